@@ -1,0 +1,735 @@
+/* check.c — schema validation with messages in plain words.
+ *
+ * Two parts:
+ *   1. libxml2's RELAX NG validator is the authority: a document is valid
+ *      exactly when it says so.
+ *   2. When it is not, libxml2's own messages ("Expecting an element , got
+ *      nothing") rarely say what to fix.  The explainer walks the schema's
+ *      XML beside the document: for each element it gathers, from the
+ *      element's definition (following refs), the attributes and child
+ *      elements it may or must have and the datatype of its text, and
+ *      reports what is missing, unknown or of the wrong form, naming
+ *      things by their l:label annotation.  If the explainer finds nothing
+ *      (an ordering problem, say), libxml2's message is given instead, so
+ *      no invalid document ever passes in silence.
+ */
+#include "config.h"
+#include "check.h"
+#include "load.h"
+#include "rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlschemastypes.h>
+#include <libxml/xmlregexp.h>
+
+#define RNG_NS "http://relaxng.org/ns/structure/1.0"
+#define LABEL_NS "urn:cocom:schema-labels"
+#define XSD_DATATYPES "http://www.w3.org/2001/XMLSchema-datatypes"
+
+struct CocomSchema {
+    xmlDocPtr doc;             /* the schema as XML, for the explainer */
+    xmlRelaxNGPtr rng;         /* compiled, for validation */
+    CocomMap defines;          /* define name -> xmlNodePtr */
+    CocomMap labels;           /* element name -> label (const char * into doc) */
+    CocomMap hints;            /* element name -> hint */
+    xmlNodePtr start;          /* the <start> pattern */
+};
+
+static int is_rng(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, RNG_NS) == 0
+           && (!name || strcmp((const char *)n->name, name) == 0);
+}
+
+static const char *attr(xmlNodePtr n, const char *name)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (!a->ns && strcmp((const char *)a->name, name) == 0 && a->children)
+            return (const char *)a->children->content;
+    return NULL;
+}
+
+static const char *label_attr(xmlNodePtr n, const char *name)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (a->ns && strcmp((const char *)a->ns->href, LABEL_NS) == 0
+            && strcmp((const char *)a->name, name) == 0 && a->children)
+            return (const char *)a->children->content;
+    return NULL;
+}
+
+static void index_schema(struct CocomSchema *s, xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (is_rng(n, "define") && attr(n, "name")) {
+            if (!cocom_map_get(&s->defines, attr(n, "name"), NULL))
+                cocom_map_set(&s->defines, attr(n, "name"), (intptr_t)n);
+        } else if (is_rng(n, "start") && !s->start) {
+            s->start = n;
+        } else if (is_rng(n, "element") && attr(n, "name")) {
+            const char *l = label_attr(n, "label");
+            if (l && !cocom_map_get(&s->labels, attr(n, "name"), NULL))
+                cocom_map_set(&s->labels, attr(n, "name"), (intptr_t)l);
+            const char *h = label_attr(n, "hint");
+            if (h && !cocom_map_get(&s->hints, attr(n, "name"), NULL))
+                cocom_map_set(&s->hints, attr(n, "name"), (intptr_t)h);
+        }
+        index_schema(s, n->children);
+    }
+}
+
+static void schema_free(struct CocomSchema *s)
+{
+    if (!s)
+        return;
+    xmlRelaxNGFree(s->rng);
+    xmlFreeDoc(s->doc);
+    cocom_map_clear(&s->defines);
+    cocom_map_clear(&s->labels);
+    cocom_map_clear(&s->hints);
+    free(s);
+}
+
+void cocom_check_release(CocomContext *ctx)
+{
+    schema_free(ctx->schema);
+    ctx->schema = NULL;
+}
+
+static void schema_parse_error(void *user, xmlErrorPtr e)
+{
+    CocomContext *ctx = user;
+    char *msg = cocom_xstrdup(e->message ? e->message : "error");
+    size_t n = strlen(msg);
+    while (n && msg[n - 1] == '\n')
+        msg[--n] = '\0';
+    cocom_report(ctx, COCOM_SEVERITY_ERROR, e->file, e->line, "the schema cannot be compiled: %s", msg);
+    free(msg);
+}
+
+static struct CocomSchema *schema_get(CocomContext *ctx)
+{
+    if (ctx->schema)
+        return ctx->schema;
+    char *path = cocom_data_path(ctx, "schema/arrangement.rng");
+    CocomStatus st;
+    xmlDocPtr doc = cocom_load_file(ctx, path, "a RELAX NG schema", &st);
+    if (!doc) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0,
+                     "cannot load the schema %s; is cocom installed (or COCOM_DATADIR set)?", path);
+        free(path);
+        return NULL;
+    }
+    /* The RELAX NG compiler rewrites the tree it is given, so it gets a
+     * copy and the explainer keeps the original. */
+    xmlDocPtr copy = xmlCopyDoc(doc, 1);
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt(copy);
+    xmlRelaxNGSetParserStructuredErrors(pc, schema_parse_error, ctx);
+    xmlRelaxNGPtr rng = xmlRelaxNGParse(pc);
+    xmlRelaxNGFreeParserCtxt(pc);
+    xmlFreeDoc(copy);
+    if (!rng) {
+        xmlFreeDoc(doc);
+        free(path);
+        return NULL;
+    }
+    free(path);
+    struct CocomSchema *s = cocom_xcalloc(1, sizeof *s);
+    s->doc = doc;
+    s->rng = rng;
+    index_schema(s, xmlDocGetRootElement(doc));
+    ctx->schema = s;
+    return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* What an element definition allows, gathered from its RELAX NG.       */
+
+typedef struct {
+    const char *name;
+    int required;
+    const char *datatype;   /* xsd type name, or NULL */
+    const char *pattern;    /* an XSD pattern facet, or NULL */
+    const char *hint;       /* its l:hint, or NULL */
+    const char *values[64]; /* allowed values when an enumeration */
+    int nvalues;
+} AttrInfo;
+
+typedef struct {
+    const char *name;
+    int required;
+    xmlNodePtr def;         /* the rng:element node */
+} ChildInfo;
+
+typedef struct {
+    AttrInfo attrs[64];
+    int nattrs;
+    ChildInfo children[128];
+    int nchildren;
+    const char *datatype;   /* of the element's own text, or NULL */
+    const char *pattern;
+    const char *values[64];
+    int nvalues;
+    int any_attributes;     /* anyName present: do not call attributes unknown */
+    int any_children;
+    /* A required choice between elements: at least one of these. */
+    const char *one_of[16][8];
+    int one_of_count[16];
+    int n_one_of;
+} ElemInfo;
+
+static void collect(struct CocomSchema *s, xmlNodePtr pattern, int required, ElemInfo *info,
+                    AttrInfo *in_attr, int depth);
+
+static void collect_children(struct CocomSchema *s, xmlNodePtr parent, int required, ElemInfo *info,
+                             AttrInfo *in_attr, int depth)
+{
+    for (xmlNodePtr c = parent->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            collect(s, c, required, info, in_attr, depth);
+}
+
+/* The element names a pattern can start with, for a required choice. */
+static int choice_names(struct CocomSchema *s, xmlNodePtr p, const char **names, int max, int depth)
+{
+    int n = 0;
+    if (depth > 32)
+        return 0;
+    for (xmlNodePtr c = p->children; c && n < max; c = c->next) {
+        if (is_rng(c, "element") && attr(c, "name"))
+            names[n++] = attr(c, "name");
+        else if (is_rng(c, "ref") && attr(c, "name")) {
+            intptr_t d;
+            if (cocom_map_get(&s->defines, attr(c, "name"), &d))
+                n += choice_names(s, (xmlNodePtr)d, names + n, max - n, depth + 1);
+        } else if (is_rng(c, "group") || is_rng(c, "oneOrMore"))
+            n += choice_names(s, c, names + n, max - n, depth + 1);
+    }
+    return n;
+}
+
+static void collect(struct CocomSchema *s, xmlNodePtr p, int required, ElemInfo *info,
+                    AttrInfo *in_attr, int depth)
+{
+    if (depth > 64 || !is_rng(p, NULL))
+        return;
+    const char *k = (const char *)p->name;
+    if (strcmp(k, "element") == 0) {
+        if (in_attr)
+            return;
+        const char *name = attr(p, "name");
+        if (!name) {
+            info->any_children = 1;
+            return;
+        }
+        for (int i = 0; i < info->nchildren; i++)
+            if (strcmp(info->children[i].name, name) == 0) {
+                info->children[i].required |= required;
+                return;
+            }
+        if (info->nchildren < (int)COCOM_ARRAY_LEN(info->children))
+            info->children[info->nchildren++] = (ChildInfo){name, required, p};
+    } else if (strcmp(k, "attribute") == 0) {
+        if (in_attr)
+            return;
+        const char *name = attr(p, "name");
+        if (!name) {
+            info->any_attributes = 1;
+            return;
+        }
+        if (info->nattrs >= (int)COCOM_ARRAY_LEN(info->attrs))
+            return;
+        AttrInfo *a = &info->attrs[info->nattrs++];
+        memset(a, 0, sizeof *a);
+        a->name = name;
+        a->required = required;
+        a->hint = label_attr(p, "hint");
+        collect_children(s, p, 1, info, a, depth + 1);
+    } else if (strcmp(k, "ref") == 0) {
+        intptr_t d;
+        if (attr(p, "name") && cocom_map_get(&s->defines, attr(p, "name"), &d))
+            collect_children(s, (xmlNodePtr)d, required, info, in_attr, depth + 1);
+    } else if (strcmp(k, "optional") == 0 || strcmp(k, "zeroOrMore") == 0) {
+        collect_children(s, p, 0, info, in_attr, depth + 1);
+    } else if (strcmp(k, "oneOrMore") == 0 || strcmp(k, "group") == 0 || strcmp(k, "interleave") == 0
+               || strcmp(k, "mixed") == 0 || strcmp(k, "list") == 0) {
+        collect_children(s, p, required, info, in_attr, depth + 1);
+    } else if (strcmp(k, "choice") == 0) {
+        if (required && !in_attr && info->n_one_of < (int)COCOM_ARRAY_LEN(info->one_of)) {
+            int n = choice_names(s, p, info->one_of[info->n_one_of], 8, 0);
+            /* Only when every branch is an element is "one of" the whole story. */
+            int branches = 0;
+            for (xmlNodePtr c = p->children; c; c = c->next)
+                if (c->type == XML_ELEMENT_NODE)
+                    branches++;
+            if (n >= 2 && n == branches)
+                info->one_of_count[info->n_one_of++] = n;
+        }
+        collect_children(s, p, 0, info, in_attr, depth + 1);
+    } else if (strcmp(k, "data") == 0) {
+        const char *t = attr(p, "type");
+        const char *pat = NULL;
+        for (xmlNodePtr c = p->children; c; c = c->next)
+            if (is_rng(c, "param") && attr(c, "name") && strcmp(attr(c, "name"), "pattern") == 0 && c->children)
+                pat = (const char *)c->children->content;
+        if (in_attr) {
+            in_attr->datatype = t;
+            in_attr->pattern = pat;
+        } else {
+            info->datatype = t;
+            info->pattern = pat;
+        }
+    } else if (strcmp(k, "value") == 0) {
+        const char *v = p->children ? (const char *)p->children->content : "";
+        if (in_attr) {
+            if (in_attr->nvalues < (int)COCOM_ARRAY_LEN(in_attr->values))
+                in_attr->values[in_attr->nvalues++] = v;
+        } else if (info->nvalues < (int)COCOM_ARRAY_LEN(info->values)) {
+            info->values[info->nvalues++] = v;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The explainer.                                                        */
+
+typedef struct {
+    CocomContext *ctx;
+    struct CocomSchema *s;
+    const char *file;
+    int found;
+    CocomMap ids;             /* xsd:ID values present */
+    xmlNodePtr *reported;     /* the elements a finding was about */
+    size_t nreported, capreported;
+    struct Ref { const char *value; xmlNodePtr node; const char *attr; } *refs;
+    size_t nrefs, caprefs;
+} Explain;
+
+static const char *label_of(struct CocomSchema *s, const char *name)
+{
+    intptr_t v;
+    if (cocom_map_get(&s->labels, name, &v))
+        return (const char *)v;
+    return name;
+}
+
+static const char *hint_of(struct CocomSchema *s, const char *name)
+{
+    intptr_t v;
+    if (cocom_map_get(&s->hints, name, &v))
+        return (const char *)v;
+    return NULL;
+}
+
+static void say(Explain *ex, xmlNodePtr node, const char *fmt, ...) COCOM_PRINTF(3, 4);
+static void say(Explain *ex, xmlNodePtr node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cocom_vreport(ex->ctx, COCOM_SEVERITY_ERROR, ex->file, xmlGetLineNo(node), NULL, NULL, fmt, ap);
+    va_end(ap);
+    ex->found++;
+    COCOM_GROW(ex->reported, ex->capreported, ex->nreported + 1);
+    ex->reported[ex->nreported++] = node;
+}
+
+static void list_values(CocomBuf *b, const char *const *values, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i)
+            cocom_buf_puts(b, i == n - 1 ? " or " : ", ");
+        cocom_buf_printf(b, "'%s'", values[i]);
+    }
+}
+
+/* How to write a value of a datatype, for the message. */
+static const char *datatype_advice(const char *t)
+{
+    if (!t) return "";
+    if (strcmp(t, "date") == 0) return "a date written YYYY-MM-DD, such as 2015-04-01";
+    if (strcmp(t, "integer") == 0 || strcmp(t, "nonNegativeInteger") == 0
+        || strcmp(t, "positiveInteger") == 0) return "a whole number";
+    if (strcmp(t, "decimal") == 0) return "a number, such as 12.5";
+    if (strcmp(t, "boolean") == 0) return "'true' or 'false'";
+    if (strcmp(t, "anyURI") == 0) return "a web address or e-mail link";
+    if (strcmp(t, "ID") == 0 || strcmp(t, "NCName") == 0)
+        return "a name starting with a letter, without spaces (such as 'chair-1')";
+    if (strcmp(t, "IDREF") == 0) return "the id of another element";
+    if (strcmp(t, "gYear") == 0) return "a year such as 2015";
+    return NULL;
+}
+
+static int datatype_ok(const char *type, const char *value)
+{
+    if (!type || strcmp(type, "string") == 0 || strcmp(type, "token") == 0)
+        return 1;
+    xmlSchemaTypePtr t = xmlSchemaGetPredefinedType((const xmlChar *)type, (const xmlChar *)"http://www.w3.org/2001/XMLSchema");
+    if (!t)
+        return 1;
+    xmlSchemaValPtr v = NULL;
+    int r = xmlSchemaValidatePredefinedType(t, (const xmlChar *)value, &v);
+    if (v)
+        xmlSchemaFreeValue(v);
+    return r == 0;
+}
+
+static char *text_of(xmlNodePtr n)
+{
+    xmlChar *c = xmlNodeGetContent(n);
+    char *s = cocom_xstrdup(c ? (const char *)c : "");
+    xmlFree(c);
+    /* Trim the whitespace RELAX NG datatypes collapse anyway. */
+    char *b = s;
+    while (*b == ' ' || *b == '\n' || *b == '\t' || *b == '\r')
+        b++;
+    size_t n2 = strlen(b);
+    while (n2 && (b[n2 - 1] == ' ' || b[n2 - 1] == '\n' || b[n2 - 1] == '\t' || b[n2 - 1] == '\r'))
+        n2--;
+    char *r = cocom_xstrndup(b, n2);
+    free(s);
+    return r;
+}
+
+static int pattern_ok(const char *pattern, const char *value)
+{
+    xmlRegexpPtr re = xmlRegexpCompile((const xmlChar *)pattern);
+    if (!re)
+        return 1;
+    int r = xmlRegexpExec(re, (const xmlChar *)value);
+    xmlRegFreeRegexp(re);
+    return r != 0;
+}
+
+static void explain_value(Explain *ex, xmlNodePtr node, const char *what, const char *value,
+                          const char *type, const char *pattern, const char *hint,
+                          const char *const *values, int nvalues)
+{
+    if (nvalues > 0) {
+        for (int i = 0; i < nvalues; i++)
+            if (strcmp(values[i], value) == 0)
+                return;
+        CocomBuf b = {0};
+        list_values(&b, values, nvalues);
+        say(ex, node, "%s is '%s', which is not one of the allowed values: %s", what, value, b.data);
+        cocom_buf_free(&b);
+        return;
+    }
+    if (type && !datatype_ok(type, value)) {
+        const char *adv = datatype_advice(type);
+        if (hint)
+            say(ex, node, "%s is '%s', which is not right: %s", what, value, hint);
+        else if (adv)
+            say(ex, node, "%s is '%s', which is not %s", what, value, adv);
+        else
+            say(ex, node, "%s is '%s', which is not a valid %s", what, value, type);
+    } else if (pattern && !pattern_ok(pattern, value)) {
+        if (hint)
+            say(ex, node, "%s is '%s', which is not right: %s", what, value, hint);
+        else
+            say(ex, node, "%s is '%s', which does not have the expected form (%s)", what, value, pattern);
+    }
+}
+
+static int is_our_ns(xmlNodePtr n)
+{
+    return n->ns && strcmp((const char *)n->ns->href, COCOM_NAMESPACE) == 0;
+}
+
+static void explain_element(Explain *ex, xmlNodePtr e, xmlNodePtr def, int depth)
+{
+    if (depth > 200)
+        return;
+    ElemInfo *info = cocom_xcalloc(1, sizeof *info);
+    collect_children(ex->s, def, 1, info, NULL, 0);
+    const char *ename = (const char *)e->name;
+    const char *elabel = label_of(ex->s, ename);
+
+    /* Attributes present. */
+    for (xmlAttrPtr a = e->properties; a; a = a->next) {
+        if (a->ns)   /* xml:lang, xml:space and foreign attributes */
+            continue;
+        AttrInfo *ai = NULL;
+        for (int i = 0; i < info->nattrs; i++)
+            if (strcmp(info->attrs[i].name, (const char *)a->name) == 0)
+                ai = &info->attrs[i];
+        xmlChar *v = xmlNodeListGetString(e->doc, a->children, 1);
+        const char *value = v ? (const char *)v : "";
+        if (!ai) {
+            if (!info->any_attributes) {
+                if (info->nattrs) {
+                    CocomBuf b = {0};
+                    for (int i = 0; i < info->nattrs; i++)
+                        cocom_buf_printf(&b, "%s%s", i ? ", " : "", info->attrs[i].name);
+                    say(ex, e, "the %s has an attribute '%s' that it cannot have (it may have: %s)",
+                        elabel, (const char *)a->name, b.data);
+                    cocom_buf_free(&b);
+                } else {
+                    say(ex, e, "the %s has an attribute '%s' but takes none", elabel, (const char *)a->name);
+                }
+            }
+        } else {
+            char *what = cocom_xasprintf("the %s's %s", elabel, ai->name);
+            explain_value(ex, e, what, value, ai->datatype, ai->pattern, ai->hint, ai->values, ai->nvalues);
+            free(what);
+            if (ai->datatype && strcmp(ai->datatype, "ID") == 0) {
+                if (cocom_map_get(&ex->ids, value, NULL))
+                    say(ex, e, "the id '%s' is used twice; each id must be unique", value);
+                else
+                    cocom_map_set(&ex->ids, value, (intptr_t)e);
+            } else if (ai->datatype && (strcmp(ai->datatype, "IDREF") == 0 || strcmp(ai->datatype, "IDREFS") == 0)) {
+                COCOM_GROW(ex->refs, ex->caprefs, ex->nrefs + 1);
+                ex->refs[ex->nrefs++] = (struct Ref){ai->name, e, NULL};
+            }
+        }
+        xmlFree(v);
+    }
+    /* Attributes missing. */
+    for (int i = 0; i < info->nattrs; i++) {
+        AttrInfo *ai = &info->attrs[i];
+        if (!ai->required || xmlHasProp(e, (const xmlChar *)ai->name))
+            continue;
+        if (ai->nvalues) {
+            CocomBuf b = {0};
+            list_values(&b, ai->values, ai->nvalues);
+            say(ex, e, "the %s has no %s; give %s=\"...\" with one of %s", elabel, ai->name, ai->name, b.data);
+            cocom_buf_free(&b);
+        } else {
+            const char *adv = datatype_advice(ai->datatype);
+            say(ex, e, "the %s has no %s; give %s=\"...\"%s%s", elabel, ai->name, ai->name,
+                adv ? ", " : "", adv ? adv : "");
+        }
+    }
+
+    /* Its own text, when it is typed. */
+    int has_child_elements = 0;
+    for (xmlNodePtr c = e->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            has_child_elements = 1;
+    if (!has_child_elements && (info->datatype || info->nvalues) && info->nchildren == 0) {
+        char *t = text_of(e);
+        char *what = cocom_xasprintf("the %s", elabel);
+        explain_value(ex, e, what, t, info->datatype, info->pattern, hint_of(ex->s, ename), info->values,
+                      info->nvalues);
+        free(what);
+        free(t);
+    }
+
+    /* Child elements present. */
+    for (xmlNodePtr c = e->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        ChildInfo *ci = NULL;
+        if (is_our_ns(c))
+            for (int i = 0; i < info->nchildren; i++)
+                if (strcmp(info->children[i].name, (const char *)c->name) == 0)
+                    ci = &info->children[i];
+        if (!ci) {
+            if (info->any_children)
+                continue;
+            if (!is_our_ns(c)) {
+                say(ex, c, "the element <%s> is not in the cocom namespace (%s); "
+                    "a %s cannot contain it", (const char *)c->name, COCOM_NAMESPACE, elabel);
+            } else if (info->nchildren) {
+                CocomBuf b = {0};
+                for (int i = 0; i < info->nchildren; i++)
+                    cocom_buf_printf(&b, "%s<%s>", i ? ", " : "", info->children[i].name);
+                say(ex, c, "a %s cannot contain <%s> (it may contain: %s)", elabel, (const char *)c->name, b.data);
+                cocom_buf_free(&b);
+            } else {
+                say(ex, c, "a %s cannot contain <%s>; it holds only text", elabel, (const char *)c->name);
+            }
+            continue;
+        }
+        explain_element(ex, c, ci->def, depth + 1);
+    }
+    /* Child elements missing. */
+    for (int i = 0; i < info->nchildren; i++) {
+        ChildInfo *ci = &info->children[i];
+        if (!ci->required)
+            continue;
+        int present = 0;
+        for (xmlNodePtr c = e->children; c && !present; c = c->next)
+            present = c->type == XML_ELEMENT_NODE && is_our_ns(c) && strcmp((const char *)c->name, ci->name) == 0;
+        if (!present) {
+            const char *h = hint_of(ex->s, ci->name);
+            say(ex, e, "the %s has no %s (<%s>)%s%s", elabel, label_of(ex->s, ci->name), ci->name,
+                h ? ": " : "", h ? h : "");
+        }
+    }
+    for (int g = 0; g < info->n_one_of; g++) {
+        int present = 0;
+        for (int i = 0; i < info->one_of_count[g] && !present; i++)
+            for (xmlNodePtr c = e->children; c && !present; c = c->next)
+                present = c->type == XML_ELEMENT_NODE && is_our_ns(c)
+                          && strcmp((const char *)c->name, info->one_of[g][i]) == 0;
+        if (!present) {
+            CocomBuf b = {0};
+            for (int i = 0; i < info->one_of_count[g]; i++)
+                cocom_buf_printf(&b, "%s<%s>", i ? (i == info->one_of_count[g] - 1 ? " or " : ", ") : "",
+                                 info->one_of[g][i]);
+            say(ex, e, "the %s needs one of %s", elabel, b.data);
+            cocom_buf_free(&b);
+        }
+    }
+    free(info);
+}
+
+/* The rng:element that the start pattern allows for a root named `name`. */
+static xmlNodePtr find_root_def(struct CocomSchema *s, xmlNodePtr p, const char *name, int depth)
+{
+    if (!p || depth > 32)
+        return NULL;
+    for (xmlNodePtr c = p->children; c; c = c->next) {
+        if (is_rng(c, "element") && attr(c, "name") && strcmp(attr(c, "name"), name) == 0)
+            return c;
+        if (is_rng(c, "ref") && attr(c, "name")) {
+            intptr_t d;
+            if (cocom_map_get(&s->defines, attr(c, "name"), &d)) {
+                xmlNodePtr r = find_root_def(s, (xmlNodePtr)d, name, depth + 1);
+                if (r)
+                    return r;
+            }
+        } else if (is_rng(c, "choice")) {
+            xmlNodePtr r = find_root_def(s, c, name, depth + 1);
+            if (r)
+                return r;
+        }
+    }
+    return NULL;
+}
+
+static int related(xmlNodePtr a, xmlNodePtr b)
+{
+    for (xmlNodePtr n = a; n; n = n->parent)
+        if (n == b)
+            return 1;
+    for (xmlNodePtr n = b; n; n = n->parent)
+        if (n == a)
+            return 1;
+    return 0;
+}
+
+/* libxml2's own findings, for what the explainer does not cover. */
+typedef struct {
+    struct RawError { xmlNodePtr node; long line; char *message; } *items;
+    size_t n, cap;
+} RawErrors;
+
+static void collect_raw(void *user, xmlErrorPtr e)
+{
+    RawErrors *r = user;
+    if (r->n >= 200)
+        return;
+    COCOM_GROW(r->items, r->cap, r->n + 1);
+    char *m = cocom_xstrdup(e->message ? e->message : "not valid");
+    size_t len = strlen(m);
+    while (len && m[len - 1] == '\n')
+        m[--len] = '\0';
+    r->items[r->n++] = (struct RawError){(xmlNodePtr)e->node, e->line, m};
+}
+
+static void quiet(void *user, const char *msg, ...)
+{
+    COCOM_UNUSED(user);
+    COCOM_UNUSED(msg);
+}
+
+static void explain(CocomContext *ctx, struct CocomSchema *s, xmlDocPtr doc, const char *file, RawErrors *raw)
+{
+    Explain ex = {ctx, s, file, 0, {0}, NULL, 0, 0, NULL, 0, 0};
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!is_our_ns(root) || strcmp((const char *)root->name, "arrangement") != 0) {
+        say(&ex, root, "this is not a cocom arrangement: its root element is <%s>%s%s%s; expected "
+            "<arrangement xmlns=\"%s\">", (const char *)root->name,
+            root->ns ? " in the namespace '" : " with no namespace", root->ns ? (const char *)root->ns->href : "",
+            root->ns ? "'" : "", COCOM_NAMESPACE);
+        free(ex.reported);
+        return;
+    }
+    xmlNodePtr def = find_root_def(s, s->start, "arrangement", 0);
+    if (def)
+        explain_element(&ex, root, def, 0);
+    for (size_t i = 0; i < ex.nrefs; i++) {
+        xmlChar *v = xmlGetProp(ex.refs[i].node, (const xmlChar *)ex.refs[i].value);
+        /* IDREFS hold several ids separated by spaces. */
+        char *list = cocom_xstrdup(v ? (const char *)v : "");
+        for (char *save = NULL, *tok = strtok_r(list, " \t\n", &save); tok; tok = strtok_r(NULL, " \t\n", &save))
+            if (!cocom_map_get(&ex.ids, tok, NULL))
+                say(&ex, ex.refs[i].node, "the %s's %s refers to '%s', but nothing in the arrangement has that id",
+                    label_of(s, (const char *)ex.refs[i].node->name), ex.refs[i].value, tok);
+        free(list);
+        xmlFree(v);
+    }
+    /* Whatever libxml2 found that the explainer said nothing near. */
+    for (size_t i = 0; i < raw->n; i++) {
+        struct RawError *r = &raw->items[i];
+        int covered = 0;
+        for (size_t j = 0; j < ex.nreported && !covered; j++)
+            covered = !r->node || related(r->node, ex.reported[j]);
+        if (covered && r->node)
+            continue;
+        if (!r->node && ex.found)
+            continue;
+        const char *what = r->node && r->node->type == XML_ELEMENT_NODE
+                               ? label_of(s, (const char *)r->node->name) : "arrangement";
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, file, r->node ? xmlGetLineNo(r->node) : r->line,
+                     "the %s does not follow the schema: %s", what, r->message);
+        COCOM_GROW(ex.reported, ex.capreported, ex.nreported + 1);
+        ex.reported[ex.nreported++] = r->node;
+        ex.found++;
+    }
+    if (!ex.found)
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, file, 1, "the arrangement does not follow the schema");
+    free(ex.refs);
+    free(ex.reported);
+    cocom_map_clear(&ex.ids);
+}
+
+CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
+{
+    struct CocomSchema *s = schema_get(ctx);
+    if (!s)
+        return COCOM_STATUS_IO;
+    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(s->rng);
+    RawErrors raw = {NULL, 0, 0};
+    xmlRelaxNGSetValidStructuredErrors(vc, collect_raw, &raw);
+    xmlRelaxNGSetValidErrors(vc, quiet, quiet, NULL);
+    int r = xmlRelaxNGValidateDoc(vc, doc);
+    xmlRelaxNGFreeValidCtxt(vc);
+    CocomStatus st;
+    if (r == 0) {
+        st = cocom_rules_run(ctx, doc, name);
+    } else {
+        explain(ctx, s, doc, name, &raw);
+        st = COCOM_STATUS_INVALID;
+    }
+    for (size_t i = 0; i < raw.n; i++)
+        free(raw.items[i].message);
+    free(raw.items);
+    return st;
+}
+
+CocomStatus cocom_check_load(CocomContext *ctx, const char *path, xmlDocPtr *out)
+{
+    if (out)
+        *out = NULL;
+    CocomStatus st;
+    xmlDocPtr doc = cocom_load_file(ctx, path, "an arrangement", &st);
+    if (!doc)
+        return st;
+    st = cocom_check_doc(ctx, doc, strcmp(path, "-") == 0 ? "<stdin>" : path);
+    if (st == COCOM_STATUS_OK && out)
+        *out = doc;
+    else
+        xmlFreeDoc(doc);
+    return st;
+}
+
+CocomStatus cocom_check_file(CocomContext *ctx, const char *path)
+{
+    return cocom_check_load(ctx, path, NULL);
+}

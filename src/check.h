@@ -1,0 +1,28 @@
+/* check.h — is an arrangement well-formed, valid and within the rules?
+ *
+ * Stage 2 of the pipeline.  libxml2's RELAX NG validator decides whether a
+ * document is valid; when it is not, an explainer walks the schema beside
+ * the document and says what is wrong in a governance officer's words
+ * ("the committee has no chair"), using the l:label annotations on the
+ * schema's element definitions.  The national rules (issue 7) run after
+ * the schema, on valid documents only.
+ */
+#ifndef COCOM_CHECK_H
+#define COCOM_CHECK_H
+
+#include <libxml/tree.h>
+#include "context.h"
+
+/* Validates a loaded arrangement against the schema and reports every
+ * problem.  `name` is the file name for messages.  Returns OK, INVALID, or
+ * IO when the schema itself cannot be loaded. */
+CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name);
+
+/* Loads and checks a file; the document is returned through *out (the
+ * caller frees it with xmlFreeDoc) when out is not NULL and it is valid. */
+CocomStatus cocom_check_load(CocomContext *ctx, const char *path, xmlDocPtr *out);
+
+/* Frees the compiled schema a context keeps between checks. */
+void cocom_check_release(CocomContext *ctx);
+
+#endif

@@ -1,0 +1,445 @@
+/* cli.c — the `cocom` command: a thin driver over libcocom.
+ *
+ * Each command is a function and a help text in one table.  Options are
+ * parsed by hand rather than with getopt because `--param NAME VALUE`
+ * takes two arguments, as xsltproc and fop users expect.
+ *
+ * Exit status, for every command: 0 success, 1 the input has errors (or a
+ * file could not be read or written), 2 usage error.
+ */
+#include "config.h"
+#include "cocom.h"
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXIT_INVALID 1
+#define EXIT_USAGE 2
+
+/* ------------------------------------------------------------------ */
+/* Arguments                                                            */
+
+typedef struct {
+    int argc;
+    char **argv;
+    int i;              /* the argument being looked at */
+    const char *cmd;    /* for messages */
+    const char *inline_value; /* the VALUE of --opt=VALUE */
+    int bad;            /* a usage error was reported */
+} Args;
+
+/* Does the current argument name the option --lng (or -sht)? */
+static int is_opt(Args *a, const char *lng, char sht)
+{
+    const char *s = a->argv[a->i];
+    a->inline_value = NULL;
+    if (sht && s[0] == '-' && s[1] == sht && s[2] == '\0')
+        return 1;
+    if (s[0] != '-' || s[1] != '-')
+        return 0;
+    size_t n = strlen(lng);
+    if (strncmp(s + 2, lng, n) != 0)
+        return 0;
+    if (s[2 + n] == '\0')
+        return 1;
+    if (s[2 + n] == '=') {
+        a->inline_value = s + 3 + n;
+        return 1;
+    }
+    return 0;
+}
+
+static void usage_error(Args *a, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "cocom %s: ", a->cmd);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'cocom %s --help' for more information.\n", a->cmd);
+    a->bad = 1;
+}
+
+/* The value of the option just matched. */
+static const char *opt_value(Args *a)
+{
+    if (a->inline_value)
+        return a->inline_value;
+    if (a->i + 1 >= a->argc) {
+        usage_error(a, "the option '%s' needs a value", a->argv[a->i]);
+        return NULL;
+    }
+    return a->argv[++a->i];
+}
+
+static int parse_long(Args *a, const char *text, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (errno || end == text || *end || v < min || v > max) {
+        char buf[200];
+        snprintf(buf, sizeof buf, "'%%s' is not a whole number from %ld to %ld", min, max);
+        usage_error(a, buf, text);
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+/* Sizes such as 50M, 1G, 4096. */
+static int parse_size(Args *a, const char *text, long *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    double mult = 1;
+    if (*end == 'k' || *end == 'K') mult = 1024, end++;
+    else if (*end == 'M' || *end == 'm') mult = 1024.0 * 1024, end++;
+    else if (*end == 'G' || *end == 'g') mult = 1024.0 * 1024 * 1024, end++;
+    if (*end == 'B' || *end == 'b') end++;
+    if (errno || end == text || *end || v <= 0 || v * mult > 4.0 * 1024 * 1024 * 1024) {
+        usage_error(a, "'%s' is not a size such as 64M", text);
+        return 0;
+    }
+    *out = (long)(v * mult);
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Options every command shares.                                        */
+
+static int common_option(Args *a, CocomContext *ctx)
+{
+    long v;
+    if (is_opt(a, "max-input-size", 0)) {
+        const char *s = opt_value(a);
+        if (s && parse_size(a, s, &v))
+            cocom_context_set_option(ctx, COCOM_OPTION_MAX_INPUT_BYTES, v);
+        return 1;
+    }
+    if (is_opt(a, "data-dir", 0)) {
+        const char *s = opt_value(a);
+        if (s)
+            cocom_context_set_data_dir(ctx, s);
+        return 1;
+    }
+    if (is_opt(a, "warnings-as-errors", 0)) {
+        cocom_context_set_warnings_as_errors(ctx, 1);
+        return 1;
+    }
+    return 0;
+}
+
+#define COMMON_HELP \
+    "      --max-input-size=SIZE  refuse input files larger than SIZE (default 32M)\n" \
+    "      --warnings-as-errors   count warnings as errors (exit 1 if any)\n" \
+    "      --data-dir=DIR         use schema, stylesheets and templates from DIR\n" \
+    "  -h, --help                 show this help and exit\n"
+
+#define EXIT_HELP \
+    "\nExit status: 0 success; 1 the input has errors, or a file could not be\n" \
+    "read or written; 2 usage error.\n"
+
+static int status_to_exit(CocomStatus st)
+{
+    switch (st) {
+    case COCOM_STATUS_OK: return 0;
+    case COCOM_STATUS_USAGE: return EXIT_USAGE;
+    default: return EXIT_INVALID;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* cocom check                                                          */
+
+static const char check_help[] =
+    "Usage: cocom check [OPTION]... FILE...\n"
+    "Check arrangements: well-formed XML, valid against the cocom schema,\n"
+    "and within the national rules of co-commissioning.\n"
+    "\n"
+    "Each problem is printed as  FILE:LINE: error: MESSAGE  (or warning:).\n"
+    "Errors make the file fail; warnings are printed and do not.\n"
+    "A FILE may be '-' for standard input, or a sample folder holding\n"
+    "arrangement.xml.\n"
+    "\n"
+    "Options:\n"
+    "  -q, --quiet                do not print the closing summary line\n"
+    COMMON_HELP
+    EXIT_HELP;
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *str_concat(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    char *s = malloc(na + nb + 1);
+    if (!s) {
+        fputs("cocom: out of memory\n", stderr);
+        abort();
+    }
+    memcpy(s, a, na);
+    memcpy(s + na, b, nb + 1);
+    return s;
+}
+
+/* A folder given for a file means its arrangement.xml, as for build. */
+static char *arrangement_path(const char *arg)
+{
+    size_t n = strlen(arg);
+    if (is_dir(arg))
+        return str_concat(arg, n && arg[n - 1] == '/' ? "arrangement.xml" : "/arrangement.xml");
+    return str_concat(arg, "");
+}
+
+static int cmd_check(int argc, char **argv, CocomContext *ctx)
+{
+    Args a = {argc, argv, 1, "check", NULL, 0};
+    int quiet = 0;
+    char **files = calloc((size_t)argc, sizeof *files);
+    int nfiles = 0;
+    int only_files = 0;
+    for (; a.i < argc && !a.bad; a.i++) {
+        const char *s = argv[a.i];
+        if (only_files || s[0] != '-' || strcmp(s, "-") == 0) {
+            files[nfiles++] = argv[a.i];
+        } else if (strcmp(s, "--") == 0) {
+            only_files = 1;
+        } else if (is_opt(&a, "help", 'h')) {
+            fputs(check_help, stdout);
+            free(files);
+            return 0;
+        } else if (is_opt(&a, "quiet", 'q')) {
+            quiet = 1;
+        } else if (!common_option(&a, ctx)) {
+            usage_error(&a, "unknown option '%s'", s);
+        }
+    }
+    if (!a.bad && nfiles == 0)
+        usage_error(&a, "%s", "no file to check");
+    if (a.bad) {
+        free(files);
+        return EXIT_USAGE;
+    }
+    int failed = 0;
+    for (int i = 0; i < nfiles; i++) {
+        char *path = arrangement_path(files[i]);
+        unsigned before = cocom_context_get_error_count(ctx);
+        CocomStatus st = cocom_check_file(ctx, path);
+        if (st != COCOM_STATUS_OK || cocom_context_get_error_count(ctx) > before)
+            failed++;
+        free(path);
+    }
+    if (!quiet) {
+        unsigned w = cocom_context_get_warning_count(ctx);
+        if (failed)
+            fprintf(stderr, "cocom check: %d of %d file%s failed (%u error%s, %u warning%s)\n", failed, nfiles,
+                    nfiles == 1 ? "" : "s", cocom_context_get_error_count(ctx),
+                    cocom_context_get_error_count(ctx) == 1 ? "" : "s", w, w == 1 ? "" : "s");
+        else
+            fprintf(stderr, "cocom check: %d file%s valid (%u warning%s)\n", nfiles, nfiles == 1 ? "" : "s", w,
+                    w == 1 ? "" : "s");
+    }
+    free(files);
+    return failed ? EXIT_INVALID : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* cocom render                                                         */
+
+static const char render_help[] =
+    "Usage: cocom render [OPTION]... IN.fo -o OUT.pdf\n"
+    "  or:  cocom render [OPTION]... --xsl STYLE.xsl IN.xml -o OUT.pdf\n"
+    "Typeset an XSL-FO document into PDF (or PNG or SVG pages).\n"
+    "IN may be '-' for standard input.  With --xsl, IN is transformed by the\n"
+    "stylesheet first, in process, the way 'fop -xml IN -xsl STYLE' does.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output=FILE          write the PDF to FILE (written whole, then renamed)\n"
+    "      --xsl=STYLE            transform IN with the XSLT stylesheet STYLE first\n"
+    "      --param NAME VALUE     a string parameter for the stylesheet (repeatable)\n"
+    "      --png=DIR              write one PNG per page into DIR (page-0001.png ...)\n"
+    "      --svg=DIR              write one SVG per page into DIR\n"
+    "      --dpi=N                resolution of PNG pages (default 96)\n"
+    "      --max-pages=N          stop with an error after N pages (default 10000)\n"
+    "      --timeout=SECONDS      stop a stylesheet that runs longer (default 60)\n"
+    COMMON_HELP
+    "\nWarnings about unsupported FO elements and properties are given once per\n"
+    "name, with FILE:LINE; the document is still made.\n"
+    EXIT_HELP;
+
+static volatile sig_atomic_t got_signal;
+static CocomContext *signal_ctx;
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+    if (signal_ctx)
+        cocom_context_interrupt(signal_ctx);
+}
+
+static void catch_signals(CocomContext *ctx)
+{
+    signal_ctx = ctx;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+static int cmd_render(int argc, char **argv, CocomContext *ctx)
+{
+    Args a = {argc, argv, 1, "render", NULL, 0};
+    const char *input = NULL, *output = NULL, *xsl = NULL, *png = NULL, *svg = NULL;
+    const char **params = calloc((size_t)argc + 1, sizeof *params);
+    int nparams = 0;
+    long v;
+    for (; a.i < argc && !a.bad; a.i++) {
+        const char *s = argv[a.i];
+        if (s[0] != '-' || strcmp(s, "-") == 0) {
+            if (input)
+                usage_error(&a, "more than one input given ('%s')", s);
+            input = s;
+        } else if (is_opt(&a, "help", 'h')) {
+            fputs(render_help, stdout);
+            free(params);
+            return 0;
+        } else if (is_opt(&a, "output", 'o')) {
+            output = opt_value(&a);
+        } else if (is_opt(&a, "xsl", 0)) {
+            xsl = opt_value(&a);
+        } else if (is_opt(&a, "param", 0)) {
+            const char *name = opt_value(&a);
+            if (!name)
+                break;
+            const char *eq = a.inline_value ? NULL : strchr(name, '=');
+            if (eq) {   /* also accept --param NAME=VALUE */
+                params[nparams++] = strndup(name, (size_t)(eq - name));
+                params[nparams++] = strdup(eq + 1);
+            } else if (a.i + 1 < argc) {
+                params[nparams++] = strdup(name);
+                params[nparams++] = strdup(argv[++a.i]);
+            } else {
+                usage_error(&a, "--param %s needs a value", name);
+            }
+        } else if (is_opt(&a, "png", 0)) {
+            png = opt_value(&a);
+        } else if (is_opt(&a, "svg", 0)) {
+            svg = opt_value(&a);
+        } else if (is_opt(&a, "dpi", 0)) {
+            const char *s2 = opt_value(&a);
+            if (s2 && parse_long(&a, s2, 1, 2400, &v))
+                cocom_context_set_option(ctx, COCOM_OPTION_PNG_DPI, v);
+        } else if (is_opt(&a, "max-pages", 0)) {
+            const char *s2 = opt_value(&a);
+            if (s2 && parse_long(&a, s2, 1, 10000000, &v))
+                cocom_context_set_option(ctx, COCOM_OPTION_MAX_PAGES, v);
+        } else if (is_opt(&a, "timeout", 0)) {
+            const char *s2 = opt_value(&a);
+            if (s2 && parse_long(&a, s2, 0, 86400, &v))
+                cocom_context_set_option(ctx, COCOM_OPTION_TIMEOUT_SECONDS, v);
+        } else if (!common_option(&a, ctx)) {
+            usage_error(&a, "unknown option '%s'", s);
+        }
+    }
+    if (!a.bad && !input)
+        usage_error(&a, "%s", "no input given");
+    if (!a.bad && !output && !png && !svg)
+        usage_error(&a, "%s", "no output given: use -o OUT.pdf, --png DIR or --svg DIR");
+    if (!a.bad && ((output != NULL) + (png != NULL) + (svg != NULL)) > 1)
+        usage_error(&a, "%s", "give only one of -o, --png and --svg");
+    int rc = EXIT_USAGE;
+    if (!a.bad) {
+        catch_signals(ctx);
+        CocomFormat fmt = png ? COCOM_FORMAT_PNG : svg ? COCOM_FORMAT_SVG : COCOM_FORMAT_PDF;
+        const char *out = png ? png : svg ? svg : output;
+        int pages = 0;
+        CocomStatus st = cocom_render_file(ctx, input, xsl, nparams ? params : NULL, fmt, out, &pages);
+        rc = status_to_exit(st);
+        if (got_signal) {
+            fprintf(stderr, "cocom render: interrupted; no output was written\n");
+            rc = 128 + got_signal;
+        }
+    }
+    for (int i = 0; i < nparams; i++)
+        free((void *)params[i]);
+    free(params);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The command table                                                    */
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv, CocomContext *ctx);
+    const char *summary;
+    const char *help;
+} Command;
+
+static const Command commands[] = {
+    {"check", cmd_check, "check arrangements against the schema and the national rules", check_help},
+    {"render", cmd_render, "typeset an XSL-FO document (or XML through a stylesheet) into PDF or PNG", render_help},
+};
+
+static void main_help(FILE *f)
+{
+    fputs("Usage: cocom COMMAND [OPTION]... [ARG]...\n"
+          "Make the documents of a CCG's primary care co-commissioning arrangement\n"
+          "from one XML description, typeset by cocom's own XSL-FO engine.\n"
+          "\nCommands:\n", f);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nOptions:\n"
+          "  -h, --help     show this help and exit\n"
+          "  -V, --version  show the version and the data folder, and exit\n"
+          "\nRun 'cocom COMMAND --help' for the options of a command.\n"
+          EXIT_HELP, f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        main_help(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        if (argc > 2 && strcmp(cmd, "help") == 0)
+            for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+                if (strcmp(commands[i].name, argv[2]) == 0) {
+                    fputs(commands[i].help, stdout);
+                    return 0;
+                }
+        main_help(stdout);
+        return 0;
+    }
+    CocomContext *ctx = cocom_context_create();
+    if (!ctx) {
+        fputs("cocom: out of memory\n", stderr);
+        return EXIT_INVALID;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("cocom %s\nData folder: %s\n", COCOM_VERSION_STRING, cocom_context_get_data_dir(ctx));
+        cocom_context_destroy(ctx);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(commands[i].name, cmd) == 0) {
+            int rc = commands[i].run(argc - 1, argv + 1, ctx);
+            cocom_context_destroy(ctx);
+            return rc;
+        }
+    }
+    fprintf(stderr, "cocom: unknown command '%s'\nTry 'cocom --help' for the list of commands.\n", cmd);
+    cocom_context_destroy(ctx);
+    return EXIT_USAGE;
+}

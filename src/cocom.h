@@ -1,0 +1,137 @@
+/* cocom.h — the public interface of libcocom.
+ *
+ * cocom turns one XML description of a CCG's primary care co-commissioning
+ * arrangement into the documents it needs, through XSLT into XSL-FO, which
+ * its own formatter typesets with Pango and paints with Cairo.  The `cocom`
+ * command is a thin driver over this interface; another program can do the
+ * same in process.
+ *
+ * Conventions, in the manner of cairo:
+ *   - A CocomContext holds everything one run shares: the data folder, the
+ *     options, where diagnostics go and how many there were.  It is not
+ *     thread-safe; give each thread its own.
+ *   - Calls return a CocomStatus.  Detail (where and why) goes to the
+ *     diagnostic function as it happens, so a caller never parses text.
+ *   - Strings passed in are copied; strings returned are owned by the
+ *     context and live until the next call that changes them.
+ */
+#ifndef COCOM_H
+#define COCOM_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define COCOM_VERSION_MAJOR 0
+#define COCOM_VERSION_MINOR 1
+#define COCOM_VERSION_MICRO 0
+#define COCOM_VERSION_STRING "0.1.0"
+
+/* The namespace of the input vocabulary (schema/arrangement.rng). */
+#define COCOM_NAMESPACE "urn:cocom:arrangement:1"
+
+typedef enum {
+    COCOM_STATUS_OK = 0,
+    COCOM_STATUS_INVALID,   /* the input has errors; they were reported */
+    COCOM_STATUS_USAGE,     /* a bad argument or option */
+    COCOM_STATUS_IO,        /* a file could not be read or written */
+    COCOM_STATUS_LIMIT,     /* a configured bound was exceeded */
+    COCOM_STATUS_NO_MEMORY,
+    COCOM_STATUS_INTERRUPTED
+} CocomStatus;
+
+/* A short English phrase for a status ("the input has errors"). */
+const char *cocom_status_to_string(CocomStatus status);
+
+typedef enum {
+    COCOM_SEVERITY_NOTE,
+    COCOM_SEVERITY_WARNING,
+    COCOM_SEVERITY_ERROR
+} CocomSeverity;
+
+/* One finding.  Every pointer is valid only during the callback. */
+typedef struct {
+    CocomSeverity severity;
+    const char *file;      /* NULL when not about a file */
+    long line;             /* 0 when unknown */
+    const char *message;   /* plain words, no trailing newline */
+    const char *rule;      /* a rule id such as "DEL-LAY-CHAIR", or NULL */
+    const char *source;    /* the passage the rule enforces, or NULL */
+} CocomDiagnostic;
+
+typedef void (*CocomDiagnosticFunc)(void *user, const CocomDiagnostic *diagnostic);
+
+typedef struct CocomContext CocomContext;
+
+/* Returns a new context (free with cocom_context_destroy), or NULL when out
+ * of memory.  Diagnostics go to standard error until told otherwise, as
+ *   FILE:LINE: severity: message [RULE, source]                           */
+CocomContext *cocom_context_create(void);
+void cocom_context_destroy(CocomContext *ctx);
+
+void cocom_context_set_diagnostic_func(CocomContext *ctx, CocomDiagnosticFunc func, void *user);
+
+/* The folder holding schema/, stylesheets/ and templates/.  By default the
+ * installed $(pkgdatadir), or the source tree when run from the build tree,
+ * or $COCOM_DATADIR when set. */
+CocomStatus cocom_context_set_data_dir(CocomContext *ctx, const char *dir);
+const char *cocom_context_get_data_dir(const CocomContext *ctx);
+
+/* Counts of diagnostics reported through this context since it was made
+ * or last reset. */
+unsigned cocom_context_get_error_count(const CocomContext *ctx);
+unsigned cocom_context_get_warning_count(const CocomContext *ctx);
+void cocom_context_reset_counts(CocomContext *ctx);
+
+/* Treat warnings as errors (they are still reported as warnings, but
+ * count as errors). */
+void cocom_context_set_warnings_as_errors(CocomContext *ctx, int on);
+
+/* Asks the work under way on this context to stop as soon as it can (it
+ * then returns COCOM_STATUS_INTERRUPTED and writes no output).  Safe to
+ * call from a signal handler. */
+void cocom_context_interrupt(CocomContext *ctx);
+
+/* Options with integer values. */
+typedef enum {
+    COCOM_OPTION_MAX_INPUT_BYTES,   /* largest input file accepted (default 32 MiB) */
+    COCOM_OPTION_MAX_PAGES,         /* pages per document (default 10000) */
+    COCOM_OPTION_PNG_DPI,           /* resolution of PNG output (default 96) */
+    COCOM_OPTION_TIMEOUT_SECONDS,   /* wall-clock limit per transform (default 60; 0 = none) */
+    COCOM_OPTION_MAX_DEPTH          /* element nesting depth (default 256) */
+} CocomOption;
+
+CocomStatus cocom_context_set_option(CocomContext *ctx, CocomOption option, long value);
+long cocom_context_get_option(const CocomContext *ctx, CocomOption option);
+
+/* --- check -------------------------------------------------------------
+ * Loads an arrangement with safe parser settings, validates it against the
+ * schema and the national rules, and reports each problem.  Returns OK when
+ * there is no error (warnings allowed), INVALID when there is one, IO when
+ * the file cannot be read. */
+CocomStatus cocom_check_file(CocomContext *ctx, const char *path);
+
+/* --- render ------------------------------------------------------------ */
+typedef enum {
+    COCOM_FORMAT_PDF,
+    COCOM_FORMAT_PNG,   /* one file per page into a folder: page-0001.png ... */
+    COCOM_FORMAT_SVG    /* likewise, page-0001.svg ... */
+} CocomFormat;
+
+/* Renders an XSL-FO file ("-" reads standard input) — or, when stylesheet
+ * is not NULL, the result of transforming input with it — to output, which
+ * is a file for PDF and a folder for PNG and SVG.  params is NULL or a
+ * NULL-terminated list of name, value pairs of string parameters for the
+ * stylesheet.  The output is written to a temporary name and renamed when
+ * complete, so a failed run leaves nothing behind.  On success, *pages (if
+ * not NULL) receives the number of pages written. */
+CocomStatus cocom_render_file(CocomContext *ctx, const char *input, const char *stylesheet,
+                              const char *const *params, CocomFormat format,
+                              const char *output, int *pages);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* COCOM_H */

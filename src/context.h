@@ -1,0 +1,48 @@
+/* context.h — the inside of a CocomContext, and how modules report.
+ *
+ * Every module reports through cocom_report(), which counts the finding and
+ * hands it to the user's diagnostic function.  Warnings about a kind of
+ * thing (an unknown FO property, say) are given once per kind with
+ * cocom_report_once(), so a 2,000-page document does not print 2,000 lines.
+ */
+#ifndef COCOM_CONTEXT_H
+#define COCOM_CONTEXT_H
+
+#include "cocom.h"
+#include "util.h"
+
+#define COCOM_OPTION_COUNT 5
+
+typedef struct CocomText CocomText;   /* text.h: the shared font map and caches */
+
+struct CocomContext {
+    char *data_dir;
+    CocomDiagnosticFunc diag_func;
+    void *diag_user;
+    unsigned errors;
+    unsigned warnings;
+    int warnings_as_errors;
+    long options[COCOM_OPTION_COUNT];
+    CocomMap once;          /* keys of warnings already given */
+    CocomText *text;        /* created on first use by the formatter */
+    struct CocomSchema *schema; /* check.c: the compiled schema, loaded on first use */
+    volatile int interrupted; /* set from a signal handler to stop work early */
+};
+
+void cocom_report(CocomContext *ctx, CocomSeverity sev, const char *file, long line,
+                  const char *fmt, ...) COCOM_PRINTF(5, 6);
+void cocom_vreport(CocomContext *ctx, CocomSeverity sev, const char *file, long line,
+                   const char *rule, const char *source, const char *fmt, va_list ap);
+void cocom_report_rule(CocomContext *ctx, CocomSeverity sev, const char *file, long line,
+                       const char *rule, const char *source, const char *fmt, ...)
+    COCOM_PRINTF(7, 8);
+
+/* Returns 1 the first time it is called with `key` on this context, then 0:
+ * the caller reports only when it returns 1. */
+int cocom_report_once(CocomContext *ctx, const char *key);
+
+/* The path of a file in the data folder, e.g. "schema/arrangement.rng".
+ * The caller frees the result. */
+char *cocom_data_path(const CocomContext *ctx, const char *relative);
+
+#endif

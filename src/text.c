@@ -1,0 +1,46 @@
+/* text.c — see text.h. */
+#include "config.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <hyphen.h>
+
+CocomText *cocom_text_get(CocomContext *ctx)
+{
+    if (ctx->text)
+        return ctx->text;
+    CocomText *t = cocom_xcalloc(1, sizeof *t);
+    /* A font map of our own rather than the per-thread default, so that
+     * two contexts in two threads share nothing Pango does not share. */
+    t->fontmap = pango_cairo_font_map_new();
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(t->fontmap), 72.0);
+    t->pango = pango_font_map_create_context(t->fontmap);
+    pango_context_set_round_glyph_positions(t->pango, FALSE);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(t->pango, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_context_set_resolution(t->pango, 72.0);
+    ctx->text = t;
+    return t;
+}
+
+void cocom_text_destroy(CocomText *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->hyphen_dicts.cap; i++)
+        if (t->hyphen_dicts.keys[i] && t->hyphen_dicts.values[i])
+            hnj_hyphen_free((HyphenDict *)t->hyphen_dicts.values[i]);
+    cocom_map_clear(&t->hyphen_dicts);
+    for (size_t i = 0; i < t->hyphen_words.cap; i++)
+        if (t->hyphen_words.keys[i])
+            free((char *)t->hyphen_words.values[i]);
+    cocom_map_clear(&t->hyphen_words);
+    if (t->pango)
+        g_object_unref(t->pango);
+    if (t->fontmap)
+        g_object_unref(t->fontmap);
+    free(t);
+}

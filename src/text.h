@@ -1,0 +1,24 @@
+/* text.h — the text machinery the formatter shares across a run: one Pango
+ * font map and context (72 dpi, glyph positions unrounded, hinting off, as
+ * research/platform.md §2 requires for print), hyphenation dictionaries,
+ * and a cache of shaped text.  Owned by the CocomContext; made on first use.
+ */
+#ifndef COCOM_TEXT_H
+#define COCOM_TEXT_H
+
+#include <pango/pangocairo.h>
+#include "context.h"
+
+struct CocomText {
+    PangoFontMap *fontmap;
+    PangoContext *pango;
+    CocomMap hyphen_dicts;      /* language -> HyphenDict* (or 0 when none) */
+    CocomMap hyphen_words;      /* "lang\x1fword" -> hyphenated word (char*) */
+    size_t hyphen_word_count;
+};
+
+/* The context's text machinery, made on first use.  Never NULL. */
+CocomText *cocom_text_get(CocomContext *ctx);
+void cocom_text_destroy(CocomText *text);
+
+#endif
