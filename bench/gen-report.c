@@ -38,7 +38,7 @@ static int rng_range(int lo, int hi)
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* Short function words come often and content words of every length
- * (2 to 17 letters) the rest of the time, which gives line breaking and
+ * (up to 16 letters) the rest of the time, which gives line breaking and
  * justification roughly the word-length mix of real English prose. */
 static const char *const small_words[] = {
     "the", "of", "and", "to", "a", "in", "is", "for", "on", "that", "by",
