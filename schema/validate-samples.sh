@@ -4,9 +4,14 @@
 #   - libxml2 (xmllint) compiles the schema;
 #   - every <element name="..."> carries an l:label (urn:cocom:schema-labels);
 #   - an element name has the same label wherever it is defined;
-#   - every samples/*/arrangement.xml is valid.
-# Exits non-zero on the first kind of failure it finds (after reporting all
-# failures of that kind). Usage: schema/validate-samples.sh [sample.xml ...]
+#   - every samples/*/arrangement.xml is valid;
+#   - the test fixtures behave: schema/test/valid/*.xml are valid and
+#     schema/test/invalid/*.xml are not;
+#   - every element the schema defines is used by some sample or valid
+#     fixture (so no definition is unreachable or untried).
+# Exits non-zero if any check fails. With file arguments, checks the schema
+# and validates just those files:
+#   schema/validate-samples.sh [arrangement.xml ...]
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -55,24 +60,55 @@ if [ -n "$clash" ]; then
 fi
 [ $status -eq 0 ] || exit $status
 
-# 3. Samples.
+# 3. Samples (or the files named on the command line).
+validate() { xmllint --noout --nonet --relaxng "$schema" "$@"; }
 if [ $# -gt 0 ]; then
-    samples=("$@")
-else
-    shopt -s nullglob
-    samples=("$root"/samples/*/arrangement.xml)
+    validate "$@" || exit 1
+    echo "validate-samples: schema OK; $# file(s) valid"
+    exit 0
 fi
+shopt -s nullglob
+samples=("$root"/samples/*/arrangement.xml)
 if [ ${#samples[@]} -eq 0 ]; then
     echo "validate-samples: no samples found under $root/samples" >&2
     exit 1
 fi
-for f in "${samples[@]}"; do
-    if ! xmllint --noout --nonet --relaxng "$schema" "$f"; then
+validate "${samples[@]}" || status=1
+
+# 4. Fixtures.
+good=("$here"/test/valid/*.xml)
+bad=("$here"/test/invalid/*.xml)
+if [ ${#good[@]} -gt 0 ]; then
+    validate "${good[@]}" 2>/dev/null || {
+        echo "validate-samples: a valid fixture fails:" >&2
+        validate "${good[@]}" >&2
+        status=1
+    }
+fi
+for f in "${bad[@]}"; do
+    if validate "$f" >/dev/null 2>&1; then
+        echo "validate-samples: $f should be invalid but validates" >&2
         status=1
     fi
 done
 
+# 5. Coverage: each defined element name occurs in some sample or valid fixture.
+unused=""
+for name in $(printf '%s\n' "$pairs" | cut -f1); do
+    used=0
+    for f in "${samples[@]}" "${good[@]}"; do
+        c=$(xmllint --xpath "count(//*[local-name()='$name' and namespace-uri()='urn:cocom:arrangement:1'])" "$f" 2>/dev/null)
+        if [ "${c:-0}" != "0" ]; then used=1; break; fi
+    done
+    [ $used -eq 1 ] || unused="$unused $name"
+done
+if [ -n "$unused" ]; then
+    echo "validate-samples: defined but never used by a sample or valid fixture:$unused" >&2
+    status=1
+fi
+
 if [ $status -eq 0 ]; then
-    echo "validate-samples: schema OK ($n element definitions, all labelled); ${#samples[@]} sample(s) valid"
+    echo "validate-samples: schema OK ($n element definitions, all labelled and used);" \
+         "${#samples[@]} sample(s) valid; ${#good[@]} valid and ${#bad[@]} invalid fixture(s) behave"
 fi
 exit $status
