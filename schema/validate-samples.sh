@@ -8,7 +8,9 @@
 #   - the test fixtures behave: schema/test/valid/*.xml are valid and
 #     schema/test/invalid/*.xml are not;
 #   - every element the schema defines is used by some sample or valid
-#     fixture (so no definition is unreachable or untried).
+#     fixture (so no definition is unreachable or untried);
+#   - doc/vocabulary.md has an entry for every element, headed with the
+#     element name and the same label as the schema.
 # Exits non-zero if any check fails. With file arguments, checks the schema
 # and validates just those files:
 #   schema/validate-samples.sh [arrangement.xml ...]
@@ -104,6 +106,21 @@ for name in $(printf '%s\n' "$pairs" | cut -f1); do
 done
 if [ -n "$unused" ]; then
     echo "validate-samples: defined but never used by a sample or valid fixture:$unused" >&2
+    status=1
+fi
+
+# 6. The reference documents every element under its label.
+doc="$root/doc/vocabulary.md"
+if [ -f "$doc" ]; then
+    undocumented=$(printf '%s\n' "$pairs" | while IFS=$'\t' read -r name label; do
+        grep -qF "\`$name\` — \"$label\"" "$doc" || printf ' %s' "$name"
+    done)
+    if [ -n "$undocumented" ]; then
+        echo "validate-samples: doc/vocabulary.md lacks an entry '\`name\` — \"label\"' for:$undocumented" >&2
+        status=1
+    fi
+else
+    echo "validate-samples: $doc is missing" >&2
     status=1
 fi
 
