@@ -114,7 +114,7 @@ static void schema_parse_error(void *user, xmlErrorPtr e)
 static struct CocomSchema *schema_get(CocomContext *ctx)
 {
     if (ctx->schema)
-        return ctx->schema;
+        return ctx->schema->rng ? ctx->schema : NULL;   /* a failure is reported once */
     char *path = cocom_data_path(ctx, "schema/arrangement.rng");
     CocomStatus st;
     xmlDocPtr doc = cocom_load_file(ctx, path, "a RELAX NG schema", &st);
@@ -122,6 +122,7 @@ static struct CocomSchema *schema_get(CocomContext *ctx)
         cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0,
                      "cannot load the schema %s; is cocom installed (or COCOM_DATADIR set)?", path);
         free(path);
+        ctx->schema = cocom_xcalloc(1, sizeof *ctx->schema);
         return NULL;
     }
     /* The RELAX NG compiler rewrites the tree it is given, so it gets a
@@ -135,6 +136,7 @@ static struct CocomSchema *schema_get(CocomContext *ctx)
     if (!rng) {
         xmlFreeDoc(doc);
         free(path);
+        ctx->schema = cocom_xcalloc(1, sizeof *ctx->schema);
         return NULL;
     }
     free(path);
@@ -153,7 +155,9 @@ typedef struct {
     const char *name;
     int required;
     const char *datatype;   /* xsd type name, or NULL */
+    const char *datatype2;  /* a second one allowed by a choice, or NULL */
     const char *pattern;    /* an XSD pattern facet, or NULL */
+    const char *min, *max;  /* minInclusive / maxInclusive facets, or NULL */
     const char *hint;       /* its l:hint, or NULL */
     const char *values[64]; /* allowed values when an enumeration */
     int nvalues;
@@ -172,12 +176,14 @@ typedef struct {
     int nchildren;
     const char *datatype;   /* of the element's own text, or NULL */
     const char *pattern;
+    const char *min, *max;
     const char *values[64];
     int nvalues;
     int any_attributes;     /* anyName present: do not call attributes unknown */
     int any_children;
     /* A required choice between elements: at least one of these. */
     const char *one_of[16][8];
+    uint8_t one_of_attr[16][8];
     int one_of_count[16];
     int n_one_of;
 } ElemInfo;
@@ -194,7 +200,8 @@ static void collect_children(struct CocomSchema *s, xmlNodePtr parent, int requi
 }
 
 /* The element names a pattern can start with, for a required choice. */
-static int choice_names(struct CocomSchema *s, xmlNodePtr p, const char **names, int max, int depth)
+static int choice_names(struct CocomSchema *s, xmlNodePtr p, const char **names, uint8_t *is_attr, int max,
+                        int depth)
 {
     int n = 0;
     if (depth > 32)
@@ -202,12 +209,15 @@ static int choice_names(struct CocomSchema *s, xmlNodePtr p, const char **names,
     for (xmlNodePtr c = p->children; c && n < max; c = c->next) {
         if (is_rng(c, "element") && attr(c, "name"))
             names[n++] = attr(c, "name");
-        else if (is_rng(c, "ref") && attr(c, "name")) {
+        else if (is_rng(c, "attribute") && attr(c, "name")) {
+            is_attr[n] = 1;
+            names[n++] = attr(c, "name");
+        } else if (is_rng(c, "ref") && attr(c, "name")) {
             intptr_t d;
             if (cocom_map_get(&s->defines, attr(c, "name"), &d))
-                n += choice_names(s, (xmlNodePtr)d, names + n, max - n, depth + 1);
+                n += choice_names(s, (xmlNodePtr)d, names + n, is_attr + n, max - n, depth + 1);
         } else if (is_rng(c, "group") || is_rng(c, "oneOrMore"))
-            n += choice_names(s, c, names + n, max - n, depth + 1);
+            n += choice_names(s, c, names + n, is_attr + n, max - n, depth + 1);
     }
     return n;
 }
@@ -260,7 +270,8 @@ static void collect(struct CocomSchema *s, xmlNodePtr p, int required, ElemInfo 
         collect_children(s, p, required, info, in_attr, depth + 1);
     } else if (strcmp(k, "choice") == 0) {
         if (required && !in_attr && info->n_one_of < (int)COCOM_ARRAY_LEN(info->one_of)) {
-            int n = choice_names(s, p, info->one_of[info->n_one_of], 8, 0);
+            memset(info->one_of_attr[info->n_one_of], 0, 8);
+            int n = choice_names(s, p, info->one_of[info->n_one_of], info->one_of_attr[info->n_one_of], 8, 0);
             /* Only when every branch is an element is "one of" the whole story. */
             int branches = 0;
             for (xmlNodePtr c = p->children; c; c = c->next)
@@ -272,16 +283,32 @@ static void collect(struct CocomSchema *s, xmlNodePtr p, int required, ElemInfo 
         collect_children(s, p, 0, info, in_attr, depth + 1);
     } else if (strcmp(k, "data") == 0) {
         const char *t = attr(p, "type");
-        const char *pat = NULL;
-        for (xmlNodePtr c = p->children; c; c = c->next)
-            if (is_rng(c, "param") && attr(c, "name") && strcmp(attr(c, "name"), "pattern") == 0 && c->children)
-                pat = (const char *)c->children->content;
+        const char *pat = NULL, *min = NULL, *max = NULL;
+        for (xmlNodePtr c = p->children; c; c = c->next) {
+            if (!is_rng(c, "param") || !attr(c, "name") || !c->children)
+                continue;
+            const char *pn = attr(c, "name"), *pv = (const char *)c->children->content;
+            if (strcmp(pn, "pattern") == 0)
+                pat = pv;
+            else if (strcmp(pn, "minInclusive") == 0)
+                min = pv;
+            else if (strcmp(pn, "maxInclusive") == 0)
+                max = pv;
+        }
         if (in_attr) {
+            if (in_attr->datatype && !in_attr->datatype2 && t && strcmp(in_attr->datatype, t) != 0) {
+                in_attr->datatype2 = t;   /* date | gYearMonth, say */
+                return;
+            }
             in_attr->datatype = t;
             in_attr->pattern = pat;
+            in_attr->min = min;
+            in_attr->max = max;
         } else {
             info->datatype = t;
             info->pattern = pat;
+            info->min = min;
+            info->max = max;
         }
     } else if (strcmp(k, "value") == 0) {
         const char *v = p->children ? (const char *)p->children->content : "";
@@ -308,6 +335,13 @@ typedef struct {
     struct Ref { const char *value; xmlNodePtr node; const char *attr; } *refs;
     size_t nrefs, caprefs;
 } Explain;
+
+/* Labels are noun phrases; a few are plural ("parties", "risks"). */
+static int plural(const char *label)
+{
+    size_t n = strlen(label);
+    return n > 2 && label[n - 1] == 's' && label[n - 2] != 's' && label[n - 2] != 'u' && label[n - 2] != 'i';
+}
 
 static const char *label_of(struct CocomSchema *s, const char *name)
 {
@@ -351,8 +385,9 @@ static const char *datatype_advice(const char *t)
 {
     if (!t) return "";
     if (strcmp(t, "date") == 0) return "a date written YYYY-MM-DD, such as 2015-04-01";
-    if (strcmp(t, "integer") == 0 || strcmp(t, "nonNegativeInteger") == 0
-        || strcmp(t, "positiveInteger") == 0) return "a whole number";
+    if (strcmp(t, "integer") == 0) return "a whole number";
+    if (strcmp(t, "nonNegativeInteger") == 0) return "a whole number (0 or more)";
+    if (strcmp(t, "positiveInteger") == 0) return "a whole number of 1 or more";
     if (strcmp(t, "decimal") == 0) return "a number, such as 12.5";
     if (strcmp(t, "boolean") == 0) return "'true' or 'false'";
     if (strcmp(t, "anyURI") == 0) return "a web address or e-mail link";
@@ -360,6 +395,7 @@ static const char *datatype_advice(const char *t)
         return "a name starting with a letter, without spaces (such as 'chair-1')";
     if (strcmp(t, "IDREF") == 0) return "the id of another element";
     if (strcmp(t, "gYear") == 0) return "a year such as 2015";
+    if (strcmp(t, "gYearMonth") == 0) return "a month written YYYY-MM, such as 2015-01";
     return NULL;
 }
 
@@ -405,8 +441,8 @@ static int pattern_ok(const char *pattern, const char *value)
 }
 
 static void explain_value(Explain *ex, xmlNodePtr node, const char *what, const char *value,
-                          const char *type, const char *pattern, const char *hint,
-                          const char *const *values, int nvalues)
+                          const char *type, const char *type2, const char *pattern, const char *min,
+                          const char *max, const char *hint, const char *const *values, int nvalues)
 {
     if (nvalues > 0) {
         for (int i = 0; i < nvalues; i++)
@@ -418,14 +454,24 @@ static void explain_value(Explain *ex, xmlNodePtr node, const char *what, const 
         cocom_buf_free(&b);
         return;
     }
-    if (type && !datatype_ok(type, value)) {
+    if (type && !datatype_ok(type, value) && !(type2 && datatype_ok(type2, value))) {
         const char *adv = datatype_advice(type);
-        if (hint)
+        const char *adv2 = type2 ? datatype_advice(type2) : NULL;
+        if (adv && adv2)
+            say(ex, node, "%s is '%s', which is neither %s nor %s", what, value, adv, adv2);
+        else if (hint)
             say(ex, node, "%s is '%s', which is not right: %s", what, value, hint);
         else if (adv)
             say(ex, node, "%s is '%s', which is not %s", what, value, adv);
         else
             say(ex, node, "%s is '%s', which is not a valid %s", what, value, type);
+    } else if ((min && strtod(value, NULL) < strtod(min, NULL)) || (max && strtod(value, NULL) > strtod(max, NULL))) {
+        if (min && max)
+            say(ex, node, "%s is %s, which is not between %s and %s", what, value, min, max);
+        else if (min)
+            say(ex, node, "%s is %s, which is less than %s", what, value, min);
+        else
+            say(ex, node, "%s is %s, which is more than %s", what, value, max);
     } else if (pattern && !pattern_ok(pattern, value)) {
         if (hint)
             say(ex, node, "%s is '%s', which is not right: %s", what, value, hint);
@@ -473,7 +519,9 @@ static void explain_element(Explain *ex, xmlNodePtr e, xmlNodePtr def, int depth
             }
         } else {
             char *what = cocom_xasprintf("the %s's %s", elabel, ai->name);
-            explain_value(ex, e, what, value, ai->datatype, ai->pattern, ai->hint, ai->values, ai->nvalues);
+            explain_value(ex, e, what, value, ai->datatype, ai->datatype2, ai->pattern, ai->min, ai->max, ai->hint,
+                          ai->values,
+                          ai->nvalues);
             free(what);
             if (ai->datatype && strcmp(ai->datatype, "ID") == 0) {
                 if (cocom_map_get(&ex->ids, value, NULL))
@@ -492,14 +540,15 @@ static void explain_element(Explain *ex, xmlNodePtr e, xmlNodePtr def, int depth
         AttrInfo *ai = &info->attrs[i];
         if (!ai->required || xmlHasProp(e, (const xmlChar *)ai->name))
             continue;
+        const char *has = plural(elabel) ? "have" : "has";
         if (ai->nvalues) {
             CocomBuf b = {0};
             list_values(&b, ai->values, ai->nvalues);
-            say(ex, e, "the %s has no %s; give %s=\"...\" with one of %s", elabel, ai->name, ai->name, b.data);
+            say(ex, e, "the %s %s no %s; give %s=\"...\" with one of %s", elabel, has, ai->name, ai->name, b.data);
             cocom_buf_free(&b);
         } else {
             const char *adv = datatype_advice(ai->datatype);
-            say(ex, e, "the %s has no %s; give %s=\"...\"%s%s", elabel, ai->name, ai->name,
+            say(ex, e, "the %s %s no %s; give %s=\"...\"%s%s", elabel, has, ai->name, ai->name,
                 adv ? ", " : "", adv ? adv : "");
         }
     }
@@ -512,8 +561,8 @@ static void explain_element(Explain *ex, xmlNodePtr e, xmlNodePtr def, int depth
     if (!has_child_elements && (info->datatype || info->nvalues) && info->nchildren == 0) {
         char *t = text_of(e);
         char *what = cocom_xasprintf("the %s", elabel);
-        explain_value(ex, e, what, t, info->datatype, info->pattern, hint_of(ex->s, ename), info->values,
-                      info->nvalues);
+        explain_value(ex, e, what, t, info->datatype, NULL, info->pattern, info->min, info->max, hint_of(ex->s, ename),
+                      info->values, info->nvalues);
         free(what);
         free(t);
     }
@@ -531,16 +580,16 @@ static void explain_element(Explain *ex, xmlNodePtr e, xmlNodePtr def, int depth
             if (info->any_children)
                 continue;
             if (!is_our_ns(c)) {
-                say(ex, c, "the element <%s> is not in the cocom namespace (%s); "
-                    "a %s cannot contain it", (const char *)c->name, COCOM_NAMESPACE, elabel);
+                say(ex, c, "<%s> is not in the cocom namespace (%s), so it is not allowed in the %s",
+                    (const char *)c->name, COCOM_NAMESPACE, elabel);
             } else if (info->nchildren) {
                 CocomBuf b = {0};
                 for (int i = 0; i < info->nchildren; i++)
                     cocom_buf_printf(&b, "%s<%s>", i ? ", " : "", info->children[i].name);
-                say(ex, c, "a %s cannot contain <%s> (it may contain: %s)", elabel, (const char *)c->name, b.data);
+                say(ex, c, "<%s> is not allowed in the %s (it may contain: %s)", (const char *)c->name, elabel, b.data);
                 cocom_buf_free(&b);
             } else {
-                say(ex, c, "a %s cannot contain <%s>; it holds only text", elabel, (const char *)c->name);
+                say(ex, c, "<%s> is not allowed in the %s, which holds only text", (const char *)c->name, elabel);
             }
             continue;
         }
@@ -556,22 +605,31 @@ static void explain_element(Explain *ex, xmlNodePtr e, xmlNodePtr def, int depth
             present = c->type == XML_ELEMENT_NODE && is_our_ns(c) && strcmp((const char *)c->name, ci->name) == 0;
         if (!present) {
             const char *h = hint_of(ex->s, ci->name);
-            say(ex, e, "the %s has no %s (<%s>)%s%s", elabel, label_of(ex->s, ci->name), ci->name,
-                h ? ": " : "", h ? h : "");
+            say(ex, e, "the %s %s no %s (<%s>)%s%s", elabel, plural(elabel) ? "have" : "has",
+                label_of(ex->s, ci->name), ci->name, h ? ": " : "", h ? h : "");
         }
     }
     for (int g = 0; g < info->n_one_of; g++) {
         int present = 0;
-        for (int i = 0; i < info->one_of_count[g] && !present; i++)
+        for (int i = 0; i < info->one_of_count[g] && !present; i++) {
+            if (info->one_of_attr[g][i]) {
+                present = xmlHasProp(e, (const xmlChar *)info->one_of[g][i]) != NULL;
+                continue;
+            }
             for (xmlNodePtr c = e->children; c && !present; c = c->next)
                 present = c->type == XML_ELEMENT_NODE && is_our_ns(c)
                           && strcmp((const char *)c->name, info->one_of[g][i]) == 0;
+        }
         if (!present) {
             CocomBuf b = {0};
-            for (int i = 0; i < info->one_of_count[g]; i++)
-                cocom_buf_printf(&b, "%s<%s>", i ? (i == info->one_of_count[g] - 1 ? " or " : ", ") : "",
-                                 info->one_of[g][i]);
-            say(ex, e, "the %s needs one of %s", elabel, b.data);
+            for (int i = 0; i < info->one_of_count[g]; i++) {
+                cocom_buf_puts(&b, i ? (i == info->one_of_count[g] - 1 ? " or " : ", ") : "");
+                if (info->one_of_attr[g][i])
+                    cocom_buf_printf(&b, "%s=\"...\"", info->one_of[g][i]);
+                else
+                    cocom_buf_printf(&b, "<%s>", info->one_of[g][i]);
+            }
+            say(ex, e, "the %s needs %s", elabel, b.data);
             cocom_buf_free(&b);
         }
     }
@@ -632,12 +690,6 @@ static void collect_raw(void *user, xmlErrorPtr e)
     r->items[r->n++] = (struct RawError){(xmlNodePtr)e->node, e->line, m};
 }
 
-static void quiet(void *user, const char *msg, ...)
-{
-    COCOM_UNUSED(user);
-    COCOM_UNUSED(msg);
-}
-
 static void explain(CocomContext *ctx, struct CocomSchema *s, xmlDocPtr doc, const char *file, RawErrors *raw)
 {
     Explain ex = {ctx, s, file, 0, {0}, NULL, 0, 0, NULL, 0, 0};
@@ -696,8 +748,9 @@ CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
         return COCOM_STATUS_IO;
     xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(s->rng);
     RawErrors raw = {NULL, 0, 0};
+    /* Only the structured handler: setting the plain ones as well would
+     * clear it (libxml2 keeps one or the other). */
     xmlRelaxNGSetValidStructuredErrors(vc, collect_raw, &raw);
-    xmlRelaxNGSetValidErrors(vc, quiet, quiet, NULL);
     int r = xmlRelaxNGValidateDoc(vc, doc);
     xmlRelaxNGFreeValidCtxt(vc);
     CocomStatus st;

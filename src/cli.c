@@ -10,6 +10,7 @@
 #include "config.h"
 #include "cocom.h"
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <errno.h>
 #include <signal.h>
@@ -229,6 +230,12 @@ static int cmd_check(int argc, char **argv, CocomContext *ctx)
     int failed = 0;
     for (int i = 0; i < nfiles; i++) {
         char *path = arrangement_path(files[i]);
+        if (is_dir(files[i]) && access(path, F_OK) != 0) {
+            fprintf(stderr, "%s: error: this is a folder, and it holds no arrangement.xml\n", files[i]);
+            free(path);
+            failed++;
+            continue;
+        }
         unsigned before = cocom_context_get_error_count(ctx);
         CocomStatus st = cocom_check_file(ctx, path);
         if (st != COCOM_STATUS_OK || cocom_context_get_error_count(ctx) > before)

@@ -78,7 +78,9 @@ static char *describe_parse_error(const xmlError *e, const char *what)
     char *out;
     switch (e->code) {
     case XML_ERR_DOCUMENT_EMPTY:
-        out = cocom_xasprintf("the file is empty; expected %s", what);
+        /* Empty files are caught before parsing: here the file has bytes
+         * but no element (plain text, or only white space). */
+        out = cocom_xasprintf("this is not XML: the file holds no element; expected %s", what);
         break;
     case XML_ERR_DOCUMENT_START:
         out = cocom_xasprintf("this is not XML: the file does not begin with an element (%s)", raw);

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <hyphen.h>
+#include "font.h"
 
 CocomText *cocom_text_get(CocomContext *ctx)
 {
@@ -30,6 +31,7 @@ void cocom_text_destroy(CocomText *t)
 {
     if (!t)
         return;
+    cocom_font_cache_destroy(t);
     for (size_t i = 0; i < t->hyphen_dicts.cap; i++)
         if (t->hyphen_dicts.keys[i] && t->hyphen_dicts.values[i])
             hnj_hyphen_free((HyphenDict *)t->hyphen_dicts.values[i]);

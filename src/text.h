@@ -14,7 +14,8 @@ struct CocomText {
     PangoContext *pango;
     CocomMap hyphen_dicts;      /* language -> HyphenDict* (or 0 when none) */
     CocomMap hyphen_words;      /* "lang\x1fword" -> hyphenated word (char*) */
-    size_t hyphen_word_count;
+    struct CocomFontCache *fonts;   /* font.c */
+    struct CocomWordCache *words;   /* font.c */
 };
 
 /* The context's text machinery, made on first use.  Never NULL. */

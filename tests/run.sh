@@ -40,12 +40,13 @@ run_unit() {
     prog=$1
     name=$(basename "$prog")
     res="$OUTROOT/results/unit-$name"
-    "$prog" > "$res.log" 2>&1
+    mkdir -p "$OUTROOT/logs"
+    "$prog" > "$OUTROOT/logs/unit-$name.log" 2>&1
     rc=$?
-    grep -E '^(ok|not ok) ' "$res.log" | sed -e "s/^ok /PASS unit\/$name: /" -e "s/^not ok /FAIL unit\/$name: /" > "$res"
+    grep -E '^(ok|not ok) ' "$OUTROOT/logs/unit-$name.log" | sed -e "s/^ok /PASS unit\/$name: /" -e "s/^not ok /FAIL unit\/$name: /" > "$res"
     if [ $rc -ne 0 ] && ! grep -q '^FAIL' "$res"; then
         echo "FAIL unit/$name: exited with status $rc" >> "$res"
-        tail -20 "$res.log" | sed 's/^/    /' >> "$res"
+        tail -20 "$OUTROOT/logs/unit-$name.log" | sed 's/^/    /' >> "$res"
     fi
 }
 

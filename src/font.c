@@ -1,0 +1,405 @@
+/* font.c — see font.h. */
+#include "config.h"
+#include "font.h"
+#include "fo-props.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------------- */
+/* Fonts                                                                    */
+
+typedef struct {
+    const char *family;     /* interned by fo-props: compared by pointer first */
+    double size;
+    int weight, style, variant;
+    CocomFont *font;
+} FontEntry;
+
+struct CocomFontCache {
+    FontEntry *entries;
+    size_t count, cap;
+    CocomMap by_pango;      /* "%p" of a fallback PangoFont -> CocomFont* */
+    CocomFont **fallbacks;
+    size_t nfallbacks, capfallbacks;
+};
+
+static PangoGlyphString *shape_simple(PangoFont *font, const char *text, double *width)
+{
+    PangoAnalysis a;
+    memset(&a, 0, sizeof a);
+    a.font = font;
+    a.gravity = PANGO_GRAVITY_SOUTH;
+    a.script = PANGO_SCRIPT_LATIN;
+    a.language = pango_language_from_string("en");
+    PangoGlyphString *g = pango_glyph_string_new();
+    int len = (int)strlen(text);
+    pango_shape_with_flags(text, len, text, len, &a, g, PANGO_SHAPE_NONE);
+    *width = pango_glyph_string_get_width(g) / (double)PANGO_SCALE;
+    return g;
+}
+
+static int has_unknown(const PangoGlyphString *g)
+{
+    for (int i = 0; i < g->num_glyphs; i++)
+        if (g->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+            return 1;
+    return 0;
+}
+
+/* Metrics and the glyphs every font needs (space, hyphen, dot). */
+static CocomFont *font_wrap(PangoFont *pf, double size)
+{
+    CocomFont *f = cocom_xcalloc(1, sizeof *f);
+    f->pango = pf;
+    f->size = size;
+    PangoFontMetrics *m = pango_font_get_metrics(pf, NULL);
+    f->ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+    f->descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+    f->underline_position = -pango_font_metrics_get_underline_position(m) / (double)PANGO_SCALE;
+    f->underline_thickness = pango_font_metrics_get_underline_thickness(m) / (double)PANGO_SCALE;
+    f->strikethrough_position = pango_font_metrics_get_strikethrough_position(m) / (double)PANGO_SCALE;
+    f->strikethrough_thickness = pango_font_metrics_get_strikethrough_thickness(m) / (double)PANGO_SCALE;
+    pango_font_metrics_unref(m);
+    if (f->ascent + f->descent <= 0) {   /* a broken font: invent sane metrics */
+        f->ascent = 0.8 * size;
+        f->descent = 0.2 * size;
+    }
+    if (f->underline_thickness <= 0)
+        f->underline_thickness = size / 16;
+    if (f->strikethrough_thickness <= 0)
+        f->strikethrough_thickness = size / 16;
+    f->space = shape_simple(pf, " ", &f->space_width);
+    f->hyphen = shape_simple(pf, "\xe2\x80\x90", &f->hyphen_width);   /* U+2010 */
+    if (has_unknown(f->hyphen)) {
+        pango_glyph_string_free(f->hyphen);
+        f->hyphen = shape_simple(pf, "-", &f->hyphen_width);
+    }
+    f->dot = shape_simple(pf, ".", &f->dot_width);
+    PangoFontDescription *d = pango_font_describe(pf);
+    f->family = cocom_xstrdup(pango_font_description_get_family(d) ? pango_font_description_get_family(d) : "?");
+    pango_font_description_free(d);
+    return f;
+}
+
+static void font_free(CocomFont *f)
+{
+    if (!f)
+        return;
+    pango_glyph_string_free(f->space);
+    pango_glyph_string_free(f->hyphen);
+    pango_glyph_string_free(f->dot);
+    g_object_unref(f->pango);
+    free(f->family);
+    free(f);
+}
+
+static struct CocomFontCache *fonts_of(CocomText *t)
+{
+    if (!t->fonts)
+        t->fonts = cocom_xcalloc(1, sizeof *t->fonts);
+    return t->fonts;
+}
+
+static int is_generic(const char *name)
+{
+    return !g_ascii_strcasecmp(name, "serif") || !g_ascii_strcasecmp(name, "sans-serif")
+           || !g_ascii_strcasecmp(name, "sans") || !g_ascii_strcasecmp(name, "monospace")
+           || !g_ascii_strcasecmp(name, "cursive") || !g_ascii_strcasecmp(name, "fantasy")
+           || !g_ascii_strcasecmp(name, "symbol");
+}
+
+/* Fontconfig never fails: it substitutes.  Say so once when none of the
+ * families asked for (other than generic ones) is what we got, because a
+ * document that must be in Arial should not silently be in DejaVu. */
+static void warn_substitution(CocomContext *ctx, const char *family, const char *got)
+{
+    int asked_specific = 0;
+    char **names = g_strsplit(family, ",", -1);
+    for (char **n = names; *n; n++) {
+        char *name = g_strstrip(*n);
+        if (!*name || is_generic(name))
+            continue;
+        asked_specific = 1;
+        if (!g_ascii_strcasecmp(name, got)) {
+            g_strfreev(names);
+            return;
+        }
+        /* Metric-compatible substitutes fontconfig applies on Debian. */
+        if ((!g_ascii_strcasecmp(name, "Arial") || !g_ascii_strcasecmp(name, "Helvetica"))
+            && !g_ascii_strcasecmp(got, "Liberation Sans")) {
+            g_strfreev(names);
+            return;
+        }
+        if ((!g_ascii_strcasecmp(name, "Times New Roman") || !g_ascii_strcasecmp(name, "Times"))
+            && !g_ascii_strcasecmp(got, "Liberation Serif")) {
+            g_strfreev(names);
+            return;
+        }
+        if ((!g_ascii_strcasecmp(name, "Courier New") || !g_ascii_strcasecmp(name, "Courier"))
+            && !g_ascii_strcasecmp(got, "Liberation Mono")) {
+            g_strfreev(names);
+            return;
+        }
+    }
+    g_strfreev(names);
+    if (!asked_specific)
+        return;
+    char *key = cocom_xasprintf("font-subst:%s", family);
+    if (cocom_report_once(ctx, key))
+        cocom_report(ctx, COCOM_SEVERITY_WARNING, NULL, 0,
+                     "none of the fonts '%s' is installed; using '%s' instead", family, got);
+    free(key);
+}
+
+CocomFont *cocom_font_get(CocomContext *ctx, const char *family, double size, int weight, int style,
+                          int variant)
+{
+    CocomText *t = cocom_text_get(ctx);
+    struct CocomFontCache *c = fonts_of(t);
+    if (!family || !*family)
+        family = "sans-serif";
+    if (!(size > 0.1))
+        size = 0.1;
+    if (size > 10000)
+        size = 10000;
+    for (size_t i = 0; i < c->count; i++) {
+        FontEntry *e = &c->entries[i];
+        if (e->size == size && e->weight == weight && e->style == style && e->variant == variant
+            && (e->family == family || strcmp(e->family, family) == 0))
+            return e->font;
+    }
+    PangoFontDescription *d = pango_font_description_new();
+    pango_font_description_set_family(d, family);
+    pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
+    pango_font_description_set_weight(d, (PangoWeight)weight);
+    pango_font_description_set_style(d, style == FO_FONT_STYLE_ITALIC ? PANGO_STYLE_ITALIC
+                                        : style == FO_FONT_STYLE_OBLIQUE ? PANGO_STYLE_OBLIQUE
+                                        : PANGO_STYLE_NORMAL);
+    pango_font_description_set_variant(d, variant == FO_FONT_VARIANT_SMALL_CAPS ? PANGO_VARIANT_SMALL_CAPS
+                                                                                 : PANGO_VARIANT_NORMAL);
+    PangoFont *pf = pango_font_map_load_font(t->fontmap, t->pango, d);
+    pango_font_description_free(d);
+    if (!pf) {   /* only when fontconfig has no fonts at all */
+        PangoFontDescription *d2 = pango_font_description_from_string("sans-serif");
+        pango_font_description_set_absolute_size(d2, size * PANGO_SCALE);
+        pf = pango_font_map_load_font(t->fontmap, t->pango, d2);
+        pango_font_description_free(d2);
+    }
+    CocomFont *f = font_wrap(pf, size);
+    warn_substitution(ctx, family, f->family);
+    COCOM_GROW(c->entries, c->cap, c->count + 1);
+    /* The family string is interned by the property resolver; keep our own
+     * copy anyway, since fonts outlive any one document. */
+    c->entries[c->count++] = (FontEntry){cocom_xstrdup(family), size, weight, style, variant, f};
+    return f;
+}
+
+/* A CocomFont for a fallback face Pango chose. */
+static CocomFont *font_for_pango(CocomText *t, PangoFont *pf)
+{
+    struct CocomFontCache *c = fonts_of(t);
+    char key[32];
+    snprintf(key, sizeof key, "%p", (void *)pf);
+    intptr_t v;
+    if (cocom_map_get(&c->by_pango, key, &v))
+        return (CocomFont *)v;
+    PangoFontDescription *d = pango_font_describe_with_absolute_size(pf);
+    double size = pango_font_description_get_size(d) / (double)PANGO_SCALE;
+    pango_font_description_free(d);
+    CocomFont *f = font_wrap(g_object_ref(pf), size);
+    cocom_map_set(&c->by_pango, key, (intptr_t)f);
+    COCOM_GROW(c->fallbacks, c->capfallbacks, c->nfallbacks + 1);
+    c->fallbacks[c->nfallbacks++] = f;
+    return f;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Shaped words                                                             */
+
+typedef struct {
+    CocomFont *font;
+    double letter_spacing;
+    char *text;
+    int len;
+    uint32_t hash;
+    CocomShapedWord *word;
+} WordEntry;
+
+struct CocomWordCache {
+    WordEntry *slots;
+    size_t cap, count;
+};
+
+#define WORD_CACHE_MAX 65536
+
+static void word_free(CocomShapedWord *w)
+{
+    for (int i = 0; i < w->npieces; i++)
+        pango_glyph_string_free(w->pieces[i].glyphs);
+    free(w);
+}
+
+static void words_clear(struct CocomWordCache *c)
+{
+    for (size_t i = 0; i < c->cap; i++)
+        if (c->slots[i].text) {
+            free(c->slots[i].text);
+            word_free(c->slots[i].word);
+        }
+    free(c->slots);
+    c->slots = NULL;
+    c->cap = c->count = 0;
+}
+
+void cocom_font_cache_destroy(CocomText *t)
+{
+    if (t->words) {
+        words_clear(t->words);
+        free(t->words);
+        t->words = NULL;
+    }
+    struct CocomFontCache *c = t->fonts;
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->count; i++) {
+        free((char *)c->entries[i].family);
+        font_free(c->entries[i].font);
+    }
+    for (size_t i = 0; i < c->nfallbacks; i++)
+        font_free(c->fallbacks[i]);
+    free(c->fallbacks);
+    free(c->entries);
+    cocom_map_clear(&c->by_pango);
+    free(c);
+    t->fonts = NULL;
+}
+
+static PangoScript script_of(const char *text, int len)
+{
+    for (const char *p = text; p < text + len; p = g_utf8_next_char(p)) {
+        gunichar ch = g_utf8_get_char(p);
+        if (ch < 0x80) {
+            if (g_ascii_isalpha((int)ch))
+                return PANGO_SCRIPT_LATIN;
+            continue;
+        }
+        PangoScript s = (PangoScript)g_unichar_get_script(ch);
+        if (s != PANGO_SCRIPT_COMMON && s != PANGO_SCRIPT_INHERITED && s != PANGO_SCRIPT_UNKNOWN)
+            return s;
+    }
+    return PANGO_SCRIPT_COMMON;
+}
+
+static void add_letter_spacing(PangoGlyphString *g, double ls)
+{
+    if (ls == 0)
+        return;
+    int add = (int)lround(ls * PANGO_SCALE);
+    for (int i = 0; i < g->num_glyphs; i++)
+        if (g->glyphs[i].attr.is_cluster_start)
+            g->glyphs[i].geometry.width += add;
+}
+
+static CocomShapedWord *shape_word(CocomText *t, CocomFont *font, const char *text, int len, double ls)
+{
+    PangoAnalysis a;
+    memset(&a, 0, sizeof a);
+    a.font = font->pango;
+    a.gravity = PANGO_GRAVITY_SOUTH;
+    a.script = (guint8)script_of(text, len);
+    a.language = pango_language_get_default();
+    PangoGlyphString *g = pango_glyph_string_new();
+    pango_shape_with_flags(text, len, text, len, &a, g, PANGO_SHAPE_NONE);
+    if (!has_unknown(g)) {
+        add_letter_spacing(g, ls);
+        CocomShapedWord *w = cocom_xmalloc(sizeof *w + sizeof w->pieces[0]);
+        w->npieces = 1;
+        w->missing = 0;
+        w->pieces[0] = (CocomShapedPiece){font, g, 0, len, pango_glyph_string_get_width(g) / (double)PANGO_SCALE};
+        w->width = w->pieces[0].width;
+        return w;
+    }
+    pango_glyph_string_free(g);
+    /* Fallback: let Pango itemize the word with the font's description,
+     * which picks a face per character through fontconfig. */
+    PangoFontDescription *d = pango_font_describe_with_absolute_size(font->pango);
+    PangoAttrList *attrs = pango_attr_list_new();
+    pango_attr_list_insert(attrs, pango_attr_font_desc_new(d));
+    GList *items = pango_itemize(t->pango, text, 0, len, attrs, NULL);
+    pango_attr_list_unref(attrs);
+    pango_font_description_free(d);
+    int n = (int)g_list_length(items);
+    CocomShapedWord *w = cocom_xcalloc(1, sizeof *w + (size_t)(n ? n : 1) * sizeof w->pieces[0]);
+    for (GList *l = items; l; l = l->next) {
+        PangoItem *it = l->data;
+        PangoGlyphString *pg = pango_glyph_string_new();
+        pango_shape_with_flags(text + it->offset, it->length, text, len, &it->analysis, pg, PANGO_SHAPE_NONE);
+        add_letter_spacing(pg, ls);
+        for (int i = 0; i < pg->num_glyphs; i++)
+            if (pg->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+                w->missing++;
+        CocomFont *pf = it->analysis.font ? font_for_pango(t, it->analysis.font) : font;
+        CocomShapedPiece *p = &w->pieces[w->npieces++];
+        *p = (CocomShapedPiece){pf, pg, it->offset, it->length, pango_glyph_string_get_width(pg) / (double)PANGO_SCALE};
+        w->width += p->width;
+        pango_item_free(it);
+    }
+    g_list_free(items);
+    return w;
+}
+
+void cocom_font_cache_trim(CocomContext *ctx)
+{
+    /* Full: start again rather than track ages.  Lines copy what they
+     * draw, so nothing outside the cache points into it between
+     * paragraphs. */
+    CocomText *t = ctx->text;
+    if (t && t->words && t->words->count >= WORD_CACHE_MAX)
+        words_clear(t->words);
+}
+
+const CocomShapedWord *cocom_font_shape(CocomContext *ctx, CocomFont *font, const char *text, int len,
+                                        double letter_spacing)
+{
+    CocomText *t = cocom_text_get(ctx);
+    if (!t->words)
+        t->words = cocom_xcalloc(1, sizeof *t->words);
+    struct CocomWordCache *c = t->words;
+    uint32_t h = cocom_hash(text, (size_t)len) ^ (uint32_t)(uintptr_t)font ^ (uint32_t)(letter_spacing * 1000);
+    if (c->cap) {
+        size_t mask = c->cap - 1;
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            WordEntry *e = &c->slots[i];
+            if (!e->text)
+                break;
+            if (e->hash == h && e->font == font && e->len == len && e->letter_spacing == letter_spacing
+                && memcmp(e->text, text, (size_t)len) == 0)
+                return e->word;
+        }
+    }
+    if ((c->count + 1) * 2 > c->cap) {
+        size_t ncap = c->cap ? c->cap * 2 : 1024;
+        WordEntry *slots = cocom_xcalloc(ncap, sizeof *slots);
+        for (size_t i = 0; i < c->cap; i++) {
+            if (!c->slots[i].text)
+                continue;
+            size_t j = c->slots[i].hash & (ncap - 1);
+            while (slots[j].text)
+                j = (j + 1) & (ncap - 1);
+            slots[j] = c->slots[i];
+        }
+        free(c->slots);
+        c->slots = slots;
+        c->cap = ncap;
+    }
+    CocomShapedWord *w = shape_word(t, font, text, len, letter_spacing);
+    size_t mask = c->cap - 1;
+    size_t i = h & mask;
+    while (c->slots[i].text)
+        i = (i + 1) & mask;
+    c->slots[i] = (WordEntry){font, letter_spacing, cocom_xstrndup(text, (size_t)len), len, h, w};
+    c->count++;
+    return w;
+}

@@ -1,0 +1,839 @@
+/* para.c — see para.h.
+ *
+ * Three steps: atoms (boxes, glue, penalties) from the pieces; breaks
+ * (Knuth–Plass for justified text, first-fit otherwise); lines assembled
+ * from the atoms between breaks into runs of glyphs.
+ */
+#include "config.h"
+#include "para.h"
+#include "hyph.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INF_PENALTY 10000
+#define FORCED (-INF_PENALTY)
+#define HYPHEN_PENALTY 50
+#define EXPLICIT_HYPHEN_PENALTY 50
+#define URL_BREAK_PENALTY 300
+#define EMERGENCY_PENALTY 5000
+#define FIL 1e9                 /* "infinite" stretch of the paragraph's end */
+
+enum { A_BOX, A_GLUE, A_PENALTY, A_ANCHOR };
+
+typedef struct {
+    uint8_t type;
+    uint8_t flagged;            /* penalty: a hyphenation break (for demerits) */
+    uint8_t draws_hyphen;       /* penalty: a hyphen is drawn when the line breaks here */
+    uint8_t leader;             /* box: a leader, which stretches */
+    uint8_t object;             /* box: an inline object */
+    double width, stretch, shrink;
+    int penalty;
+    int piece;
+    int style;
+    const char *text;           /* box: the word's text; glue: NULL */
+    int len;
+    const CocomShapedWord *shaped;
+    int anchor;
+} Atom;
+
+typedef struct {
+    CocomContext *ctx;
+    const ParaInput *in;
+    Atom *atoms;
+    size_t n, cap;
+    int warned_long_word;
+} Composer;
+
+static Atom *push(Composer *c, uint8_t type)
+{
+    COCOM_GROW(c->atoms, c->cap, c->n + 1);
+    Atom *a = &c->atoms[c->n++];
+    memset(a, 0, sizeof *a);
+    a->type = type;
+    a->anchor = -1;
+    return a;
+}
+
+static void push_penalty(Composer *c, int style, double width, int penalty, int flagged, int hyphen)
+{
+    Atom *a = push(c, A_PENALTY);
+    a->style = style;
+    a->width = width;
+    a->penalty = penalty;
+    a->flagged = (uint8_t)flagged;
+    a->draws_hyphen = (uint8_t)hyphen;
+}
+
+static void push_word(Composer *c, int piece, int style, const char *text, int len)
+{
+    if (len <= 0)
+        return;
+    const ParaStyle *st = &c->in->styles[style];
+    Atom *a = push(c, A_BOX);
+    a->piece = piece;
+    a->style = style;
+    a->text = text;
+    a->len = len;
+    a->shaped = cocom_font_shape(c->ctx, st->font, text, len, st->letter_spacing);
+    a->width = a->shaped->width;
+}
+
+static void push_space(Composer *c, int piece, int style)
+{
+    const ParaStyle *st = &c->in->styles[style];
+    Atom *a = push(c, A_GLUE);
+    a->piece = piece;
+    a->style = style;
+    double sp = st->font->space_width + st->letter_spacing;
+    a->width = sp + st->word_spacing;
+    if (a->width < 0)
+        a->width = 0;
+    a->stretch = sp / 2;
+    a->shrink = sp / 3;
+}
+
+static void push_forced_break(Composer *c, int style)
+{
+    Atom *g = push(c, A_GLUE);
+    g->style = style;
+    g->stretch = FIL;
+    push_penalty(c, style, 0, FORCED, 0, 0);
+}
+
+static int is_letter(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* A word of text (no spaces), cut where it may break: hyphenation points
+ * from the dictionary, after explicit hyphens, after slashes in web
+ * addresses, and wherever Pango's UAX #14 analysis allows (non-ASCII). */
+static void add_word(Composer *c, int piece, int style, const char *w, int len, const PangoLogAttr *attrs,
+                     long ci)
+{
+    const ParaStyle *st = &c->in->styles[style];
+    /* Break positions (byte offsets into w) and their kinds. */
+    int cuts[128];
+    uint8_t kind[128];     /* 1 hyphenation, 2 explicit hyphen, 3 url, 4 uax14 */
+    int ncuts = 0;
+    int url = len > 8 && (memmem(w, (size_t)len, "://", 3) || strncmp(w, "www.", 4) == 0);
+    if (attrs) {
+        /* ci: the char index of the word's first byte within the piece. */
+        const char *p = g_utf8_next_char(w);
+        for (long k = ci + 1; p < w + len && ncuts < 128; k++, p = g_utf8_next_char(p))
+            if (attrs[k].is_line_break && !attrs[k].is_mandatory_break) {
+                cuts[ncuts] = (int)(p - w);
+                kind[ncuts++] = 4;
+            }
+    } else {
+        for (int i = 1; i < len - 1 && ncuts < 128; i++) {
+            if (w[i] == '-' && (is_letter((unsigned char)w[i - 1]) || (w[i - 1] >= '0' && w[i - 1] <= '9'))
+                && is_letter((unsigned char)w[i + 1])) {
+                cuts[ncuts] = i + 1;
+                kind[ncuts++] = 2;
+            } else if (url && (w[i] == '/' || w[i] == '?' || w[i] == '&') && w[i + 1] != '/') {
+                cuts[ncuts] = i + 1;
+                kind[ncuts++] = 3;
+            }
+        }
+    }
+    if (st->hyphenate && !url) {
+        /* Hyphenate each alphabetic stretch between the cuts found so far. */
+        int start = 0;
+        for (int k = 0; k <= ncuts && ncuts < 120; k++) {
+            int end = k < ncuts ? cuts[k] : len;
+            int s = start, e = end;
+            while (s < e && !g_unichar_isalpha(g_utf8_get_char(w + s)))
+                s = (int)(g_utf8_next_char(w + s) - w);
+            while (e > s) {
+                const char *prev = g_utf8_find_prev_char(w + s, w + e);
+                if (!prev || g_unichar_isalpha(g_utf8_get_char(prev)))
+                    break;
+                e = (int)(prev - w);
+            }
+            int pts[64];
+            int np = e - s >= 4 ? cocom_hyphenate(c->ctx, st->language, st->country, w + s, e - s,
+                                                   st->hyph_left, st->hyph_right, pts, 64) : 0;
+            if (np > 0) {
+                /* Insert the points, keeping cuts sorted. */
+                int merged[128];
+                uint8_t mkind[128];
+                int m = 0, a = 0;
+                for (int b = 0; b < np && m < 127; b++) {
+                    int pos = s + pts[b];
+                    while (a < ncuts && cuts[a] < pos && m < 127) {
+                        merged[m] = cuts[a];
+                        mkind[m++] = kind[a++];
+                    }
+                    if (m < 127) {
+                        merged[m] = pos;
+                        mkind[m++] = 1;
+                    }
+                }
+                while (a < ncuts && m < 128) {
+                    merged[m] = cuts[a];
+                    mkind[m++] = kind[a++];
+                }
+                int inserted = m - ncuts;
+                memcpy(cuts, merged, sizeof(int) * (size_t)m);
+                memcpy(kind, mkind, (size_t)m);
+                ncuts = m;
+                k += inserted;
+            }
+            start = end;
+        }
+    }
+    int prev = 0;
+    for (int k = 0; k < ncuts; k++) {
+        if (cuts[k] <= prev || cuts[k] >= len)
+            continue;
+        push_word(c, piece, style, w + prev, cuts[k] - prev);
+        switch (kind[k]) {
+        case 1: push_penalty(c, style, st->font->hyphen_width, HYPHEN_PENALTY, 1, 1); break;
+        case 2: push_penalty(c, style, 0, EXPLICIT_HYPHEN_PENALTY, 1, 0); break;
+        case 3: push_penalty(c, style, 0, URL_BREAK_PENALTY, 0, 0); break;
+        default: push_penalty(c, style, 0, 0, 0, 0); break;
+        }
+        prev = cuts[k];
+    }
+    push_word(c, piece, style, w + prev, len - prev);
+}
+
+static int is_breaking_space(gunichar ch)
+{
+    if (ch == ' ' || ch == '\t' || ch == 0x3000 || ch == 0x1680)
+        return 1;
+    if (ch >= 0x2000 && ch <= 0x200A && ch != 0x2007)
+        return 1;
+    if (ch == 0x205F)
+        return 1;
+    return 0;
+}
+
+static void add_text(Composer *c, int piece, const ParaPiece *p)
+{
+    const char *t = p->text;
+    int len = p->len;
+    int ascii = 1;
+    for (int i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)t[i] < 0x80;
+    PangoLogAttr *attrs = NULL;
+    if (!ascii) {
+        int nchars = (int)g_utf8_strlen(t, len);
+        attrs = cocom_xmalloc(sizeof *attrs * (size_t)(nchars + 1));
+        const ParaStyle *st = &c->in->styles[p->style];
+        pango_get_log_attrs(t, len, -1, pango_language_from_string(st->language[0] ? st->language : "en"),
+                            attrs, nchars + 1);
+    }
+    int i = 0;
+    long ci = 0;   /* char index of byte i */
+    while (i < len) {
+        gunichar ch = ascii ? (gunichar)(unsigned char)t[i] : g_utf8_get_char(t + i);
+        int clen = ascii ? 1 : (int)(g_utf8_next_char(t + i) - (t + i));
+        if (ch == '\n' || ch == 0x2028 || ch == 0x2029) {
+            push_forced_break(c, p->style);
+            i += clen;
+            ci++;
+        } else if (is_breaking_space(ch)) {
+            push_space(c, piece, p->style);
+            i += clen;
+            ci++;
+        } else if (ch == 0x200B) {            /* zero-width space: a break, no width */
+            push_penalty(c, p->style, 0, 0, 0, 0);
+            i += clen;
+            ci++;
+        } else {
+            int j = i;
+            long cj_index = ci;
+            while (j < len) {
+                gunichar cj = ascii ? (gunichar)(unsigned char)t[j] : g_utf8_get_char(t + j);
+                if (cj == '\n' || cj == 0x2028 || cj == 0x2029 || cj == 0x200B || is_breaking_space(cj))
+                    break;
+                j += ascii ? 1 : (int)(g_utf8_next_char(t + j) - (t + j));
+                cj_index++;
+            }
+            add_word(c, piece, p->style, t + i, j - i, attrs, ci);
+            i = j;
+            ci = cj_index;
+        }
+    }
+    free(attrs);
+}
+
+/* A box wider than any line is cut between characters (keeping combining
+ * marks with their base), so the greedy breaker can fill lines with it. */
+static void split_long_boxes(Composer *c, double narrowest)
+{
+    int any = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->atoms[i].type == A_BOX && c->atoms[i].text && c->atoms[i].width > narrowest)
+            any = 1;
+    if (!any)
+        return;
+    Atom *old = c->atoms;
+    size_t n = c->n;
+    c->atoms = NULL;
+    c->n = c->cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        Atom a = old[i];
+        if (!(a.type == A_BOX && a.text && a.width > narrowest)) {
+            COCOM_GROW(c->atoms, c->cap, c->n + 1);
+            c->atoms[c->n++] = a;
+            continue;
+        }
+        if (!c->warned_long_word) {
+            c->warned_long_word = 1;
+            long nchars = g_utf8_strlen(a.text, a.len);
+            int show = (int)(g_utf8_offset_to_pointer(a.text, nchars > 20 ? 20 : nchars) - a.text);
+            cocom_report(c->ctx, COCOM_SEVERITY_WARNING, c->in->file, c->in->line,
+                         "a word longer than the line ('%.*s%s', %ld characters) is broken between characters",
+                         show, a.text, nchars > 20 ? "…" : "", nchars);
+        }
+        const char *p = a.text, *end = a.text + a.len;
+        int first = 1;
+        while (p < end) {
+            const char *q = g_utf8_next_char(p);
+            while (q < end && g_unichar_ismark(g_utf8_get_char(q)))
+                q = g_utf8_next_char(q);
+            if (!first)
+                push_penalty(c, a.style, 0, EMERGENCY_PENALTY, 0, 0);
+            push_word(c, a.piece, a.style, p, (int)(q - p));
+            first = 0;
+            p = q;
+        }
+    }
+    free(old);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Breaking                                                                 */
+
+static double line_width(const ParaInput *in, int line)
+{
+    double w = in->width - (line == 0 ? in->text_indent : 0);
+    return w > 1 ? w : 1;
+}
+
+/* The first atom of a line that starts after the break at `b`: glue and
+ * penalties after a break are discarded. */
+static size_t line_start_after(const Composer *c, size_t b)
+{
+    size_t i = b + 1;
+    while (i < c->n && (c->atoms[i].type == A_GLUE || (c->atoms[i].type == A_PENALTY && c->atoms[i].penalty > FORCED)))
+        i++;
+    return i;
+}
+
+static int is_break(const Composer *c, size_t i)
+{
+    const Atom *a = &c->atoms[i];
+    if (a->type == A_PENALTY)
+        return a->penalty < INF_PENALTY;
+    if (a->type == A_GLUE) {
+        /* A break at glue needs a box (or anchor) before it. */
+        for (size_t k = i; k-- > 0;) {
+            if (c->atoms[k].type == A_BOX)
+                return 1;
+            if (c->atoms[k].type != A_ANCHOR)
+                return 0;
+        }
+    }
+    return 0;
+}
+
+/* First-fit: each line takes as much as fits. */
+static int break_first_fit(const Composer *c, size_t **breaks_out)
+{
+    size_t *breaks = NULL, nb = 0, cap = 0;
+    size_t start = 0;
+    int line = 0;
+    while (start < c->n) {
+        double avail = c->in->wrap ? line_width(c->in, line) : DBL_MAX;
+        double w = 0;
+        size_t last = (size_t)-1;
+        size_t i;
+        for (i = start; i < c->n; i++) {
+            const Atom *a = &c->atoms[i];
+            if (a->type == A_PENALTY && a->penalty <= FORCED)
+                break;
+            if (a->type == A_BOX) {
+                if (w + a->width > avail && last != (size_t)-1) {
+                    i = last;
+                    break;
+                }
+                w += a->width;
+            } else if (a->type == A_GLUE) {
+                if (is_break(c, i) && i > start)
+                    last = i;
+                w += a->width;
+            } else if (a->type == A_PENALTY && a->penalty < INF_PENALTY && i > start) {
+                if (w + a->width <= avail)
+                    last = i;
+            }
+        }
+        if (i >= c->n)
+            i = c->n - 1;    /* the final forced break is always there */
+        COCOM_GROW(breaks, cap, nb + 1);
+        breaks[nb++] = i;
+        line++;
+        start = line_start_after(c, i);
+    }
+    *breaks_out = breaks;
+    return (int)nb;
+}
+
+typedef struct Active {
+    size_t pos;          /* the break */
+    int line;            /* lines before this break */
+    int fitness;
+    double width, stretch, shrink;   /* totals up to the start of the next line */
+    double demerits;
+    struct Active *prev;
+    struct Active *next;
+    int flagged;
+} Active;
+
+/* Knuth–Plass: the breaks that minimise the sum of the lines' demerits. */
+static int break_total_fit(const Composer *c, double tolerance, size_t **breaks_out)
+{
+    size_t n = c->n;
+    /* Running totals before each atom. */
+    double *W = cocom_xmalloc(sizeof(double) * (n + 1));
+    double *Y = cocom_xmalloc(sizeof(double) * (n + 1));
+    double *Z = cocom_xmalloc(sizeof(double) * (n + 1));
+    W[0] = Y[0] = Z[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        const Atom *a = &c->atoms[i];
+        W[i + 1] = W[i] + (a->type == A_PENALTY ? 0 : a->width);
+        Y[i + 1] = Y[i] + (a->type == A_GLUE || a->leader ? a->stretch : 0);
+        Z[i + 1] = Z[i] + (a->type == A_GLUE || a->leader ? a->shrink : 0);
+    }
+    CocomArena arena = {0};
+    Active *head = cocom_arena_alloc(&arena, sizeof *head);
+    head->pos = (size_t)-1;
+    head->fitness = 1;
+    for (size_t b = 0; b < n && head; b++) {
+        if (!is_break(c, b))
+            continue;
+        const Atom *ba = &c->atoms[b];
+        double pw = ba->type == A_PENALTY ? ba->width : 0;
+        Active *best[4] = {0};
+        double best_d[4] = {DBL_MAX, DBL_MAX, DBL_MAX, DBL_MAX};
+        Active *prev_node = NULL;
+        for (Active *a = head; a;) {
+            size_t s = a->pos == (size_t)-1 ? 0 : line_start_after(c, a->pos);
+            double L = W[b] - W[s] + pw;
+            double Ys = Y[b] - Y[s], Zs = Z[b] - Z[s];
+            double avail = line_width(c->in, a->line);
+            double r;
+            if (L < avail)
+                r = Ys > 0 ? (avail - L) / Ys : INF_PENALTY;
+            else if (L > avail)
+                r = Zs > 0 ? (avail - L) / Zs : -INF_PENALTY;
+            else
+                r = 0;
+            Active *next = a->next;
+            int forced = ba->type == A_PENALTY && ba->penalty <= FORCED;
+            if (r < -1 || forced) {
+                /* Deactivate a: no later break can be reached from it. */
+                if (prev_node)
+                    prev_node->next = next;
+                else
+                    head = next;
+            } else {
+                prev_node = a;
+            }
+            if (r >= -1 && r <= tolerance) {
+                double badness = 100 * fabs(r) * fabs(r) * fabs(r);
+                double lb = 10 + badness;
+                double d;
+                int p = ba->type == A_PENALTY ? ba->penalty : 0;
+                if (p >= 0)
+                    d = lb * lb + (double)p * p;
+                else if (p > FORCED)
+                    d = lb * lb - (double)p * p;
+                else
+                    d = lb * lb;
+                if (ba->flagged && a->flagged)
+                    d += 3000;
+                int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+                if (abs(fit - a->fitness) > 1)
+                    d += 100;
+                d += a->demerits;
+                if (d < best_d[fit]) {
+                    best_d[fit] = d;
+                    best[fit] = a;
+                }
+            }
+            a = next;
+        }
+        size_t s2 = line_start_after(c, b);
+        for (int f = 0; f < 4; f++) {
+            if (!best[f])
+                continue;
+            Active *nn = cocom_arena_alloc(&arena, sizeof *nn);
+            nn->pos = b;
+            nn->line = best[f]->line + 1;
+            nn->fitness = f;
+            nn->demerits = best_d[f];
+            nn->prev = best[f];
+            nn->flagged = ba->flagged;
+            nn->width = W[s2];
+            nn->stretch = Y[s2];
+            nn->shrink = Z[s2];
+            nn->next = head;
+            head = nn;
+        }
+    }
+    /* After the final forced break only nodes ending there are active. */
+    Active *all_last = NULL;
+    for (Active *a = head; a; a = a->next)
+        if (a->pos == n - 1 && (!all_last || a->demerits < all_last->demerits))
+            all_last = a;
+    int nb = 0;
+    size_t *breaks = NULL;
+    if (all_last) {
+        for (Active *a = all_last; a && a->pos != (size_t)-1; a = a->prev)
+            nb++;
+        breaks = cocom_xmalloc(sizeof *breaks * (size_t)nb);
+        int k = nb;
+        for (Active *a = all_last; a && a->pos != (size_t)-1; a = a->prev)
+            breaks[--k] = a->pos;
+    }
+    cocom_arena_reset(&arena);
+    free(W);
+    free(Y);
+    free(Z);
+    *breaks_out = breaks;
+    return nb;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Assembling lines                                                         */
+
+typedef struct {
+    ParaLine *line;
+    LineRun *cur;
+    CocomBuf text;
+    double x;
+} Builder;
+
+static int same_style(const ParaStyle *a, const ParaStyle *b)
+{
+    return a->color == b->color && a->background == b->background && a->decoration == b->decoration
+           && a->rise == b->rise && a->link == b->link && a->tag == b->tag;
+}
+
+static void finish_run(Builder *b)
+{
+    if (b->cur && b->cur->kind == RUN_GLYPHS) {
+        b->cur->text = cocom_buf_steal(&b->text);
+    }
+    b->cur = NULL;
+}
+
+static LineRun *new_run(Builder *b, uint8_t kind, const ParaStyle *st, CocomFont *font)
+{
+    finish_run(b);
+    ParaLine *l = b->line;
+    l->runs = cocom_xrealloc(l->runs, sizeof *l->runs * (size_t)(l->nruns + 1));
+    LineRun *r = &l->runs[l->nruns++];
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    r->x = b->x;
+    r->style = *st;
+    r->font = font;
+    if (kind == RUN_GLYPHS)
+        r->glyphs = pango_glyph_string_new();
+    b->cur = r;
+    return r;
+}
+
+/* Appends glyphs (clusters relative to `text`) to the current glyph run,
+ * starting a new run when font or style differ. */
+static void append_glyphs(Builder *b, const ParaStyle *st, CocomFont *font, const PangoGlyphString *g,
+                          const char *text, int len, double width, double stretch_extra)
+{
+    if (!b->cur || b->cur->kind != RUN_GLYPHS || b->cur->font != font || !same_style(&b->cur->style, st))
+        new_run(b, RUN_GLYPHS, st, font);
+    LineRun *r = b->cur;
+    int base = (int)b->text.len;
+    cocom_buf_append(&b->text, text, (size_t)len);
+    int old = r->glyphs->num_glyphs;
+    pango_glyph_string_set_size(r->glyphs, old + g->num_glyphs);
+    for (int i = 0; i < g->num_glyphs; i++) {
+        r->glyphs->glyphs[old + i] = g->glyphs[i];
+        r->glyphs->log_clusters[old + i] = g->log_clusters[i] + base;
+    }
+    if (stretch_extra != 0 && g->num_glyphs > 0)
+        r->glyphs->glyphs[old + g->num_glyphs - 1].geometry.width += (int)lround(stretch_extra * PANGO_SCALE);
+    r->width += width + stretch_extra;
+    b->x += width + stretch_extra;
+}
+
+static void line_metrics(const ParaInput *in, ParaLine *l)
+{
+    /* The strut: the block's own font at its line-height, half-leading
+     * split above and below (XSL 1.1 §7.15.4). */
+    CocomFont *sf = in->strut_font;
+    double lh = in->strut_line_height;
+    double asc = sf ? sf->ascent + (lh - (sf->ascent + sf->descent)) / 2 : 0;
+    double desc = sf ? lh - asc : 0;
+    for (int i = 0; i < l->nruns; i++) {
+        LineRun *r = &l->runs[i];
+        double a, d;
+        if (r->kind == RUN_BOX) {
+            a = r->height;
+            d = r->depth;
+        } else {
+            CocomFont *f = r->font;
+            double rlh = r->style.line_height > 0 ? r->style.line_height : f->ascent + f->descent;
+            a = f->ascent + (rlh - (f->ascent + f->descent)) / 2;
+            d = rlh - a;
+        }
+        a += r->style.rise;
+        d -= r->style.rise;
+        if (a > asc)
+            asc = a;
+        if (d > desc)
+            desc = d;
+    }
+    l->ascent = asc;
+    l->descent = desc;
+}
+
+static void assemble(Composer *c, size_t from, size_t brk, int index, int last, ParaLine *l)
+{
+    const ParaInput *in = c->in;
+    memset(l, 0, sizeof *l);
+    l->width = line_width(in, index);
+    l->x = index == 0 ? in->text_indent : 0;
+    size_t to = brk;   /* exclusive */
+    const Atom *ba = brk < c->n ? &c->atoms[brk] : NULL;
+    int hyphen = ba && ba->type == A_PENALTY && ba->draws_hyphen && ba->penalty > FORCED;
+    /* Trailing glue goes; a penalty inside is nothing. */
+    while (to > from && c->atoms[to - 1].type == A_GLUE)
+        to--;
+    double natural = 0, stretch = 0, shrink = 0, leader_stretch = 0, leader_shrink = 0;
+    for (size_t i = from; i < to; i++) {
+        const Atom *a = &c->atoms[i];
+        if (a->type == A_BOX || a->type == A_GLUE) {
+            natural += a->width;
+            if (a->leader) {
+                leader_stretch += a->stretch;
+                leader_shrink += a->shrink;
+            } else if (a->type == A_GLUE && a->stretch < FIL) {
+                stretch += a->stretch;
+                shrink += a->shrink;
+            }
+        }
+    }
+    if (hyphen)
+        natural += ba->width;
+    double avail = l->width - (last ? in->last_line_end_indent : 0);
+    uint8_t align = last ? in->align_last : in->align;
+    double extra = avail - natural;
+    double glue_ratio = 0, leader_ratio = 0;
+    /* Leaders take the slack first (like TeX's fil glue) when the line is
+     * justified; otherwise they keep their optimum length. */
+    if (align == FO_ALIGN_JUSTIFY) {
+        if (extra > 0 && leader_stretch > 0)
+            leader_ratio = extra / leader_stretch;
+        else if (extra > 0 && stretch > 0)
+            glue_ratio = extra / stretch;
+        else if (extra < 0 && shrink + leader_shrink > 0) {
+            glue_ratio = extra / (shrink + leader_shrink);
+            if (glue_ratio < -1)
+                glue_ratio = -1;
+            leader_ratio = glue_ratio;
+        }
+    }
+    if (leader_ratio > 1e6)
+        leader_ratio = 1e6;
+    double used = natural;
+    if (glue_ratio > 0)
+        used += glue_ratio * stretch;
+    else if (glue_ratio < 0)
+        used += glue_ratio * shrink;
+    if (leader_ratio > 0)
+        used += leader_ratio * leader_stretch;
+    else if (leader_ratio < 0)
+        used += leader_ratio * leader_shrink;
+    double offset = 0;
+    if (align == FO_ALIGN_CENTER)
+        offset = (avail - used) / 2;
+    else if (align == FO_ALIGN_END || align == FO_ALIGN_RIGHT)
+        offset = avail - used;
+    if (offset < 0)
+        offset = 0;
+    l->natural = used;
+    l->overfull = used > avail + 0.01;
+
+    Builder b = {l, NULL, {0}, offset};
+    for (size_t i = from; i < to; i++) {
+        const Atom *a = &c->atoms[i];
+        const ParaStyle *st = &in->styles[a->style];
+        if (a->type == A_ANCHOR) {
+            l->anchors = cocom_xrealloc(l->anchors, sizeof(int) * (size_t)(l->nanchors + 1));
+            l->anchors[l->nanchors++] = a->anchor;
+        } else if (a->type == A_GLUE) {
+            double extra_w = a->stretch >= FIL ? 0 : glue_ratio > 0 ? glue_ratio * a->stretch
+                                                    : glue_ratio < 0 ? glue_ratio * a->shrink : 0;
+            if (a->stretch >= FIL)
+                continue;
+            /* The space glyph carries the glue, so text extraction and
+             * screen readers see the space. */
+            CocomFont *f = st->font;
+            double spw = pango_glyph_string_get_width(f->space) / (double)PANGO_SCALE;
+            append_glyphs(&b, st, f, f->space, " ", 1, spw, a->width - spw + extra_w);
+        } else if (a->type == A_BOX && a->leader) {
+            double w = a->width + (leader_ratio > 0 ? leader_ratio * a->stretch : leader_ratio < 0 ? leader_ratio * a->shrink : 0);
+            LineRun *r = new_run(&b, RUN_LEADER, st, st->font);
+            const ParaPiece *p = &in->pieces[a->piece];
+            r->width = w;
+            r->leader_pattern = p->leader_pattern;
+            r->leader_pattern_width = p->leader_pattern_width;
+            r->rule_thickness = p->rule_thickness;
+            r->rule_style = p->rule_style;
+            b.x += w;
+            finish_run(&b);
+        } else if (a->type == A_BOX && a->object) {
+            const ParaPiece *p = &in->pieces[a->piece];
+            LineRun *r = new_run(&b, RUN_BOX, st, st->font);
+            r->width = p->width;
+            r->height = p->height;
+            r->depth = p->depth;
+            r->object = p->object;
+            b.x += p->width;
+            finish_run(&b);
+        } else if (a->type == A_BOX && a->shaped) {
+            for (int k = 0; k < a->shaped->npieces; k++) {
+                const CocomShapedPiece *sp = &a->shaped->pieces[k];
+                append_glyphs(&b, st, sp->font, sp->glyphs, a->text + sp->offset, sp->length, sp->width, 0);
+            }
+        }
+    }
+    if (hyphen) {
+        const ParaStyle *st = &in->styles[ba->style];
+        append_glyphs(&b, st, st->font, st->font->hyphen, "\xc2\xad", 2, st->font->hyphen_width, 0);
+        l->ends_with_hyphen = 1;
+    }
+    finish_run(&b);
+    cocom_buf_free(&b.text);
+    line_metrics(in, l);
+}
+
+int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_out)
+{
+    *lines_out = NULL;
+    cocom_font_cache_trim(ctx);   /* never while atoms point into the cache */
+    Composer c = {ctx, in, NULL, 0, 0, 0};
+    for (int i = 0; i < in->npieces; i++) {
+        const ParaPiece *p = &in->pieces[i];
+        if (p->style < 0 || p->style >= in->nstyles)
+            continue;
+        switch (p->kind) {
+        case PARA_TEXT:
+            add_text(&c, i, p);
+            break;
+        case PARA_BOX: {
+            Atom *a = push(&c, A_BOX);
+            a->piece = i;
+            a->style = p->style;
+            a->object = 1;
+            a->width = p->width;
+            break;
+        }
+        case PARA_LEADER: {
+            Atom *a = push(&c, A_BOX);
+            a->piece = i;
+            a->style = p->style;
+            a->leader = 1;
+            a->width = p->leader_opt;
+            a->stretch = p->leader_max > p->leader_opt ? p->leader_max - p->leader_opt : 0;
+            a->shrink = p->leader_opt > p->leader_min ? p->leader_opt - p->leader_min : 0;
+            break;
+        }
+        case PARA_ANCHOR: {
+            Atom *a = push(&c, A_ANCHOR);
+            a->piece = i;
+            a->style = p->style;
+            a->anchor = p->anchor;
+            break;
+        }
+        }
+    }
+    /* Nothing visible: no lines (anchors alone make one empty line so that
+     * their ids have a place). */
+    int has_box = 0, has_anchor = 0;
+    for (size_t i = 0; i < c.n; i++) {
+        if (c.atoms[i].type == A_BOX)
+            has_box = 1;
+        if (c.atoms[i].type == A_ANCHOR)
+            has_anchor = 1;
+    }
+    if (!has_box && !has_anchor) {
+        free(c.atoms);
+        return 0;
+    }
+    /* The paragraph's end: fill glue (unless the last line is justified)
+     * and a forced break. */
+    int style0 = in->npieces ? in->pieces[0].style : 0;
+    if (in->align_last != FO_ALIGN_JUSTIFY) {
+        Atom *g = push(&c, A_GLUE);
+        g->style = style0;
+        g->stretch = FIL;
+    }
+    push_penalty(&c, style0, 0, FORCED, 0, 0);
+
+    if (in->wrap) {
+        double narrowest = line_width(in, 0) < line_width(in, 1) ? line_width(in, 0) : line_width(in, 1);
+        split_long_boxes(&c, narrowest);
+    }
+    size_t *breaks = NULL;
+    int nb = 0;
+    if (in->wrap && in->align == FO_ALIGN_JUSTIFY) {
+        nb = break_total_fit(&c, 2, &breaks);
+        if (nb == 0)
+            nb = break_total_fit(&c, 10, &breaks);
+    }
+    if (nb == 0)
+        nb = break_first_fit(&c, &breaks);
+    /* A forced break in the middle ends a "last line" too (for alignment). */
+    ParaLine *lines = cocom_xcalloc((size_t)nb, sizeof *lines);
+    size_t start = 0;
+    for (int k = 0; k < nb; k++) {
+        size_t b = breaks[k];
+        int last = k == nb - 1 || (c.atoms[b].type == A_PENALTY && c.atoms[b].penalty <= FORCED);
+        assemble(&c, start, b, k, last, &lines[k]);
+        start = line_start_after(&c, b);
+    }
+    free(breaks);
+    free(c.atoms);
+    *lines_out = lines;
+    return nb;
+}
+
+void cocom_para_line_clear(ParaLine *l)
+{
+    for (int i = 0; i < l->nruns; i++) {
+        if (l->runs[i].glyphs)
+            pango_glyph_string_free(l->runs[i].glyphs);
+        free(l->runs[i].text);
+    }
+    free(l->runs);
+    free(l->anchors);
+    memset(l, 0, sizeof *l);
+}
+
+void cocom_para_free(ParaLine *lines, int n)
+{
+    if (!lines)
+        return;
+    for (int i = 0; i < n; i++)
+        cocom_para_line_clear(&lines[i]);
+    free(lines);
+}

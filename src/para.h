@@ -1,0 +1,136 @@
+/* para.h — the paragraph composer: inline content in, lines out.
+ *
+ * The layout engine hands over one "line-building run" of a block — text
+ * in one or more styles, inline graphics, leaders, anchors for ids — and
+ * gets back lines: each a list of runs positioned on the line, with the
+ * line's height above and below the baseline.
+ *
+ * How (TeX's boxes, glue and penalties):
+ *   - words are shaped once per font through the cache in font.h; spaces
+ *     become glue that may stretch and shrink; hyphenation points (libhyphen)
+ *     and explicit hyphens become penalties; a preserved linefeed is a
+ *     forced break;
+ *   - justified text is broken by the Knuth–Plass total-fit algorithm, other
+ *     text first-fit (the way word processors do, which readers of ragged
+ *     text expect);
+ *   - a word longer than the line is cut between characters, with a
+ *     warning, so no text is ever lost or drawn outside its box.
+ * Break opportunities in non-ASCII text come from Pango (UAX #14), and
+ * fonts, fallback and shaping from Pango and HarfBuzz; only the fitting of
+ * lines is cocom's, which avoids reshaping a paragraph once per line and
+ * Pango's overshoot of justified lines ending in a hyphen (platform.md §2).
+ */
+#ifndef COCOM_PARA_H
+#define COCOM_PARA_H
+
+#include "font.h"
+#include "fo-props.h"
+
+/* How a piece of text looks; copied into each run that comes from it. */
+typedef struct {
+    CocomFont *font;
+    FoColor color;
+    FoColor background;         /* transparent for none */
+    uint8_t decoration;         /* FO_DECORATION_* (underline, overline, line-through) */
+    double rise;                /* baseline shift, points upward */
+    double letter_spacing;      /* points after each character */
+    double word_spacing;        /* points added to each space */
+    double line_height;         /* of the FO the text comes from, points */
+    uint8_t hyphenate;
+    char language[4], country[4];
+    int8_t hyph_left, hyph_right;   /* characters kept before/after a hyphen */
+    int link;                   /* the caller's link index, or -1 */
+    int tag;                    /* the caller's inline structure element index, or -1 */
+} ParaStyle;
+
+typedef enum {
+    PARA_TEXT,      /* text: white space already handled by the caller */
+    PARA_BOX,       /* an inline object (graphic) of fixed size */
+    PARA_LEADER,    /* fo:leader */
+    PARA_ANCHOR     /* where an id falls, for citations and destinations */
+} ParaPieceKind;
+
+typedef struct {
+    uint8_t kind;               /* ParaPieceKind */
+    int style;                  /* index into ParaInput.styles */
+    /* PARA_TEXT */
+    const char *text;           /* not owned; read only during compose */
+    int len;
+    /* PARA_BOX */
+    double width, height, depth;/* height above the baseline, depth below */
+    void *object;               /* the caller's, carried into the run */
+    /* PARA_LEADER */
+    double leader_min, leader_opt, leader_max;
+    uint8_t leader_pattern;     /* FoLeaderPattern */
+    double leader_pattern_width;/* 0: the dot's own width */
+    double rule_thickness;
+    uint8_t rule_style;
+    /* PARA_ANCHOR */
+    int anchor;                 /* the caller's index */
+} ParaPiece;
+
+typedef struct {
+    const ParaStyle *styles;
+    int nstyles;
+    const ParaPiece *pieces;
+    int npieces;
+    double width;               /* the line width available, points */
+    double text_indent;         /* first line; negative hangs out */
+    double last_line_end_indent;
+    uint8_t align;              /* FO_ALIGN_START, CENTER, END or JUSTIFY */
+    uint8_t align_last;         /* the same, for the last line */
+    uint8_t wrap;               /* 0: no wrapping (wrap-option="no-wrap") */
+    /* The block's own font and line-height: every line is at least this
+     * tall (XSL's strut), even if its text is smaller. */
+    CocomFont *strut_font;
+    double strut_line_height;
+    const char *file;           /* for warnings */
+    long line;
+} ParaInput;
+
+typedef enum {
+    RUN_GLYPHS,
+    RUN_BOX,
+    RUN_LEADER
+} LineRunKind;
+
+typedef struct {
+    uint8_t kind;               /* LineRunKind */
+    double x, width;            /* from the line's start edge */
+    ParaStyle style;            /* a copy */
+    CocomFont *font;            /* the face of this run (a fallback one, maybe) */
+    PangoGlyphString *glyphs;   /* owned by the line; log_clusters relative to text */
+    char *text;                 /* owned */
+    int text_len;
+    /* RUN_BOX */
+    void *object;
+    double height, depth;
+    /* RUN_LEADER */
+    uint8_t leader_pattern, rule_style;
+    double leader_pattern_width, rule_thickness;
+} LineRun;
+
+typedef struct {
+    double width;               /* the available width */
+    double x;                   /* where the line's start edge is (text-indent) */
+    double natural;             /* the content's own width */
+    double ascent, descent;     /* above and below the baseline */
+    int nruns;
+    LineRun *runs;
+    int nanchors;
+    int *anchors;
+    uint8_t ends_with_hyphen;
+    uint8_t overfull;           /* content wider than the line (a graphic too wide) */
+} ParaLine;
+
+/* Breaks the input into lines.  Returns the number of lines and sets
+ * *lines to an array the caller frees with cocom_para_free (0 lines: an
+ * empty paragraph, *lines NULL). */
+int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines);
+
+void cocom_para_free(ParaLine *lines, int n);
+
+/* Frees one line's contents (not the line itself). */
+void cocom_para_line_clear(ParaLine *line);
+
+#endif
