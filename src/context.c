@@ -3,6 +3,7 @@
 #include "context.h"
 #include "text.h"
 #include "check.h"
+#include "image.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -85,6 +86,7 @@ CocomContext *cocom_context_create(void)
     if (!ctx)
         return NULL;
     ctx->diag_func = default_diagnostic;
+    pthread_mutex_init(&ctx->report_lock, NULL);
     memcpy(ctx->options, option_defaults, sizeof option_defaults);
     ctx->data_dir = default_data_dir();
     return ctx;
@@ -96,8 +98,10 @@ void cocom_context_destroy(CocomContext *ctx)
         return;
     cocom_text_destroy(ctx->text);
     cocom_check_release(ctx);
+    cocom_image_cache_destroy(ctx);
     cocom_map_clear(&ctx->once);
     free(ctx->data_dir);
+    pthread_mutex_destroy(&ctx->report_lock);
     free(ctx);
 }
 
@@ -161,6 +165,7 @@ void cocom_vreport(CocomContext *ctx, CocomSeverity sev, const char *file, long 
 {
     CocomBuf msg = {0};
     cocom_buf_vprintf(&msg, fmt, ap);
+    pthread_mutex_lock(&ctx->report_lock);
     if (sev == COCOM_SEVERITY_ERROR)
         ctx->errors++;
     else if (sev == COCOM_SEVERITY_WARNING) {
@@ -170,6 +175,7 @@ void cocom_vreport(CocomContext *ctx, CocomSeverity sev, const char *file, long 
     }
     CocomDiagnostic d = {sev, file, line, msg.data ? msg.data : "", rule, source};
     ctx->diag_func(ctx->diag_user, &d);
+    pthread_mutex_unlock(&ctx->report_lock);
     cocom_buf_free(&msg);
 }
 
@@ -193,7 +199,10 @@ void cocom_report_rule(CocomContext *ctx, CocomSeverity sev, const char *file, l
 
 int cocom_report_once(CocomContext *ctx, const char *key)
 {
-    return cocom_map_set(&ctx->once, key, 1);
+    pthread_mutex_lock(&ctx->report_lock);
+    int r = cocom_map_set(&ctx->once, key, 1);
+    pthread_mutex_unlock(&ctx->report_lock);
+    return r;
 }
 
 char *cocom_data_path(const CocomContext *ctx, const char *relative)

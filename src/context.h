@@ -8,6 +8,7 @@
 #ifndef COCOM_CONTEXT_H
 #define COCOM_CONTEXT_H
 
+#include <pthread.h>
 #include "cocom.h"
 #include "util.h"
 
@@ -26,7 +27,9 @@ struct CocomContext {
     CocomMap once;          /* keys of warnings already given */
     CocomText *text;        /* created on first use by the formatter */
     struct CocomSchema *schema; /* check.c: the compiled schema, loaded on first use */
+    struct CocomImageCache *images; /* image.c */
     volatile int interrupted; /* set from a signal handler to stop work early */
+    pthread_mutex_t report_lock; /* a painting thread may report too */
 };
 
 void cocom_report(CocomContext *ctx, CocomSeverity sev, const char *file, long line,

@@ -1,18 +1,256 @@
-/* driver.c — cocom_render_file: load, transform, format, paint.
- * The formatter lands in the following commits; until then render says so. */
+/* driver.c — cocom_render_file: load, (transform,) lay out, paint.
+ *
+ * The output is written to a temporary name beside the destination and
+ * renamed when complete, so a failed or interrupted run leaves nothing.
+ * Documents that cite page numbers are laid out twice: a first pass
+ * records where every id falls, the second uses it (and, should the
+ * numbers still move, a third).
+ */
 #include "config.h"
 #include "context.h"
+#include "load.h"
+#include "transform.h"
+#include "layout.h"
+#include "render.h"
+#include "fo-props.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_PASSES 3
+#define QUEUE_PAGES 4
+
+/* Painting runs in a thread of its own, a few pages behind layout: on a
+ * two-core machine the two halves of the work overlap.  The painter
+ * touches only Cairo objects and the pages handed to it (see font.h). */
+typedef struct {
+    pthread_mutex_t mu;
+    pthread_cond_t not_empty, not_full;
+    CocomPage *pages[QUEUE_PAGES];
+    int head, count;
+    int closed;                 /* layout has finished (or failed) */
+    CocomRenderer *r;
+    CocomStatus status;         /* the painter's */
+} Pipe;
+
+static void *painter(void *arg)
+{
+    Pipe *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->count && !p->closed)
+            pthread_cond_wait(&p->not_empty, &p->mu);
+        if (!p->count) {
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
+        CocomPage *page = p->pages[p->head];
+        p->head = (p->head + 1) % QUEUE_PAGES;
+        p->count--;
+        pthread_cond_signal(&p->not_full);
+        CocomStatus st = p->status;
+        pthread_mutex_unlock(&p->mu);
+        if (st == COCOM_STATUS_OK)
+            st = cocom_renderer_page(p->r, page);
+        cocom_page_free(page);
+        if (st != COCOM_STATUS_OK) {
+            pthread_mutex_lock(&p->mu);
+            p->status = st;
+            pthread_cond_signal(&p->not_full);
+            pthread_mutex_unlock(&p->mu);
+        }
+    }
+}
+
+/* Hands a page to the painter; returns its status so far. */
+static CocomStatus pipe_put(Pipe *p, CocomPage *page)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->count == QUEUE_PAGES && p->status == COCOM_STATUS_OK)
+        pthread_cond_wait(&p->not_full, &p->mu);
+    CocomStatus st = p->status;
+    if (st == COCOM_STATUS_OK) {
+        p->pages[(p->head + p->count) % QUEUE_PAGES] = page;
+        p->count++;
+        pthread_cond_signal(&p->not_empty);
+    }
+    pthread_mutex_unlock(&p->mu);
+    if (st != COCOM_STATUS_OK)
+        cocom_page_free(page);
+    return st;
+}
+
+static CocomStatus pipe_close(Pipe *p, pthread_t th)
+{
+    pthread_mutex_lock(&p->mu);
+    p->closed = 1;
+    pthread_cond_signal(&p->not_empty);
+    pthread_mutex_unlock(&p->mu);
+    pthread_join(th, NULL);
+    return p->status;
+}
+
+/* Lays the document out without painting, to learn where ids fall. */
+static CocomStatus first_pass(CocomContext *ctx, xmlDocPtr fo, const char *name, const CocomRefs *in,
+                              CocomRefs *out, long *flow_citations)
+{
+    CocomLayout *l = cocom_layout_new(ctx, fo, name, in);
+    if (!l)
+        return COCOM_STATUS_INVALID;
+    cocom_layout_set_dry_run(l, 1);
+    CocomStatus st = COCOM_STATUS_OK;
+    CocomPage *page;
+    while ((page = cocom_layout_next(l, &st)))
+        cocom_page_free(page);
+    cocom_layout_take_refs(l, out);
+    *flow_citations = cocom_layout_flow_citations(l);
+    cocom_layout_free(l);
+    return st;
+}
+
+/* Diagnostics of the first passes repeat in the last: keep them quiet. */
+static void silent(void *user, const CocomDiagnostic *d)
+{
+    unsigned *errors = user;
+    if (d->severity == COCOM_SEVERITY_ERROR)
+        (*errors)++;
+}
+
+CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, CocomFormat format,
+                             const char *output, int *pages_out);
+
+CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, CocomFormat format,
+                             const char *output, int *pages_out)
+{
+    fo_props_init();
+    CocomRefs refs = {{0}, {0}};
+    int have_refs = 0;
+    if (cocom_layout_has_citations(fo)) {
+        CocomDiagnosticFunc save = ctx->diag_func;
+        void *save_user = ctx->diag_user;
+        unsigned errs = 0, save_e = ctx->errors, save_w = ctx->warnings;
+        ctx->diag_func = silent;
+        ctx->diag_user = &errs;
+        long flow_citations = 0;
+        CocomStatus st = first_pass(ctx, fo, name, NULL, &refs, &flow_citations);
+        /* Only citations in the flow can move breaks; when there are some,
+         * check that the numbers found are stable (a longer number can
+         * push a line over). */
+        for (int pass = 1; st == COCOM_STATUS_OK && flow_citations && pass < MAX_PASSES - 1; pass++) {
+            CocomRefs again = {{0}, {0}};
+            st = first_pass(ctx, fo, name, &refs, &again, &flow_citations);
+            int same = cocom_refs_equal(&refs, &again);
+            cocom_refs_clear(&refs);
+            refs = again;
+            if (same)
+                break;
+        }
+        ctx->diag_func = save;
+        ctx->diag_user = save_user;
+        ctx->errors = save_e;
+        ctx->warnings = save_w;
+        /* Keys of once-only warnings were set while silent: forget them so
+         * the real pass says them. */
+        cocom_map_clear(&ctx->once);
+        if (st == COCOM_STATUS_INTERRUPTED) {
+            cocom_refs_clear(&refs);
+            return st;
+        }
+        have_refs = 1;
+    }
+    CocomLayout *l = cocom_layout_new(ctx, fo, name, have_refs ? &refs : NULL);
+    if (!l) {
+        cocom_refs_clear(&refs);
+        return COCOM_STATUS_INVALID;
+    }
+    char *tmp = NULL;
+    CocomRenderer *r;
+    if (format == COCOM_FORMAT_PDF) {
+        tmp = cocom_xasprintf("%s.tmp-%ld", output, (long)getpid());
+        r = cocom_renderer_pdf(ctx, tmp, cocom_layout_info(l));
+    } else {
+        r = cocom_renderer_pages(ctx, output, format);
+    }
+    CocomStatus st = r ? COCOM_STATUS_OK : COCOM_STATUS_IO;
+    int pages = 0;
+    CocomPage *page;
+    Pipe pipe;
+    memset(&pipe, 0, sizeof pipe);
+    pthread_mutex_init(&pipe.mu, NULL);
+    pthread_cond_init(&pipe.not_empty, NULL);
+    pthread_cond_init(&pipe.not_full, NULL);
+    pipe.r = r;
+    pthread_t th;
+    int threaded = r && pthread_create(&th, NULL, painter, &pipe) == 0;
+    while (st == COCOM_STATUS_OK && (page = cocom_layout_next(l, &st))) {
+        st = threaded ? pipe_put(&pipe, page) : cocom_renderer_page(r, page);
+        if (!threaded)
+            cocom_page_free(page);
+        pages++;
+    }
+    if (threaded) {
+        CocomStatus pst = pipe_close(&pipe, th);
+        if (st == COCOM_STATUS_OK)
+            st = pst;
+    }
+    pthread_mutex_destroy(&pipe.mu);
+    pthread_cond_destroy(&pipe.not_empty);
+    pthread_cond_destroy(&pipe.not_full);
+    if (st == COCOM_STATUS_OK && pages == 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 0, "the document has no pages");
+        st = COCOM_STATUS_INVALID;
+    }
+    if (st == COCOM_STATUS_OK) {
+        cocom_renderer_outline(r, cocom_layout_bookmarks(l), name);
+        st = cocom_renderer_finish(r);
+    }
+    if (st == COCOM_STATUS_OK && tmp && rename(tmp, output) != 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: %s", strerror(errno));
+        st = COCOM_STATUS_IO;
+    }
+    cocom_renderer_destroy(r);
+    if (tmp) {
+        if (st != COCOM_STATUS_OK)
+            unlink(tmp);
+        free(tmp);
+    }
+    cocom_layout_free(l);
+    cocom_refs_clear(&refs);
+    if (pages_out)
+        *pages_out = st == COCOM_STATUS_OK ? pages : 0;
+    return st;
+}
 
 CocomStatus cocom_render_file(CocomContext *ctx, const char *input, const char *stylesheet,
                               const char *const *params, CocomFormat format,
                               const char *output, int *pages)
 {
-    COCOM_UNUSED(stylesheet);
-    COCOM_UNUSED(params);
-    COCOM_UNUSED(format);
-    COCOM_UNUSED(output);
     if (pages)
         *pages = 0;
-    cocom_report(ctx, COCOM_SEVERITY_ERROR, input, 0, "the formatter is not part of this build yet");
-    return COCOM_STATUS_USAGE;
+    if (!input || !output)
+        return COCOM_STATUS_USAGE;
+    const char *name = strcmp(input, "-") == 0 ? "<stdin>" : input;
+    CocomStatus st;
+    xmlDocPtr doc = cocom_load_file(ctx, input, stylesheet ? "an XML document" : "an XSL-FO document", &st);
+    if (!doc)
+        return st;
+    xmlDocPtr fo = doc;
+    if (stylesheet) {
+        fo = cocom_transform(ctx, doc, name, stylesheet, params, &st);
+        if (!fo) {
+            xmlFreeDoc(doc);
+            return st;
+        }
+    }
+    st = cocom_format_doc(ctx, fo, name, format, output, pages);
+    if (fo != doc)
+        xmlFreeDoc(fo);
+    xmlFreeDoc(doc);
+    if (st == COCOM_STATUS_OK && ctx->interrupted)
+        st = COCOM_STATUS_INTERRUPTED;
+    return st;
 }

@@ -54,6 +54,9 @@ static CocomFont *font_wrap(PangoFont *pf, double size)
     CocomFont *f = cocom_xcalloc(1, sizeof *f);
     f->pango = pf;
     f->size = size;
+    f->scaled = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(pf));
+    if (f->scaled)
+        cairo_scaled_font_reference(f->scaled);
     PangoFontMetrics *m = pango_font_get_metrics(pf, NULL);
     f->ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
     f->descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
@@ -90,6 +93,8 @@ static void font_free(CocomFont *f)
     pango_glyph_string_free(f->space);
     pango_glyph_string_free(f->hyphen);
     pango_glyph_string_free(f->dot);
+    if (f->scaled)
+        cairo_scaled_font_destroy(f->scaled);
     g_object_unref(f->pango);
     free(f->family);
     free(f);

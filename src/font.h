@@ -19,6 +19,8 @@
 
 typedef struct CocomFont {
     PangoFont *pango;
+    cairo_scaled_font_t *scaled;    /* for painting: fetched once, so that a
+                                     * painting thread touches only Cairo */
     double size;                    /* points */
     double ascent, descent;         /* points, both positive */
     double underline_position;      /* points below the baseline (positive down) */

@@ -157,6 +157,12 @@ static void refuse_entity_decl(void *user, const xmlChar *name, int type, const 
 xmlDocPtr cocom_load_memory(CocomContext *ctx, const char *data, size_t len, const char *name,
                             const char *what, CocomStatus *status)
 {
+    return cocom_load_memory_dict(ctx, data, len, name, what, NULL, status);
+}
+
+xmlDocPtr cocom_load_memory_dict(CocomContext *ctx, const char *data, size_t len, const char *name,
+                                 const char *what, xmlDictPtr dict, CocomStatus *status)
+{
     cocom_xml_init();
     *status = COCOM_STATUS_OK;
     if (len == 0) {
@@ -173,6 +179,12 @@ xmlDocPtr cocom_load_memory(CocomContext *ctx, const char *data, size_t len, con
     if (!pctxt) {
         *status = COCOM_STATUS_NO_MEMORY;
         return NULL;
+    }
+    if (dict) {
+        /* libxslt wants documents it loads to share its dictionary. */
+        xmlDictFree(pctxt->dict);
+        pctxt->dict = dict;
+        xmlDictReference(dict);
     }
     LoadState st = {ctx, name, what, 0, 0};
     pctxt->_private = &st;
@@ -200,6 +212,12 @@ xmlDocPtr cocom_load_memory(CocomContext *ctx, const char *data, size_t len, con
 
 xmlDocPtr cocom_load_file(CocomContext *ctx, const char *path, const char *what, CocomStatus *status)
 {
+    return cocom_load_file_dict(ctx, path, what, NULL, status);
+}
+
+xmlDocPtr cocom_load_file_dict(CocomContext *ctx, const char *path, const char *what, xmlDictPtr dict,
+                               CocomStatus *status)
+{
     size_t max = (size_t)ctx->options[COCOM_OPTION_MAX_INPUT_BYTES];
     size_t len = 0;
     char *data;
@@ -224,7 +242,7 @@ xmlDocPtr cocom_load_file(CocomContext *ctx, const char *path, const char *what,
         }
         return NULL;
     }
-    xmlDocPtr doc = cocom_load_memory(ctx, data, len, name, what, status);
+    xmlDocPtr doc = cocom_load_memory_dict(ctx, data, len, name, what, dict, status);
     free(data);
     return doc;
 }

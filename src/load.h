@@ -41,6 +41,13 @@ xmlDocPtr cocom_load_file(CocomContext *ctx, const char *path, const char *what,
 xmlDocPtr cocom_load_memory(CocomContext *ctx, const char *data, size_t len, const char *name,
                             const char *what, CocomStatus *status);
 
+/* The same, parsing with the dictionary `dict` (for documents libxslt
+ * loads, which must share its dictionary). */
+xmlDocPtr cocom_load_file_dict(CocomContext *ctx, const char *path, const char *what, xmlDictPtr dict,
+                               CocomStatus *status);
+xmlDocPtr cocom_load_memory_dict(CocomContext *ctx, const char *data, size_t len, const char *name,
+                                 const char *what, xmlDictPtr dict, CocomStatus *status);
+
 /* A short description of an errno from reading a file ("no such file"). */
 const char *cocom_load_errno_text(int err);
 

@@ -45,6 +45,9 @@ typedef struct {
     Atom *atoms;
     size_t n, cap;
     int warned_long_word;
+    PangoGlyphInfo *scratch_glyphs;   /* reused by every line's builder */
+    int *scratch_clusters;
+    size_t scratch_cap;
 } Composer;
 
 static Atom *push(Composer *c, uint8_t type)
@@ -514,11 +517,17 @@ static int break_total_fit(const Composer *c, double tolerance, size_t **breaks_
 /* ---------------------------------------------------------------------- */
 /* Assembling lines                                                         */
 
+/* A line under construction.  Glyphs gather in the builder's own arrays
+ * and go into the run's PangoGlyphString once, at its end: Pango's
+ * pango_glyph_string_set_size reallocates on every call. */
 typedef struct {
     ParaLine *line;
     LineRun *cur;
     CocomBuf text;
     double x;
+    PangoGlyphInfo *glyphs;
+    int *clusters;
+    size_t n, cap;
 } Builder;
 
 static int same_style(const ParaStyle *a, const ParaStyle *b)
@@ -531,6 +540,12 @@ static void finish_run(Builder *b)
 {
     if (b->cur && b->cur->kind == RUN_GLYPHS) {
         b->cur->text = cocom_buf_steal(&b->text);
+        b->cur->text_len = (int)strlen(b->cur->text);
+        PangoGlyphString *g = b->cur->glyphs;
+        pango_glyph_string_set_size(g, (int)b->n);
+        memcpy(g->glyphs, b->glyphs, sizeof(PangoGlyphInfo) * b->n);
+        memcpy(g->log_clusters, b->clusters, sizeof(int) * b->n);
+        b->n = 0;
     }
     b->cur = NULL;
 }
@@ -562,14 +577,19 @@ static void append_glyphs(Builder *b, const ParaStyle *st, CocomFont *font, cons
     LineRun *r = b->cur;
     int base = (int)b->text.len;
     cocom_buf_append(&b->text, text, (size_t)len);
-    int old = r->glyphs->num_glyphs;
-    pango_glyph_string_set_size(r->glyphs, old + g->num_glyphs);
-    for (int i = 0; i < g->num_glyphs; i++) {
-        r->glyphs->glyphs[old + i] = g->glyphs[i];
-        r->glyphs->log_clusters[old + i] = g->log_clusters[i] + base;
+    size_t old = b->n;
+    size_t need = old + (size_t)g->num_glyphs;
+    if (need > b->cap) {
+        b->cap = need * 2 > 64 ? need * 2 : 64;
+        b->glyphs = cocom_xrealloc(b->glyphs, sizeof(PangoGlyphInfo) * b->cap);
+        b->clusters = cocom_xrealloc(b->clusters, sizeof(int) * b->cap);
     }
+    memcpy(b->glyphs + old, g->glyphs, sizeof(PangoGlyphInfo) * (size_t)g->num_glyphs);
+    for (int i = 0; i < g->num_glyphs; i++)
+        b->clusters[old + (size_t)i] = g->log_clusters[i] + base;
+    b->n = need;
     if (stretch_extra != 0 && g->num_glyphs > 0)
-        r->glyphs->glyphs[old + g->num_glyphs - 1].geometry.width += (int)lround(stretch_extra * PANGO_SCALE);
+        b->glyphs[need - 1].geometry.width += (int)lround(stretch_extra * PANGO_SCALE);
     r->width += width + stretch_extra;
     b->x += width + stretch_extra;
 }
@@ -672,7 +692,7 @@ static void assemble(Composer *c, size_t from, size_t brk, int index, int last, 
     l->natural = used;
     l->overfull = used > avail + 0.01;
 
-    Builder b = {l, NULL, {0}, offset};
+    Builder b = {l, NULL, {0}, offset, c->scratch_glyphs, c->scratch_clusters, 0, c->scratch_cap};
     for (size_t i = from; i < to; i++) {
         const Atom *a = &c->atoms[i];
         const ParaStyle *st = &in->styles[a->style];
@@ -723,6 +743,9 @@ static void assemble(Composer *c, size_t from, size_t brk, int index, int last, 
     }
     finish_run(&b);
     cocom_buf_free(&b.text);
+    c->scratch_glyphs = b.glyphs;
+    c->scratch_clusters = b.clusters;
+    c->scratch_cap = b.cap;
     line_metrics(in, l);
 }
 
@@ -730,7 +753,10 @@ int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_
 {
     *lines_out = NULL;
     cocom_font_cache_trim(ctx);   /* never while atoms point into the cache */
-    Composer c = {ctx, in, NULL, 0, 0, 0};
+    Composer c;
+    memset(&c, 0, sizeof c);
+    c.ctx = ctx;
+    c.in = in;
     for (int i = 0; i < in->npieces; i++) {
         const ParaPiece *p = &in->pieces[i];
         if (p->style < 0 || p->style >= in->nstyles)
@@ -779,6 +805,7 @@ int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_
         free(c.atoms);
         return 0;
     }
+    (void)c.scratch_cap;
     /* The paragraph's end: fill glue (unless the last line is justified)
      * and a forced break. */
     int style0 = in->npieces ? in->pieces[0].style : 0;
@@ -813,6 +840,8 @@ int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_
     }
     free(breaks);
     free(c.atoms);
+    free(c.scratch_glyphs);
+    free(c.scratch_clusters);
     *lines_out = lines;
     return nb;
 }

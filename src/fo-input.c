@@ -1,0 +1,450 @@
+/* fo-input.c — see fo-input.h.
+ *
+ * Streaming rests on libxml2's xmlTextReader: xmlTextReaderExpand gives a
+ * whole subtree; the reader frees each node once it has moved past it,
+ * unless xmlTextReaderPreserve marked it (the document's head and each
+ * sequence's static content are marked; the flow's children are not).
+ */
+#include "config.h"
+#include "fo-input.h"
+#include "fo-tree.h"
+#include "load.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <libxml/xmlreader.h>
+
+struct FoInput {
+    CocomContext *ctx;
+    char *name;
+    CocomStatus status;
+    /* A document in memory */
+    xmlDocPtr doc;
+    xmlNodePtr walk;            /* the next node to look at for sequences */
+    xmlNodePtr flow_next;       /* the flow's next child */
+    /* A stream */
+    xmlTextReaderPtr reader;
+    const char *mem;            /* a document in memory (not owned) */
+    size_t memlen;
+    xmlNodePtr root;
+    xmlNodePtr seq, flow;
+    int flow_depth;
+    int in_flow;                /* between the flow's start and end tags */
+    int at_child;               /* the reader is on a flow child returned last */
+    int reported;
+    char *path;
+};
+
+const char *fo_input_name(const FoInput *in)
+{
+    return in->name;
+}
+
+CocomStatus fo_input_status(const FoInput *in)
+{
+    return in->status;
+}
+
+FoInput *fo_input_from_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
+{
+    FoInput *in = cocom_xcalloc(1, sizeof *in);
+    in->ctx = ctx;
+    in->name = cocom_xstrdup(name);
+    in->doc = doc;
+    in->root = xmlDocGetRootElement(doc);
+    in->walk = in->root ? in->root->children : NULL;
+    return in;
+}
+
+static void reader_error(void *arg, xmlErrorPtr e)
+{
+    FoInput *in = arg;
+    if (e->level < XML_ERR_ERROR || in->reported)
+        return;
+    in->reported = 1;
+    in->status = COCOM_STATUS_INVALID;
+    char *m = cocom_xstrdup(e->message ? e->message : "error");
+    size_t n = strlen(m);
+    while (n && m[n - 1] == '\n')
+        m[--n] = '\0';
+    cocom_report(in->ctx, COCOM_SEVERITY_ERROR, in->name, e->line > 0 ? e->line : 1, "not well-formed XML: %s", m);
+    free(m);
+}
+
+/* Reads one node; 1 on success, 0 at the end or on an error. */
+static int next_node(FoInput *in)
+{
+    if (in->status != COCOM_STATUS_OK)
+        return 0;
+    int r = xmlTextReaderRead(in->reader);
+    if (r < 0 && !in->reported) {
+        in->reported = 1;
+        in->status = COCOM_STATUS_INVALID;
+        cocom_report(in->ctx, COCOM_SEVERITY_ERROR, in->name, 0, "not well-formed XML");
+    }
+    return r == 1;
+}
+
+static int skip_node(FoInput *in)
+{
+    if (in->status != COCOM_STATUS_OK)
+        return 0;
+    int r = xmlTextReaderNext(in->reader);
+    if (r < 0 && !in->reported) {
+        in->reported = 1;
+        in->status = COCOM_STATUS_INVALID;
+        cocom_report(in->ctx, COCOM_SEVERITY_ERROR, in->name, 0, "not well-formed XML");
+    }
+    return r == 1;
+}
+
+/* The current element, whole, kept until the input is closed. */
+static xmlNodePtr keep_whole(FoInput *in)
+{
+    xmlNodePtr n = xmlTextReaderExpand(in->reader);
+    if (n)
+        xmlTextReaderPreserve(in->reader);
+    return n;
+}
+
+static int is_fo(xmlTextReaderPtr r, const char *name)
+{
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+    return ns && strcmp((const char *)ns, FO_NAMESPACE) == 0
+           && strcmp((const char *)xmlTextReaderConstLocalName(r), name) == 0;
+}
+
+static int refuses_entities(FoInput *in)
+{
+    xmlDocPtr d = xmlTextReaderCurrentDoc(in->reader);
+    if (d && d->intSubset && d->intSubset->entities && xmlHashSize(d->intSubset->entities) > 0) {
+        cocom_report(in->ctx, COCOM_SEVERITY_ERROR, in->name, xmlTextReaderGetParserLineNumber(in->reader),
+                     "the document declares entities; entities are refused, because they can read other "
+                     "files or expand without bound");
+        in->status = COCOM_STATUS_INVALID;
+        return 1;
+    }
+    return 0;
+}
+
+/* Reads up to the root element and keeps the document's head whole. */
+static int stream_start(FoInput *in, CocomStatus *status)
+{
+    CocomContext *ctx = in->ctx;
+    if (!in->reader) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, in->name, 0, "cannot read the file");
+        *status = COCOM_STATUS_IO;
+        return 0;
+    }
+    xmlTextReaderSetStructuredErrorHandler(in->reader, reader_error, in);
+    while (next_node(in)) {
+        int t = xmlTextReaderNodeType(in->reader);
+        if (t == XML_READER_TYPE_DOCUMENT_TYPE && refuses_entities(in))
+            break;
+        if (t == XML_READER_TYPE_ELEMENT)
+            break;
+    }
+    if (in->status != COCOM_STATUS_OK || xmlTextReaderNodeType(in->reader) != XML_READER_TYPE_ELEMENT) {
+        if (in->status == COCOM_STATUS_OK) {
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, in->name, 1, "this is not XML: the file holds no element; "
+                         "expected an XSL-FO document");
+            in->status = COCOM_STATUS_INVALID;
+        }
+        *status = in->status;
+        return 0;
+    }
+    if (refuses_entities(in)) {
+        *status = in->status;
+        return 0;
+    }
+    in->root = xmlTextReaderCurrentNode(in->reader);
+    xmlTextReaderPreserve(in->reader);
+    if (xmlTextReaderIsEmptyElement(in->reader))
+        return 1;
+    /* The head: everything before the first page sequence, kept whole. */
+    int root_depth = xmlTextReaderDepth(in->reader);
+    int ok = next_node(in);
+    while (ok) {
+        int t = xmlTextReaderNodeType(in->reader);
+        int d = xmlTextReaderDepth(in->reader);
+        if (t == XML_READER_TYPE_END_ELEMENT && d == root_depth)
+            break;
+        if (t == XML_READER_TYPE_ELEMENT && d == root_depth + 1) {
+            if (is_fo(in->reader, "page-sequence") || is_fo(in->reader, "page-sequence-wrapper"))
+                break;
+            keep_whole(in);
+            ok = skip_node(in);
+            continue;
+        }
+        ok = next_node(in);
+    }
+    *status = in->status;
+    return in->status == COCOM_STATUS_OK;
+}
+
+FoInput *fo_input_from_file(CocomContext *ctx, const char *path, CocomStatus *status)
+{
+    cocom_xml_init();
+    *status = COCOM_STATUS_OK;
+    FoInput *in = cocom_xcalloc(1, sizeof *in);
+    in->ctx = ctx;
+    in->name = cocom_xstrdup(path);
+    size_t max = (size_t)ctx->options[COCOM_OPTION_MAX_INPUT_BYTES];
+    struct stat st;
+    if (stat(path, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? EISDIR : errno;
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot read the file: %s", cocom_load_errno_text(e));
+        *status = e == EISDIR ? COCOM_STATUS_INVALID : COCOM_STATUS_IO;
+        fo_input_close(in);
+        return NULL;
+    }
+    if ((size_t)st.st_size > max) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0,
+                     "the file is larger than the limit of %zu MiB for an XSL-FO document (see --max-input-size)",
+                     max / (1024 * 1024));
+        *status = COCOM_STATUS_LIMIT;
+        fo_input_close(in);
+        return NULL;
+    }
+    if (st.st_size == 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 1, "the file is empty; expected an XSL-FO document");
+        *status = COCOM_STATUS_INVALID;
+        fo_input_close(in);
+        return NULL;
+    }
+    in->path = cocom_xstrdup(path);
+    in->reader = xmlReaderForFile(path, NULL, cocom_load_options());
+    if (!stream_start(in, status)) {
+        fo_input_close(in);
+        return NULL;
+    }
+    return in;
+}
+
+FoInput *fo_input_from_memory(CocomContext *ctx, const char *data, size_t len, const char *name,
+                              CocomStatus *status)
+{
+    cocom_xml_init();
+    *status = COCOM_STATUS_OK;
+    FoInput *in = cocom_xcalloc(1, sizeof *in);
+    in->ctx = ctx;
+    in->name = cocom_xstrdup(name);
+    if (len == 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 1, "the file is empty; expected an XSL-FO document");
+        *status = COCOM_STATUS_INVALID;
+        fo_input_close(in);
+        return NULL;
+    }
+    in->mem = data;
+    in->memlen = len;
+    in->reader = xmlReaderForMemory(data, (int)len, name, NULL, cocom_load_options());
+    if (!stream_start(in, status)) {
+        fo_input_close(in);
+        return NULL;
+    }
+    return in;
+}
+
+void fo_input_close(FoInput *in)
+{
+    if (!in)
+        return;
+    if (in->reader) {
+        xmlDocPtr d = xmlTextReaderCurrentDoc(in->reader);
+        xmlFreeTextReader(in->reader);
+        /* Preserved nodes belong to the reader's document, which it leaves
+         * to us once we have asked for it. */
+        xmlFreeDoc(d);
+    }
+    free(in->name);
+    free(in->path);
+    free(in);
+}
+
+xmlNodePtr fo_input_root(FoInput *in)
+{
+    return in->root;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Sequences                                                                */
+
+static xmlNodePtr doc_next_sequence(FoInput *in)
+{
+    while (in->walk) {
+        xmlNodePtr n = in->walk;
+        FoKind k = fo_kind(n);
+        if (k == FO_PAGE_SEQUENCE_WRAPPER && n->children) {
+            fo_warn_unsupported(in->ctx, in->name, n);
+            in->walk = n->children;
+            continue;
+        }
+        /* Leave a wrapper at its end. */
+        in->walk = n->next;
+        while (!in->walk && n->parent && n->parent != in->root && n->parent->type == XML_ELEMENT_NODE) {
+            n = n->parent;
+            in->walk = n->next;
+        }
+        if (k == FO_PAGE_SEQUENCE) {
+            in->seq = n;
+            in->flow = fo_child(in->seq, FO_FLOW);
+            in->flow_next = in->flow ? in->flow->children : NULL;
+            return in->seq;
+        }
+    }
+    return NULL;
+}
+
+/* Moves the reader to the next page-sequence's start tag (inside wrappers
+ * too), reads its title and static content whole, and stops on its flow. */
+static xmlNodePtr stream_next_sequence(FoInput *in)
+{
+    /* Finish the flow and the sequence being read. */
+    in->flow = NULL;
+    in->seq = NULL;
+    in->in_flow = 0;
+    in->at_child = 0;
+    for (;;) {
+        int t = xmlTextReaderNodeType(in->reader);
+        if (t == XML_READER_TYPE_ELEMENT && is_fo(in->reader, "page-sequence"))
+            break;
+        if (t == XML_READER_TYPE_ELEMENT && is_fo(in->reader, "page-sequence-wrapper")) {
+            fo_warn_unsupported(in->ctx, in->name, xmlTextReaderCurrentNode(in->reader));
+            if (!next_node(in))
+                return NULL;
+            continue;
+        }
+        if (!next_node(in))
+            return NULL;
+    }
+    in->seq = xmlTextReaderCurrentNode(in->reader);
+    int depth = xmlTextReaderDepth(in->reader);
+    if (xmlTextReaderIsEmptyElement(in->reader)) {
+        next_node(in);
+        return in->seq;
+    }
+    int ok = next_node(in);
+    while (ok) {
+        int t = xmlTextReaderNodeType(in->reader);
+        int d = xmlTextReaderDepth(in->reader);
+        if (t == XML_READER_TYPE_END_ELEMENT && d == depth)
+            break;
+        if (t == XML_READER_TYPE_ELEMENT && d == depth + 1) {
+            if (is_fo(in->reader, "flow")) {
+                in->flow = xmlTextReaderCurrentNode(in->reader);
+                in->flow_depth = d;
+                in->in_flow = !xmlTextReaderIsEmptyElement(in->reader);
+                return in->seq;
+            }
+            keep_whole(in);   /* title, static-content */
+            ok = skip_node(in);
+            continue;
+        }
+        ok = next_node(in);
+    }
+    return in->seq;
+}
+
+xmlNodePtr fo_input_next_sequence(FoInput *in)
+{
+    if (in->status != COCOM_STATUS_OK)
+        return NULL;
+    return in->doc ? doc_next_sequence(in) : stream_next_sequence(in);
+}
+
+xmlNodePtr fo_input_flow(FoInput *in)
+{
+    return in->flow;
+}
+
+xmlNodePtr fo_input_next_flow_child(FoInput *in)
+{
+    if (in->doc) {
+        xmlNodePtr n = in->flow_next;
+        if (n)
+            in->flow_next = n->next;
+        return n;
+    }
+    if (!in->in_flow || in->status != COCOM_STATUS_OK)
+        return NULL;
+    /* Past the child returned last: the reader frees it as it moves on. */
+    int ok = in->at_child ? skip_node(in) : next_node(in);
+    in->at_child = 0;
+    while (ok) {
+        int t = xmlTextReaderNodeType(in->reader);
+        int d = xmlTextReaderDepth(in->reader);
+        if (t == XML_READER_TYPE_END_ELEMENT && d == in->flow_depth) {
+            in->in_flow = 0;
+            return NULL;
+        }
+        if (d == in->flow_depth + 1 && (t == XML_READER_TYPE_ELEMENT || t == XML_READER_TYPE_TEXT
+                                        || t == XML_READER_TYPE_CDATA || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE
+                                        || t == XML_READER_TYPE_WHITESPACE)) {
+            xmlNodePtr n = xmlTextReaderExpand(in->reader);
+            if (!n) {
+                if (in->status == COCOM_STATUS_OK) {
+                    in->status = COCOM_STATUS_INVALID;
+                    cocom_report(in->ctx, COCOM_SEVERITY_ERROR, in->name, 0, "not well-formed XML");
+                }
+                return NULL;
+            }
+            in->at_child = 1;
+            return n;
+        }
+        ok = next_node(in);
+    }
+    in->in_flow = 0;
+    return NULL;
+}
+
+int fo_input_has_citations(FoInput *in)
+{
+    if (in->doc) {
+        xmlNodePtr n = in->root;
+        while (n) {
+            if (n->type == XML_ELEMENT_NODE) {
+                FoKind k = fo_kind(n);
+                if (k == FO_PAGE_NUMBER_CITATION || k == FO_PAGE_NUMBER_CITATION_LAST)
+                    return 1;
+                if (n->children) {
+                    n = n->children;
+                    continue;
+                }
+            }
+            while (n && !n->next)
+                n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+            if (n)
+                n = n->next;
+        }
+        return 0;
+    }
+    /* A stream: look for the element's name in the bytes (a mention in a
+     * comment only costs a pass that was not needed). */
+    const char *needle = "page-number-citation";
+    size_t nl = strlen(needle);
+    if (in->mem)
+        return memmem(in->mem, in->memlen, needle, nl) != NULL;
+    /* In chunks, overlapping by the needle's length, so memory stays flat. */
+    FILE *f = fopen(in->path, "rb");
+    if (!f)
+        return 1;
+    char buf[65536];
+    size_t keep = 0;
+    int found = 0;
+    for (;;) {
+        size_t n = fread(buf + keep, 1, sizeof buf - keep, f);
+        if (n == 0)
+            break;
+        size_t have = keep + n;
+        if (memmem(buf, have, needle, nl)) {
+            found = 1;
+            break;
+        }
+        keep = nl - 1 < have ? nl - 1 : have;
+        memmove(buf, buf + have - keep, keep);
+    }
+    fclose(f);
+    return found;
+}

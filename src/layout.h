@@ -1,0 +1,69 @@
+/* layout.h — stage 5: pages from an XSL-FO document, one at a time.
+ *
+ * The layout walks the page sequences, chooses each page's master from the
+ * page-sequence-master state machine, fills its region-body from the flow's
+ * galley (galley.h) by choosing the break with the least penalty, lays out
+ * the static content afresh for the page, and hands the page over.  Only
+ * the current page and a page's worth of items are in memory.
+ *
+ * Forward references (page-number-citation to an id further on, "page N of
+ * M") need the page numbers of ids before they are known; the driver runs
+ * a first pass that records them (cocom_layout_refs) and a second that
+ * uses them, only when the document has citations.
+ */
+#ifndef COCOM_LAYOUT_H
+#define COCOM_LAYOUT_H
+
+#include <libxml/tree.h>
+#include "area.h"
+
+typedef struct CocomLayout CocomLayout;
+
+/* Where ids fall: id -> formatted page number (strings owned by the map's
+ * user; free with cocom_refs_clear). */
+typedef struct {
+    CocomMap first;
+    CocomMap last;
+} CocomRefs;
+
+void cocom_refs_clear(CocomRefs *refs);
+/* 1 when both hold the same ids with the same page numbers. */
+int cocom_refs_equal(const CocomRefs *a, const CocomRefs *b);
+
+/* The document's metadata, from fo:declarations (an XMP packet with Dublin
+ * Core, as FOP reads it) and, failing that, the first page-sequence's
+ * fo:title and the root's xml:lang. */
+typedef struct {
+    char *title, *author, *subject, *keywords, *language;
+} CocomDocInfo;
+
+/* A layout of `doc` (an FO document named `file` in messages), using the
+ * page numbers of ids in `refs` (NULL on a first pass).  The document must
+ * outlive the layout. */
+CocomLayout *cocom_layout_new(CocomContext *ctx, xmlDocPtr doc, const char *file, const CocomRefs *refs);
+void cocom_layout_free(CocomLayout *l);
+
+/* The next page (the caller frees it with cocom_page_free), or NULL at the
+ * end or on an error (*status says which). */
+CocomPage *cocom_layout_next(CocomLayout *l, CocomStatus *status);
+
+/* What this pass recorded of where ids fall (moved to *out). */
+void cocom_layout_take_refs(CocomLayout *l, CocomRefs *out);
+
+const CocomDocInfo *cocom_layout_info(CocomLayout *l);
+
+/* The fo:bookmark-tree element, or NULL. */
+xmlNodePtr cocom_layout_bookmarks(CocomLayout *l);
+
+/* A first pass only learns where ids fall: it skips static content. */
+void cocom_layout_set_dry_run(CocomLayout *l, int on);
+
+/* How many page-number citations the flows (not static content) held: when
+ * none, the page numbers a first pass found are final, since only flow
+ * citations can move the flow's breaks. */
+long cocom_layout_flow_citations(const CocomLayout *l);
+
+/* Does the document cite page numbers (so that it needs a first pass)? */
+int cocom_layout_has_citations(xmlDocPtr doc);
+
+#endif

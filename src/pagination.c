@@ -1,0 +1,1759 @@
+/* pagination.c — pages from the galleys (stage 5, part 2).  See layout.h.
+ *
+ * Filling a region: items are taken in order while they fit; every content
+ * item (line or row) offers a break just before it, at the cost its
+ * penalty says (keeps, widows, orphans).  When the next item does not fit,
+ * the break with the least cost is taken — the latest of equals, so pages
+ * are as full as the keeps allow.  A row that does not fit may be split
+ * between the lines of its cells.  A keep that cannot be kept is relaxed,
+ * never an overflow: there is always some break to take.
+ */
+#include "config.h"
+#include "layout.h"
+#include "galley.h"
+#include "font.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define A4_WIDTH (210.0 / 25.4 * 72)
+#define A4_HEIGHT (297.0 / 25.4 * 72)
+#define EPS 0.01
+
+/* ---------------------------------------------------------------------- */
+/* Pages                                                                    */
+
+AreaOp *cocom_page_op(CocomPage *page, AreaOpType type)
+{
+    COCOM_GROW(page->ops, page->capops, page->nops + 1);
+    AreaOp *op = &page->ops[page->nops++];
+    memset(op, 0, sizeof *op);
+    op->type = (uint8_t)type;
+    op->line = -1;
+    return op;
+}
+
+int cocom_page_add_line(CocomPage *page, ParaLine *line)
+{
+    COCOM_GROW(page->lines, page->caplines, page->nlines + 1);
+    page->lines[page->nlines] = *line;
+    memset(line, 0, sizeof *line);
+    return (int)page->nlines++;
+}
+
+void cocom_page_free(CocomPage *page)
+{
+    if (!page)
+        return;
+    for (size_t i = 0; i < page->nlines; i++)
+        cocom_para_line_clear(&page->lines[i]);
+    free(page->lines);
+    free(page->ops);
+    cocom_arena_reset(&page->arena);
+    free(page);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Refs                                                                     */
+
+static void map_free_values(CocomMap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->keys[i])
+            free((char *)m->values[i]);
+    cocom_map_clear(m);
+}
+
+void cocom_refs_clear(CocomRefs *r)
+{
+    map_free_values(&r->first);
+    map_free_values(&r->last);
+}
+
+static int map_equal(const CocomMap *a, const CocomMap *b)
+{
+    if (a->count != b->count)
+        return 0;
+    for (size_t i = 0; i < a->cap; i++) {
+        if (!a->keys[i])
+            continue;
+        intptr_t v;
+        if (!cocom_map_get(b, a->keys[i], &v) || strcmp((const char *)v, (const char *)a->values[i]) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+int cocom_refs_equal(const CocomRefs *a, const CocomRefs *b)
+{
+    return map_equal(&a->first, &b->first) && map_equal(&a->last, &b->last);
+}
+
+static void map_put(CocomMap *m, const char *key, const char *value, int overwrite)
+{
+    intptr_t old;
+    if (cocom_map_get(m, key, &old)) {
+        if (!overwrite)
+            return;
+        free((char *)old);
+    }
+    cocom_map_set(m, key, (intptr_t)cocom_xstrdup(value));
+}
+
+/* ---------------------------------------------------------------------- */
+/* The layout                                                               */
+
+typedef struct {
+    double x, y, w, h;
+} Rect;
+
+typedef struct {
+    xmlNodePtr master;          /* fo:simple-page-master */
+    FoStyle *style;
+    double width, height;
+    Rect body;                  /* region-body's content rectangle */
+    Rect regions[4];            /* before, after, start, end (w == 0: absent) */
+    xmlNodePtr region_nodes[4];
+    FoStyle *region_styles[4];
+    FoStyle *body_style;
+    const char *region_names[5];/* body, before, after, start, end */
+} Master;
+
+/* One open box carried from page to page. */
+typedef struct {
+    LBox *box;
+} OpenBox;
+
+struct CocomLayout {
+    CocomContext *ctx;
+    xmlDocPtr doc;
+    xmlNodePtr root;
+    const char *file;
+    char *base_dir;
+    FoResolver resolver;
+    FoStyle *root_style;
+    CocomMap master_nodes;      /* master-name -> xmlNodePtr */
+    Master *masters;            /* simple page masters, computed once */
+    size_t nmasters, capmasters;
+    /* Page sequences */
+    xmlNodePtr *sequences;
+    size_t nsequences, seq_index;
+    xmlNodePtr seq;
+    FoStyle *seq_style;
+    FoStyle *flow_style;
+    Galley *flow;
+    GalleyEnv env;
+    char *page_text;            /* the current page's number, formatted */
+    int seq_started;
+    int seq_pages;              /* pages of this sequence so far */
+    int seq_ended;
+    int page_index;             /* pages so far, whole document */
+    int page_number;            /* the next page's number */
+    int pending_parity;         /* FO_BREAK_ODD_PAGE / EVEN: the next flow page must be so */
+    /* page-sequence-master state */
+    xmlNodePtr psm;             /* fo:page-sequence-master or NULL */
+    xmlNodePtr sub;             /* the current sub-sequence specifier */
+    int sub_used;               /* pages taken from it */
+    /* Boxes open across the page break, outermost first. */
+    LBox **open;
+    size_t nopen, capopen;
+    /* Ids and links */
+    const char **anchors;
+    size_t nanchors, capanchors;
+    CocomMap anchor_index;
+    struct LinkTarget { const char *target; int uri; } *links;
+    size_t nlinks, caplinks;
+    CocomMap link_index;
+    const CocomRefs *refs;
+    CocomRefs rec;
+    CocomDocInfo info;
+    xmlNodePtr bookmarks;
+    int done;
+    int warned_width;
+    double flow_width;
+    int dry_run;                /* a first pass: no static content */
+    long flow_citations;        /* citations met in flows (not static content) */
+};
+
+int layout_anchor(CocomLayout *l, const char *id)
+{
+    intptr_t v;
+    if (cocom_map_get(&l->anchor_index, id, &v))
+        return (int)v;
+    COCOM_GROW(l->anchors, l->capanchors, l->nanchors + 1);
+    l->anchors[l->nanchors] = id;
+    cocom_map_set(&l->anchor_index, id, (intptr_t)l->nanchors);
+    return (int)l->nanchors++;
+}
+
+const char *layout_anchor_id(CocomLayout *l, int a)
+{
+    return a >= 0 && (size_t)a < l->nanchors ? l->anchors[a] : NULL;
+}
+
+int layout_link(CocomLayout *l, const char *target, int is_uri)
+{
+    char key[1024];
+    snprintf(key, sizeof key, "%c%s", is_uri ? 'u' : 'd', target);
+    intptr_t v;
+    if (cocom_map_get(&l->link_index, key, &v))
+        return (int)v;
+    COCOM_GROW(l->links, l->caplinks, l->nlinks + 1);
+    l->links[l->nlinks] = (struct LinkTarget){target, is_uri};
+    cocom_map_set(&l->link_index, key, (intptr_t)l->nlinks);
+    return (int)l->nlinks++;
+}
+
+const char *layout_link_target(CocomLayout *l, int link, int *is_uri)
+{
+    if (link < 0 || (size_t)link >= l->nlinks)
+        return NULL;
+    *is_uri = l->links[link].uri;
+    return l->links[link].target;
+}
+
+const char *layout_citation(CocomLayout *l, const char *id, int last, int in_static)
+{
+    if (!in_static)
+        l->flow_citations++;
+    intptr_t v;
+    if (l->refs && cocom_map_get(last ? &l->refs->last : &l->refs->first, id, &v))
+        return (const char *)v;
+    if (l->refs) {
+        char key[300];
+        snprintf(key, sizeof key, "cite:%s", id);
+        if (cocom_report_once(l->ctx, key))
+            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, 0,
+                         "a page-number-citation refers to '%s', which no element has as its id; it shows '?'", id);
+        return "?";
+    }
+    return NULL;
+}
+
+const char *layout_base_dir(CocomLayout *l)
+{
+    return l->base_dir;
+}
+
+static void record_id(CocomLayout *l, const char *id)
+{
+    if (!id || !*id || !l->page_text)
+        return;
+    map_put(&l->rec.first, id, l->page_text, 0);
+    map_put(&l->rec.last, id, l->page_text, 1);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Masters                                                                  */
+
+static FoStyle *style_of(CocomLayout *l, xmlNodePtr node, const FoStyle *parent)
+{
+    FoStyle *s = cocom_xmalloc(sizeof *s);
+    fo_style_compute(&l->resolver, node, parent, s);
+    return s;
+}
+
+static double len_or(FoLength v, double ref, double dflt)
+{
+    return v.kind == FO_LEN_VALUE ? fo_length_resolve(v, ref) : dflt;
+}
+
+static Master *master_get(CocomLayout *l, xmlNodePtr spm)
+{
+    for (size_t i = 0; i < l->nmasters; i++)
+        if (l->masters[i].master == spm)
+            return &l->masters[i];
+    COCOM_GROW(l->masters, l->capmasters, l->nmasters + 1);
+    Master *m = &l->masters[l->nmasters++];
+    memset(m, 0, sizeof *m);
+    m->master = spm;
+    FoStyle *s = style_of(l, spm, l->root_style);
+    m->style = s;
+    m->width = len_or(s->page_width, 0, A4_WIDTH);
+    m->height = len_or(s->page_height, 0, A4_HEIGHT);
+    if (m->width < 36 || m->width > 14400 || m->height < 36 || m->height > 14400) {
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(spm),
+                     "the page size %.0fpt by %.0fpt is outside 36pt to 14400pt; using A4", m->width, m->height);
+        m->width = A4_WIDTH;
+        m->height = A4_HEIGHT;
+    }
+    /* The page's content rectangle: the page less its margins. */
+    Rect c = {len_or(s->margin_left, m->width, 0), len_or(s->margin_top, m->width, 0), 0, 0};
+    c.w = m->width - c.x - len_or(s->margin_right, m->width, 0);
+    c.h = m->height - c.y - len_or(s->margin_bottom, m->width, 0);
+    if (c.w < 36 || c.h < 36) {
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(spm),
+                     "the page's margins leave %.0fpt by %.0fpt for content; they are ignored", c.w, c.h);
+        c = (Rect){0, 0, m->width, m->height};
+    }
+    static const FoKind rk[4] = {FO_REGION_BEFORE, FO_REGION_AFTER, FO_REGION_START, FO_REGION_END};
+    static const char *dflt[5] = {"xsl-region-body", "xsl-region-before", "xsl-region-after",
+                                  "xsl-region-start", "xsl-region-end"};
+    xmlNodePtr body = fo_child(spm, FO_REGION_BODY);
+    m->region_names[0] = dflt[0];
+    double ext[4] = {0, 0, 0, 0};
+    int prec[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 4; i++) {
+        m->region_names[i + 1] = dflt[i + 1];
+        xmlNodePtr r = fo_child(spm, rk[i]);
+        if (!r)
+            continue;
+        m->region_nodes[i] = r;
+        m->region_styles[i] = style_of(l, r, s);
+        if (m->region_styles[i]->region_name)
+            m->region_names[i + 1] = m->region_styles[i]->region_name;
+        ext[i] = len_or(m->region_styles[i]->extent, 0, 0);
+        prec[i] = m->region_styles[i]->precedence;
+    }
+    /* Before and after span the width when they have precedence, or
+     * start and end span the height (XSL 1.1 §6.4.14). */
+    for (int i = 0; i < 2; i++) {
+        if (!m->region_nodes[i])
+            continue;
+        double x0 = c.x, x1 = c.x + c.w;
+        if (!prec[i]) {
+            if (m->region_nodes[2])
+                x0 += ext[2];
+            if (m->region_nodes[3])
+                x1 -= ext[3];
+        }
+        m->regions[i] = (Rect){x0, i == 0 ? c.y : c.y + c.h - ext[1], x1 - x0, ext[i]};
+    }
+    for (int i = 2; i < 4; i++) {
+        if (!m->region_nodes[i])
+            continue;
+        double y0 = c.y, y1 = c.y + c.h;
+        if (m->region_nodes[0] && prec[0])
+            y0 += ext[0];
+        if (m->region_nodes[1] && prec[1])
+            y1 -= ext[1];
+        m->regions[i] = (Rect){i == 2 ? c.x : c.x + c.w - ext[3], y0, ext[i], y1 - y0};
+    }
+    FoStyle *bs = body ? style_of(l, body, s) : NULL;
+    m->body_style = bs;
+    if (bs && bs->region_name)
+        m->region_names[0] = bs->region_name;
+    Rect b = c;
+    if (bs) {
+        double ml = len_or(bs->margin_left, c.w, 0), mr = len_or(bs->margin_right, c.w, 0);
+        double mt = len_or(bs->margin_top, c.w, 0), mb = len_or(bs->margin_bottom, c.w, 0);
+        b = (Rect){c.x + ml, c.y + mt, c.w - ml - mr, c.h - mt - mb};
+        /* Padding and borders of the region are inside its margins. */
+        b.x += bs->border[FO_START].width + fo_length_resolve(bs->padding[FO_START].length, c.w);
+        b.y += bs->border[FO_BEFORE].width + fo_length_resolve(bs->padding[FO_BEFORE].length, c.w);
+        b.w -= bs->border[FO_START].width + bs->border[FO_END].width + fo_length_resolve(bs->padding[FO_START].length, c.w)
+               + fo_length_resolve(bs->padding[FO_END].length, c.w);
+        b.h -= bs->border[FO_BEFORE].width + bs->border[FO_AFTER].width
+               + fo_length_resolve(bs->padding[FO_BEFORE].length, c.w) + fo_length_resolve(bs->padding[FO_AFTER].length, c.w);
+        if (bs->column_count > 1 && cocom_report_once(l->ctx, "columns"))
+            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(body),
+                         "column-count=\"%d\" is not supported; the body is one column", bs->column_count);
+    }
+    if (b.w < 18 || b.h < 18) {
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(body ? body : spm),
+                     "the region-body's margins leave %.0fpt by %.0fpt; they are ignored", b.w, b.h);
+        b = c;
+    }
+    m->body = b;
+    return m;
+}
+
+static void masters_free(CocomLayout *l)
+{
+    for (size_t i = 0; i < l->nmasters; i++) {
+        free(l->masters[i].style);
+        free(l->masters[i].body_style);
+        for (int k = 0; k < 4; k++)
+            free(l->masters[i].region_styles[k]);
+    }
+    free(l->masters);
+}
+
+static xmlNodePtr master_named(CocomLayout *l, const char *name, xmlNodePtr from)
+{
+    intptr_t v;
+    if (name && cocom_map_get(&l->master_nodes, name, &v))
+        return (xmlNodePtr)v;
+    char key[300];
+    snprintf(key, sizeof key, "master:%s", name ? name : "");
+    if (cocom_report_once(l->ctx, key))
+        cocom_report(l->ctx, COCOM_SEVERITY_ERROR, l->file, xmlGetLineNo(from),
+                     "master-reference '%s' names no simple-page-master or page-sequence-master", name ? name : "");
+    return NULL;
+}
+
+/* Does this conditional-page-master-reference apply to the page? */
+static int condition_holds(CocomLayout *l, xmlNodePtr cond, int first, int last, int blank, int odd)
+{
+    FoStyle *s = style_of(l, cond, l->root_style);
+    int ok = 1;
+    switch (s->page_position) {
+    case FO_PAGE_POSITION_FIRST: ok = first; break;
+    case FO_PAGE_POSITION_LAST: ok = last; break;
+    case FO_PAGE_POSITION_REST: ok = !first && !last; break;
+    case FO_PAGE_POSITION_ONLY: ok = first && last; break;
+    default: break;
+    }
+    if (s->odd_or_even == FO_ODD_OR_EVEN_ODD && !odd)
+        ok = 0;
+    if (s->odd_or_even == FO_ODD_OR_EVEN_EVEN && odd)
+        ok = 0;
+    if (s->blank_or_not_blank == FO_BLANK_BLANK && !blank)
+        ok = 0;
+    if (s->blank_or_not_blank == FO_BLANK_NOT_BLANK && blank)
+        ok = 0;
+    free(s);
+    return ok;
+}
+
+static int max_repeats(CocomLayout *l, xmlNodePtr node, int dflt)
+{
+    const char *v = fo_attr(node, "maximum-repeats");
+    (void)l;
+    if (!v || strcmp(v, "no-limit") == 0)
+        return dflt;
+    int n = atoi(v);
+    return n > 0 ? n : dflt;
+}
+
+/* The simple page master for the next page, without advancing the
+ * page-sequence-master's state (call master_advance once the page is
+ * kept). */
+static xmlNodePtr master_choose(CocomLayout *l, int first, int last, int blank)
+{
+    int odd = l->page_number % 2 != 0;
+    if (!l->psm) {
+        xmlNodePtr m = master_named(l, l->seq_style->master_reference, l->seq);
+        return m && fo_kind(m) == FO_SIMPLE_PAGE_MASTER ? m : NULL;
+    }
+    xmlNodePtr sub = l->sub;
+    int used = l->sub_used;
+    for (int guard = 0; sub && guard < 1000; guard++) {
+        FoKind k = fo_kind(sub);
+        int limit = k == FO_SINGLE_PAGE_MASTER_REFERENCE ? 1 : max_repeats(l, sub, 1 << 30);
+        if (k == FO_SINGLE_PAGE_MASTER_REFERENCE || k == FO_REPEATABLE_PAGE_MASTER_REFERENCE
+            || k == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
+            if (used < limit) {
+                if (k == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
+                    for (xmlNodePtr c = sub->children; c; c = c->next)
+                        if (fo_kind(c) == FO_CONDITIONAL_PAGE_MASTER_REFERENCE
+                            && condition_holds(l, c, first, last, blank, odd)) {
+                            xmlNodePtr m = master_named(l, fo_attr(c, "master-reference"), c);
+                            if (m && fo_kind(m) == FO_SIMPLE_PAGE_MASTER)
+                                return m;
+                        }
+                    char key[64];
+                    snprintf(key, sizeof key, "no-alt:%ld", xmlGetLineNo(sub));
+                    if (cocom_report_once(l->ctx, key))
+                        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(sub),
+                                     "no conditional-page-master-reference fits page %d; using the first", l->page_number);
+                    xmlNodePtr c = fo_child(sub, FO_CONDITIONAL_PAGE_MASTER_REFERENCE);
+                    xmlNodePtr m = c ? master_named(l, fo_attr(c, "master-reference"), c) : NULL;
+                    if (m && fo_kind(m) == FO_SIMPLE_PAGE_MASTER)
+                        return m;
+                } else {
+                    xmlNodePtr m = master_named(l, fo_attr(sub, "master-reference"), sub);
+                    if (m && fo_kind(m) == FO_SIMPLE_PAGE_MASTER)
+                        return m;
+                }
+            }
+        }
+        do
+            sub = sub->next;
+        while (sub && sub->type != XML_ELEMENT_NODE);
+        used = 0;
+    }
+    /* The sub-sequences are used up: the specification says that is an
+     * error; FOP repeats the last.  Repeat the last one that had a master. */
+    char key[64];
+    snprintf(key, sizeof key, "psm-exhausted:%p", (void *)l->psm);
+    if (cocom_report_once(l->ctx, key))
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(l->psm),
+                     "the page-sequence-master's page masters are used up at page %d; its last one is repeated",
+                     l->page_number);
+    xmlNodePtr lastsub = NULL;
+    for (xmlNodePtr c = l->psm->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            lastsub = c;
+    if (!lastsub)
+        return NULL;
+    if (fo_kind(lastsub) == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
+        xmlNodePtr c = fo_child(lastsub, FO_CONDITIONAL_PAGE_MASTER_REFERENCE);
+        xmlNodePtr m = c ? master_named(l, fo_attr(c, "master-reference"), c) : NULL;
+        return m && fo_kind(m) == FO_SIMPLE_PAGE_MASTER ? m : NULL;
+    }
+    xmlNodePtr m = master_named(l, fo_attr(lastsub, "master-reference"), lastsub);
+    return m && fo_kind(m) == FO_SIMPLE_PAGE_MASTER ? m : NULL;
+}
+
+static void master_advance(CocomLayout *l)
+{
+    if (!l->psm)
+        return;
+    for (int guard = 0; l->sub && guard < 1000; guard++) {
+        FoKind k = fo_kind(l->sub);
+        int limit = k == FO_SINGLE_PAGE_MASTER_REFERENCE ? 1 : max_repeats(l, l->sub, 1 << 30);
+        if ((k == FO_SINGLE_PAGE_MASTER_REFERENCE || k == FO_REPEATABLE_PAGE_MASTER_REFERENCE
+             || k == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) && l->sub_used < limit) {
+            l->sub_used++;
+            return;
+        }
+        do
+            l->sub = l->sub->next;
+        while (l->sub && l->sub->type != XML_ELEMENT_NODE);
+        l->sub_used = 0;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Fitting items into a height                                              */
+
+typedef struct {
+    Item *(*get)(void *src, size_t i);
+    void *src;
+} Source;
+
+static Item *queue_get(void *src, size_t i)
+{
+    return galley_peek(src, i);
+}
+
+typedef struct {
+    ItemList *list;
+    size_t from;
+} ListSrc;
+
+static Item *list_get(void *src, size_t i)
+{
+    ListSrc *ls = src;
+    return ls->from + i < ls->list->n ? &ls->list->items[ls->from + i] : NULL;
+}
+
+typedef struct {
+    size_t cut;         /* items [0, cut) are placed whole */
+    double height;      /* of the part */
+    int32_t penalty;
+    int split;          /* the item at `cut` is a row, split: its part is split_height tall */
+    int split_forced;   /* ... split whatever its keeps, being alone on the page */
+    double split_height;
+    int exhausted;      /* everything fitted */
+    uint8_t break_kind; /* a forced break ended the part */
+    uint8_t top_break;  /* a forced break before any content (for odd/even pages) */
+    int overflow;       /* an item taller than the space was placed anyway */
+} Fit;
+
+static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, Fit *out);
+
+static double box_edge_before(const LBox *b)
+{
+    return b->border[FO_BEFORE].width + b->padding[FO_BEFORE];
+}
+
+static double box_edge_after(const LBox *b)
+{
+    return b->border[FO_AFTER].width + b->padding[FO_AFTER];
+}
+
+/* A cell's border and padding above its content: none on a continued part
+ * when the padding is discarded (XSL's conditionality). */
+static double cell_top(const Cell *c)
+{
+    if (!c->box)
+        return 0;
+    return c->started && c->box->padding_discard[0] ? 0 : box_edge_before(c->box);
+}
+
+/* ... and below, on a part that continues on the next page. */
+static double cell_bottom(const Cell *c, int continues)
+{
+    if (!c->box)
+        return 0;
+    return continues && c->box->padding_discard[1] ? c->box->border[FO_AFTER].width : box_edge_after(c->box);
+}
+
+/* The table a row belongs to, when breaking between two of its rows puts
+ * its footer on this page. */
+static double footer_reserve(Item *prev, Item *next)
+{
+    if (!prev || !next || prev->type != IT_ROW || next->type != IT_ROW)
+        return 0;
+    Table *t = prev->row->table;
+    if (!t || t != next->row->table || prev->row->is_footer || next->row->is_footer || t->omit_footer_at_break)
+        return 0;
+    return t->footer_height;
+}
+
+/* A row's cells, each fitted into what is left of the page: the row's part
+ * is as tall as its tallest cell part.  With force (the row is first on its
+ * page), a cell whose next item is taller than the page places it anyway,
+ * so pagination always moves on. */
+static int row_split(CocomLayout *l, Row *r, double avail, int force, double *part, int32_t *pen)
+{
+    if (r->nrows > 1 && !force)
+        return 0;   /* rows joined by spanning cells stay together */
+    double best = 0;
+    int32_t p = r->keep_inside;
+    int any = 0;
+    for (int i = 0; i < r->ncells; i++) {
+        Cell *c = &r->cells[i];
+        double top = cell_top(c), bottom = cell_bottom(c, 1);
+        double room = avail - top - bottom;
+        if (room <= 0 && !force)
+            continue;
+        ListSrc ls = {&c->content, c->pos};
+        Source src = {list_get, &ls};
+        Fit f;
+        fit_items(l, &src, room, force, &f);
+        if (f.overflow && !force)
+            continue;
+        double h = f.exhausted ? f.height + top + cell_bottom(c, 0) : f.height + top + bottom;
+        if (f.cut > 0 || f.split || f.exhausted)
+            any = 1;
+        if (h > best)
+            best = h;
+        if (!f.exhausted && f.penalty > p)
+            p = f.penalty;
+    }
+    if (!any)
+        return 0;
+    *part = best;
+    *pen = p;
+    return 1;
+}
+
+static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, Fit *out)
+{
+    memset(out, 0, sizeof *out);
+    typedef struct { size_t cut; double h; int32_t pen; int split; double split_h; } Cand;
+    Cand *cands = NULL;
+    size_t ncands = 0, capcands = 0;
+    double h = 0;
+    int started = 0;
+    size_t gap = 0;
+    size_t prev_content = (size_t)-1;
+    size_t i;
+    for (i = 0;; i++) {
+        /* Pointers into the source stay valid only until the next get of a
+         * later item (the galley's queue may grow), so they are fetched
+         * afresh each time. */
+        Item *it = s->get(s->src, i);
+        if (!it) {
+            /* The trailing gap (ends of boxes, spaces) closes the part. */
+            Item *base = gap < i ? s->get(s->src, gap) : NULL;
+            double tail = base ? gap_height(base, 0, i - gap, !started, 1) : 0;
+            if (h + tail <= H + EPS || !ncands) {
+                out->cut = i;
+                out->height = h + tail;
+                out->exhausted = 1;
+                free(cands);
+                return;
+            }
+            break;
+        }
+        if (it->type == IT_BREAK) {
+            if (started) {
+                Item *base = s->get(s->src, gap);
+                out->cut = i + 1;
+                out->height = h + gap_height(base, 0, i - gap, 0, 1);
+                out->penalty = PENALTY_FORCED;
+                out->break_kind = it->break_kind;
+                free(cands);
+                return;
+            }
+            out->top_break = it->break_kind;
+            continue;
+        }
+        if (it->type != IT_LINE && it->type != IT_ROW)
+            continue;
+        /* The gap before this content item: items [gap, i). */
+        Item *base = s->get(s->src, gap);
+        /* The items of the gap are contiguous in both sources. */
+        double mid;
+        if (started) {
+            size_t cut = gap;
+            for (size_t k = gap; k < i; k++)
+                if (base[k - gap].type == IT_END)
+                    cut = k + 1;
+            double ch = h + gap_height(base, 0, cut - gap, 0, 1) + footer_reserve(s->get(s->src, prev_content), it);
+            COCOM_GROW(cands, capcands, ncands + 1);
+            cands[ncands++] = (Cand){cut, ch, it->penalty, 0, 0};
+            mid = gap_height(base, 0, i - gap, 0, 0);
+        } else {
+            mid = gap_height(base, 0, i - gap, 1, 0);
+        }
+        double need = h + mid + it->height;
+        if (need <= H + EPS) {
+            h = need;
+            started = 1;
+            gap = i + 1;
+            prev_content = i;
+            continue;
+        }
+        /* It does not fit: split a row, or take the best break before it. */
+        double reserve = it->type == IT_ROW && it->row->table && !it->row->is_footer && !it->row->table->omit_footer_at_break
+                             ? it->row->table->footer_height : 0;
+        double part;
+        int32_t spen;
+        if (it->type == IT_ROW && row_split(l, it->row, H - (h + mid) - reserve, 0, &part, &spen)) {
+            COCOM_GROW(cands, capcands, ncands + 1);
+            cands[ncands++] = (Cand){i, h + mid + part + reserve, spen, 1, part};
+        }
+        if (!ncands) {
+            if (it->type == IT_ROW && row_split(l, it->row, H - (h + mid) - reserve, allow_overflow, &part, &spen)) {
+                out->cut = i;
+                out->height = h + mid + part + reserve;
+                out->split = 1;
+                out->split_forced = allow_overflow;
+                out->split_height = part;
+                out->penalty = spen;
+                free(cands);
+                return;
+            }
+            /* Taller than the whole space: on a page it is placed anyway
+             * (and said); in a cell part nothing is placed. */
+            out->overflow = 1;
+            out->cut = allow_overflow ? i + 1 : 0;
+            out->height = allow_overflow ? need : 0;
+            free(cands);
+            return;
+        }
+        break;
+    }
+    /* The least penalty; the latest of equals. */
+    size_t best = 0;
+    for (size_t k = 1; k < ncands; k++)
+        if (cands[k].pen <= cands[best].pen)
+            best = k;
+    out->cut = cands[best].cut;
+    out->height = cands[best].h;
+    out->penalty = cands[best].pen;
+    out->split = cands[best].split;
+    out->split_height = cands[best].split_h;
+    free(cands);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Placing items on a page                                                  */
+
+typedef struct {
+    LBox *box;
+    double top, bottom;
+    int cont_top, cont_bottom;  /* continued from the page before / onto the next */
+    int done;
+} Fragment;
+
+typedef struct {
+    CocomLayout *l;
+    CocomPage *page;
+    Fragment *frags;
+    size_t nfrags, capfrags;
+    AreaOp *content;            /* ops in reading order, appended after the decorations */
+    size_t ncontent, capcontent;
+    double dx;                  /* x of the reference area's origin on the page */
+    int in_static;
+} Placer;
+
+static AreaOp *content_op(Placer *p, AreaOpType type)
+{
+    COCOM_GROW(p->content, p->capcontent, p->ncontent + 1);
+    AreaOp *op = &p->content[p->ncontent++];
+    memset(op, 0, sizeof *op);
+    op->type = (uint8_t)type;
+    op->line = -1;
+    return op;
+}
+
+static const char *page_str(CocomPage *page, const char *s)
+{
+    return s ? cocom_arena_strdup(&page->arena, s) : NULL;
+}
+
+static void frag_open(Placer *p, LBox *b, double y, int cont)
+{
+    COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
+    p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y, cont, 0, 0};
+    if (b->id && !cont) {
+        if (!p->in_static)
+            record_id(p->l, b->id);
+        AreaOp *op = content_op(p, AOP_DEST);
+        op->x = p->dx + b->x0;
+        op->y = y;
+        op->str = page_str(p->page, b->id);
+    } else if (b->id && !p->in_static) {
+        record_id(p->l, b->id);   /* its last page moves on */
+    }
+    if (b->role && !cont && !p->in_static) {
+        AreaOp *op = content_op(p, AOP_TAG_BEGIN);
+        op->str = page_str(p->page, b->role);
+        op->alt = page_str(p->page, b->alt);
+    }
+}
+
+static void frag_close(Placer *p, LBox *b, double y, int cont)
+{
+    for (size_t i = p->nfrags; i-- > 0;) {
+        Fragment *f = &p->frags[i];
+        if (f->box == b && !f->done) {
+            f->bottom = y;
+            f->cont_bottom = cont;
+            f->done = 1;
+            break;
+        }
+    }
+    if (b->role && !cont && !p->in_static)
+        content_op(p, AOP_TAG_END);
+}
+
+/* Walks a gap, resolving its spaces and opening and closing boxes at the
+ * right heights (see gap_height, whose total it reproduces). */
+static double place_gap(Placer *p, const Item *items, size_t n, int at_top, int at_bottom, double y)
+{
+    size_t run = 0;
+    int first_run = 1;
+    double y0 = y;
+    for (size_t i = 0; i <= n; i++) {
+        int end_of_run = i == n || ((items[i].type == IT_START || items[i].type == IT_END) && items[i].height > 0);
+        if (!end_of_run)
+            continue;
+        double hs = gap_height(items + run, 0, i - run, first_run && at_top, i == n && at_bottom);
+        /* Zero-height boxes in the run: ends before the space, starts after. */
+        for (size_t k = run; k < i; k++)
+            if (items[k].type == IT_END)
+                frag_close(p, items[k].box, y0, 0);
+        y = y0 + hs;
+        for (size_t k = run; k < i; k++)
+            if (items[k].type == IT_START)
+                frag_open(p, items[k].box, y, 0);
+        if (i < n) {
+            if (items[i].type == IT_START) {
+                frag_open(p, items[i].box, y, 0);
+                y += items[i].height;
+            } else {
+                y += items[i].height;
+                frag_close(p, items[i].box, y, 0);
+            }
+        }
+        run = i + 1;
+        y0 = y;
+        first_run = 0;
+    }
+    return y;
+}
+
+static void place_line(Placer *p, Item *it, double y)
+{
+    CocomLayout *l = p->l;
+    ParaLine *line = &it->line;
+    double x = p->dx + it->x + line->x;
+    double baseline = y + line->ascent;
+    /* Links: one area per run that carries one, exactly over the text. */
+    for (int r = 0; r < line->nruns; r++) {
+        LineRun *run = &line->runs[r];
+        if (run->style.link < 0)
+            continue;
+        int uri = 0;
+        const char *target = layout_link_target(l, run->style.link, &uri);
+        if (!target)
+            continue;
+        /* Merge with the previous area when the link continues. */
+        AreaOp *prev = p->ncontent ? &p->content[p->ncontent - 1] : NULL;
+        double rx = x + run->x;
+        if (prev && prev->type == AOP_LINK && prev->uri == uri && strcmp(prev->str, target) == 0
+            && fabs(prev->x + prev->w - rx) < 0.5 && fabs(prev->y - y) < 0.01) {
+            prev->w = rx + run->width - prev->x;
+            continue;
+        }
+        AreaOp *op = content_op(p, AOP_LINK);
+        op->x = rx;
+        op->y = y;
+        op->w = run->width;
+        op->h = line->ascent + line->descent;
+        op->uri = (uint8_t)uri;
+        op->str = page_str(p->page, target);
+    }
+    for (int a = 0; a < line->nanchors; a++) {
+        const char *id = layout_anchor_id(l, line->anchors[a]);
+        if (!id)
+            continue;
+        if (!p->in_static)
+            record_id(l, id);
+        AreaOp *op = content_op(p, AOP_DEST);
+        op->x = x;
+        op->y = y;
+        op->str = page_str(p->page, id);
+    }
+    AreaOp *op = content_op(p, AOP_LINE);
+    op->x = x;
+    op->y = baseline;
+    op->line = cocom_page_add_line(p->page, &it->line);
+}
+
+static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, int split, int forced,
+                          double split_h, double y, int at_top, int at_bottom);
+
+/* Places a row, or the part of it `part` tall when split is set (forced:
+ * whatever its keeps); moves each cell's position past what was placed.
+ * A row continued from an earlier page is placed with its remaining
+ * height, `part`. */
+static void place_row(Placer *p, Row *r, double y, int split, int forced, double part)
+{
+    double total = 0;
+    for (int k = 0; k < r->nrows; k++)
+        total += r->row_heights[k];
+    double h = split || r->continued ? part : total;
+    if (r->box) {
+        LBox *b = r->box;
+        COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
+        p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y + h, 0, 0, 1};
+        if (b->id && !r->continued) {
+            if (!p->in_static)
+                record_id(p->l, b->id);
+            AreaOp *op = content_op(p, AOP_DEST);
+            op->x = p->dx + b->x0;
+            op->y = y;
+            op->str = page_str(p->page, b->id);
+        }
+    }
+    if (!p->in_static) {
+        AreaOp *op = content_op(p, AOP_TAG_BEGIN);
+        op->str = page_str(p->page, r->table ? "TR" : "LI");
+    }
+    for (int i = 0; i < r->ncells; i++) {
+        Cell *c = &r->cells[i];
+        double cy = y, ch = h;
+        if (!split && !r->continued) {
+            for (int k = 0; k < c->first_row; k++)
+                cy += r->row_heights[k];
+            ch = 0;
+            for (int k = c->first_row; k < c->first_row + c->row_span && k < r->nrows; k++)
+                ch += r->row_heights[k];
+        }
+        int cont_top = c->started;
+        int cont_bottom = 0;
+        double top = cell_top(c);
+        double room = ch - top - cell_bottom(c, 0);
+        size_t cut = c->content.n;
+        int csplit = 0, cforced = 0;
+        double csplit_h = 0;
+        if (split) {
+            double bottom = cell_bottom(c, 1);
+            ListSrc ls = {&c->content, c->pos};
+            Source src = {list_get, &ls};
+            Fit f;
+            fit_items(p->l, &src, ch - top - bottom, forced, &f);
+            if (!f.exhausted) {
+                cut = c->pos + f.cut;
+                csplit = f.split;
+                cforced = f.split_forced;
+                csplit_h = f.split_height;
+                cont_bottom = 1;
+                room = ch - top - bottom;
+            }
+        }
+        if (c->box) {
+            COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
+            p->frags[p->nfrags++] = (Fragment){lbox_ref(c->box), cy, cy + ch, cont_top, cont_bottom, 1};
+            if (c->box->id && !c->started && !p->in_static)
+                record_id(p->l, c->box->id);
+        }
+        if (!p->in_static) {
+            AreaOp *op = content_op(p, AOP_TAG_BEGIN);
+            op->str = page_str(p->page, c->is_label ? "Lbl"
+                                        : r->table ? (c->box && c->box->role ? c->box->role : "TD") : "LBody");
+        }
+        /* display-align: only a cell placed whole moves its content. */
+        double cy0 = cy + top;
+        if (!split && !cont_top && c->display_align != FO_DISPLAY_ALIGN_BEFORE) {
+            ListSrc ls = {&c->content, c->pos};
+            Source src = {list_get, &ls};
+            Fit f;
+            fit_items(p->l, &src, 1e9, 1, &f);
+            double slack = room - f.height;
+            if (slack > 0)
+                cy0 += c->display_align == FO_DISPLAY_ALIGN_CENTER ? slack / 2 : slack;
+        }
+        place_items(p, &c->content, c->pos, cut, csplit, cforced, csplit_h, cy0, 1, !csplit);
+        if (!p->in_static)
+            content_op(p, AOP_TAG_END);
+        /* Whole items placed go now: a split nested row stays for its rest. */
+        c->pos = cut;
+        c->started = 1;
+    }
+    if (!p->in_static)
+        content_op(p, AOP_TAG_END);
+    r->continued++;
+}
+
+/* The height a continued row still needs. */
+static double row_remaining(CocomLayout *l, Row *r)
+{
+    double h = 0;
+    for (int i = 0; i < r->ncells; i++) {
+        Cell *c = &r->cells[i];
+        ListSrc ls = {&c->content, c->pos};
+        Source src = {list_get, &ls};
+        Fit f;
+        fit_items(l, &src, 1e9, 1, &f);
+        double ch = f.height + cell_top(c) + cell_bottom(c, 0);
+        if (ch > h)
+            h = ch;
+    }
+    return h;
+}
+
+/* Places list->items[from, cut) (and a part of the row at cut when split)
+ * from y down; returns where it ended. */
+static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, int split, int forced,
+                          double split_h, double y, int at_top, int at_bottom)
+{
+    size_t gap = from;
+    int started = 0;
+    for (size_t i = from; i < cut; i++) {
+        Item *it = &list->items[i];
+        if (it->type != IT_LINE && it->type != IT_ROW)
+            continue;
+        y = place_gap(p, list->items + gap, i - gap, at_top && !started, 0, y);
+        if (it->type == IT_LINE) {
+            place_line(p, it, y);
+            y += it->height;
+        } else {
+            double hh = it->row->continued ? row_remaining(p->l, it->row) : it->height;
+            place_row(p, it->row, y, 0, 0, hh);
+            y += hh;
+        }
+        started = 1;
+        gap = i + 1;
+    }
+    if (split && cut < list->n && list->items[cut].type == IT_ROW) {
+        y = place_gap(p, list->items + gap, cut - gap, at_top && !started, 0, y);
+        place_row(p, list->items[cut].row, y, 1, forced, split_h);
+        y += split_h;
+        return y;
+    }
+    y = place_gap(p, list->items + gap, cut - gap, at_top && !started, at_bottom, y);
+    return y;
+}
+
+/* Turns the fragments into backgrounds and borders, drawn before the
+ * content (outer boxes first). */
+static void emit_decorations(Placer *p)
+{
+    CocomPage *page = p->page;
+    int any = 0;
+    for (size_t i = 0; i < p->nfrags; i++) {
+        Fragment *f = &p->frags[i];
+        LBox *b = f->box;
+        double x0 = p->dx + b->x0, x1 = p->dx + b->x1;
+        double y0 = f->top, y1 = f->bottom;
+        if (y1 <= y0 && b->min_height <= 0)
+            continue;
+        if (b->min_height > 0 && !f->cont_top && y1 - y0 < b->min_height)
+            y1 = y0 + b->min_height;
+        if (!any) {
+            cocom_page_op(page, AOP_ARTIFACT_BEGIN);
+            any = 1;
+        }
+        double half = b->collapsed ? 0.5 : 0;
+        if (b->background != FO_COLOR_TRANSPARENT) {
+            AreaOp *op = cocom_page_op(page, AOP_RECT);
+            op->x = x0;
+            op->y = y0;
+            op->w = x1 - x0;
+            op->h = y1 - y0;
+            op->color = b->background;
+        }
+        /* Borders: before and after only on real edges (or retained). */
+        struct { int side; int show; } sides[4] = {
+            {FO_BEFORE, !f->cont_top || !b->border[FO_BEFORE].discard},
+            {FO_AFTER, !f->cont_bottom || !b->border[FO_AFTER].discard},
+            {FO_START, 1}, {FO_END, 1}};
+        for (int k = 0; k < 4; k++) {
+            const FoBorder *bd = &b->border[sides[k].side];
+            if (!sides[k].show || bd->width <= 0 || bd->style == FO_BORDER_NONE || bd->style == FO_BORDER_HIDDEN)
+                continue;
+            double w = bd->width;
+            double off = half * w;   /* collapsed borders straddle the edge */
+            AreaOp *op = cocom_page_op(page, AOP_BORDER);
+            op->width = w;
+            op->color = bd->color;
+            op->style = bd->style;
+            switch (sides[k].side) {
+            case FO_BEFORE: op->x = x0 - off; op->y = y0 + w / 2 - off; op->w = x1 - x0 + 2 * off; op->h = 0; break;
+            case FO_AFTER: op->x = x0 - off; op->y = y1 - w / 2 + off; op->w = x1 - x0 + 2 * off; op->h = 0; break;
+            case FO_START: op->x = x0 + w / 2 - off; op->y = y0 - off; op->w = 0; op->h = y1 - y0 + 2 * off; break;
+            default: op->x = x1 - w / 2 + off; op->y = y0 - off; op->w = 0; op->h = y1 - y0 + 2 * off; break;
+            }
+        }
+    }
+    if (any)
+        cocom_page_op(page, AOP_ARTIFACT_END);
+}
+
+static void placer_finish(Placer *p)
+{
+    emit_decorations(p);
+    for (size_t i = 0; i < p->ncontent; i++) {
+        AreaOp *op = cocom_page_op(p->page, (AreaOpType)p->content[i].type);
+        *op = p->content[i];
+    }
+    for (size_t i = 0; i < p->nfrags; i++)
+        lbox_unref(p->frags[i].box);
+    free(p->frags);
+    free(p->content);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Static content                                                           */
+
+static xmlNodePtr static_for(CocomLayout *l, const char *region_name)
+{
+    for (xmlNodePtr c = l->seq->children; c; c = c->next)
+        if (fo_kind(c) == FO_STATIC_CONTENT) {
+            const char *fn = fo_attr(c, "flow-name");
+            if (fn && strcmp(fn, region_name) == 0)
+                return c;
+        }
+    return NULL;
+}
+
+static void place_static(CocomLayout *l, CocomPage *page, Master *m)
+{
+    for (int i = 0; i < 4; i++) {
+        if (!m->region_nodes[i] || m->regions[i].w <= 0 || m->regions[i].h <= 0)
+            continue;
+        xmlNodePtr sc = static_for(l, m->region_names[i + 1]);
+        if (!sc)
+            continue;
+        const FoStyle *rs = m->region_styles[i];
+        Rect r = m->regions[i];
+        /* Region padding and borders inset its content. */
+        double pl = fo_length_resolve(rs->padding[FO_START].length, r.w) + rs->border[FO_START].width;
+        double pr = fo_length_resolve(rs->padding[FO_END].length, r.w) + rs->border[FO_END].width;
+        double pt = fo_length_resolve(rs->padding[FO_BEFORE].length, r.w) + rs->border[FO_BEFORE].width;
+        double pb = fo_length_resolve(rs->padding[FO_AFTER].length, r.w) + rs->border[FO_AFTER].width;
+        Rect c = {r.x + pl, r.y + pt, r.w - pl - pr, r.h - pt - pb};
+        if (c.w <= 1 || c.h <= 1)
+            continue;
+        FoStyle *ss = style_of(l, sc, l->seq_style);
+        GalleyEnv env = l->env;
+        env.in_static = 1;
+        Galley *g = galley_new(&env, sc, ss, 0, c.w);
+        ItemList items = {0};
+        galley_run(g, &items);
+        galley_free(g);
+        ListSrc ls = {&items, 0};
+        Source src = {list_get, &ls};
+        Fit f;
+        fit_items(l, &src, 1e9, 1, &f);
+        double y = c.y;
+        if (rs->display_align == FO_DISPLAY_ALIGN_CENTER)
+            y += (c.h - f.height) / 2;
+        else if (rs->display_align == FO_DISPLAY_ALIGN_AFTER)
+            y += c.h - f.height;
+        if (f.height > c.h + 0.5) {
+            char key[80];
+            snprintf(key, sizeof key, "static-overflow:%s", m->region_names[i + 1]);
+            if (cocom_report_once(l->ctx, key))
+                cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(sc),
+                             "the static content for %s is %.0fpt tall, more than its region's %.0fpt; it is clipped",
+                             m->region_names[i + 1], f.height, c.h);
+        }
+        if (rs->background_color != FO_COLOR_TRANSPARENT) {
+            AreaOp *op = cocom_page_op(page, AOP_RECT);
+            op->x = r.x;
+            op->y = r.y;
+            op->w = r.w;
+            op->h = r.h;
+            op->color = rs->background_color;
+        }
+        Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, c.x, 1};
+        cocom_page_op(page, AOP_ARTIFACT_BEGIN);
+        AreaOp *clip = cocom_page_op(page, AOP_CLIP_BEGIN);
+        clip->x = r.x;
+        clip->y = r.y;
+        clip->w = r.w;
+        clip->h = r.h;
+        place_items(&p, &items, 0, items.n, 0, 0, 0, y, 1, 1);
+        placer_finish(&p);
+        cocom_page_op(page, AOP_CLIP_END);
+        cocom_page_op(page, AOP_ARTIFACT_END);
+        item_list_clear(&items);
+        free(ss);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Page sequences                                                           */
+
+static void sequences_find(CocomLayout *l, xmlNodePtr parent, size_t *cap)
+{
+    for (xmlNodePtr c = parent->children; c; c = c->next) {
+        FoKind k = fo_kind(c);
+        if (k == FO_PAGE_SEQUENCE) {
+            COCOM_GROW(l->sequences, *cap, l->nsequences + 1);
+            l->sequences[l->nsequences++] = c;
+        } else if (k == FO_PAGE_SEQUENCE_WRAPPER) {
+            fo_warn_unsupported(l->ctx, l->file, c);
+            sequences_find(l, c, cap);
+        }
+    }
+}
+
+static void seq_end(CocomLayout *l)
+{
+    galley_free(l->flow);
+    l->flow = NULL;
+    free(l->seq_style);
+    l->seq_style = NULL;
+    free(l->flow_style);
+    l->flow_style = NULL;
+    for (size_t i = 0; i < l->nopen; i++)
+        lbox_unref(l->open[i]);
+    l->nopen = 0;
+    l->seq = NULL;
+}
+
+static int seq_begin(CocomLayout *l)
+{
+    while (l->seq_index < l->nsequences) {
+        xmlNodePtr seq = l->sequences[l->seq_index++];
+        xmlNodePtr flow = fo_child(seq, FO_FLOW);
+        l->seq = seq;
+        l->seq_style = style_of(l, seq, l->root_style);
+        FoStyle *s = l->seq_style;
+        xmlNodePtr m = master_named(l, s->master_reference, seq);
+        if (!m) {
+            seq_end(l);
+            continue;
+        }
+        l->psm = fo_kind(m) == FO_PAGE_SEQUENCE_MASTER ? m : NULL;
+        l->sub = NULL;
+        if (l->psm)
+            for (xmlNodePtr c = l->psm->children; c && !l->sub; c = c->next)
+                if (c->type == XML_ELEMENT_NODE)
+                    l->sub = c;
+        l->sub_used = 0;
+        switch (s->initial_page_number_kind) {
+        case FO_INITIAL_PAGE_NUMBER: l->page_number = s->initial_page_number; break;
+        case FO_INITIAL_PAGE_AUTO_ODD: if (l->page_number % 2 == 0) l->page_number++; break;
+        case FO_INITIAL_PAGE_AUTO_EVEN: if (l->page_number % 2 != 0) l->page_number++; break;
+        default: break;
+        }
+        l->seq_pages = 0;
+        l->seq_ended = 0;
+        if (!l->info.title) {
+            xmlNodePtr t = fo_child(seq, FO_TITLE);
+            if (t) {
+                xmlChar *txt = xmlNodeGetContent(t);
+                if (txt) {
+                    char *v = cocom_xstrdup((const char *)txt);
+                    g_strstrip(v);
+                    if (*v)
+                        l->info.title = v;
+                    else
+                        free(v);
+                }
+                xmlFree(txt);
+            }
+        }
+        if (!flow) {
+            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(seq),
+                         "a page-sequence has no fo:flow; it makes one empty page");
+        }
+        xmlNodePtr spm = master_choose(l, 1, 0, 0);
+        if (!spm) {
+            seq_end(l);
+            continue;
+        }
+        Master *ms = master_get(l, spm);
+        l->flow_width = ms->body.w;
+        if (flow) {
+            l->flow_style = style_of(l, flow, s);
+            l->flow = galley_new(&l->env, flow, l->flow_style, 0, ms->body.w);
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* Does the sequence need a blank page at its end (force-page-count)? */
+static int needs_blank_at_end(CocomLayout *l)
+{
+    int last = l->page_number - 1;   /* the last page's number */
+    switch (l->seq_style->force_page_count) {
+    case FO_FORCE_EVEN: return l->seq_pages % 2 != 0;
+    case FO_FORCE_ODD: return l->seq_pages % 2 == 0;
+    case FO_FORCE_END_ON_EVEN: return last % 2 != 0;
+    case FO_FORCE_END_ON_ODD: return last % 2 == 0;
+    case FO_FORCE_AUTO: {
+        /* auto: follow the next sequence's initial-page-number parity. */
+        if (l->seq_index >= l->nsequences)
+            return 0;
+        const char *ip = fo_attr(l->sequences[l->seq_index], "initial-page-number");
+        if (ip && strcmp(ip, "auto-odd") == 0)
+            return l->page_number % 2 == 0;
+        if (ip && strcmp(ip, "auto-even") == 0)
+            return l->page_number % 2 != 0;
+        return 0;
+    }
+    default: return 0;
+    }
+}
+
+static CocomPage *page_new(CocomLayout *l, Master *m)
+{
+    CocomPage *page = cocom_xcalloc(1, sizeof *page);
+    page->width = m->width;
+    page->height = m->height;
+    page->index = ++l->page_index;
+    page->number = l->page_number;
+    free(l->page_text);
+    l->page_text = cocom_format_page_number(l->page_number, l->seq_style->format, l->seq_style->grouping_separator,
+                                            l->seq_style->grouping_size);
+    page->number_text = cocom_arena_strdup(&page->arena, l->page_text);
+    l->env.page_number_text = l->page_text;
+    return page;
+}
+
+static void page_done(CocomLayout *l, CocomPage *page, Master *m)
+{
+    if (l->seq_style->id && l->seq_pages == 0)
+        map_put(&l->rec.first, l->seq_style->id, l->page_text, 0);
+    if (l->seq_style->id)
+        map_put(&l->rec.last, l->seq_style->id, l->page_text, 1);
+    if (!l->dry_run)
+        place_static(l, page, m);
+    master_advance(l);
+    l->seq_pages++;
+    l->page_number++;
+}
+
+static CocomPage *blank_page(CocomLayout *l)
+{
+    xmlNodePtr spm = master_choose(l, l->seq_pages == 0, 0, 1);
+    if (!spm)
+        return NULL;
+    Master *m = master_get(l, spm);
+    CocomPage *page = page_new(l, m);
+    page_done(l, page, m);
+    return page;
+}
+
+/* Fills one page of the flow. */
+static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
+{
+    int first = l->seq_pages == 0;
+    xmlNodePtr spm = master_choose(l, first, 0, 0);
+    if (!spm) {
+        *status = COCOM_STATUS_INVALID;
+        return NULL;
+    }
+    Master *m = master_get(l, spm);
+    if (fabs(m->body.w - l->flow_width) > 0.5 && !l->warned_width) {
+        l->warned_width = 1;
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(spm),
+                     "page masters with region-bodies of different widths (%.0fpt and %.0fpt) are not supported; "
+                     "the flow keeps the width of its first page", l->flow_width, m->body.w);
+    }
+    /* After an odd-page or even-page break, a blank page if need be. */
+    if (l->pending_parity) {
+        int want_odd = l->pending_parity == FO_BREAK_ODD_PAGE;
+        l->pending_parity = 0;
+        if ((l->page_number % 2 != 0) != want_odd)
+            return blank_page(l);
+    }
+    /* A table continued from the page before repeats its header. */
+    Item *head = l->flow ? galley_peek(l->flow, 0) : NULL;
+    size_t skip = 0;
+    while (head && head->type != IT_LINE && head->type != IT_ROW) {
+        head = galley_peek(l->flow, ++skip);
+    }
+    Table *rep = NULL;
+    if (head && head->type == IT_ROW && head->row->table && !head->row->is_header && l->seq_pages > 0
+        && (head->row->table->body_rows_placed > 0 || head->row->continued) && !head->row->table->omit_header_at_break
+        && head->row->table->header.n)
+        rep = head->row->table;
+    double H = m->body.h - (rep ? rep->header_height : 0);
+    Fit f;
+    memset(&f, 0, sizeof f);
+    if (l->flow) {
+        Source src = {queue_get, l->flow};
+        fit_items(l, &src, H, 1, &f);
+        /* An odd-page or even-page break before any content of this page. */
+        if (f.top_break == FO_BREAK_ODD_PAGE && l->page_number % 2 == 0)
+            return blank_page(l);
+        if (f.top_break == FO_BREAK_EVEN_PAGE && l->page_number % 2 != 0)
+            return blank_page(l);
+        /* The last page of the sequence may have a master of its own. */
+        if (f.exhausted && (!galley_peek(l->flow, f.cut))) {
+            xmlNodePtr lastm = master_choose(l, first, 1, 0);
+            if (lastm && lastm != spm) {
+                Master *lm = master_get(l, lastm);
+                Fit f2;
+                Source src2 = {queue_get, l->flow};
+                fit_items(l, &src2, lm->body.h - (rep ? rep->header_height : 0), 1, &f2);
+                if (f2.exhausted) {
+                    m = lm;
+                    f = f2;
+                }
+            }
+        }
+    }
+    if (f.overflow) {
+        char key[64];
+        snprintf(key, sizeof key, "overflow:%d", l->page_index + 1);
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, 0,
+                     "page %d: something is taller than the page's body (%.0fpt) and runs past its bottom",
+                     l->page_index + 1, m->body.h);
+    }
+    CocomPage *page = page_new(l, m);
+    Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 0};
+    double y = m->body.y;
+    /* Boxes continued from the page before. */
+    for (size_t i = 0; i < l->nopen; i++) {
+        LBox *b = l->open[i];
+        COCOM_GROW(p.frags, p.capfrags, p.nfrags + 1);
+        p.frags[p.nfrags++] = (Fragment){lbox_ref(b), y, y, 1, 0, 0};
+        if (b->id)
+            record_id(l, b->id);
+    }
+    if (rep) {
+        ItemList copy = {0};
+        for (size_t i = 0; i < rep->header.n; i++) {
+            Item *src_it = &rep->header.items[i];
+            /* Each page gets fresh rows: placing consumes them. */
+            Item *d;
+            COCOM_GROW(copy.items, copy.cap, copy.n + 1);
+            d = &copy.items[copy.n++];
+            memset(d, 0, sizeof *d);
+            d->type = IT_ROW;
+            d->height = src_it->height;
+            d->row = galley_row_copy(src_it->row);
+        }
+        y = place_items(&p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
+        item_list_clear(&copy);
+    }
+    if (l->flow) {
+        ItemList taken = {0};
+        size_t ntake = f.cut;
+        galley_take(l->flow, ntake, &taken);
+        /* The split row stays at the head of the galley; place its part
+         * through a one-item view that does not own it. */
+        int split = f.split;
+        if (split) {
+            Item *row_it = galley_peek(l->flow, 0);
+            COCOM_GROW(taken.items, taken.cap, taken.n + 1);
+            taken.items[taken.n] = *row_it;
+            y = place_items(&p, &taken, 0, taken.n, 1, f.split_forced, f.split_height, y, 1, 0);
+            memset(&taken.items[taken.n], 0, sizeof(Item));
+            /* What remains of the row is what its cells have left. */
+            row_it->height = row_remaining(l, row_it->row);
+        } else {
+            y = place_items(&p, &taken, 0, taken.n, 0, 0, 0, y, 1, 1);
+        }
+        /* Count table body rows placed (for header repetition). */
+        for (size_t i = 0; i < taken.n; i++)
+            if (taken.items[i].type == IT_ROW && taken.items[i].row->table && !taken.items[i].row->is_header)
+                taken.items[i].row->table->body_rows_placed++;
+        if (split) {
+            Item *row_it = galley_peek(l->flow, 0);
+            if (row_it->row->table)
+                row_it->row->table->body_rows_placed++;
+        }
+        /* The boxes still open go on to the next page. */
+        for (size_t i = 0; i < l->nopen; i++)
+            lbox_unref(l->open[i]);
+        l->nopen = 0;
+        for (size_t i = 0; i < p.nfrags; i++) {
+            Fragment *fr = &p.frags[i];
+            if (!fr->done && fr->box->kind != FO_TABLE_CELL) {
+                fr->bottom = y;
+                fr->cont_bottom = 1;
+                fr->done = 1;
+                COCOM_GROW(l->open, l->capopen, l->nopen + 1);
+                l->open[l->nopen++] = lbox_ref(fr->box);
+            }
+        }
+        /* A table that breaks here closes with its footer. */
+        Item *last = NULL;
+        for (size_t i = taken.n; i-- > 0;)
+            if (taken.items[i].type == IT_LINE || taken.items[i].type == IT_ROW) {
+                last = &taken.items[i];
+                break;
+            }
+        Item *next = galley_peek(l->flow, 0);
+        size_t k = 0;
+        while (next && next->type != IT_LINE && next->type != IT_ROW)
+            next = galley_peek(l->flow, ++k);
+        Item *before = split ? galley_peek(l->flow, 0) : last;
+        if (split)
+            next = before;
+        Table *t = before && before->type == IT_ROW ? before->row->table : NULL;
+        if (t && next && next->type == IT_ROW && next->row->table == t && !next->row->is_footer
+            && !before->row->is_footer && !t->omit_footer_at_break && t->footer.n) {
+            ItemList copy = {0};
+            for (size_t i = 0; i < t->footer.n; i++) {
+                COCOM_GROW(copy.items, copy.cap, copy.n + 1);
+                Item *d = &copy.items[copy.n++];
+                memset(d, 0, sizeof *d);
+                d->type = IT_ROW;
+                d->height = t->footer.items[i].height;
+                d->row = galley_row_copy(t->footer.items[i].row);
+            }
+            y = place_items(&p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
+            item_list_clear(&copy);
+        }
+        if (f.break_kind == FO_BREAK_ODD_PAGE || f.break_kind == FO_BREAK_EVEN_PAGE)
+            l->pending_parity = f.break_kind;
+        item_list_clear(&taken);
+    }
+    placer_finish(&p);
+    page_done(l, page, m);
+    (void)status;
+    return page;
+}
+
+CocomPage *cocom_layout_next(CocomLayout *l, CocomStatus *status)
+{
+    *status = COCOM_STATUS_OK;
+    for (;;) {
+        if (l->ctx->interrupted) {
+            *status = COCOM_STATUS_INTERRUPTED;
+            return NULL;
+        }
+        if (l->page_index >= l->ctx->options[COCOM_OPTION_MAX_PAGES]) {
+            cocom_report(l->ctx, COCOM_SEVERITY_ERROR, l->file, 0,
+                         "the document reached %ld pages, the limit (see --max-pages); stopping",
+                         l->ctx->options[COCOM_OPTION_MAX_PAGES]);
+            *status = COCOM_STATUS_LIMIT;
+            return NULL;
+        }
+        if (!l->seq) {
+            if (!seq_begin(l)) {
+                l->done = 1;
+                return NULL;
+            }
+        }
+        int more = l->flow && galley_peek(l->flow, 0) != NULL;
+        if (more || l->seq_pages == 0) {
+            if (!more && !l->flow) {
+                /* No flow: one empty page. */
+                xmlNodePtr spm = master_choose(l, 1, 1, 0);
+                if (!spm) {
+                    seq_end(l);
+                    continue;
+                }
+                Master *m = master_get(l, spm);
+                CocomPage *page = page_new(l, m);
+                page_done(l, page, m);
+                return page;
+            }
+            CocomPage *page = flow_page(l, status);
+            if (page)
+                return page;
+            seq_end(l);
+            continue;
+        }
+        if (needs_blank_at_end(l)) {
+            CocomPage *page = blank_page(l);
+            if (page)
+                return page;
+        }
+        seq_end(l);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Document information                                                     */
+
+static char *element_text(xmlNodePtr n)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    char *v = cocom_xstrdup(t ? (const char *)t : "");
+    xmlFree(t);
+    g_strstrip(v);
+    if (!*v) {
+        free(v);
+        return NULL;
+    }
+    return v;
+}
+
+/* XMP in fo:declarations: dc:title, dc:creator, dc:description, dc:language,
+ * pdf:Keywords — where FOP reads them, so the same FO gives the same
+ * metadata in both. */
+static void read_xmp(CocomLayout *l, xmlNodePtr n, int depth)
+{
+    if (depth > 20)
+        return;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *ns = c->ns ? (const char *)c->ns->href : "";
+        const char *name = (const char *)c->name;
+        int dc = strcmp(ns, "http://purl.org/dc/elements/1.1/") == 0;
+        int pdf = strcmp(ns, "http://ns.adobe.com/pdf/1.3/") == 0;
+        char **slot = NULL;
+        if (dc && strcmp(name, "title") == 0)
+            slot = &l->info.title;
+        else if (dc && strcmp(name, "creator") == 0)
+            slot = &l->info.author;
+        else if (dc && strcmp(name, "description") == 0)
+            slot = &l->info.subject;
+        else if (dc && strcmp(name, "language") == 0)
+            slot = &l->info.language;
+        else if (pdf && strcmp(name, "Keywords") == 0)
+            slot = &l->info.keywords;
+        if (slot) {
+            char *v = element_text(c);
+            if (v) {
+                free(*slot);
+                *slot = v;
+            }
+        } else {
+            read_xmp(l, c, depth + 1);
+        }
+    }
+}
+
+int cocom_layout_has_citations(xmlDocPtr doc)
+{
+    /* A plain walk: cheaper than XPath, and kinds get cached on the way. */
+    xmlNodePtr n = xmlDocGetRootElement(doc);
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE) {
+            FoKind k = fo_kind(n);
+            if (k == FO_PAGE_NUMBER_CITATION || k == FO_PAGE_NUMBER_CITATION_LAST)
+                return 1;
+            if (n->children) {
+                n = n->children;
+                continue;
+            }
+        }
+        while (n && !n->next)
+            n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+        if (n)
+            n = n->next;
+    }
+    return 0;
+}
+
+CocomLayout *cocom_layout_new(CocomContext *ctx, xmlDocPtr doc, const char *file, const CocomRefs *refs)
+{
+    fo_props_init();
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!root || fo_kind(root) != FO_ROOT) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, file, root ? xmlGetLineNo(root) : 1,
+                     "this is not an XSL-FO document: the root element must be <fo:root> in the namespace %s",
+                     FO_NAMESPACE);
+        return NULL;
+    }
+    CocomLayout *l = cocom_xcalloc(1, sizeof *l);
+    l->ctx = ctx;
+    l->doc = doc;
+    l->root = root;
+    l->file = file;
+    const char *slash = strrchr(file, '/');
+    l->base_dir = slash ? cocom_xstrndup(file, (size_t)(slash - file)) : cocom_xstrdup(".");
+    if (doc->URL) {
+        const char *u = (const char *)doc->URL;
+        const char *s2 = strrchr(u, '/');
+        if (s2 && strncmp(u, "http", 4) != 0) {
+            free(l->base_dir);
+            l->base_dir = cocom_xstrndup(u, (size_t)(s2 - u));
+        }
+    }
+    l->resolver = (FoResolver){ctx, file};
+    l->root_style = style_of(l, root, NULL);
+    l->refs = refs;
+    l->env.ctx = ctx;
+    l->env.file = file;
+    l->env.layout = l;
+    l->page_number = 1;
+    xmlNodePtr lms = fo_child(root, FO_LAYOUT_MASTER_SET);
+    if (!lms) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, file, xmlGetLineNo(root), "the document has no fo:layout-master-set");
+        cocom_layout_free(l);
+        return NULL;
+    }
+    for (xmlNodePtr c = lms->children; c; c = c->next) {
+        FoKind k = fo_kind(c);
+        if (k == FO_SIMPLE_PAGE_MASTER || k == FO_PAGE_SEQUENCE_MASTER) {
+            const char *name = fo_attr(c, "master-name");
+            if (name)
+                cocom_map_set(&l->master_nodes, name, (intptr_t)c);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            fo_warn_unsupported(ctx, file, c);
+        }
+    }
+    size_t cap = 0;
+    sequences_find(l, root, &cap);
+    if (!l->nsequences) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, file, xmlGetLineNo(root), "the document has no fo:page-sequence");
+        cocom_layout_free(l);
+        return NULL;
+    }
+    xmlNodePtr decl = fo_child(root, FO_DECLARATIONS);
+    if (decl)
+        read_xmp(l, decl, 0);
+    if (!l->info.language && l->root_style->language[0]) {
+        l->info.language = l->root_style->country[0]
+                               ? cocom_xasprintf("%s-%s", l->root_style->language, l->root_style->country)
+                               : cocom_xstrdup(l->root_style->language);
+    }
+    l->bookmarks = fo_child(root, FO_BOOKMARK_TREE);
+    return l;
+}
+
+void cocom_layout_free(CocomLayout *l)
+{
+    if (!l)
+        return;
+    seq_end(l);
+    masters_free(l);
+    free(l->open);
+    free(l->sequences);
+    free(l->root_style);
+    free(l->base_dir);
+    free(l->page_text);
+    free(l->anchors);
+    free(l->links);
+    cocom_map_clear(&l->anchor_index);
+    cocom_map_clear(&l->link_index);
+    cocom_map_clear(&l->master_nodes);
+    cocom_refs_clear(&l->rec);
+    free(l->info.title);
+    free(l->info.author);
+    free(l->info.subject);
+    free(l->info.keywords);
+    free(l->info.language);
+    free(l);
+}
+
+void cocom_layout_take_refs(CocomLayout *l, CocomRefs *out)
+{
+    *out = l->rec;
+    memset(&l->rec, 0, sizeof l->rec);
+}
+
+const CocomDocInfo *cocom_layout_info(CocomLayout *l)
+{
+    return &l->info;
+}
+
+xmlNodePtr cocom_layout_bookmarks(CocomLayout *l)
+{
+    return l->bookmarks;
+}
+
+void cocom_layout_set_dry_run(CocomLayout *l, int on)
+{
+    l->dry_run = on != 0;
+}
+
+long cocom_layout_flow_citations(const CocomLayout *l)
+{
+    return l->flow_citations;
+}

@@ -1,0 +1,36 @@
+/* render.h — stage 6: painting finished pages with Cairo.
+ *
+ * One painter for every output: a PDF file (with metadata, named
+ * destinations, links and the outline), or one PNG or SVG file per page
+ * for previews and visual tests.  Pages are painted as they come and then
+ * freed, so memory does not grow with the document.
+ */
+#ifndef COCOM_RENDER_H
+#define COCOM_RENDER_H
+
+#include <libxml/tree.h>
+#include "area.h"
+#include "layout.h"
+
+typedef struct CocomRenderer CocomRenderer;
+
+/* A PDF written to `path` (the caller's temporary name).  info may be NULL. */
+CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const CocomDocInfo *info);
+
+/* PNG or SVG pages written into the folder `dir` as page-0001.png ... */
+CocomRenderer *cocom_renderer_pages(CocomContext *ctx, const char *dir, CocomFormat format);
+
+/* Paints one page.  Returns IO when the output cannot be written. */
+CocomStatus cocom_renderer_page(CocomRenderer *r, const CocomPage *page);
+
+/* Adds the outline (PDF only) from an fo:bookmark-tree; may be NULL. */
+void cocom_renderer_outline(CocomRenderer *r, xmlNodePtr bookmark_tree, const char *file);
+
+/* Finishes the output (the PDF is complete when this returns OK). */
+CocomStatus cocom_renderer_finish(CocomRenderer *r);
+
+/* Frees the renderer; when the output was not finished, the files it wrote
+ * are removed (the caller's temporary PDF, or this run's PNG pages). */
+void cocom_renderer_destroy(CocomRenderer *r);
+
+#endif

@@ -1,0 +1,338 @@
+/* transform.c — see transform.h. */
+#include "config.h"
+#include "transform.h"
+#include "load.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <libxml/uri.h>
+#include <libxslt/documents.h>
+#include <libxslt/variables.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <libexslt/exslt.h>
+
+#define MAX_TEMPLATE_DEPTH 1000
+
+/* What the loader may read, for the transform under way on this thread.
+ * libxslt calls the loader without a user pointer of ours at stylesheet
+ * compile time, so the policy travels in a thread-local variable: two
+ * threads transforming at once do not see each other's. */
+typedef struct {
+    CocomContext *ctx;
+    char *roots[3];
+    int nroots;
+    int denied;
+} Policy;
+
+static _Thread_local Policy *current;
+
+static char *folder_of(const char *path)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return NULL;
+    char *slash = strrchr(real, '/');
+    if (slash && slash != real)
+        *slash = '\0';
+    return cocom_xstrdup(real);
+}
+
+static int allowed(const Policy *p, const char *path)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return 1;   /* a file that does not exist: let the loader say so */
+    for (int i = 0; i < p->nroots; i++) {
+        size_t n = strlen(p->roots[i]);
+        if (strncmp(real, p->roots[i], n) == 0 && (real[n] == '/' || real[n] == '\0'))
+            return 1;
+    }
+    return 0;
+}
+
+/* A URI to a local path, or NULL for anything on the network. */
+static char *uri_to_path(const char *uri)
+{
+    if (strncmp(uri, "file://", 7) == 0)
+        uri += 7;
+    else if (strncmp(uri, "file:", 5) == 0)
+        uri += 5;
+    else if (strstr(uri, "://"))
+        return NULL;
+    char *p = (char *)xmlURIUnescapeString(uri, 0, NULL);
+    return p ? p : cocom_xstrdup(uri);
+}
+
+static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *xctxt, xsltLoadType type)
+{
+    (void)options;
+    (void)xctxt;
+    Policy *p = current;
+    if (!p)
+        return NULL;
+    const char *what = type == XSLT_LOAD_DOCUMENT ? "a document loaded by the stylesheet" : "a stylesheet";
+    char *path = uri_to_path((const char *)uri);
+    if (!path) {
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, NULL, 0,
+                     "the stylesheet tried to load '%s' from the network, which is not allowed", (const char *)uri);
+        p->denied = 1;
+        return NULL;
+    }
+    if (!allowed(p, path)) {
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, NULL, 0,
+                     "the stylesheet tried to read '%s', which is outside the folders it may read (%s%s%s%s%s)",
+                     path, p->roots[0], p->nroots > 1 ? ", " : "", p->nroots > 1 ? p->roots[1] : "",
+                     p->nroots > 2 ? ", " : "", p->nroots > 2 ? p->roots[2] : "");
+        p->denied = 1;
+        free(path);
+        return NULL;
+    }
+    CocomStatus st;
+    /* libxslt asks for NOENT and DTDLOAD here (XSLT_PARSE_OPTIONS); the
+     * safe loader ignores them and refuses entity declarations. */
+    xmlDocPtr doc = cocom_load_file_dict(p->ctx, path, what, type == XSLT_LOAD_DOCUMENT ? NULL : dict, &st);
+    free(path);
+    return doc;
+}
+
+static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt, const char *value)
+{
+    (void)sec;
+    (void)tctxt;
+    Policy *p = current;
+    char *path = uri_to_path(value);
+    int ok = p && path && allowed(p, path);
+    free(path);
+    return ok;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Messages                                                                 */
+
+typedef struct {
+    CocomContext *ctx;
+    CocomBuf line;
+    const char *stylesheet;
+    int errors;
+} Messages;
+
+/* libxslt reports in printf pieces ("runtime error: file X line N element
+ * E\n", then the message); they are gathered into lines and each line
+ * becomes a FILE:LINE diagnostic. */
+static void flush_line(Messages *m)
+{
+    if (!m->line.len)
+        return;
+    char *s = m->line.data;
+    while (m->line.len && (s[m->line.len - 1] == '\n' || s[m->line.len - 1] == ' '))
+        s[--m->line.len] = '\0';
+    if (!*s) {
+        cocom_buf_clear(&m->line);
+        return;
+    }
+    char file[PATH_MAX];
+    long line = 0;
+    char elem[128];
+    if (sscanf(s, "runtime error: file %4095s line %ld element %127s", file, &line, elem) == 3
+        || sscanf(s, "compilation error: file %4095s line %ld element %127s", file, &line, elem) == 3) {
+        /* Held: the next line says what the error is. */
+        return;
+    }
+    /* A held location, followed by its message. */
+    char *nl = strchr(s, '\n');
+    if (nl && (strncmp(s, "runtime error:", 14) == 0 || strncmp(s, "compilation error:", 18) == 0)) {
+        *nl = '\0';
+        if (sscanf(s, "%*s error: file %4095s line %ld", file, &line) == 2) {
+            cocom_report(m->ctx, COCOM_SEVERITY_ERROR, file, line, "%s", nl + 1);
+            m->errors++;
+            cocom_buf_clear(&m->line);
+            return;
+        }
+        *nl = '\n';
+    }
+    if (strncmp(s, "xsl:message", 11) == 0 || strstr(s, "Terminating"))
+        cocom_report(m->ctx, COCOM_SEVERITY_ERROR, m->stylesheet, 0, "the stylesheet stopped: %s", s);
+    else
+        cocom_report(m->ctx, COCOM_SEVERITY_WARNING, m->stylesheet, 0, "%s", s);
+    cocom_buf_clear(&m->line);
+}
+
+static void on_message(void *user, const char *fmt, ...)
+{
+    Messages *m = user;
+    va_list ap;
+    va_start(ap, fmt);
+    cocom_buf_vprintf(&m->line, fmt, ap);
+    va_end(ap);
+    /* A complete line that is not a held location ends a message. */
+    if (m->line.len && m->line.data[m->line.len - 1] == '\n') {
+        const char *s = m->line.data;
+        int location_only = (strncmp(s, "runtime error: file", 19) == 0 || strncmp(s, "compilation error: file", 23) == 0)
+                            && strchr(s, '\n') == s + m->line.len - 1;
+        if (!location_only)
+            flush_line(m);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* The watchdog                                                             */
+
+typedef struct {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int finished;
+    int timed_out;
+    long seconds;
+    CocomContext *ctx;
+    xsltTransformContextPtr tctxt;
+} Watchdog;
+
+static void *watch(void *arg)
+{
+    Watchdog *w = arg;
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    time_t end = deadline.tv_sec + (w->seconds > 0 ? w->seconds : 1000000000L);
+    pthread_mutex_lock(&w->mu);
+    while (!w->finished) {
+        struct timespec tick;
+        clock_gettime(CLOCK_REALTIME, &tick);
+        if (w->seconds > 0 && tick.tv_sec >= end) {
+            w->timed_out = 1;
+            w->tctxt->state = XSLT_STATE_STOPPED;
+            break;
+        }
+        if (w->ctx->interrupted) {
+            w->tctxt->state = XSLT_STATE_STOPPED;
+            break;
+        }
+        tick.tv_nsec += 100 * 1000 * 1000;   /* look every tenth of a second */
+        if (tick.tv_nsec >= 1000000000L) {
+            tick.tv_sec++;
+            tick.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&w->cv, &w->mu, &tick);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+static void xslt_init_once(void)
+{
+    exsltRegisterAll();
+    xsltSetLoaderFunc(loader);
+}
+
+xmlDocPtr cocom_transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name, const char *path,
+                          const char *const *params, CocomStatus *status)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    cocom_xml_init();
+    pthread_once(&once, xslt_init_once);
+    *status = COCOM_STATUS_OK;
+    Policy policy = {ctx, {NULL, NULL, NULL}, 0, 0};
+    char *f;
+    if ((f = folder_of(path)))
+        policy.roots[policy.nroots++] = f;
+    if (doc_name && strcmp(doc_name, "<stdin>") != 0 && (f = folder_of(doc_name)))
+        policy.roots[policy.nroots++] = f;
+    if ((f = realpath(ctx->data_dir, NULL)))
+        policy.roots[policy.nroots++] = f;
+    Policy *saved = current;
+    current = &policy;
+    Messages msgs = {ctx, {0}, path, 0};
+    xmlDocPtr result = NULL;
+    xsltStylesheetPtr style = NULL;
+    xsltTransformContextPtr tctxt = NULL;
+    xsltSecurityPrefsPtr sec = NULL;
+
+    xmlDocPtr sdoc = cocom_load_file(ctx, path, "a stylesheet", status);
+    if (!sdoc)
+        goto done;
+    /* Compile errors go through libxslt's process-wide handler; it is set
+     * only for the compile and put back. */
+    xmlGenericErrorFunc old_err = xsltGenericError;
+    void *old_ctx = xsltGenericErrorContext;
+    xsltSetGenericErrorFunc(&msgs, on_message);
+    style = xsltParseStylesheetDoc(sdoc);
+    flush_line(&msgs);
+    xsltSetGenericErrorFunc(old_ctx, old_err);
+    if (!style || style->errors > 0 || policy.denied) {
+        if (!style)
+            xmlFreeDoc(sdoc);
+        if (!msgs.errors && !policy.denied)
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "the stylesheet cannot be compiled");
+        *status = COCOM_STATUS_INVALID;
+        goto done;
+    }
+    tctxt = xsltNewTransformContext(style, doc);
+    if (!tctxt) {
+        *status = COCOM_STATUS_NO_MEMORY;
+        goto done;
+    }
+    xsltSetTransformErrorFunc(tctxt, &msgs, on_message);
+    xsltSetCtxtParseOptions(tctxt, cocom_load_options());
+    tctxt->maxTemplateDepth = MAX_TEMPLATE_DEPTH;
+    sec = xsltNewSecurityPrefs();
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, check_read);
+    xsltSetCtxtSecurityPrefs(sec, tctxt);
+    for (int i = 0; params && params[i] && params[i + 1]; i += 2)
+        xsltQuoteOneUserParam(tctxt, (const xmlChar *)params[i], (const xmlChar *)params[i + 1]);
+
+    Watchdog w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0,
+                  ctx->options[COCOM_OPTION_TIMEOUT_SECONDS], ctx, tctxt};
+    pthread_t th;
+    int have_thread = pthread_create(&th, NULL, watch, &w) == 0;
+    result = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctxt);
+    if (have_thread) {
+        pthread_mutex_lock(&w.mu);
+        w.finished = 1;
+        pthread_cond_signal(&w.cv);
+        pthread_mutex_unlock(&w.mu);
+        pthread_join(th, NULL);
+    }
+    flush_line(&msgs);
+    if (w.timed_out) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0,
+                     "the stylesheet ran for more than %ld seconds and was stopped (see --timeout)", w.seconds);
+        *status = COCOM_STATUS_LIMIT;
+    } else if (ctx->interrupted) {
+        *status = COCOM_STATUS_INTERRUPTED;
+    } else if (!result || tctxt->state != XSLT_STATE_OK || policy.denied) {
+        if (!msgs.errors && !policy.denied)
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "the transformation failed");
+        *status = COCOM_STATUS_INVALID;
+    } else if (!xmlDocGetRootElement(result)) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "the stylesheet produced an empty document");
+        *status = COCOM_STATUS_INVALID;
+    }
+    if (*status != COCOM_STATUS_OK) {
+        xmlFreeDoc(result);
+        result = NULL;
+    }
+done:
+    if (tctxt)
+        xsltFreeTransformContext(tctxt);
+    if (sec)
+        xsltFreeSecurityPrefs(sec);
+    if (style)
+        xsltFreeStylesheet(style);
+    cocom_buf_free(&msgs.line);
+    current = saved;
+    for (int i = 0; i < policy.nroots; i++)
+        free(policy.roots[i]);
+    return result;
+}

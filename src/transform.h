@@ -1,0 +1,24 @@
+/* transform.h — stage 3: XSLT 1.0 in process (libxslt), within limits.
+ *
+ * A stylesheet, and everything it imports or loads with document(), may
+ * read only files in the input's folder, the stylesheet's folder and the
+ * installed data folder; it may not write files, make folders or use the
+ * network (libxslt's security preferences); every document it loads is
+ * parsed with the safe settings of load.h.  Template recursion is bounded,
+ * and a watchdog stops a transform that runs longer than
+ * COCOM_OPTION_TIMEOUT_SECONDS (libxslt has no time limit of its own).
+ */
+#ifndef COCOM_TRANSFORM_H
+#define COCOM_TRANSFORM_H
+
+#include <libxml/tree.h>
+#include "context.h"
+
+/* Transforms `doc` (read from doc_name) with the stylesheet at `path`,
+ * with string parameters (NULL or name, value, ..., NULL).  Returns the
+ * result, which the caller frees with xmlFreeDoc, or NULL with *status set
+ * and the reason reported (FILE:LINE where libxslt gives one). */
+xmlDocPtr cocom_transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name, const char *path,
+                          const char *const *params, CocomStatus *status);
+
+#endif
