@@ -1360,12 +1360,18 @@ static int ev_primary(Eval *e, Value *v)
     if (is_digit((unsigned char)ch) || ch == '.')
         return lex_numeric(&e->p, e->end, e->c->em, v);
     if (ch == '#') {
-        const char *h = ++e->p;
-        while (e->p < e->end && hex_value((unsigned char)*e->p) >= 0)
+        /* #rgb, #rrggbb; or a name such as rgb-icc()'s "#CMYK" profile */
+        const char *h = e->p++;
+        while (e->p < e->end && name_char((unsigned char)*e->p))
             e->p++;
         memset(v, 0, sizeof *v);
         v->t = V_COLOR;
-        return color_from_hex(h, (size_t)(e->p - h), &v->color);
+        if (color_from_hex(h + 1, (size_t)(e->p - h - 1), &v->color))
+            return 1;
+        v->t = V_WORD;
+        v->s = h;
+        v->len = (size_t)(e->p - h);
+        return v->len > 1;
     }
     if (ch == '\'' || ch == '"') {
         const char *s = ++e->p;
@@ -1651,8 +1657,9 @@ static int to_font_size(Ctx *c, const Value *v, double *out)
 /* font-weight: bolder and lighter follow the CSS 2.1 table. */
 static int to_font_weight(const Value *v, int parent, int16_t *out)
 {
-    static const int16_t bolder[10] = {400, 400, 400, 400, 400, 700, 700, 900, 900, 900};
-    static const int16_t lighter[10] = {100, 100, 100, 100, 100, 100, 400, 400, 700, 700};
+    /* indexed by the parent's weight / 100 */
+    static const int16_t bolder[10] = {0, 400, 400, 400, 700, 700, 900, 900, 900, 900};
+    static const int16_t lighter[10] = {0, 100, 100, 100, 100, 100, 400, 400, 700, 700};
     int p = parent / 100;
     p = p < 1 ? 1 : p > 9 ? 9 : p;
     if (word_is(v, "normal")) *out = 400;
