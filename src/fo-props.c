@@ -2077,11 +2077,11 @@ static int apply_font(Ctx *c, const char *s, size_t n, int phase)
         lh_text = tok;
         lh_len = len;
     }
-    if (phase == P_FONT_SIZE_SH) {
-        c->out->font_size = size;
-        return 1;
-    }
-    c->em = c->out->font_size;
+    /* Both phases check the whole value, so that it applies entirely or
+     * not at all.  line-height's em and % are the element's font-size:
+     * final in the second phase (a font-size attribute may override the
+     * shorthand's). */
+    c->em = phase == P_FONT_SIZE_SH ? size : c->out->font_size;
     if (lh_text) {
         Value v;
         if (!value_of(c, lh_text, lh_len, &v) || !to_line_height(c, &v, &lh))
@@ -2090,6 +2090,10 @@ static int apply_font(Ctx *c, const char *s, size_t n, int phase)
     const char *family;
     if (!parse_font_family(c, p, (size_t)(end - p), &family))
         return 0;
+    if (phase == P_FONT_SIZE_SH) {
+        c->out->font_size = size;
+        return 1;
+    }
     c->out->font_style = style;
     c->out->font_variant = variant;
     c->out->font_weight = weight;
@@ -2548,7 +2552,9 @@ static void apply_row(Ctx *c, const PropRow *row, const char *s, size_t n, int p
     const char *t = s;
     size_t m = n;
     trim(&t, &m);
-    if (eq(t, m, "inherit")) {
+    /* "inherit" (§5.1.4) for every property but the plain strings, whose
+     * grammar has no such keyword (an id of "inherit" is just an id) */
+    if (eq(t, m, "inherit") && row->kind != K_STRING) {
         apply_inherit(c, row, phase);
         return;
     }
@@ -2624,23 +2630,26 @@ static void apply_corresponding(Ctx *c)
 {
     FoStyle *o = c->out;
     uint32_t spec = c->spec;
-    if (spec & (BIT(T_MARGIN_LEFT) | BIT(T_MARGIN_RIGHT))) {
-        if (!is_inline_level(c->node)) {
-            if ((spec & BIT(T_MARGIN_LEFT)) && !(spec & BIT(T_START_INDENT))) {
-                FoLength bw = {o->border[FO_START].width, 0, FO_LEN_VALUE};
-                o->start_indent = length_add(length_add(o->start_indent, margin_value(o->margin_left)),
-                                             length_add(bw, o->padding[FO_START].length));
-            }
-            if ((spec & BIT(T_MARGIN_RIGHT)) && !(spec & BIT(T_END_INDENT))) {
-                FoLength bw = {o->border[FO_END].width, 0, FO_LEN_VALUE};
-                o->end_indent = length_add(length_add(o->end_indent, margin_value(o->margin_right)),
-                                           length_add(bw, o->padding[FO_END].length));
-            }
-        }
+    if (!(spec & (BIT(T_MARGIN_TOP) | BIT(T_MARGIN_BOTTOM) | BIT(T_MARGIN_LEFT) | BIT(T_MARGIN_RIGHT))))
+        return;     /* the common case, without looking at the element */
+    if (is_inline_level(c->node)) {
+        /* inline-level: margin-left/-right are space-start/-end; the
+         * vertical margins of an inline have no XSL counterpart */
         if ((spec & BIT(T_MARGIN_LEFT)) && !(spec & BIT(T_SPACE_START)))
             o->space_start = space_from_margin(o->margin_left);
         if ((spec & BIT(T_MARGIN_RIGHT)) && !(spec & BIT(T_SPACE_END)))
             o->space_end = space_from_margin(o->margin_right);
+        return;
+    }
+    if ((spec & BIT(T_MARGIN_LEFT)) && !(spec & BIT(T_START_INDENT))) {
+        FoLength bw = {o->border[FO_START].width, 0, FO_LEN_VALUE};
+        o->start_indent = length_add(length_add(o->start_indent, margin_value(o->margin_left)),
+                                     length_add(bw, o->padding[FO_START].length));
+    }
+    if ((spec & BIT(T_MARGIN_RIGHT)) && !(spec & BIT(T_END_INDENT))) {
+        FoLength bw = {o->border[FO_END].width, 0, FO_LEN_VALUE};
+        o->end_indent = length_add(length_add(o->end_indent, margin_value(o->margin_right)),
+                                   length_add(bw, o->padding[FO_END].length));
     }
     if ((spec & BIT(T_MARGIN_TOP)) && !(spec & BIT(T_SPACE_BEFORE)))
         o->space_before = space_from_margin(o->margin_top);

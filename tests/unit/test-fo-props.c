@@ -802,6 +802,9 @@ TEST(font_shorthand)
     CHECK_NEAR(S("e")->font_size, 10, EPS);
     CHECK_LEN(S("e")->line_height, 12, 0);
     CHECK(nwarn == 0);
+    load("<fo:block font-size='10pt'><fo:block id='c' font='14pt'/></fo:block>");   /* no family: */
+    CHECK_NEAR(S("c")->font_size, 10, EPS);                   /* not even the size applies */
+    CHECK(warned("'14pt' is not a valid value for font on fo:block; ignored"));
     const FoStyle *s = block("font='bold'");                  /* no size, no family */
     CHECK(s->font_weight == 400);
     CHECK(warned("'bold' is not a valid value for font on fo:block; ignored"));
@@ -1027,6 +1030,10 @@ TEST(table_cells_and_inlines)
     CHECK_LEN(S("i")->start_indent, 10, 0);      /* an inline's margin is a space, not an indent */
     CHECK_NEAR(S("i")->space_start.opt, 5, EPS);
     CHECK_NEAR(S("i")->space_end.opt, 1, EPS);
+    CHECK_NEAR(S("b")->space_start.opt, 0, EPS);  /* a block's margin is an indent, not a space */
+    load("<fo:inline id='i' margin-top='5pt' margin-left='2pt' space-start='1pt'/>");
+    CHECK_NEAR(S("i")->space_before.opt, 0, EPS);
+    CHECK_NEAR(S("i")->space_start.opt, 1, EPS);
 }
 
 TEST(list_block_body_start_and_label_end)
@@ -1285,6 +1292,40 @@ TEST(deep_nesting)
     free(close);
 }
 
+/* Every row takes "inherit" (all at once: more than the resolver's 64
+ * attribute slots on the stack), and inherited rows then equal the parent. */
+TEST(every_row_accepts_inherit)
+{
+    CocomBuf attrs = {0};
+    FoPropInfo info;
+    size_t count = 0;
+    for (size_t i = 0; fo_props_info(i, &info); i++) {
+        if (!info.supported || strchr(info.name, ':') || strcmp(info.name, "id") == 0)
+            continue;
+        cocom_buf_printf(&attrs, " %s='inherit'", info.name);
+        count++;
+    }
+    CHECK(count > 200);
+    char *body = cocom_xasprintf("<fo:block font-size='9pt' color='red' start-indent='3pt' margin='2pt' "
+                                 "border='1pt solid' padding='1pt' keep-together='always' xml:lang='de-AT'>"
+                                 "<fo:block id='c' %s xml:lang='inherit'/></fo:block>", attrs.data);
+    load(body);
+    const FoStyle *c = S("c");
+    CHECK(nwarn == 0);
+    CHECK_NEAR(c->font_size, 9, EPS);
+    CHECK(c->color == 0xFF0000FF);
+    CHECK_LEN(c->start_indent, 3, 0);
+    CHECK_LEN(c->margin_left, 2, 0);
+    CHECK_LEN(c->padding[FO_END].length, 1, 0);
+    CHECK_NEAR(c->border[FO_AFTER].width, 1, EPS);
+    CHECK(c->keep_together.within_page == FO_KEEP_ALWAYS);
+    CHECK_STR(c->country, "AT");
+    CHECK(memcmp(c, &tree.styles[tree.count - 2], offsetof(FoStyle, body_start)) == 0);
+    free(body);
+    cocom_buf_free(&attrs);
+    CHECK_STR(block("role='inherit'")->role, "inherit");     /* a string is a string */
+}
+
 TEST(null_and_missing_inputs)
 {
     FoStyle s;
@@ -1379,6 +1420,7 @@ int main(void)
     RUN(clamps_huge_lengths);
     RUN(hostile_values_neither_crash_nor_hang);
     RUN(deep_nesting);
+    RUN(every_row_accepts_inherit);
     RUN(null_and_missing_inputs);
     RUN(speed_100k_elements);
     tree_free();
