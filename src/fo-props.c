@@ -2816,9 +2816,11 @@ void fo_style_compute(const FoResolver *r, xmlNodePtr node, const FoStyle *paren
     const FoStyle *init = fo_style_initial();
     if (!parent)
         parent = init;
-    /* Inherited block from the parent, the rest from the initial style. */
+    /* Inherited block from the parent, the rest from the initial style
+     * (as specified: finish_style() computes it for this element). */
     memcpy(out, parent, FO_STYLE_INHERITED_END);
-    memcpy((char *)out + FO_STYLE_INHERITED_END, (const char *)&initial_specified + FO_STYLE_INHERITED_END,
+    memcpy((char *)out + FO_STYLE_INHERITED_END,
+           (const char *)(node ? &initial_specified : init) + FO_STYLE_INHERITED_END,
            sizeof(FoStyle) - FO_STYLE_INHERITED_END);
     if (!node)
         return;
