@@ -103,7 +103,7 @@ typedef struct {
     double width;
     FoColor color;          /* initial: the element's color */
     uint8_t style;          /* FoBorderStyle */
-    uint8_t discard;        /* border-*-width.conditionality: 1 discard (initial for before/after), 0 retain */
+    uint8_t discard;        /* border-*-width.conditionality: 1 discard (the initial value, on every side), 0 retain */
 } FoBorder;
 
 /* One side of padding. */
@@ -308,7 +308,10 @@ void fo_style_compute(const FoResolver *r, xmlNodePtr node, const FoStyle *paren
 int fo_parse_color(const char *text, FoColor *out);
 int fo_parse_length(const char *text, double font_size, FoLength *out);
 
-/* Whether a property name is known, and whether cocom supports it. */
+/* Whether a property name is known, and whether cocom supports it:
+ * 0 unknown (or NULL), 1 known to XSL but not supported by cocom,
+ * 2 supported.  Components ("space-before.optimum") and the namespaced
+ * "xml:lang" and "fox:alt-text" are names too. */
 int fo_property_known(const char *name);
 
 #endif
