@@ -13,6 +13,8 @@
 #include "layout.h"
 #include "render.h"
 #include "fo-props.h"
+#include "driver.h"
+#include "fo-input.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -94,21 +96,46 @@ static CocomStatus pipe_close(Pipe *p, pthread_t th)
     return p->status;
 }
 
-/* Lays the document out without painting, to learn where ids fall. */
-static CocomStatus first_pass(CocomContext *ctx, xmlDocPtr fo, const char *name, const CocomRefs *in,
-                              CocomRefs *out, long *flow_citations)
+/* Where the formatting objects come from; each pass reads them afresh. */
+typedef struct {
+    xmlDocPtr doc;              /* a document in memory (a transform's result) */
+    const char *path;           /* or an FO file, streamed */
+    const char *data;           /* or bytes (standard input) */
+    size_t len;
+    const char *name;
+} Source;
+
+static FoInput *source_open(CocomContext *ctx, const Source *src, CocomStatus *st)
 {
-    CocomLayout *l = cocom_layout_new(ctx, fo, name, in);
-    if (!l)
+    *st = COCOM_STATUS_OK;
+    if (src->doc)
+        return fo_input_from_doc(ctx, src->doc, src->name);
+    if (src->data)
+        return fo_input_from_memory(ctx, src->data, src->len, src->name, st);
+    return fo_input_from_file(ctx, src->path, st);
+}
+
+/* Lays the document out without painting, to learn where ids fall. */
+static CocomStatus first_pass(CocomContext *ctx, const Source *src, const CocomRefs *in, CocomRefs *out,
+                              long *flow_citations)
+{
+    CocomStatus st;
+    FoInput *input = source_open(ctx, src, &st);
+    if (!input)
+        return st;
+    CocomLayout *l = cocom_layout_new(ctx, input, in);
+    if (!l) {
+        fo_input_close(input);
         return COCOM_STATUS_INVALID;
+    }
     cocom_layout_set_dry_run(l, 1);
-    CocomStatus st = COCOM_STATUS_OK;
     CocomPage *page;
     while ((page = cocom_layout_next(l, &st)))
         cocom_page_free(page);
     cocom_layout_take_refs(l, out);
     *flow_citations = cocom_layout_flow_citations(l);
     cocom_layout_free(l);
+    fo_input_close(input);
     return st;
 }
 
@@ -120,29 +147,33 @@ static void silent(void *user, const CocomDiagnostic *d)
         (*errors)++;
 }
 
-CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, CocomFormat format,
-                             const char *output, int *pages_out);
-
-CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, CocomFormat format,
-                             const char *output, int *pages_out)
+static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
+                                 int *pages_out)
 {
     fo_props_init();
+    const char *name = src->name;
     CocomRefs refs = {{0}, {0}};
     int have_refs = 0;
-    if (cocom_layout_has_citations(fo)) {
+    CocomStatus ost;
+    FoInput *probe = source_open(ctx, src, &ost);
+    if (!probe)
+        return ost;
+    int cites = fo_input_has_citations(probe);
+    fo_input_close(probe);
+    if (cites) {
         CocomDiagnosticFunc save = ctx->diag_func;
         void *save_user = ctx->diag_user;
         unsigned errs = 0, save_e = ctx->errors, save_w = ctx->warnings;
         ctx->diag_func = silent;
         ctx->diag_user = &errs;
         long flow_citations = 0;
-        CocomStatus st = first_pass(ctx, fo, name, NULL, &refs, &flow_citations);
+        CocomStatus st = first_pass(ctx, src, NULL, &refs, &flow_citations);
         /* Only citations in the flow can move breaks; when there are some,
          * check that the numbers found are stable (a longer number can
          * push a line over). */
         for (int pass = 1; st == COCOM_STATUS_OK && flow_citations && pass < MAX_PASSES - 1; pass++) {
             CocomRefs again = {{0}, {0}};
-            st = first_pass(ctx, fo, name, &refs, &again, &flow_citations);
+            st = first_pass(ctx, src, &refs, &again, &flow_citations);
             int same = cocom_refs_equal(&refs, &again);
             cocom_refs_clear(&refs);
             refs = again;
@@ -162,8 +193,14 @@ CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, 
         }
         have_refs = 1;
     }
-    CocomLayout *l = cocom_layout_new(ctx, fo, name, have_refs ? &refs : NULL);
+    FoInput *input = source_open(ctx, src, &ost);
+    if (!input) {
+        cocom_refs_clear(&refs);
+        return ost;
+    }
+    CocomLayout *l = cocom_layout_new(ctx, input, have_refs ? &refs : NULL);
     if (!l) {
+        fo_input_close(input);
         cocom_refs_clear(&refs);
         return COCOM_STATUS_INVALID;
     }
@@ -185,7 +222,10 @@ CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, 
     pthread_cond_init(&pipe.not_full, NULL);
     pipe.r = r;
     pthread_t th;
-    int threaded = r && pthread_create(&th, NULL, painter, &pipe) == 0;
+    /* COCOM_THREADS=1 paints in the layout's thread (for debugging and
+     * for measuring the two halves apart). */
+    const char *threads = getenv("COCOM_THREADS");
+    int threaded = r && !(threads && strcmp(threads, "1") == 0) && pthread_create(&th, NULL, painter, &pipe) == 0;
     while (st == COCOM_STATUS_OK && (page = cocom_layout_next(l, &st))) {
         st = threaded ? pipe_put(&pipe, page) : cocom_renderer_page(r, page);
         if (!threaded)
@@ -219,10 +259,18 @@ CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, 
         free(tmp);
     }
     cocom_layout_free(l);
+    fo_input_close(input);
     cocom_refs_clear(&refs);
     if (pages_out)
         *pages_out = st == COCOM_STATUS_OK ? pages : 0;
     return st;
+}
+
+CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, CocomFormat format,
+                             const char *output, int *pages_out)
+{
+    Source src = {fo, NULL, NULL, 0, name};
+    return format_source(ctx, &src, format, output, pages_out);
 }
 
 CocomStatus cocom_render_file(CocomContext *ctx, const char *input, const char *stylesheet,
@@ -235,21 +283,35 @@ CocomStatus cocom_render_file(CocomContext *ctx, const char *input, const char *
         return COCOM_STATUS_USAGE;
     const char *name = strcmp(input, "-") == 0 ? "<stdin>" : input;
     CocomStatus st;
-    xmlDocPtr doc = cocom_load_file(ctx, input, stylesheet ? "an XML document" : "an XSL-FO document", &st);
-    if (!doc)
-        return st;
-    xmlDocPtr fo = doc;
-    if (stylesheet) {
-        fo = cocom_transform(ctx, doc, name, stylesheet, params, &st);
-        if (!fo) {
-            xmlFreeDoc(doc);
-            return st;
+    if (!stylesheet) {
+        /* An FO file is streamed, so memory does not grow with it;
+         * standard input is read whole first (each pass reads it again). */
+        Source src = {NULL, input, NULL, 0, name};
+        char *data = NULL;
+        if (strcmp(input, "-") == 0) {
+            size_t len = 0;
+            data = cocom_read_file("/dev/stdin", (size_t)ctx->options[COCOM_OPTION_MAX_INPUT_BYTES], &len);
+            if (!data) {
+                cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 0, "%s", errno == EFBIG
+                             ? "the input is larger than the limit (see --max-input-size)" : "cannot read standard input");
+                return errno == EFBIG ? COCOM_STATUS_LIMIT : COCOM_STATUS_IO;
+            }
+            src.data = data;
+            src.len = len;
         }
+        st = format_source(ctx, &src, format, output, pages);
+        free(data);
+    } else {
+        xmlDocPtr doc = cocom_load_file(ctx, input, "an XML document", &st);
+        if (!doc)
+            return st;
+        xmlDocPtr fo = cocom_transform(ctx, doc, name, stylesheet, params, &st);
+        if (fo) {
+            st = cocom_format_doc(ctx, fo, name, format, output, pages);
+            xmlFreeDoc(fo);
+        }
+        xmlFreeDoc(doc);
     }
-    st = cocom_format_doc(ctx, fo, name, format, output, pages);
-    if (fo != doc)
-        xmlFreeDoc(fo);
-    xmlFreeDoc(doc);
     if (st == COCOM_STATUS_OK && ctx->interrupted)
         st = COCOM_STATUS_INTERRUPTED;
     return st;

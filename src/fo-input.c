@@ -1,9 +1,11 @@
 /* fo-input.c — see fo-input.h.
  *
  * Streaming rests on libxml2's xmlTextReader: xmlTextReaderExpand gives a
- * whole subtree; the reader frees each node once it has moved past it,
- * unless xmlTextReaderPreserve marked it (the document's head and each
- * sequence's static content are marked; the flow's children are not).
+ * whole subtree, and the reader frees each node once it has moved past it.
+ * What must outlive that (the document's head, each sequence's title and
+ * static content, the attributes of fo:root, fo:page-sequence and fo:flow)
+ * is copied into a small document of our own.  xmlTextReaderPreserve is
+ * not used: while any node is preserved the reader frees nothing at all.
  */
 #include "config.h"
 #include "fo-input.h"
@@ -29,6 +31,7 @@ struct FoInput {
     const char *mem;            /* a document in memory (not owned) */
     size_t memlen;
     xmlNodePtr root;
+    xmlDocPtr head;             /* a stream: copies of what must stay */
     xmlNodePtr seq, flow;
     int flow_depth;
     int in_flow;                /* between the flow's start and end tags */
@@ -100,13 +103,22 @@ static int skip_node(FoInput *in)
     return r == 1;
 }
 
-/* The current element, whole, kept until the input is closed. */
-static xmlNodePtr keep_whole(FoInput *in)
+/* A copy of the current node under `parent` in our own document: whole
+ * (deep), or its attributes only. */
+static xmlNodePtr keep(FoInput *in, xmlNodePtr parent, int deep)
 {
-    xmlNodePtr n = xmlTextReaderExpand(in->reader);
-    if (n)
-        xmlTextReaderPreserve(in->reader);
-    return n;
+    xmlNodePtr n = deep ? xmlTextReaderExpand(in->reader) : xmlTextReaderCurrentNode(in->reader);
+    if (!n)
+        return NULL;
+    xmlNodePtr copy = xmlDocCopyNode(n, in->head, deep ? 1 : 2);
+    if (!copy)
+        return NULL;
+    copy->line = n->line;
+    if (parent)
+        xmlAddChild(parent, copy);
+    else
+        xmlDocSetRootElement(in->head, copy);
+    return copy;
 }
 
 static int is_fo(xmlTextReaderPtr r, const char *name)
@@ -159,8 +171,12 @@ static int stream_start(FoInput *in, CocomStatus *status)
         *status = in->status;
         return 0;
     }
-    in->root = xmlTextReaderCurrentNode(in->reader);
-    xmlTextReaderPreserve(in->reader);
+    in->head = xmlNewDoc((const xmlChar *)"1.0");
+    in->root = keep(in, NULL, 0);
+    if (!in->root) {
+        *status = in->status = COCOM_STATUS_NO_MEMORY;
+        return 0;
+    }
     if (xmlTextReaderIsEmptyElement(in->reader))
         return 1;
     /* The head: everything before the first page sequence, kept whole. */
@@ -174,7 +190,7 @@ static int stream_start(FoInput *in, CocomStatus *status)
         if (t == XML_READER_TYPE_ELEMENT && d == root_depth + 1) {
             if (is_fo(in->reader, "page-sequence") || is_fo(in->reader, "page-sequence-wrapper"))
                 break;
-            keep_whole(in);
+            keep(in, in->root, 1);
             ok = skip_node(in);
             continue;
         }
@@ -254,10 +270,10 @@ void fo_input_close(FoInput *in)
     if (in->reader) {
         xmlDocPtr d = xmlTextReaderCurrentDoc(in->reader);
         xmlFreeTextReader(in->reader);
-        /* Preserved nodes belong to the reader's document, which it leaves
-         * to us once we have asked for it. */
+        /* The reader leaves its document to us once we have asked for it. */
         xmlFreeDoc(d);
     }
+    xmlFreeDoc(in->head);
     free(in->name);
     free(in->path);
     free(in);
@@ -302,6 +318,10 @@ static xmlNodePtr doc_next_sequence(FoInput *in)
 static xmlNodePtr stream_next_sequence(FoInput *in)
 {
     /* Finish the flow and the sequence being read. */
+    if (in->seq) {
+        xmlUnlinkNode(in->seq);
+        xmlFreeNode(in->seq);
+    }
     in->flow = NULL;
     in->seq = NULL;
     in->in_flow = 0;
@@ -319,7 +339,7 @@ static xmlNodePtr stream_next_sequence(FoInput *in)
         if (!next_node(in))
             return NULL;
     }
-    in->seq = xmlTextReaderCurrentNode(in->reader);
+    in->seq = keep(in, in->root, 0);
     int depth = xmlTextReaderDepth(in->reader);
     if (xmlTextReaderIsEmptyElement(in->reader)) {
         next_node(in);
@@ -333,12 +353,12 @@ static xmlNodePtr stream_next_sequence(FoInput *in)
             break;
         if (t == XML_READER_TYPE_ELEMENT && d == depth + 1) {
             if (is_fo(in->reader, "flow")) {
-                in->flow = xmlTextReaderCurrentNode(in->reader);
+                in->flow = keep(in, in->seq, 0);
                 in->flow_depth = d;
                 in->in_flow = !xmlTextReaderIsEmptyElement(in->reader);
                 return in->seq;
             }
-            keep_whole(in);   /* title, static-content */
+            keep(in, in->seq, 1);   /* title, static-content */
             ok = skip_node(in);
             continue;
         }

@@ -237,7 +237,7 @@ struct CocomWordCache {
     size_t cap, count;
 };
 
-#define WORD_CACHE_MAX 65536
+#define WORD_CACHE_MAX 8192   /* entries: a few MB; common words come straight back */
 
 static void word_free(CocomShapedWord *w)
 {

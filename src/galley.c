@@ -10,6 +10,7 @@
 #include "galley.h"
 #include "font.h"
 #include "image.h"
+#include "fo-input.h"
 
 #include <float.h>
 #include <math.h>
@@ -28,8 +29,21 @@ LBox *lbox_ref(LBox *b)
 
 void lbox_unref(LBox *b)
 {
-    if (b && --b->refs == 0)
+    if (b && --b->refs == 0) {
+        free((char *)b->id);
+        free((char *)b->role);
+        free((char *)b->alt);
         free(b);
+    }
+}
+
+/* A box's strings are its own: the FO nodes they come from may be gone
+ * (a streamed flow) before the box is placed. */
+static void box_strings(LBox *b, const char *id, const char *role, const char *alt)
+{
+    b->id = id ? cocom_xstrdup(id) : NULL;
+    b->role = role ? cocom_xstrdup(role) : NULL;
+    b->alt = alt ? cocom_xstrdup(alt) : NULL;
 }
 
 static void row_free(Row *r);
@@ -79,7 +93,8 @@ static void row_free(Row *r)
     free(r->cells);
     free(r->row_heights);
     lbox_unref(r->box);
-    table_unref(r->table);
+    if (!r->table_weak)
+        table_unref(r->table);
     free(r);
 }
 
@@ -176,6 +191,8 @@ struct Galley {
     int min_depth;              /* shallowest frame depth since the last content item */
     int32_t kwn, kwp;           /* keep-with-next / -previous collected since then */
     int level;                  /* nesting of galleys (cells), to bound recursion */
+    FoInput *input;             /* a streamed flow: the container's children */
+    int input_done;
 };
 
 static int32_t keep_penalty(int32_t strength)
@@ -301,9 +318,7 @@ static LBox *box_new(const FoStyle *s, FoKind kind, double ref_x0, double ref_w)
     b->x0 = ref_x0 + si - b->padding[FO_START] - b->border[FO_START].width;
     b->x1 = ref_x0 + ref_w - ei + b->padding[FO_END] + b->border[FO_END].width;
     b->background = s->background_color;
-    b->id = s->id;
-    b->role = s->role;
-    b->alt = s->alt_text;
+    box_strings(b, s->id, s->role, s->alt_text);
     return b;
 }
 
@@ -1575,8 +1590,7 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
         b->padding_discard[0] = cs->padding[FO_BEFORE].discard;
         b->padding_discard[1] = cs->padding[FO_AFTER].discard;
         b->background = cs->background_color;
-        b->id = cs->id;
-        b->role = cs->role ? cs->role : is_header ? "TH" : "TD";
+        box_strings(b, cs->id, cs->role ? cs->role : is_header ? "TH" : "TD", NULL);
         cell->box = b;
         double cx0 = cell->x0 + b->border[FO_START].width + b->padding[FO_START];
         double cx1 = cell->x1 - b->border[FO_END].width - b->padding[FO_END];
@@ -1723,6 +1737,8 @@ static void table_section_rows(Galley *g, TableState *ts, xmlNodePtr sec, int is
             break;
         }
         Row *row = table_make_row_group(g, ts, rows, n, ss, is_header, !is_header, first, cur == NULL);
+        row->table_weak = 1;   /* kept by the table itself */
+        ts->table->refs--;
         first = 0;
         Item *it = list_push(out, IT_ROW);
         it->row = row;
@@ -1884,6 +1900,7 @@ Row *galley_row_copy(const Row *src)
     r->row_heights = cocom_xmalloc(sizeof(double) * (size_t)(src->nrows ? src->nrows : 1));
     memcpy(r->row_heights, src->row_heights, sizeof(double) * (size_t)src->nrows);
     r->box = lbox_ref(src->box);
+    r->table_weak = 0;
     if (r->table)
         r->table->refs++;
     r->continued = 0;
@@ -1994,6 +2011,14 @@ static void step(Galley *g)
         table_step(g);
         return;
     }
+    int streamed = f->kind == FR_CONTAINER && g->input && g->nframes == 1;
+    if (streamed && !f->next && !g->input_done) {
+        /* Asking for the next child frees the one before: every frame of
+         * it is closed by now. */
+        f->next = fo_input_next_flow_child(g->input);
+        if (!f->next)
+            g->input_done = 1;
+    }
     xmlNodePtr c = f->next;
     if (!c) {
         if (f->kind == FR_CONTAINER) {
@@ -2014,15 +2039,25 @@ static void step(Galley *g)
         return;
     }
     if (is_inline_node(c)) {
-        xmlNodePtr stop = c;
-        while (stop && (is_inline_node(stop) || stop->type == XML_COMMENT_NODE || stop->type == XML_PI_NODE))
-            stop = stop->next;
-        f->next = stop;
+        xmlNodePtr stop = c->next;
+        /* A streamed flow hands its children over one at a time. */
+        if (!streamed)
+            while (stop && (is_inline_node(stop) || stop->type == XML_COMMENT_NODE || stop->type == XML_PI_NODE))
+                stop = stop->next;
+        f->next = streamed ? NULL : stop;
         emit_paragraph(g, c, stop);
         return;
     }
-    f->next = c->next;
+    f->next = streamed ? NULL : c->next;
     emit_block_for_node(g, c);
+}
+
+void galley_set_input(Galley *g, FoInput *input)
+{
+    g->input = input;
+    Frame *f = top(g);
+    if (f && input)
+        f->next = NULL;
 }
 
 /* ---------------------------------------------------------------------- */

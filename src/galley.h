@@ -104,6 +104,9 @@ typedef struct Row {
     double *row_heights;        /* of each joined row (minimum heights as given) */
     LBox *box;                  /* the row's background, or NULL */
     struct Table *table;        /* NULL for list items */
+    uint8_t table_weak;         /* a row the table keeps itself (its header or
+                                 * footer): no reference, or they would keep
+                                 * each other alive */
     uint8_t is_header, is_footer;
     int32_t keep_inside;        /* penalty of splitting the row */
     int continued;              /* parts already placed on earlier pages */
@@ -153,6 +156,11 @@ typedef struct Galley Galley;
  * points wide. */
 Galley *galley_new(GalleyEnv *env, xmlNodePtr container, const FoStyle *style, double x0, double width);
 void galley_free(Galley *g);
+
+struct FoInput;
+/* The container's children come from `input` (fo_input_next_flow_child)
+ * rather than from its child list: the flow of a streamed document. */
+void galley_set_input(Galley *g, struct FoInput *input);
 
 /* The i-th item not yet taken (generating as needed), or NULL when the
  * galley has fewer. */

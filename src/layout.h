@@ -37,10 +37,12 @@ typedef struct {
     char *title, *author, *subject, *keywords, *language;
 } CocomDocInfo;
 
-/* A layout of `doc` (an FO document named `file` in messages), using the
- * page numbers of ids in `refs` (NULL on a first pass).  The document must
- * outlive the layout. */
-CocomLayout *cocom_layout_new(CocomContext *ctx, xmlDocPtr doc, const char *file, const CocomRefs *refs);
+struct FoInput;
+
+/* A layout of the formatting objects from `input` (fo-input.h), using the
+ * page numbers of ids in `refs` (NULL on a first pass).  The input must
+ * outlive the layout; a layout reads its input once. */
+CocomLayout *cocom_layout_new(CocomContext *ctx, struct FoInput *input, const CocomRefs *refs);
 void cocom_layout_free(CocomLayout *l);
 
 /* The next page (the caller frees it with cocom_page_free), or NULL at the
@@ -63,7 +65,5 @@ void cocom_layout_set_dry_run(CocomLayout *l, int on);
  * citations can move the flow's breaks. */
 long cocom_layout_flow_citations(const CocomLayout *l);
 
-/* Does the document cite page numbers (so that it needs a first pass)? */
-int cocom_layout_has_citations(xmlDocPtr doc);
 
 #endif

@@ -12,6 +12,7 @@
 #include "layout.h"
 #include "galley.h"
 #include "font.h"
+#include "fo-input.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -127,7 +128,7 @@ typedef struct {
 
 struct CocomLayout {
     CocomContext *ctx;
-    xmlDocPtr doc;
+    FoInput *input;
     xmlNodePtr root;
     const char *file;
     char *base_dir;
@@ -137,9 +138,8 @@ struct CocomLayout {
     Master *masters;            /* simple page masters, computed once */
     size_t nmasters, capmasters;
     /* Page sequences */
-    xmlNodePtr *sequences;
-    size_t nsequences, seq_index;
     xmlNodePtr seq;
+    int leading_blank;          /* auto-odd/auto-even: a blank page first */
     FoStyle *seq_style;
     FoStyle *flow_style;
     Galley *flow;
@@ -182,7 +182,7 @@ int layout_anchor(CocomLayout *l, const char *id)
     if (cocom_map_get(&l->anchor_index, id, &v))
         return (int)v;
     COCOM_GROW(l->anchors, l->capanchors, l->nanchors + 1);
-    l->anchors[l->nanchors] = id;
+    l->anchors[l->nanchors] = cocom_xstrdup(id);   /* the node may go */
     cocom_map_set(&l->anchor_index, id, (intptr_t)l->nanchors);
     return (int)l->nanchors++;
 }
@@ -200,7 +200,7 @@ int layout_link(CocomLayout *l, const char *target, int is_uri)
     if (cocom_map_get(&l->link_index, key, &v))
         return (int)v;
     COCOM_GROW(l->links, l->caplinks, l->nlinks + 1);
-    l->links[l->nlinks] = (struct LinkTarget){target, is_uri};
+    l->links[l->nlinks] = (struct LinkTarget){cocom_xstrdup(target), is_uri};
     cocom_map_set(&l->link_index, key, (intptr_t)l->nlinks);
     return (int)l->nlinks++;
 }
@@ -1187,20 +1187,6 @@ static void place_static(CocomLayout *l, CocomPage *page, Master *m)
 /* ---------------------------------------------------------------------- */
 /* Page sequences                                                           */
 
-static void sequences_find(CocomLayout *l, xmlNodePtr parent, size_t *cap)
-{
-    for (xmlNodePtr c = parent->children; c; c = c->next) {
-        FoKind k = fo_kind(c);
-        if (k == FO_PAGE_SEQUENCE) {
-            COCOM_GROW(l->sequences, *cap, l->nsequences + 1);
-            l->sequences[l->nsequences++] = c;
-        } else if (k == FO_PAGE_SEQUENCE_WRAPPER) {
-            fo_warn_unsupported(l->ctx, l->file, c);
-            sequences_find(l, c, cap);
-        }
-    }
-}
-
 static void seq_end(CocomLayout *l)
 {
     galley_free(l->flow);
@@ -1217,9 +1203,9 @@ static void seq_end(CocomLayout *l)
 
 static int seq_begin(CocomLayout *l)
 {
-    while (l->seq_index < l->nsequences) {
-        xmlNodePtr seq = l->sequences[l->seq_index++];
-        xmlNodePtr flow = fo_child(seq, FO_FLOW);
+    xmlNodePtr seq;
+    while ((seq = fo_input_next_sequence(l->input))) {
+        xmlNodePtr flow = fo_input_flow(l->input);
         l->seq = seq;
         l->seq_style = style_of(l, seq, l->root_style);
         FoStyle *s = l->seq_style;
@@ -1235,10 +1221,15 @@ static int seq_begin(CocomLayout *l)
                 if (c->type == XML_ELEMENT_NODE)
                     l->sub = c;
         l->sub_used = 0;
+        /* auto-odd and auto-even: the sequence before would end with a
+         * blank page (force-page-count="auto"); a stream cannot look ahead,
+         * so the blank page comes first in this sequence instead, with its
+         * masters. */
+        l->leading_blank = 0;
         switch (s->initial_page_number_kind) {
         case FO_INITIAL_PAGE_NUMBER: l->page_number = s->initial_page_number; break;
-        case FO_INITIAL_PAGE_AUTO_ODD: if (l->page_number % 2 == 0) l->page_number++; break;
-        case FO_INITIAL_PAGE_AUTO_EVEN: if (l->page_number % 2 != 0) l->page_number++; break;
+        case FO_INITIAL_PAGE_AUTO_ODD: l->leading_blank = l->page_index > 0 && l->page_number % 2 == 0; break;
+        case FO_INITIAL_PAGE_AUTO_EVEN: l->leading_blank = l->page_index > 0 && l->page_number % 2 != 0; break;
         default: break;
         }
         l->seq_pages = 0;
@@ -1272,6 +1263,7 @@ static int seq_begin(CocomLayout *l)
         if (flow) {
             l->flow_style = style_of(l, flow, s);
             l->flow = galley_new(&l->env, flow, l->flow_style, 0, ms->body.w);
+            galley_set_input(l->flow, l->input);
         }
         return 1;
     }
@@ -1287,17 +1279,8 @@ static int needs_blank_at_end(CocomLayout *l)
     case FO_FORCE_ODD: return l->seq_pages % 2 == 0;
     case FO_FORCE_END_ON_EVEN: return last % 2 != 0;
     case FO_FORCE_END_ON_ODD: return last % 2 == 0;
-    case FO_FORCE_AUTO: {
-        /* auto: follow the next sequence's initial-page-number parity. */
-        if (l->seq_index >= l->nsequences)
-            return 0;
-        const char *ip = fo_attr(l->sequences[l->seq_index], "initial-page-number");
-        if (ip && strcmp(ip, "auto-odd") == 0)
-            return l->page_number % 2 == 0;
-        if (ip && strcmp(ip, "auto-even") == 0)
-            return l->page_number % 2 != 0;
-        return 0;
-    }
+    case FO_FORCE_AUTO:
+        return 0;   /* see leading_blank in seq_begin */
     default: return 0;
     }
 }
@@ -1536,7 +1519,17 @@ CocomPage *cocom_layout_next(CocomLayout *l, CocomStatus *status)
                 return NULL;
             }
         }
+        if (l->leading_blank) {
+            l->leading_blank = 0;
+            CocomPage *page = blank_page(l);
+            if (page)
+                return page;
+        }
         int more = l->flow && galley_peek(l->flow, 0) != NULL;
+        if (fo_input_status(l->input) != COCOM_STATUS_OK) {
+            *status = fo_input_status(l->input);
+            return NULL;
+        }
         if (more || l->seq_pages == 0) {
             if (!more && !l->flow) {
                 /* No flow: one empty page. */
@@ -1618,32 +1611,11 @@ static void read_xmp(CocomLayout *l, xmlNodePtr n, int depth)
     }
 }
 
-int cocom_layout_has_citations(xmlDocPtr doc)
-{
-    /* A plain walk: cheaper than XPath, and kinds get cached on the way. */
-    xmlNodePtr n = xmlDocGetRootElement(doc);
-    while (n) {
-        if (n->type == XML_ELEMENT_NODE) {
-            FoKind k = fo_kind(n);
-            if (k == FO_PAGE_NUMBER_CITATION || k == FO_PAGE_NUMBER_CITATION_LAST)
-                return 1;
-            if (n->children) {
-                n = n->children;
-                continue;
-            }
-        }
-        while (n && !n->next)
-            n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
-        if (n)
-            n = n->next;
-    }
-    return 0;
-}
-
-CocomLayout *cocom_layout_new(CocomContext *ctx, xmlDocPtr doc, const char *file, const CocomRefs *refs)
+CocomLayout *cocom_layout_new(CocomContext *ctx, FoInput *input, const CocomRefs *refs)
 {
     fo_props_init();
-    xmlNodePtr root = xmlDocGetRootElement(doc);
+    const char *file = fo_input_name(input);
+    xmlNodePtr root = fo_input_root(input);
     if (!root || fo_kind(root) != FO_ROOT) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, file, root ? xmlGetLineNo(root) : 1,
                      "this is not an XSL-FO document: the root element must be <fo:root> in the namespace %s",
@@ -1652,19 +1624,11 @@ CocomLayout *cocom_layout_new(CocomContext *ctx, xmlDocPtr doc, const char *file
     }
     CocomLayout *l = cocom_xcalloc(1, sizeof *l);
     l->ctx = ctx;
-    l->doc = doc;
+    l->input = input;
     l->root = root;
     l->file = file;
     const char *slash = strrchr(file, '/');
     l->base_dir = slash ? cocom_xstrndup(file, (size_t)(slash - file)) : cocom_xstrdup(".");
-    if (doc->URL) {
-        const char *u = (const char *)doc->URL;
-        const char *s2 = strrchr(u, '/');
-        if (s2 && strncmp(u, "http", 4) != 0) {
-            free(l->base_dir);
-            l->base_dir = cocom_xstrndup(u, (size_t)(s2 - u));
-        }
-    }
     l->resolver = (FoResolver){ctx, file};
     l->root_style = style_of(l, root, NULL);
     l->refs = refs;
@@ -1688,13 +1652,6 @@ CocomLayout *cocom_layout_new(CocomContext *ctx, xmlDocPtr doc, const char *file
             fo_warn_unsupported(ctx, file, c);
         }
     }
-    size_t cap = 0;
-    sequences_find(l, root, &cap);
-    if (!l->nsequences) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, file, xmlGetLineNo(root), "the document has no fo:page-sequence");
-        cocom_layout_free(l);
-        return NULL;
-    }
     xmlNodePtr decl = fo_child(root, FO_DECLARATIONS);
     if (decl)
         read_xmp(l, decl, 0);
@@ -1714,8 +1671,11 @@ void cocom_layout_free(CocomLayout *l)
     seq_end(l);
     masters_free(l);
     free(l->open);
-    free(l->sequences);
     free(l->root_style);
+    for (size_t i = 0; i < l->nanchors; i++)
+        free((char *)l->anchors[i]);
+    for (size_t i = 0; i < l->nlinks; i++)
+        free((char *)l->links[i].target);
     free(l->base_dir);
     free(l->page_text);
     free(l->anchors);

@@ -1,0 +1,15 @@
+/* driver.h — formatting an FO document already in memory (used by
+ * `cocom build`, whose FO comes from a transform). */
+#ifndef COCOM_DRIVER_H
+#define COCOM_DRIVER_H
+
+#include <libxml/tree.h>
+#include "context.h"
+
+/* Lays out and paints `fo` (named `name` in messages) to `output` (a PDF
+ * file, or a folder of PNG or SVG pages), written whole or not at all.
+ * *pages (if not NULL) receives the page count. */
+CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, CocomFormat format,
+                             const char *output, int *pages);
+
+#endif
