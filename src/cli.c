@@ -20,6 +20,7 @@
 
 #define EXIT_INVALID 1
 #define EXIT_USAGE 2
+#define COCOM_UNUSED_ARG(x) ((void)(x))
 
 /* ------------------------------------------------------------------ */
 /* Arguments                                                            */
@@ -256,6 +257,32 @@ static int cmd_check(int argc, char **argv, CocomContext *ctx)
     return failed ? EXIT_INVALID : 0;
 }
 
+/* --param NAME VALUE (or --param NAME=VALUE), into a NULL-terminated
+ * list of name, value pairs. */
+static void parse_param(Args *a, const char **params, int *nparams)
+{
+    const char *name = opt_value(a);
+    if (!name)
+        return;
+    const char *eq = a->inline_value ? NULL : strchr(name, '=');
+    if (eq) {
+        params[(*nparams)++] = strndup(name, (size_t)(eq - name));
+        params[(*nparams)++] = strdup(eq + 1);
+    } else if (a->i + 1 < a->argc) {
+        params[(*nparams)++] = strdup(name);
+        params[(*nparams)++] = strdup(a->argv[++a->i]);
+    } else {
+        usage_error(a, "--param %s needs a value", name);
+    }
+}
+
+static void free_params(const char **params, int n)
+{
+    for (int i = 0; i < n; i++)
+        free((void *)params[i]);
+    free(params);
+}
+
 /* ------------------------------------------------------------------ */
 /* cocom render                                                         */
 
@@ -324,19 +351,7 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
         } else if (is_opt(&a, "xsl", 0)) {
             xsl = opt_value(&a);
         } else if (is_opt(&a, "param", 0)) {
-            const char *name = opt_value(&a);
-            if (!name)
-                break;
-            const char *eq = a.inline_value ? NULL : strchr(name, '=');
-            if (eq) {   /* also accept --param NAME=VALUE */
-                params[nparams++] = strndup(name, (size_t)(eq - name));
-                params[nparams++] = strdup(eq + 1);
-            } else if (a.i + 1 < argc) {
-                params[nparams++] = strdup(name);
-                params[nparams++] = strdup(argv[++a.i]);
-            } else {
-                usage_error(&a, "--param %s needs a value", name);
-            }
+            parse_param(&a, params, &nparams);
         } else if (is_opt(&a, "png", 0)) {
             png = opt_value(&a);
         } else if (is_opt(&a, "svg", 0)) {
@@ -376,9 +391,136 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
             rc = 128 + got_signal;
         }
     }
-    for (int i = 0; i < nparams; i++)
-        free((void *)params[i]);
-    free(params);
+    free_params(params, nparams);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* cocom build                                                          */
+
+static const char build_help[] =
+    "Usage: cocom build [OPTION]... ARRANGEMENT.xml|FOLDER...\n"
+    "Make every document that applies to an arrangement: the Health and\n"
+    "Wellbeing Board report, the proforma (annex A or B), the terms of reference\n"
+    "of each committee, the practice ballot papers and the mandate summary.\n"
+    "The arrangement is checked first; an error stops the build (warnings are\n"
+    "printed).  A FOLDER stands for the arrangement.xml inside it.\n"
+    "\n"
+    "Each document is written to OUTDIR/<ccg>-<document>.pdf, whole or not at\n"
+    "all; one line per document says where and how many pages.  When one\n"
+    "document fails, the others are still made and the exit status is 1.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output=OUTDIR        where to write (default: out/<sample>, the\n"
+    "                             arrangement's folder name; with several\n"
+    "                             arrangements, OUTDIR/<sample> each)\n"
+    "      --only=LIST            only these kinds, separated by commas: report,\n"
+    "                             proforma, terms-of-reference, ballot, mandate-summary\n"
+    "      --fo                   also write each document's XSL-FO (<name>.fo)\n"
+    "      --param NAME VALUE     a string parameter for the stylesheets (repeatable),\n"
+    "                             e.g. --param body.font.size 14pt\n"
+    "      --style=NAME           the house style of reports (city-of-wolverhampton,\n"
+    "                             westminster-city-council), instead of the arrangement's\n"
+    COMMON_HELP
+    EXIT_HELP;
+
+static void print_written(void *user, const char *kind, const char *path, int pages)
+{
+    COCOM_UNUSED_ARG(user);
+    COCOM_UNUSED_ARG(kind);
+    printf("wrote %s (%d page%s)\n", path, pages, pages == 1 ? "" : "s");
+    fflush(stdout);
+}
+
+static int cmd_build(int argc, char **argv, CocomContext *ctx)
+{
+    Args a = {argc, argv, 1, "build", NULL, 0};
+    const char **inputs = calloc((size_t)argc, sizeof *inputs);
+    const char **params = calloc((size_t)argc + 1, sizeof *params);
+    int ninputs = 0, nparams = 0;
+    CocomBuildOptions opt;
+    memset(&opt, 0, sizeof opt);
+    for (; a.i < argc && !a.bad; a.i++) {
+        const char *s = argv[a.i];
+        if (s[0] != '-' || strcmp(s, "-") == 0)
+            inputs[ninputs++] = s;
+        else if (is_opt(&a, "help", 'h')) {
+            fputs(build_help, stdout);
+            free(inputs);
+            free_params(params, nparams);
+            return 0;
+        } else if (is_opt(&a, "output", 'o'))
+            opt.output_dir = opt_value(&a);
+        else if (is_opt(&a, "only", 0))
+            opt.only = opt_value(&a);
+        else if (is_opt(&a, "fo", 0))
+            opt.write_fo = 1;
+        else if (is_opt(&a, "style", 0))
+            opt.style = opt_value(&a);
+        else if (is_opt(&a, "param", 0))
+            parse_param(&a, params, &nparams);
+        else if (!common_option(&a, ctx))
+            usage_error(&a, "unknown option '%s'", s);
+    }
+    if (!a.bad && ninputs == 0)
+        usage_error(&a, "%s", "no arrangement given");
+    if (!a.bad && opt.only) {
+        static const char *kinds[] = {"report", "proforma", "terms-of-reference", "ballot", "mandate-summary"};
+        char *list = strdup(opt.only);
+        for (char *save = NULL, *k = strtok_r(list, ", ", &save); k && !a.bad; k = strtok_r(NULL, ", ", &save)) {
+            int ok = 0;
+            for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+                ok |= strcmp(kinds[i], k) == 0;
+            if (!ok)
+                usage_error(&a, "--only: '%s' is not a kind of document (report, proforma, terms-of-reference, "
+                            "ballot, mandate-summary)", k);
+        }
+        free(list);
+    }
+    int rc = EXIT_USAGE;
+    if (!a.bad) {
+        catch_signals(ctx);
+        opt.params = nparams ? params : NULL;
+        opt.written = print_written;
+        rc = 0;
+        for (int i = 0; i < ninputs; i++) {
+            char *path = arrangement_path(inputs[i]);
+            CocomBuildOptions one = opt;
+            char *dir = NULL;
+            if (opt.output_dir && ninputs > 1) {
+                /* OUTDIR/<sample> for each of several arrangements. */
+                char *copy = strdup(path);
+                char *slash = strrchr(copy, '/');
+                if (slash && strcmp(slash + 1, "arrangement.xml") == 0) {
+                    *slash = '\0';
+                    slash = strrchr(copy, '/');
+                }
+                const char *base = slash ? slash + 1 : copy;
+                dir = str_concat(opt.output_dir, "/");
+                char *d2 = str_concat(dir, base);
+                free(dir);
+                dir = d2;
+                size_t n = strlen(dir);
+                if (n > 4 && strcmp(dir + n - 4, ".xml") == 0)
+                    dir[n - 4] = '\0';
+                one.output_dir = dir;
+                free(copy);
+            }
+            CocomStatus st = cocom_build(ctx, path, &one);
+            if (st != COCOM_STATUS_OK)
+                rc = status_to_exit(st);
+            free(dir);
+            free(path);
+            if (got_signal)
+                break;
+        }
+        if (got_signal) {
+            fprintf(stderr, "cocom build: interrupted; documents not finished were not written\n");
+            rc = 128 + got_signal;
+        }
+    }
+    free(inputs);
+    free_params(params, nparams);
     return rc;
 }
 
@@ -394,6 +536,8 @@ typedef struct {
 
 static const Command commands[] = {
     {"check", cmd_check, "check arrangements against the schema and the national rules", check_help},
+    {"build", cmd_build, "make every document of an arrangement (reports, proformas, terms of reference, ballots)",
+     build_help},
     {"render", cmd_render, "typeset an XSL-FO document (or XML through a stylesheet) into PDF or PNG", render_help},
 };
 

@@ -131,6 +131,25 @@ CocomStatus cocom_render_file(CocomContext *ctx, const char *input, const char *
                               const char *const *params, CocomFormat format,
                               const char *output, int *pages);
 
+/* --- build -------------------------------------------------------------
+ * Makes every document that applies to an arrangement: checks it (errors
+ * stop the build), asks stylesheets/plan.xsl which documents apply, then
+ * transforms and typesets each into output_dir/<name>.pdf.  When one
+ * document fails, the others are still made, and the status says so. */
+typedef struct {
+    const char *output_dir;         /* NULL: out/<the arrangement's folder or file name> */
+    const char *only;               /* NULL, or document kinds separated by commas:
+                                     * report, proforma, terms-of-reference, ballot, mandate-summary */
+    int write_fo;                   /* also write <name>.fo beside each PDF */
+    const char *style;              /* a house style for reports, or NULL for the arrangement's own */
+    const char *const *params;      /* NULL or name, value, ..., NULL: stylesheet parameters */
+    /* Called once per document written; may be NULL. */
+    void (*written)(void *user, const char *kind, const char *path, int pages);
+    void *user;
+} CocomBuildOptions;
+
+CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomBuildOptions *options);
+
 #ifdef __cplusplus
 }
 #endif

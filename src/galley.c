@@ -1939,6 +1939,73 @@ static void item_list_copy(const ItemList *src, ItemList *dst)
 }
 
 /* ---------------------------------------------------------------------- */
+/* A block-container of fixed height                                        */
+
+/* A reference area of fixed height does not split across pages: it is laid
+ * out like a one-cell row of that height (its content may run over, as
+ * overflow says; it is never cut between pages). */
+static void emit_fixed_container(Galley *g, xmlNodePtr node, FoStyle *s)
+{
+    Frame *f = top(g);
+    emit_break(g, s->break_before);
+    emit_space(g, &s->space_before);
+    int32_t kwp = keep_penalty(s->keep_with_previous.within_page);
+    if (kwp > g->kwp)
+        g->kwp = kwp;
+    LBox *b = box_new(s, FO_BLOCK_CONTAINER, f->ref_x0, f->ref_w);
+    if (s->width.kind == FO_LEN_VALUE) {
+        double w = fo_length_resolve(s->width, f->ref_w);
+        b->x1 = b->x0 + w + b->padding[FO_START] + b->padding[FO_END] + b->border[FO_START].width
+                + b->border[FO_END].width;
+    }
+    for (int i = 0; i < 4; i++)
+        if (b->border[i].style == FO_BORDER_NONE || b->border[i].style == FO_BORDER_HIDDEN)
+            b->border[i].width = 0;
+    double h = fo_length_resolve(s->height, 0);
+    Row *row = cocom_xcalloc(1, sizeof *row);
+    row->nrows = 1;
+    row->row_heights = cocom_xcalloc(1, sizeof(double));
+    row->row_heights[0] = h + box_before(b) + box_after(b);
+    row->keep_inside = KEEP_ALWAYS;
+    row->cells = cocom_xcalloc(1, sizeof(Cell));
+    row->ncells = 1;
+    Cell *cell = &row->cells[0];
+    cell->box = b;
+    cell->x0 = b->x0;
+    cell->x1 = b->x1;
+    cell->row_span = 1;
+    cell->display_align = s->display_align == FO_DISPLAY_ALIGN_AUTO ? FO_DISPLAY_ALIGN_BEFORE : s->display_align;
+    double cx0 = b->x0 + b->border[FO_START].width + b->padding[FO_START];
+    double cx1 = b->x1 - b->border[FO_END].width - b->padding[FO_END];
+    FoStyle *inner = cocom_xmalloc(sizeof *inner);
+    *inner = *s;
+    memset(&inner->start_indent, 0, sizeof inner->start_indent);
+    memset(&inner->end_indent, 0, sizeof inner->end_indent);
+    cell_fill(g, cell, node, inner, cx0, cx1 > cx0 + 1 ? cx1 - cx0 : 1);
+    free(inner);
+    double content = items_height(&cell->content, 0);
+    if (content > h + 0.5 && s->overflow != FO_OVERFLOW_HIDDEN) {
+        char key[64];
+        snprintf(key, sizeof key, "bc-overflow:%ld", xmlGetLineNo(node));
+        if (cocom_report_once(g->ctx, key))
+            cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(node),
+                         "the content of this fo:block-container (%.0fpt) is taller than its height (%.0fpt)",
+                         content, h);
+    }
+    Item *it = emit(g, IT_ROW);
+    it->penalty = content_penalty(g);
+    it->row = row;
+    it->height = row->row_heights[0];
+    content_emitted(g);
+    int32_t kwn = keep_penalty(s->keep_with_next.within_page);
+    emit_space(g, &s->space_after);
+    if (kwn > g->kwn)
+        g->kwn = kwn;
+    emit_break(g, s->break_after);
+    free(s);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Stepping through blocks                                                  */
 
 static void emit_block_for_node(Galley *g, xmlNodePtr n)
@@ -1961,6 +2028,10 @@ static void emit_block_for_node(Galley *g, xmlNodePtr n)
         return;
     }
     FoStyle *s = style_new(g, n, f->child_parent);
+    if (k == FO_BLOCK_CONTAINER && s->height.kind == FO_LEN_VALUE) {
+        emit_fixed_container(g, n, s);
+        return;
+    }
     switch (k) {
     case FO_BLOCK:
     case FO_BLOCK_CONTAINER:

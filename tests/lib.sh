@@ -86,3 +86,35 @@ expect_pages() {
     n=$(pdf_pages "$1")
     [ "$n" = "$2" ] || fail "$1 has $n pages, expected $2"
 }
+
+# page_lines FILE PAGE: the page's lines of text (reading order), joined by |.
+page_lines() {
+    pdftotext -f "$2" -l "$2" "$1" - 2>/dev/null | sed '/^[[:space:]]*$/d' | tr '\n' '|' | tr -d '\f'
+}
+
+# expect_page_lines FILE PAGE "line|line|...|": exactly these lines.
+expect_page_lines() {
+    got=$(page_lines "$1" "$2")
+    [ "$got" = "$3" ] || fail "page $2 of $(basename "$1"): got '$got', expected '$3'"
+}
+
+# render_fo NAME [ARGS]: renders tests/fo/NAME.fo to $T/NAME.pdf, failing on
+# a non-zero exit.
+render_fo() {
+    name=$1; shift
+    run_cocom render "$SRCDIR/tests/fo/$name.fo" -o "$T/$name.pdf" "$@"
+    expect_rc 0
+    [ -s "$T/$name.pdf" ] || fail "no PDF written"
+}
+
+# expect_png_like NAME PAGE: page PAGE of tests/fo/NAME.fo, drawn at 50 dpi,
+# matches the reviewed picture tests/fo/ref/NAME-pPAGE.png (see
+# tests/tools/pngdiff.c for the tolerance).
+expect_png_like() {
+    mkdir -p "$T/png-$1"
+    run_cocom render "$SRCDIR/tests/fo/$1.fo" --png "$T/png-$1" --dpi 50
+    expect_rc 0
+    page=$(printf 'page-%04d.png' "$2")
+    "$PNGDIFF" "$T/png-$1/$page" "$SRCDIR/tests/fo/ref/$1-p$2.png" 0.5 \
+        || fail "page $2 of $1.fo does not look like tests/fo/ref/$1-p$2.png"
+}

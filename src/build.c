@@ -1,0 +1,266 @@
+/* build.c — cocom_build: every document of an arrangement.
+ *
+ * Which documents apply is decided by a stylesheet (stylesheets/plan.xsl),
+ * not here, so that a new kind of document needs no C: the plan lists, for
+ * each document, its kind, its output name, its stylesheet and the
+ * parameters to give it:
+ *
+ *   <plan xmlns="urn:cocom:plan:1">
+ *     <document kind="report" name="…" stylesheet="report.xsl" title="…">
+ *       <param name="report" value="…"/>
+ *     </document>
+ *   </plan>
+ */
+#include "config.h"
+#include "context.h"
+#include "check.h"
+#include "driver.h"
+#include <glib.h>
+#include "load.h"
+#include "transform.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <libxml/xmlsave.h>
+
+#define PLAN_NS "urn:cocom:plan:1"
+
+/* out/<name>: the arrangement's folder name (samples/x/arrangement.xml ->
+ * x), else its file name without .xml. */
+static char *default_output_dir(const char *path)
+{
+    char *copy = cocom_xstrdup(path);
+    char *slash = strrchr(copy, '/');
+    const char *base = slash ? slash + 1 : copy;
+    char *name;
+    if (strcmp(base, "arrangement.xml") == 0 && slash) {
+        *slash = '\0';
+        char *s2 = strrchr(copy, '/');
+        name = cocom_xstrdup(s2 ? s2 + 1 : copy);
+    } else {
+        name = cocom_xstrdup(base);
+        size_t n = strlen(name);
+        if (n > 4 && strcmp(name + n - 4, ".xml") == 0)
+            name[n - 4] = '\0';
+    }
+    if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+        free(name);
+        name = cocom_xstrdup("arrangement");
+    }
+    char *out = cocom_xasprintf("out/%s", name);
+    free(name);
+    free(copy);
+    return out;
+}
+
+/* mkdir -p */
+static int make_dirs(const char *dir)
+{
+    char *p = cocom_xstrdup(dir);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int r = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
+    free(p);
+    return r;
+}
+
+static int wanted(const char *only, const char *kind)
+{
+    if (!only || !*only)
+        return 1;
+    size_t n = strlen(kind);
+    for (const char *p = only; *p;) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        while (len && *p == ' ') {
+            p++;
+            len--;
+        }
+        while (len && p[len - 1] == ' ')
+            len--;
+        if (len == n && strncmp(p, kind, n) == 0)
+            return 1;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    return 0;
+}
+
+static const char *plan_attr(xmlNodePtr n, const char *name)
+{
+    xmlAttrPtr a = xmlHasProp(n, (const xmlChar *)name);
+    return a && a->children ? (const char *)a->children->content : NULL;
+}
+
+static int is_plan(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, PLAN_NS) == 0
+           && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The output file names come from data: keep them to plain names. */
+static int safe_name(const char *s)
+{
+    if (!s || !*s || s[0] == '.')
+        return 0;
+    for (; *s; s++)
+        if (!(g_ascii_isalnum(*s) || *s == '-' || *s == '_' || *s == '.'))
+            return 0;
+    return 1;
+}
+
+static CocomStatus write_fo(CocomContext *ctx, xmlDocPtr fo, const char *path)
+{
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpFormatMemoryEnc(fo, &mem, &len, "UTF-8", 1);
+    int r = mem ? cocom_write_file_atomic(path, mem, (size_t)len) : -1;
+    xmlFree(mem);
+    if (r != 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot write the FO file: %s", strerror(errno));
+        return COCOM_STATUS_IO;
+    }
+    return COCOM_STATUS_OK;
+}
+
+CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomBuildOptions *opt)
+{
+    CocomBuildOptions none;
+    memset(&none, 0, sizeof none);
+    if (!opt)
+        opt = &none;
+    unsigned errors_before = ctx->errors;
+    xmlDocPtr doc = NULL;
+    CocomStatus st = cocom_check_load(ctx, arrangement, &doc);
+    if (st != COCOM_STATUS_OK || ctx->errors > errors_before) {
+        if (doc)
+            xmlFreeDoc(doc);
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, arrangement, 0, "the arrangement has errors; no document was made");
+        return st == COCOM_STATUS_OK ? COCOM_STATUS_INVALID : st;
+    }
+    const char *name = strcmp(arrangement, "-") == 0 ? "<stdin>" : arrangement;
+    /* Stylesheet parameters: the user's, and the house style. */
+    size_t nuser = 0;
+    while (opt->params && opt->params[nuser])
+        nuser++;
+    const char **params = cocom_xcalloc(nuser + 3, sizeof *params);
+    size_t np = 0;
+    if (opt->style) {
+        params[np++] = "house-style";
+        params[np++] = opt->style;
+    }
+    for (size_t i = 0; i + 1 < nuser; i += 2) {
+        params[np++] = opt->params[i];
+        params[np++] = opt->params[i + 1];
+    }
+    char *plan_xsl = cocom_data_path(ctx, "stylesheets/plan.xsl");
+    xmlDocPtr plan = cocom_transform(ctx, doc, name, plan_xsl, params, &st);
+    free(plan_xsl);
+    if (!plan) {
+        free(params);
+        xmlFreeDoc(doc);
+        return st;
+    }
+    char *outdir = opt->output_dir ? cocom_xstrdup(opt->output_dir) : default_output_dir(arrangement);
+    if (make_dirs(outdir) != 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, outdir, 0, "cannot make the output folder: %s", strerror(errno));
+        st = COCOM_STATUS_IO;
+        goto done;
+    }
+    int made = 0, failed = 0, planned = 0;
+    xmlNodePtr root = xmlDocGetRootElement(plan);
+    if (!is_plan(root, "plan")) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0, "stylesheets/plan.xsl did not produce a plan");
+        st = COCOM_STATUS_INVALID;
+        goto done;
+    }
+    for (xmlNodePtr d = root->children; d; d = d->next) {
+        if (!is_plan(d, "document"))
+            continue;
+        const char *kind = plan_attr(d, "kind"), *dname = plan_attr(d, "name"), *xsl = plan_attr(d, "stylesheet");
+        if (!kind || !wanted(opt->only, kind))
+            continue;
+        planned++;
+        if (!safe_name(dname) || !safe_name(xsl)) {
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0, "the plan names a document or stylesheet badly ('%s', '%s')",
+                         dname ? dname : "", xsl ? xsl : "");
+            failed++;
+            continue;
+        }
+        if (ctx->interrupted) {
+            st = COCOM_STATUS_INTERRUPTED;
+            break;
+        }
+        /* The document's parameters: the plan's, then the user's. */
+        const char **dp = cocom_xcalloc(np + 2 * 64 + 1, sizeof *dp);
+        size_t n = 0;
+        for (xmlNodePtr p = d->children; p && n < 2 * 63; p = p->next)
+            if (is_plan(p, "param") && plan_attr(p, "name") && plan_attr(p, "value")) {
+                dp[n++] = plan_attr(p, "name");
+                dp[n++] = plan_attr(p, "value");
+            }
+        for (size_t i = 0; i < np; i++)
+            dp[n++] = params[i];
+        char *rel = cocom_xasprintf("stylesheets/%s", xsl);
+        char *xsl_path = cocom_data_path(ctx, rel);
+        free(rel);
+        unsigned errs = ctx->errors;
+        CocomStatus dst;
+        xmlDocPtr fo = cocom_transform(ctx, doc, name, xsl_path, dp, &dst);
+        free(xsl_path);
+        free(dp);
+        char *pdf = cocom_xasprintf("%s/%s.pdf", outdir, dname);
+        int pages = 0;
+        if (fo) {
+            if (opt->write_fo) {
+                char *fo_path = cocom_xasprintf("%s/%s.fo", outdir, dname);
+                dst = write_fo(ctx, fo, fo_path);
+                free(fo_path);
+            }
+            if (dst == COCOM_STATUS_OK) {
+                char *fo_name = cocom_xasprintf("%s (%s)", name, dname);
+                dst = cocom_format_doc(ctx, fo, fo_name, COCOM_FORMAT_PDF, pdf, &pages);
+                free(fo_name);
+            }
+            xmlFreeDoc(fo);
+        }
+        if (dst == COCOM_STATUS_OK && ctx->errors == errs) {
+            made++;
+            if (opt->written)
+                opt->written(opt->user, kind, pdf, pages);
+        } else {
+            failed++;
+            if (dst == COCOM_STATUS_INTERRUPTED) {
+                st = dst;
+                free(pdf);
+                break;
+            }
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, pdf, 0, "this %s was not made", kind);
+        }
+        free(pdf);
+    }
+    if (st == COCOM_STATUS_OK && failed)
+        st = COCOM_STATUS_INVALID;
+    if (st == COCOM_STATUS_OK && !planned)
+        cocom_report(ctx, COCOM_SEVERITY_WARNING, name, 0, opt->only ? "no document of the kinds asked for applies"
+                                                                     : "no document applies to this arrangement");
+    (void)made;
+done:
+    free(outdir);
+    free(params);
+    xmlFreeDoc(plan);
+    xmlFreeDoc(doc);
+    return st;
+}

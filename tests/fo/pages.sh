@@ -1,0 +1,118 @@
+# The formatter's page breaking, page masters, page numbers and lines, on
+# small fixtures whose geometry is exact (tests/fo/*.fo say what each is
+# for).  What each page shows was checked by eye when written.
+
+t_orphans_move_a_paragraph_to_the_next_page() {
+    render_fo orphans
+    expect_pages "$T/orphans.pdf" 2
+    expect_page_lines "$T/orphans.pdf" 1 "spacer|"
+    expect_page_lines "$T/orphans.pdf" 2 "first line|second line|third line|fourth line|fifth line|"
+}
+
+t_without_orphans_control_one_line_stays_behind() {
+    render_fo orphans-off
+    expect_page_lines "$T/orphans-off.pdf" 1 "spacer|first line|"
+}
+
+t_widows_pull_a_line_over() {
+    render_fo widows
+    expect_page_lines "$T/widows.pdf" 1 "spacer|first line|second line|third line|"
+    expect_page_lines "$T/widows.pdf" 2 "fourth line|fifth line|"
+}
+
+t_keep_with_next_takes_the_heading_over() {
+    render_fo keep-with-next
+    expect_page_lines "$T/keep-with-next.pdf" 1 "spacer|"
+    expect_page_lines "$T/keep-with-next.pdf" 2 "A heading|body one|body two|body three|"
+    # ... and without the keep it stays on page 1.
+    render_fo keep-with-next-off
+    expect_page_lines "$T/keep-with-next-off.pdf" 1 "spacer|A heading|body one|"
+}
+
+t_break_before_and_after() {
+    render_fo break-before
+    expect_pages "$T/break-before.pdf" 3
+    expect_page_lines "$T/break-before.pdf" 1 "before the break|"
+    expect_page_lines "$T/break-before.pdf" 2 "after the break|third block|"
+    expect_page_lines "$T/break-before.pdf" 3 "fourth block|"
+}
+
+t_keep_together() {
+    render_fo keep-together
+    expect_page_lines "$T/keep-together.pdf" 1 "spacer|"
+    expect_page_lines "$T/keep-together.pdf" 2 "kept one|kept two|kept three|kept four|"
+}
+
+t_a_keep_that_cannot_be_kept_gives_way() {
+    render_fo keep-too-tall
+    expect_pages "$T/keep-too-tall.pdf" 2
+    # Fourteen lines fill the first page; none is lost.
+    expect_page_lines "$T/keep-too-tall.pdf" 1 "k01|k02|k03|k04|k05|k06|k07|k08|k09|k10|k11|k12|k13|k14|"
+    expect_page_lines "$T/keep-too-tall.pdf" 2 "k15|k16|k17|k18|k19|k20|"
+}
+
+t_page_n_of_m() {
+    render_fo page-n-of-m
+    expect_pages "$T/page-n-of-m.pdf" 3
+    expect_page_lines "$T/page-n-of-m.pdf" 1 "One|Page 1 of 3|"
+    expect_page_lines "$T/page-n-of-m.pdf" 2 "Two (see page 3)|Page 2 of 3|"
+    expect_page_lines "$T/page-n-of-m.pdf" 3 "Three|Page 3 of 3|"
+}
+
+t_first_and_rest_page_masters() {
+    render_fo first-rest
+    expect_pages "$T/first-rest.pdf" 3
+    expect_page_lines "$T/first-rest.pdf" 1 "FIRST PAGE HEADER|page one|"
+    expect_page_lines "$T/first-rest.pdf" 2 "even page header|page two|"
+    expect_page_lines "$T/first-rest.pdf" 3 "odd page header|page three|"
+    expect_png_like first-rest 1
+}
+
+t_justified_lines_stay_within_the_measure() {
+    render_fo justify
+    # Every word's box ends inside the body (50pt to 250pt).
+    pdftotext -bbox "$T/justify.pdf" "$T/words.html"
+    awk -F'"' '/<word / { for (i = 1; i < NF; i++) if ($i ~ /xMax=$/) x = $(i + 1); if (x + 0 > 250.05) { print "word ends at " x; bad = 1 } }
+               END { exit bad }' "$T/words.html" || fail "a line runs past the right edge of the measure"
+    # Lines are justified: the first line's last word ends at the edge.
+    first_end=$(awk -F'"' '/<word / { for (i = 1; i < NF; i++) { if ($i ~ /xMax=$/) x = $(i + 1); if ($i ~ /yMin=$/) y = $(i + 1) } if (y0 == "") y0 = y; if (y == y0) last = x } END { print last }' "$T/words.html")
+    awk -v x="$first_end" 'BEGIN { exit !(x > 249 && x <= 250.05) }' || fail "the first line ends at $first_end, not at the measure"
+    # Hyphenated words carry a soft hyphen, so the text reads whole.
+    pdftotext "$T/justify.pdf" - | tr -d '\n' | sed 's/\xc2\xad//g' | grep -q "medical services" || fail "hyphenated words do not read whole"
+    expect_png_like justify 1
+}
+
+t_an_unbreakable_word_is_broken_with_a_warning() {
+    render_fo long-word
+    expect_err "long-word.fo:12: warning: a word longer than the line ('ahovcjqxelszgnubipwd…', 200 characters) is broken between characters"
+    word=$(python3 -c "print(''.join(chr(ord('a') + (i * 7) % 26) for i in range(200)))" 2>/dev/null \
+           || awk 'BEGIN { for (i = 0; i < 200; i++) printf "%c", 97 + (i * 7) % 26 }')
+    got=$(pdftotext "$T/long-word.pdf" - | tr -d '\n\f' | sed 's/^Before //; s/ after\.$//')
+    [ "$got" = "$word" ] || fail "the word did not survive whole: $got"
+    pdftotext -bbox "$T/long-word.pdf" "$T/words.html"
+    awk -F'"' '/<word / { for (i = 1; i < NF; i++) if ($i ~ /xMax=$/) x = $(i + 1); if (x + 0 > 250.05) bad = 1 } END { exit bad }' "$T/words.html" \
+        || fail "part of the word is outside the body"
+}
+
+t_two_scripts_with_font_fallback() {
+    render_fo two-scripts
+    pdffonts "$T/two-scripts.pdf" > "$T/fonts.txt"
+    grep -q "LiberationSans" "$T/fonts.txt" || fail "Liberation Sans is not used"
+    grep -q "Devanagari" "$T/fonts.txt" || { cat "$T/fonts.txt"; fail "no fallback font for Devanagari"; }
+    pdftotext "$T/two-scripts.pdf" - | tr '\n' ' ' | grep -q "υγεία — स्वास्थ्य सेवा" || fail "the text does not read back"
+    expect_png_like two-scripts 1
+}
+
+t_unknown_elements_and_bad_values_warn_once_and_still_render() {
+    render_fo unknown
+    expect_err "unknown.fo:12: warning: unknown property 'frobnicate' on fo:block; ignored"
+    expect_err "unknown.fo:12: warning: 'bigger' is not a valid value for font-size on fo:block; using the inherited value"
+    expect_err "unknown.fo:13: warning: <fo:frobnicator> is not an XSL-FO formatting object cocom knows"
+    expect_err "unknown.fo:14: warning: <x:thing> is not an XSL-FO formatting object cocom knows"
+    expect_err "unknown.fo:15: warning: 'notacolour' is not a valid value for color on fo:block"
+    expect_err "unknown.fo:17: warning: fo:float: floats are not supported"
+    # Once per name: frobnicate and font-size are used twice.
+    [ "$(grep -c frobnicate "$ERR")" -eq 1 ] || fail "the unknown property was reported more than once"
+    [ "$(grep -c "for font-size" "$ERR")" -eq 1 ] || fail "the bad value was reported more than once"
+    expect_page_lines "$T/unknown.pdf" 1 "First block|Second block|Third block|Floated text|"
+}
