@@ -1232,12 +1232,13 @@ static void table_collect_columns(Galley *g, TableState *ts, xmlNodePtr table)
                 ts->ncols = idx + 1;
             }
             ts->cols[idx].spec = s->column_width;
-            if (ts->cols[idx].style)
-                free(ts->cols[idx].style);
-            ts->cols[idx].style = r == 0 ? s : NULL;
+            /* Each column its own copy: repeated columns share the
+             * properties (borders, background) of their table-column. */
+            free(ts->cols[idx].style);
+            ts->cols[idx].style = cocom_xmalloc(sizeof *s);
+            *ts->cols[idx].style = *s;
         }
-        if (rep > 1 || !ts->cols[at].style)
-            free(s);
+        free(s);
     }
 }
 

@@ -1428,9 +1428,9 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         if (split) {
             Item *row_it = galley_peek(l->flow, 0);
             COCOM_GROW(taken.items, taken.cap, taken.n + 1);
-            taken.items[taken.n] = *row_it;
-            y = place_items(&p, &taken, 0, taken.n, 1, f.split_forced, f.split_height, y, 1, 0);
-            memset(&taken.items[taken.n], 0, sizeof(Item));
+            taken.items[taken.n++] = *row_it;
+            y = place_items(&p, &taken, 0, taken.n - 1, 1, f.split_forced, f.split_height, y, 1, 0);
+            memset(&taken.items[--taken.n], 0, sizeof(Item));
             /* What remains of the row is what its cells have left. */
             row_it->height = row_remaining(l, row_it->row);
         } else {

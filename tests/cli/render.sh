@@ -1,0 +1,136 @@
+# cocom render from the command line: outputs, inputs, errors, and
+# byte-identical output when SOURCE_DATE_EPOCH is set.
+
+FO="$SRCDIR/tests/fo/page-n-of-m.fo"
+
+t_render_to_pdf() {
+    run_cocom render "$FO" -o "$T/out.pdf"
+    expect_rc 0
+    expect_pages "$T/out.pdf" 3
+    [ -z "$(ls "$T" | grep tmp)" ] || fail "a temporary file was left"
+}
+
+t_render_from_standard_input() {
+    run_cocom_in "$FO" render - -o "$T/out.pdf"
+    expect_rc 0
+    expect_pages "$T/out.pdf" 3
+}
+
+t_render_png_pages() {
+    run_cocom render "$FO" --png "$T/pages" --dpi 40
+    expect_rc 0
+    [ -f "$T/pages/page-0001.png" ] && [ -f "$T/pages/page-0003.png" ] || fail "PNG pages missing"
+    [ ! -f "$T/pages/page-0004.png" ] || fail "too many pages"
+    # The PNG signature, and a 300pt by 200pt page at 40 dpi: 167 by 112 pixels.
+    sig=$(head -c 4 "$T/pages/page-0002.png" | od -An -tx1 | tr -d ' \n')
+    [ "$sig" = "89504e47" ] || fail "not a PNG ($sig)"
+    size=$(od -An -tu1 -j16 -N8 "$T/pages/page-0002.png" | awk '{ print $3 * 256 + $4 "x" $7 * 256 + $8 }')
+    [ "$size" = "167x112" ] || fail "the page is $size pixels, expected 167x112"
+}
+
+t_render_svg_pages() {
+    run_cocom render "$FO" --svg "$T/svg"
+    expect_rc 0
+    grep -q "<svg" "$T/svg/page-0002.svg" || fail "not an SVG"
+}
+
+t_render_through_a_stylesheet_with_parameters() {
+    cat > "$T/data.xml" <<XML
+<note><text>from the data</text></note>
+XML
+    cat > "$T/note.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:fo="http://www.w3.org/1999/XSL/Format">
+  <xsl:param name="greeting" select="'unset'"/>
+  <xsl:template match="/">
+    <fo:root><fo:layout-master-set><fo:simple-page-master master-name="p" page-width="200pt" page-height="100pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+      <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+        <fo:block><xsl:value-of select="$greeting"/>: <xsl:value-of select="note/text"/></fo:block>
+      </fo:flow></fo:page-sequence></fo:root>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+    run_cocom render --xsl "$T/note.xsl" "$T/data.xml" --param greeting "Hello there" -o "$T/out.pdf"
+    expect_rc 0
+    expect_page_lines "$T/out.pdf" 1 "Hello there: from the data|"
+    run_cocom render --xsl="$T/note.xsl" "$T/data.xml" --param greeting=Hi -o "$T/out2.pdf"
+    expect_rc 0
+    expect_page_lines "$T/out2.pdf" 1 "Hi: from the data|"
+}
+
+t_identical_bytes_with_source_date_epoch() {
+    SOURCE_DATE_EPOCH=1437177600 "$COCOM" render "$SRCDIR/tests/fo/justify.fo" -o "$T/a.pdf"
+    SOURCE_DATE_EPOCH=1437177600 "$COCOM" render "$SRCDIR/tests/fo/justify.fo" -o "$T/b.pdf"
+    cmp "$T/a.pdf" "$T/b.pdf" || fail "two runs differ"
+    pdfinfo "$T/a.pdf" | grep -q "CreationDate:.*2015" || fail "the creation date is not SOURCE_DATE_EPOCH's"
+}
+
+t_missing_input() {
+    run_cocom render "$T/nope.fo" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err "nope.fo: error: cannot read the file: no such file"
+    [ ! -e "$T/out.pdf" ] || fail "an output was written"
+}
+
+t_not_an_fo_document() {
+    echo '<html><body/></html>' > "$T/x.fo"
+    run_cocom render "$T/x.fo" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err "x.fo:1: error: this is not an XSL-FO document: the root element must be <fo:root>"
+    [ ! -e "$T/out.pdf" ] || fail "an output was written"
+}
+
+t_malformed_fo_leaves_no_output_and_keeps_an_old_one() {
+    # Broken at the end, after pages have been laid out: still nothing is
+    # written, and the PDF that was there stays as it was.
+    head -n 18 "$FO" > "$T/broken.fo"
+    echo "<fo:block>unclosed" >> "$T/broken.fo"
+    echo "old" > "$T/out.pdf"
+    run_cocom render "$T/broken.fo" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err_re "broken.fo:[0-9]+: error: not well-formed XML"
+    [ "$(cat "$T/out.pdf")" = "old" ] || fail "the old output was touched"
+    [ -z "$(ls "$T" | grep tmp)" ] || fail "a temporary file was left"
+}
+
+t_output_folder_missing() {
+    run_cocom render "$FO" -o "$T/no/such/folder/out.pdf"
+    expect_rc 1
+    expect_err "cannot write the PDF"
+}
+
+t_render_usage_errors() {
+    run_cocom render "$FO"
+    expect_rc 2
+    expect_err "no output given"
+    run_cocom render -o "$T/x.pdf"
+    expect_rc 2
+    expect_err "no input given"
+    run_cocom render "$FO" -o "$T/a.pdf" --png "$T/p"
+    expect_rc 2
+    expect_err "give only one of -o, --png and --svg"
+    run_cocom render "$FO" --png "$T/p" --dpi 0
+    expect_rc 2
+    expect_err "'0' is not a whole number from 1 to 2400"
+}
+
+t_max_pages_stops_a_runaway_document() {
+    run_cocom render "$FO" -o "$T/out.pdf" --max-pages 2
+    expect_rc 1
+    expect_err "the document reached 2 pages, the limit (see --max-pages)"
+    [ ! -e "$T/out.pdf" ] || fail "a partial PDF was written"
+}
+
+t_entities_in_fo_are_refused() {
+    echo "SECRET-WORD-7731" > "$T/secret.txt"
+    cat > "$T/xxe.fo" <<XML
+<?xml version="1.0"?>
+<!DOCTYPE fo:root [ <!ENTITY s SYSTEM "file://$T/secret.txt"> ]>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set><fo:simple-page-master master-name="p"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body"><fo:block>&s;</fo:block></fo:flow></fo:page-sequence></fo:root>
+XML
+    run_cocom render "$T/xxe.fo" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err "declares entities; entities are refused"
+    ! grep -q SECRET "$OUT" "$ERR" || fail "the secret leaked"
+    [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
+}

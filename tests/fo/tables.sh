@@ -1,0 +1,94 @@
+# Tables and lists: the seeds' two tables, long tables over pages, automatic
+# layout, spans, collapsed borders, a cell taller than a page, nested lists
+# and a list item split by a page break.  Geometry is compared with
+# pictures reviewed by eye (tests/fo/ref); text and order with pdftotext.
+
+t_functions_table_from_the_wolverhampton_report() {
+    render_fo functions-table
+    expect_pages "$T/functions-table.pdf" 1
+    pdftotext -layout "$T/functions-table.pdf" - > "$T/t.txt"
+    grep -q "Primary Care Function  *Greater Involvement  *Joint Commissioning  *Delegated" "$T/t.txt" \
+        || { cat "$T/t.txt"; fail "the header row is not four columns"; }
+    grep -q "Complaints management  *No  *Jointly with sub-regions  *Yes" "$T/t.txt" || fail "a row is out of its columns"
+    expect_png_like functions-table 1
+}
+
+t_decision_matrix_first_column_spans_ten_two_and_four_rows() {
+    render_fo decision-matrix
+    expect_pages "$T/decision-matrix.pdf" 1
+    pdftotext -layout "$T/decision-matrix.pdf" - > "$T/t.txt"
+    # Each group name sits once, beside the middle of its rows.
+    [ "$(grep -c 'Financial Processes' "$T/t.txt")" -eq 1 ] || fail "a spanning cell is repeated"
+    # Centred on its two rows, "Financial Processes" reads between them.
+    grep -A1 -B1 "^Financial Processes" "$T/t.txt" | tr -s ' \n' ' ' \
+        | grep -q "Ensuring budget sustainability Financial Processes Management accounting" \
+        || { cat "$T/t.txt"; fail "the spanning cell is not beside its rows"; }
+    expect_png_like decision-matrix 1
+}
+
+t_a_long_table_repeats_its_header_and_footer() {
+    render_fo long-table
+    expect_pages "$T/long-table.pdf" 8
+    for p in 1 2 3 4 5 6 7 8; do
+        pdftotext -layout -f $p -l $p "$T/long-table.pdf" - > "$T/p.txt"
+        grep -q "^ *Code  *Practice  *Contract" "$T/p.txt" || fail "no header on page $p"
+        grep -q "Continued overleaf" "$T/p.txt" || fail "no footer on page $p"
+    done
+    # Every row, once, in order.
+    pdftotext "$T/long-table.pdf" - | grep -o '^Y[0-9]*$' > "$T/codes.txt"
+    [ "$(wc -l < "$T/codes.txt")" -eq 300 ] || fail "$(wc -l < "$T/codes.txt") rows instead of 300"
+    seq -f 'Y%05g' 1 300 | cmp -s - "$T/codes.txt" || fail "rows are lost, doubled or out of order"
+    pdftotext -f 8 -l 8 "$T/long-table.pdf" - | grep -q "After the table." || fail "the block after the table is missing"
+    expect_png_like long-table 2
+}
+
+t_automatic_layout_gives_the_prose_column_the_room() {
+    render_fo auto-layout
+    pdftotext -bbox "$T/auto-layout.pdf" "$T/w.html"
+    # x where each first-row word starts.
+    x_of() { awk -F'"' -v w="$1" '$0 ~ ">"w"<" { for (i = 1; i < NF; i++) if ($i ~ /xMin=$/) { print int($(i + 1)); exit } }' "$T/w.html"; }
+    vx=$(x_of Voting); px=$(x_of The); ax=$(x_of Agreed)
+    # The single words take only their own width; the prose column the rest.
+    [ $((px - vx)) -lt 60 ] || fail "the first column is too wide ($vx to $px)"
+    [ $((ax - px)) -gt 300 ] || fail "the prose column is too narrow ($px to $ax)"
+    expect_png_like auto-layout 1
+}
+
+t_spans_in_both_directions() {
+    render_fo spans
+    pdftotext -layout "$T/spans.pdf" - > "$T/t.txt"
+    grep -q "A1-B1 across two columns  *C1  *D1-D3 down three rows" "$T/t.txt" || { cat "$T/t.txt"; fail "row 1"; }
+    grep -q "A4  *B4  *C4  *D4" "$T/t.txt" || fail "row 4"
+    expect_png_like spans 1
+}
+
+t_collapsed_borders_of_different_widths() {
+    render_fo collapsed-borders
+    expect_png_like collapsed-borders 1
+}
+
+t_a_cell_taller_than_a_page_is_split() {
+    render_fo tall-cell
+    expect_pages "$T/tall-cell.pdf" 2
+    p1=$(page_lines "$T/tall-cell.pdf" 1)
+    p2=$(page_lines "$T/tall-cell.pdf" 2)
+    case "$p1" in "Short|Tall|a short cell|line 01 of the tall cell|"*"line 16 of the tall cell|") ;; *) fail "page 1: $p1" ;; esac
+    case "$p2" in "Short|Tall|line 17 of the tall cell|"*"line 30 of the tall cell|the next row|after|") ;; *) fail "page 2: $p2" ;; esac
+    expect_png_like tall-cell 1
+}
+
+t_nested_lists_three_deep() {
+    render_fo nested-lists
+    # (pdftotext reads a label and its body's first line as one line.)
+    expect_page_lines "$T/nested-lists.pdf" 1 "1. GMS, PMS and APMS contracts|– Design of PMS and APMS contracts|◦ monitoring of contracts|◦ taking contractual action|– removing a contract|2. Newly designed enhanced services|3. Local incentive schemes|– as an alternative to QOF|"
+    expect_png_like nested-lists 1
+}
+
+t_a_list_item_split_by_a_page_break_keeps_its_label_on_the_first_part() {
+    render_fo list-split
+    expect_pages "$T/list-split.pdf" 2
+    case "$(page_lines "$T/list-split.pdf" 1)" in *"filler line 13|1. item 1 first line|item 1 second line|") ;;
+        *) fail "page 1: $(page_lines "$T/list-split.pdf" 1)" ;; esac
+    # The continued item has no label: "1." is not repeated.
+    expect_page_lines "$T/list-split.pdf" 2 "item 1 third line|item 1 fourth line|2. item 2 first line|item 2 second line|item 2 third line|item 2 fourth line|"
+}
