@@ -10,12 +10,20 @@
 /* ---------------------------------------------------------------------- */
 /* Fonts                                                                    */
 
+#define REF_SIZE 16.0   /* points: faces are loaded and shaped at this size */
+
 typedef struct {
-    const char *family;     /* interned by fo-props: compared by pointer first */
-    double size;
+    const char *family;     /* a copy; compared by pointer first, then by text */
     int weight, style, variant;
-    CocomFont *font;
+    CocomFont *font;        /* at the reference size */
 } FontEntry;
+
+/* A face at another size: one list for all faces (documents use a few). */
+typedef struct {
+    CocomFont *ref;
+    double size;
+    CocomFont *font;
+} SizedEntry;
 
 struct CocomFontCache {
     FontEntry *entries;
@@ -23,6 +31,8 @@ struct CocomFontCache {
     CocomMap by_pango;      /* "%p" of a fallback PangoFont -> CocomFont* */
     CocomFont **fallbacks;
     size_t nfallbacks, capfallbacks;
+    SizedEntry *sized;
+    size_t nsized, capsized;
 };
 
 static PangoGlyphString *shape_simple(PangoFont *font, const char *text, double *width)
@@ -48,10 +58,13 @@ static int has_unknown(const PangoGlyphString *g)
     return 0;
 }
 
-/* Metrics and the glyphs every font needs (space, hyphen, dot). */
+/* Metrics and the glyphs every font needs (space, hyphen, dot), for a face
+ * at the reference size. */
 static CocomFont *font_wrap(PangoFont *pf, double size)
 {
     CocomFont *f = cocom_xcalloc(1, sizeof *f);
+    f->ref = f;
+    f->scale = 1;
     f->pango = pf;
     f->size = size;
     f->scaled = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(pf));
@@ -95,9 +108,66 @@ static void font_free(CocomFont *f)
     pango_glyph_string_free(f->dot);
     if (f->scaled)
         cairo_scaled_font_destroy(f->scaled);
-    g_object_unref(f->pango);
+    if (f->ref == f)
+        g_object_unref(f->pango);   /* sized fonts share their face's */
     free(f->family);
     free(f);
+}
+
+static PangoGlyphString *glyphs_scaled(const PangoGlyphString *g, double k)
+{
+    PangoGlyphString *c = pango_glyph_string_copy((PangoGlyphString *)g);
+    for (int i = 0; i < c->num_glyphs; i++) {
+        c->glyphs[i].geometry.width = (int)lround(c->glyphs[i].geometry.width * k);
+        c->glyphs[i].geometry.x_offset = (int)lround(c->glyphs[i].geometry.x_offset * k);
+        c->glyphs[i].geometry.y_offset = (int)lround(c->glyphs[i].geometry.y_offset * k);
+    }
+    return c;
+}
+
+/* The face of `ref` at `size`: metrics scaled, and a Cairo scaled font
+ * made from the face's own (no fontconfig work). */
+static CocomFont *font_at(CocomText *t, CocomFont *ref, double size)
+{
+    if (fabs(size - ref->size) < 1e-9)
+        return ref;
+    struct CocomFontCache *c = t->fonts;
+    for (size_t i = 0; i < c->nsized; i++)
+        if (c->sized[i].ref == ref && c->sized[i].size == size)
+            return c->sized[i].font;
+    double k = size / ref->size;
+    CocomFont *f = cocom_xcalloc(1, sizeof *f);
+    *f = *ref;
+    f->ref = ref;
+    f->scale = k;
+    f->size = size;
+    f->ascent *= k;
+    f->descent *= k;
+    f->underline_position *= k;
+    f->underline_thickness *= k;
+    f->strikethrough_position *= k;
+    f->strikethrough_thickness *= k;
+    f->space_width *= k;
+    f->hyphen_width *= k;
+    f->dot_width *= k;
+    f->space = glyphs_scaled(ref->space, k);
+    f->hyphen = glyphs_scaled(ref->hyphen, k);
+    f->dot = glyphs_scaled(ref->dot, k);
+    f->family = cocom_xstrdup(ref->family);
+    f->scaled = NULL;
+    if (ref->scaled) {
+        cairo_matrix_t fm, ctm;
+        cairo_scaled_font_get_font_matrix(ref->scaled, &fm);
+        cairo_matrix_scale(&fm, k, k);
+        cairo_scaled_font_get_ctm(ref->scaled, &ctm);
+        cairo_font_options_t *opt = cairo_font_options_create();
+        cairo_scaled_font_get_font_options(ref->scaled, opt);
+        f->scaled = cairo_scaled_font_create(cairo_scaled_font_get_font_face(ref->scaled), &fm, &ctm, opt);
+        cairo_font_options_destroy(opt);
+    }
+    COCOM_GROW(c->sized, c->capsized, c->nsized + 1);
+    c->sized[c->nsized++] = (SizedEntry){ref, size, f};
+    return f;
 }
 
 static struct CocomFontCache *fonts_of(CocomText *t)
@@ -171,13 +241,13 @@ CocomFont *cocom_font_get(CocomContext *ctx, const char *family, double size, in
         size = 10000;
     for (size_t i = 0; i < c->count; i++) {
         FontEntry *e = &c->entries[i];
-        if (e->size == size && e->weight == weight && e->style == style && e->variant == variant
+        if (e->weight == weight && e->style == style && e->variant == variant
             && (e->family == family || strcmp(e->family, family) == 0))
-            return e->font;
+            return font_at(t, e->font, size);
     }
     PangoFontDescription *d = pango_font_description_new();
     pango_font_description_set_family(d, family);
-    pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
+    pango_font_description_set_absolute_size(d, REF_SIZE * PANGO_SCALE);
     pango_font_description_set_weight(d, (PangoWeight)weight);
     pango_font_description_set_style(d, style == FO_FONT_STYLE_ITALIC ? PANGO_STYLE_ITALIC
                                         : style == FO_FONT_STYLE_OBLIQUE ? PANGO_STYLE_OBLIQUE
@@ -188,17 +258,16 @@ CocomFont *cocom_font_get(CocomContext *ctx, const char *family, double size, in
     pango_font_description_free(d);
     if (!pf) {   /* only when fontconfig has no fonts at all */
         PangoFontDescription *d2 = pango_font_description_from_string("sans-serif");
-        pango_font_description_set_absolute_size(d2, size * PANGO_SCALE);
+        pango_font_description_set_absolute_size(d2, REF_SIZE * PANGO_SCALE);
         pf = pango_font_map_load_font(t->fontmap, t->pango, d2);
         pango_font_description_free(d2);
     }
-    CocomFont *f = font_wrap(pf, size);
+    CocomFont *f = font_wrap(pf, REF_SIZE);
     warn_substitution(ctx, family, f->family);
     COCOM_GROW(c->entries, c->cap, c->count + 1);
-    /* The family string is interned by the property resolver; keep our own
-     * copy anyway, since fonts outlive any one document. */
-    c->entries[c->count++] = (FontEntry){cocom_xstrdup(family), size, weight, style, variant, f};
-    return f;
+    /* Fonts outlive any one document, so the family is copied. */
+    c->entries[c->count++] = (FontEntry){cocom_xstrdup(family), weight, style, variant, f};
+    return font_at(t, f, size);
 }
 
 /* A CocomFont for a fallback face Pango chose. */
@@ -272,6 +341,9 @@ void cocom_font_cache_destroy(CocomText *t)
         free((char *)c->entries[i].family);
         font_free(c->entries[i].font);
     }
+    for (size_t i = 0; i < c->nsized; i++)
+        font_free(c->sized[i].font);
+    free(c->sized);
     for (size_t i = 0; i < c->nfallbacks; i++)
         font_free(c->fallbacks[i]);
     free(c->fallbacks);
@@ -399,7 +471,44 @@ const CocomShapedWord *cocom_font_shape(CocomContext *ctx, CocomFont *font, cons
         c->slots = slots;
         c->cap = ncap;
     }
-    CocomShapedWord *w = shape_word(t, font, text, len, letter_spacing);
+    CocomShapedWord *w;
+    if (font->ref != font) {
+        /* Another size of a face: the reference shape, scaled. */
+        const CocomShapedWord *r = cocom_font_shape(ctx, font->ref, text, len, 0);
+        w = cocom_xmalloc(sizeof *w + sizeof w->pieces[0] * (size_t)(r->npieces ? r->npieces : 1));
+        w->npieces = r->npieces;
+        w->missing = r->missing;
+        w->width = 0;
+        for (int i = 0; i < r->npieces; i++) {
+            const CocomShapedPiece *rp = &r->pieces[i];
+            CocomShapedPiece *p = &w->pieces[i];
+            p->font = font_at(t, rp->font->ref, rp->font->ref->size * font->scale);
+            p->glyphs = glyphs_scaled(rp->glyphs, font->scale);
+            add_letter_spacing(p->glyphs, letter_spacing);
+            p->offset = rp->offset;
+            p->length = rp->length;
+            p->width = pango_glyph_string_get_width(p->glyphs) / (double)PANGO_SCALE;
+            w->width += p->width;
+        }
+        /* The recursive call may have grown the table. */
+        if ((c->count + 1) * 2 > c->cap) {
+            size_t ncap = c->cap * 2;
+            WordEntry *slots = cocom_xcalloc(ncap, sizeof *slots);
+            for (size_t i = 0; i < c->cap; i++) {
+                if (!c->slots[i].text)
+                    continue;
+                size_t j = c->slots[i].hash & (ncap - 1);
+                while (slots[j].text)
+                    j = (j + 1) & (ncap - 1);
+                slots[j] = c->slots[i];
+            }
+            free(c->slots);
+            c->slots = slots;
+            c->cap = ncap;
+        }
+    } else {
+        w = shape_word(t, font, text, len, letter_spacing);
+    }
     size_t mask = c->cap - 1;
     size_t i = h & mask;
     while (c->slots[i].text)

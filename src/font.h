@@ -18,7 +18,13 @@
 #include "text.h"
 
 typedef struct CocomFont {
-    PangoFont *pango;
+    /* Each face is loaded and shaped once, at a reference size: unhinted
+     * shaping scales linearly, and every new size Pango is asked for costs
+     * a sort of all installed fonts by fontconfig.  A font at another size
+     * shares its face's Pango font and scales its shapes (font.c). */
+    struct CocomFont *ref;          /* the face at the reference size (itself for one) */
+    double scale;                   /* size / the reference size */
+    PangoFont *pango;               /* the face's, at the reference size: for shaping */
     cairo_scaled_font_t *scaled;    /* for painting: fetched once, so that a
                                      * painting thread touches only Cairo */
     double size;                    /* points */

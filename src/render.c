@@ -135,6 +135,40 @@ CocomRenderer *cocom_renderer_pages(CocomContext *ctx, const char *dir, CocomFor
 /* ---------------------------------------------------------------------- */
 /* Painting                                                                 */
 
+/* Borders that look alike go into one path and one stroke, and rectangles
+ * of one colour into one fill: Cairo's PDF cost is largely per call. */
+static int same_border(const AreaOp *a, const AreaOp *b)
+{
+    return b->type == AOP_BORDER && a->color == b->color && a->width == b->width && a->style == b->style
+           && a->style != FO_BORDER_DOUBLE;
+}
+
+static size_t paint_borders(cairo_t *cr, const AreaOp *ops, size_t i, size_t n)
+{
+    const AreaOp *op = &ops[i];
+    double w = op->width;
+    cairo_save(cr);
+    set_color(cr, op->color);
+    cairo_set_line_width(cr, w);
+    if (op->style == FO_BORDER_DASHED) {
+        double d[2] = {3 * w, 3 * w};
+        cairo_set_dash(cr, d, 2, 0);
+    } else if (op->style == FO_BORDER_DOTTED) {
+        double d[2] = {0, 2 * w};
+        cairo_set_dash(cr, d, 2, 0);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    }
+    size_t j = i;
+    do {
+        cairo_move_to(cr, ops[j].x, ops[j].y);
+        cairo_line_to(cr, ops[j].x + ops[j].w, ops[j].y + ops[j].h);
+        j++;
+    } while (j < n && same_border(op, &ops[j]));
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    return j - 1;
+}
+
 static void paint_border(cairo_t *cr, const AreaOp *op)
 {
     double w = op->width;
@@ -346,10 +380,17 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
         case AOP_RECT:
             set_color(cr, op->color);
             cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+            while (i + 1 < page->nops && page->ops[i + 1].type == AOP_RECT && page->ops[i + 1].color == op->color) {
+                const AreaOp *o = &page->ops[++i];
+                cairo_rectangle(cr, o->x, o->y, o->w, o->h);
+            }
             cairo_fill(cr);
             break;
         case AOP_BORDER:
-            paint_border(cr, op);
+            if (op->style == FO_BORDER_DOUBLE)
+                paint_border(cr, op);
+            else
+                i = paint_borders(cr, page->ops, i, page->nops);
             break;
         case AOP_LINE:
             paint_line(batch, cr, &page->lines[op->line], op->x, op->y);
