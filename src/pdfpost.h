@@ -1,0 +1,58 @@
+/* pdfpost.h — what Cairo 1.16 cannot write into a PDF, added afterwards.
+ *
+ * Cairo draws the text, the structure tree (tags), links, destinations and
+ * the outline, but has no way to write /Lang, /Alt, artifacts, XMP
+ * metadata or DisplayDocTitle, and writes its dates without the "D:"
+ * prefix (research/platform.md §1).  This post-pass reads the finished PDF
+ * with libqpdf and writes a corrected copy:
+ *
+ *   - every structure element of type /Private is page furniture that the
+ *     painter marked that way (Cairo 1.16 refuses "Artifact"): its marked
+ *     content becomes /Artifact (BMC) in the page's content stream, and the
+ *     element leaves the structure tree and the parent tree;
+ *   - the catalog gets /Lang, /ViewerPreferences << /DisplayDocTitle true >>,
+ *     /MarkInfo << /Marked true >> and an XMP /Metadata stream (dc:title,
+ *     dc:creator, dc:description, dc:language, pdf:Producer, xmp dates, and
+ *     pdfuaid:part 1);
+ *   - each page gets /Tabs /S;
+ *   - each /Figure element gets /Alt from fix->figure_alt, in the order the
+ *     figures appear in the structure tree; each /TH gets /Scope /Column
+ *     unless it has one; each link annotation gets /Contents from
+ *     fix->link_contents, in the order the Link elements appear;
+ *   - the Info dictionary's dates get the "D:" prefix, and the file a
+ *     deterministic /ID (qpdf_set_deterministic_ID), so identical input
+ *     still gives identical bytes.
+ */
+#ifndef COCOM_PDFPOST_H
+#define COCOM_PDFPOST_H
+
+#include <stddef.h>
+#include "context.h"
+
+typedef struct {
+    const char *lang;               /* e.g. "en-GB"; NULL leaves /Lang unset */
+    const char *title;              /* dc:title, and what DisplayDocTitle shows */
+    const char *author, *subject, *keywords;
+    const char *date;               /* ISO 8601 UTC, "2015-07-29T00:00:00Z" */
+    const char *const *figure_alt;  /* alternative text of each Figure, in order */
+    size_t nfigure_alt;
+    const char *const *link_contents; /* a description of each link, in order */
+    size_t nlink_contents;
+} CocomPdfFix;
+
+/* Reads the PDF at in_path and writes the corrected one to out_path (which
+ * may not be in_path).  Returns OK, or IO/INVALID with the reason reported. */
+CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *out_path, const CocomPdfFix *fix);
+
+/* The machine-checkable PDF/UA conditions, each reported as a finding
+ * (FILE: error: ... [PDFUA-…]): /Lang set; title set and shown
+ * (DisplayDocTitle); marked (MarkInfo/Marked true) with a structure tree;
+ * no text outside marked content (no untagged text); every /Figure has
+ * /Alt; every /Table has header cells (TH) and every TH a /Scope; every link
+ * annotation has /Contents and a structure parent; every font embedded,
+ * with a ToUnicode map; every page has /Tabs /S; XMP metadata with
+ * dc:title.  Returns OK when all hold, INVALID when one fails, IO when the
+ * file cannot be read. */
+CocomStatus cocom_pdfcheck(CocomContext *ctx, const char *path);
+
+#endif
