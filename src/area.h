@@ -17,7 +17,6 @@ typedef enum {
     AOP_RECT,           /* a filled rectangle (backgrounds) */
     AOP_BORDER,         /* a border side from (x, y) to (x + w, y + h); thickness in `width` */
     AOP_IMAGE,          /* an image scaled into (x, y, w, h) */
-    AOP_LINK,           /* a link area (x, y, w, h) to `str` (uri when `uri`, else a destination name) */
     AOP_DEST,           /* the named destination `str` at (x, y) */
     AOP_TAG_BEGIN,      /* a structure element `str` ("P", "H1", "Table" ...) begins; alt text in `alt` */
     AOP_TAG_END,
@@ -29,8 +28,7 @@ typedef enum {
 
 typedef struct {
     uint8_t type;       /* AreaOpType */
-    uint8_t style;      /* AOP_BORDER: FoBorderStyle; AOP_LINK: 1 for a URI */
-    uint8_t uri;
+    uint8_t style;      /* AOP_BORDER: FoBorderStyle */
     double x, y, w, h;
     double width;       /* AOP_BORDER: the thickness */
     FoColor color;
@@ -39,6 +37,14 @@ typedef struct {
     const char *alt;    /* AOP_TAG_BEGIN: alternative text (figures) or NULL */
     void *image;        /* AOP_IMAGE: a CocomImage (owned by the image cache) */
 } AreaOp;
+
+/* Where the links of a page's lines lead (a line's runs name them by the
+ * layout's link index). */
+typedef struct {
+    int index;
+    const char *target; /* a URI, or a destination (an id) */
+    uint8_t uri;
+} PageLink;
 
 typedef struct CocomPage {
     double width, height;
@@ -49,11 +55,16 @@ typedef struct CocomPage {
     size_t nops, capops;
     ParaLine *lines;    /* owned */
     size_t nlines, caplines;
+    PageLink *links;
+    size_t nlinks, caplinks;
     CocomArena arena;
 } CocomPage;
 
 /* Appends an operation and returns it (zeroed apart from the type). */
 AreaOp *cocom_page_op(CocomPage *page, AreaOpType type);
+
+/* Where link `index` of a run leads, or NULL. */
+const PageLink *cocom_page_link(const CocomPage *page, int index);
 
 /* Takes ownership of a line's contents (*line is cleared) and returns its index. */
 int cocom_page_add_line(CocomPage *page, ParaLine *line);

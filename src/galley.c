@@ -340,6 +340,52 @@ static int box_visible(const LBox *b)
     return b->background != FO_COLOR_TRANSPARENT || b->id || b->role;
 }
 
+/* The structure types of tagged PDF (ISO 32000-1 §14.8.4) that Cairo 1.16
+ * accepts.  An FO's role names one; without one, or with another word, a
+ * block is a P when it holds text and a Div otherwise, a list-block an L, a
+ * table a Table. */
+static const char *const pdf_roles[] = {
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct",
+    "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD",
+    "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot",
+    "Figure", "Formula", "Form"};
+
+static int holds_text(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            for (const xmlChar *t = c->content; t && *t; t++)
+                if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r')
+                    return 1;
+        } else if (c->type == XML_ELEMENT_NODE && fo_kind_is_inline(fo_kind(c))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *structure_role(Galley *g, xmlNodePtr node, const FoStyle *s, FoKind k)
+{
+    if (s->role && *s->role) {
+        for (size_t i = 0; i < COCOM_ARRAY_LEN(pdf_roles); i++)
+            if (strcmp(pdf_roles[i], s->role) == 0)
+                return pdf_roles[i];
+        char key[160];
+        snprintf(key, sizeof key, "role:%s", s->role);
+        if (cocom_report_once(g->ctx, key))
+            cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(node),
+                         "role '%s' is not a structure type of tagged PDF (P, H1, L, Table, Figure ...); "
+                         "the element is tagged by its kind instead", s->role);
+    }
+    switch (k) {
+    case FO_LIST_BLOCK: return "L";
+    case FO_TABLE: return "Table";
+    case FO_TABLE_CAPTION: return "Caption";
+    case FO_BLOCK: return holds_text(node) ? "P" : "Div";
+    default: return "Div";
+    }
+}
+
 /* Opens a block-level frame: break-before, space-before, the box's start. */
 static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
 {
@@ -353,6 +399,10 @@ static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
     Frame *f = push_frame(g, kind, node, s);
     FoKind k = fo_kind(node);
     LBox *b = box_new(s, k, parent->ref_x0, parent->ref_w);
+    if (!g->env->in_static) {
+        free((char *)b->role);
+        b->role = cocom_xstrdup(structure_role(g, node, s, k));
+    }
     if (k == FO_BLOCK_CONTAINER) {
         /* A reference area: its children's indents are measured from its
          * content rectangle, not inherited from outside. */
@@ -648,6 +698,7 @@ static void add_graphic(Collector *c, xmlNodePtr node, const FoStyle *s, const I
     p->height = bh;
     p->depth = 0;
     p->object = img;
+    p->alt = s->alt_text;
     c->last_was_space = 0;
 }
 

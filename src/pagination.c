@@ -43,10 +43,19 @@ int cocom_page_add_line(CocomPage *page, ParaLine *line)
     return (int)page->nlines++;
 }
 
+const PageLink *cocom_page_link(const CocomPage *page, int index)
+{
+    for (size_t i = 0; i < page->nlinks; i++)
+        if (page->links[i].index == index)
+            return &page->links[i];
+    return NULL;
+}
+
 void cocom_page_free(CocomPage *page)
 {
     if (!page)
         return;
+    free(page->links);
     for (size_t i = 0; i < page->nlines; i++)
         cocom_para_line_clear(&page->lines[i]);
     free(page->lines);
@@ -817,14 +826,20 @@ static double place_gap(Placer *p, const Item *items, size_t n, int at_top, int 
         if (!end_of_run)
             continue;
         double hs = gap_height(items + run, 0, i - run, first_run && at_top, i == n && at_bottom);
-        /* Zero-height boxes in the run: ends before the space, starts after. */
-        for (size_t k = run; k < i; k++)
-            if (items[k].type == IT_END)
-                frag_close(p, items[k].box, y0, 0);
+        /* Zero-height boxes in the run, in order (their tags must nest):
+         * a box that ends here closes before the space, one that starts
+         * here opens after it, and one that does both is empty, after it. */
+        for (size_t k = run; k < i; k++) {
+            if (items[k].type == IT_START) {
+                frag_open(p, items[k].box, y0 + hs, 0);
+            } else if (items[k].type == IT_END) {
+                int opened_here = 0;
+                for (size_t m = run; m < k; m++)
+                    opened_here |= items[m].type == IT_START && items[m].box == items[k].box;
+                frag_close(p, items[k].box, opened_here ? y0 + hs : y0, 0);
+            }
+        }
         y = y0 + hs;
-        for (size_t k = run; k < i; k++)
-            if (items[k].type == IT_START)
-                frag_open(p, items[k].box, y, 0);
         if (i < n) {
             if (items[i].type == IT_START) {
                 frag_open(p, items[i].box, y, 0);
@@ -847,30 +862,20 @@ static void place_line(Placer *p, Item *it, double y)
     ParaLine *line = &it->line;
     double x = p->dx + it->x + line->x;
     double baseline = y + line->ascent;
-    /* Links: one area per run that carries one, exactly over the text. */
+    /* Links: the painter draws each linked run inside a Link element, so
+     * the annotation lies exactly over the text; the page says where each
+     * leads. */
     for (int r = 0; r < line->nruns; r++) {
         LineRun *run = &line->runs[r];
-        if (run->style.link < 0)
+        if (run->style.link < 0 || cocom_page_link(p->page, run->style.link))
             continue;
         int uri = 0;
         const char *target = layout_link_target(l, run->style.link, &uri);
         if (!target)
             continue;
-        /* Merge with the previous area when the link continues. */
-        AreaOp *prev = p->ncontent ? &p->content[p->ncontent - 1] : NULL;
-        double rx = x + run->x;
-        if (prev && prev->type == AOP_LINK && prev->uri == uri && strcmp(prev->str, target) == 0
-            && fabs(prev->x + prev->w - rx) < 0.5 && fabs(prev->y - y) < 0.01) {
-            prev->w = rx + run->width - prev->x;
-            continue;
-        }
-        AreaOp *op = content_op(p, AOP_LINK);
-        op->x = rx;
-        op->y = y;
-        op->w = run->width;
-        op->h = line->ascent + line->descent;
-        op->uri = (uint8_t)uri;
-        op->str = page_str(p->page, target);
+        CocomPage *pg = p->page;
+        COCOM_GROW(pg->links, pg->caplinks, pg->nlinks + 1);
+        pg->links[pg->nlinks++] = (PageLink){run->style.link, page_str(pg, target), (uint8_t)uri};
     }
     for (int a = 0; a < line->nanchors; a++) {
         const char *id = layout_anchor_id(l, line->anchors[a]);

@@ -727,6 +727,7 @@ static void assemble(Composer *c, size_t from, size_t brk, int index, int last, 
             r->height = p->height;
             r->depth = p->depth;
             r->object = p->object;
+            r->alt = p->alt ? cocom_xstrdup(p->alt) : NULL;
             b.x += p->width;
             finish_run(&b);
         } else if (a->type == A_BOX && a->shaped) {
@@ -740,6 +741,13 @@ static void assemble(Composer *c, size_t from, size_t brk, int index, int last, 
         const ParaStyle *st = &in->styles[ba->style];
         append_glyphs(&b, st, st->font, st->font->hyphen, "\xc2\xad", 2, st->font->hyphen_width, 0);
         l->ends_with_hyphen = 1;
+    } else if (ba && ba->type == A_GLUE && to > from && b.cur && b.cur->kind == RUN_GLYPHS) {
+        /* A line broken at a space keeps the space, with no width, so
+         * that text extraction and screen readers see two words. */
+        const ParaStyle *st = &b.cur->style;
+        CocomFont *f = b.cur->font;
+        double spw = pango_glyph_string_get_width(f->space) / (double)PANGO_SCALE;
+        append_glyphs(&b, st, f, f->space, " ", 1, spw, -spw);
     }
     finish_run(&b);
     cocom_buf_free(&b.text);
@@ -852,6 +860,7 @@ void cocom_para_line_clear(ParaLine *l)
         if (l->runs[i].glyphs)
             pango_glyph_string_free(l->runs[i].glyphs);
         free(l->runs[i].text);
+        free(l->runs[i].alt);
     }
     free(l->runs);
     free(l->anchors);

@@ -59,6 +59,7 @@ typedef struct {
     /* PARA_BOX */
     double width, height, depth;/* height above the baseline, depth below */
     void *object;               /* the caller's, carried into the run */
+    const char *alt;            /* its alternative text (copied into the run), or NULL */
     /* PARA_LEADER */
     double leader_min, leader_opt, leader_max;
     uint8_t leader_pattern;     /* FoLeaderPattern */
@@ -104,6 +105,7 @@ typedef struct {
     int text_len;
     /* RUN_BOX */
     void *object;
+    char *alt;                  /* owned; NULL for a decorative object */
     double height, depth;
     /* RUN_LEADER */
     uint8_t leader_pattern, rule_style;

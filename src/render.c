@@ -30,6 +30,13 @@ typedef struct {
     size_t nclusters, capclusters;
 } Batch;
 
+/* An open structure element, mirroring Cairo's tag stack (which persists
+ * from page to page), and whether its text can be its own content. */
+typedef struct {
+    const char *name;   /* static: one of render.c's structure types */
+    int leaf;           /* no element inside it: text goes in directly */
+} OpenTag;
+
 struct CocomRenderer {
     CocomContext *ctx;
     CocomFormat format;
@@ -42,6 +49,16 @@ struct CocomRenderer {
     int finished;
     CocomStatus status;
     Batch batch;
+    /* Tagged PDF */
+    int tagging;
+    int document_open;
+    OpenTag *tags;
+    size_t ntags, captags;
+    int artifact_depth;         /* inside page furniture (a Private element) */
+    char **figure_alt;          /* for the post-pass, in structure order */
+    size_t nfigure_alt, capfigure_alt;
+    char **link_contents;
+    size_t nlink_contents, caplink_contents;
 };
 
 static void set_color(cairo_t *cr, FoColor c)
@@ -110,6 +127,7 @@ CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const Coc
             cairo_pdf_surface_set_metadata(r->pdf, CAIRO_PDF_METADATA_KEYWORDS, info->keywords);
     }
     r->cr = cairo_create(r->pdf);
+    r->tagging = 1;
     return r;
 }
 
@@ -203,19 +221,41 @@ static void paint_border(cairo_t *cr, const AreaOp *op)
     cairo_restore(cr);
 }
 
-static void batch_flush(Batch *b, cairo_t *cr)
+/* The element text must be wrapped in, so that every piece of text lies in
+ * a leaf of the structure tree (Cairo 1.16 leaves text untagged when it
+ * sits beside a child element: platform.md §1): none inside furniture or a
+ * leaf; a Span inside an element with children; a P at the top. */
+static const char *text_wrapper(const CocomRenderer *r)
+{
+    if (!r || !r->tagging || r->artifact_depth > 0)
+        return NULL;
+    if (r->ntags == 0 || strcmp(r->tags[r->ntags - 1].name, "Document") == 0)
+        return "P";
+    return r->tags[r->ntags - 1].leaf ? NULL : "Span";
+}
+
+static void batch_flush_in(Batch *b, cairo_t *cr, const char *wrap)
 {
     if (!b->nglyphs) {
         b->font = NULL;
         return;
     }
+    if (wrap)
+        cairo_tag_begin(cr, wrap, NULL);
     cairo_set_scaled_font(cr, b->font);
     set_color(cr, b->color);
     cairo_show_text_glyphs(cr, b->text.data, (int)b->text.len, b->glyphs, (int)b->nglyphs, b->clusters,
                            (int)b->nclusters, 0);
+    if (wrap)
+        cairo_tag_end(cr, wrap);
     b->nglyphs = b->nclusters = 0;
     cocom_buf_clear(&b->text);
     b->font = NULL;
+}
+
+static void batch_flush_r(CocomRenderer *r, cairo_t *cr)
+{
+    batch_flush_in(&r->batch, cr, text_wrapper(r));
 }
 
 static void batch_free(Batch *b)
@@ -229,8 +269,9 @@ static void batch_free(Batch *b)
 /* Adds a run's glyphs, positioned, and its clusters: runs of glyphs that
  * share a log_cluster map to the bytes up to the next cluster (HarfBuzz
  * output is in logical order for left-to-right text). */
-static void paint_run_text(Batch *b, cairo_t *cr, const LineRun *run, double x, double baseline)
+static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, double x, double baseline)
 {
+    Batch *b = &r->batch;
     const PangoGlyphString *g = run->glyphs;
     if (!g || g->num_glyphs == 0)
         return;
@@ -238,7 +279,7 @@ static void paint_run_text(Batch *b, cairo_t *cr, const LineRun *run, double x, 
     if (!sf)
         return;
     if (b->font != sf || b->color != run->style.color)
-        batch_flush(b, cr);
+        batch_flush_r(r, cr);
     b->font = sf;
     b->color = run->style.color;
     const char *text = run->text ? run->text : "";
@@ -333,26 +374,117 @@ static void paint_image(cairo_t *cr, CocomImage *img, double x, double y, double
     cairo_restore(cr);
 }
 
-static void paint_line(Batch *batch, cairo_t *cr, const ParaLine *line, double x, double baseline)
+static void tag_begin(CocomRenderer *r, cairo_t *cr, const char *name, int leaf)
 {
+    cairo_tag_begin(cr, name, NULL);
+    COCOM_GROW(r->tags, r->captags, r->ntags + 1);
+    r->tags[r->ntags++] = (OpenTag){name, leaf};
+}
+
+static void tag_end(CocomRenderer *r, cairo_t *cr)
+{
+    if (!r->ntags)
+        return;
+    cairo_tag_end(cr, r->tags[--r->ntags].name);
+}
+
+static void furniture_begin(CocomRenderer *r, cairo_t *cr)
+{
+    if (r->tagging && r->artifact_depth++ == 0)
+        cairo_tag_begin(cr, "Private", NULL);
+}
+
+static void furniture_end(CocomRenderer *r, cairo_t *cr)
+{
+    if (r->tagging && r->artifact_depth > 0 && --r->artifact_depth == 0)
+        cairo_tag_end(cr, "Private");
+}
+
+static void push_string(char ***list, size_t *n, size_t *cap, const char *s)
+{
+    COCOM_GROW(*list, *cap, *n + 1);
+    (*list)[(*n)++] = cocom_xstrdup(s ? s : "");
+}
+
+/* A link's description for its annotation's /Contents: its text, with the
+ * address when that is not the text itself. */
+static char *link_description(const LineRun *run, const PageLink *pl)
+{
+    char *text = cocom_xstrdup(run->text ? run->text : "");
+    g_strstrip(text);
+    if (!pl->uri || strstr(text, pl->target) || !*pl->target)
+        return text;
+    const char *t = pl->target;
+    if (strncmp(t, "mailto:", 7) == 0)
+        t += 7;
+    char *d = *text ? cocom_xasprintf("%s (%s)", text, t) : cocom_xstrdup(t);
+    free(text);
+    return d;
+}
+
+static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, const ParaLine *line, double x,
+                       double baseline)
+{
+    int pdf = r->format == COCOM_FORMAT_PDF;
     for (int i = 0; i < line->nruns; i++) {
         const LineRun *run = &line->runs[i];
         double rx = x + run->x;
         double rb = baseline - run->style.rise;
-        if (run->kind != RUN_GLYPHS || run->style.background != FO_COLOR_TRANSPARENT || run->style.decoration)
-            batch_flush(batch, cr);
+        const PageLink *pl = run->kind == RUN_GLYPHS && run->style.link >= 0 && pdf ? cocom_page_link(page, run->style.link) : NULL;
+        if (run->kind != RUN_GLYPHS || run->style.background != FO_COLOR_TRANSPARENT || run->style.decoration || pl)
+            batch_flush_r(r, cr);
         if (run->style.background != FO_COLOR_TRANSPARENT && run->kind == RUN_GLYPHS) {
+            furniture_begin(r, cr);
             set_color(cr, run->style.background);
             cairo_rectangle(cr, rx, rb - run->font->ascent, run->width, run->font->ascent + run->font->descent);
             cairo_fill(cr);
+            furniture_end(r, cr);
         }
         switch (run->kind) {
-        case RUN_GLYPHS: paint_run_text(batch, cr, run, rx, rb); break;
-        case RUN_LEADER: paint_leader(cr, run, rx, rb); break;
-        case RUN_BOX: paint_image(cr, run->object, rx, rb - run->height, run->width, run->height); break;
+        case RUN_GLYPHS:
+            if (pl) {
+                /* The Link element holds its text, so its annotation lies
+                 * over exactly that (Cairo takes the drawn extents). */
+                CocomBuf attrs = {0};
+                cocom_buf_puts(&attrs, pl->uri ? "uri=" : "dest=");
+                attr_string(&attrs, pl->target);
+                if (r->tagging && r->artifact_depth == 0) {
+                    char *d = link_description(run, pl);
+                    push_string(&r->link_contents, &r->nlink_contents, &r->caplink_contents, d);
+                    free(d);
+                }
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.data);
+                paint_run_text(r, cr, run, rx, rb);
+                batch_flush_in(&r->batch, cr, NULL);
+                cairo_tag_end(cr, CAIRO_TAG_LINK);
+                cocom_buf_free(&attrs);
+            } else {
+                paint_run_text(r, cr, run, rx, rb);
+            }
+            break;
+        case RUN_LEADER:
+            furniture_begin(r, cr);
+            paint_leader(cr, run, rx, rb);
+            furniture_end(r, cr);
+            break;
+        case RUN_BOX:
+            /* An image with alternative text is a Figure; without, an
+             * ornament (furniture). */
+            if (r->tagging && r->artifact_depth == 0 && run->alt && *run->alt) {
+                cairo_tag_begin(cr, "Figure", NULL);
+                push_string(&r->figure_alt, &r->nfigure_alt, &r->capfigure_alt, run->alt);
+                paint_image(cr, run->object, rx, rb - run->height, run->width, run->height);
+                cairo_tag_end(cr, "Figure");
+            } else {
+                furniture_begin(r, cr);
+                paint_image(cr, run->object, rx, rb - run->height, run->width, run->height);
+                furniture_end(r, cr);
+            }
+            break;
         }
         if (run->style.decoration && run->kind != RUN_BOX) {
-            batch_flush(batch, cr);
+            batch_flush_r(r, cr);
+            furniture_begin(r, cr);
             const CocomFont *f = run->font;
             set_color(cr, run->style.color);
             if (run->style.decoration & FO_DECORATION_UNDERLINE)
@@ -364,18 +496,68 @@ static void paint_line(Batch *batch, cairo_t *cr, const ParaLine *line, double x
             if (run->style.decoration & FO_DECORATION_OVERLINE)
                 cairo_rectangle(cr, rx, rb - f->ascent, run->width, f->underline_thickness);
             cairo_fill(cr);
+            furniture_end(r, cr);
         }
     }
+}
+
+/* Does the element opened at ops[i] close on this page with nothing inside
+ * it that becomes an element of its own (then its text is its content)? */
+static int element_is_leaf(const CocomPage *page, size_t i)
+{
+    int depth = 0;
+    for (size_t j = i + 1; j < page->nops; j++) {
+        const AreaOp *op = &page->ops[j];
+        switch (op->type) {
+        case AOP_TAG_BEGIN:
+        case AOP_ARTIFACT_BEGIN:
+            return 0;
+        case AOP_TAG_END:
+            if (depth == 0)
+                return 1;
+            depth--;
+            break;
+        case AOP_LINE: {
+            const ParaLine *l = &page->lines[op->line];
+            for (int k = 0; k < l->nruns; k++)
+                if (l->runs[k].kind != RUN_GLYPHS || l->runs[k].style.link >= 0
+                    || l->runs[k].style.background != FO_COLOR_TRANSPARENT || l->runs[k].style.decoration)
+                    return 0;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return 0;   /* it goes on to the next page: assume children */
+}
+
+static const char *const structure_types[] = {
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct",
+    "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD",
+    "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot",
+    "Figure", "Formula", "Form"};
+
+/* The static name of a structure type (names on pages die with them). */
+static const char *structure_type(const char *name)
+{
+    for (size_t i = 0; name && i < COCOM_ARRAY_LEN(structure_types); i++)
+        if (strcmp(structure_types[i], name) == 0)
+            return structure_types[i];
+    return "Div";
 }
 
 static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
 {
     int pdf = r->format == COCOM_FORMAT_PDF;
-    Batch *batch = &r->batch;
+    if (r->tagging && !r->document_open) {
+        tag_begin(r, cr, "Document", 0);
+        r->document_open = 1;
+    }
     for (size_t i = 0; i < page->nops; i++) {
         const AreaOp *op = &page->ops[i];
         if (op->type != AOP_LINE)
-            batch_flush(batch, cr);   /* paint order must stay */
+            batch_flush_r(r, cr);   /* paint order must stay */
         switch (op->type) {
         case AOP_RECT:
             set_color(cr, op->color);
@@ -393,21 +575,10 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
                 i = paint_borders(cr, page->ops, i, page->nops);
             break;
         case AOP_LINE:
-            paint_line(batch, cr, &page->lines[op->line], op->x, op->y);
+            paint_line(r, cr, page, &page->lines[op->line], op->x, op->y);
             break;
         case AOP_IMAGE:
             paint_image(cr, op->image, op->x, op->y, op->w, op->h);
-            break;
-        case AOP_LINK:
-            if (pdf && op->str) {
-                CocomBuf b = {0};
-                cocom_buf_printf(&b, "rect=[%.3f %.3f %.3f %.3f] %s=", op->x, op->y, op->w, op->h,
-                                 op->uri ? "uri" : "dest");
-                attr_string(&b, op->str);
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, b.data);
-                cairo_tag_end(cr, CAIRO_TAG_LINK);
-                cocom_buf_free(&b);
-            }
             break;
         case AOP_DEST:
             if (pdf && op->str) {
@@ -428,12 +599,25 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
         case AOP_CLIP_END:
             cairo_restore(cr);
             break;
+        case AOP_TAG_BEGIN:
+            if (r->tagging && r->artifact_depth == 0)
+                tag_begin(r, cr, structure_type(op->str), element_is_leaf(page, i));
+            break;
+        case AOP_TAG_END:
+            if (r->tagging && r->artifact_depth == 0 && r->ntags > 1)
+                tag_end(r, cr);
+            break;
+        case AOP_ARTIFACT_BEGIN:
+            furniture_begin(r, cr);
+            break;
+        case AOP_ARTIFACT_END:
+            furniture_end(r, cr);
+            break;
         default:
-            /* Structure tags and artifacts: the tagged-PDF pass (not yet). */
             break;
         }
     }
-    batch_flush(batch, cr);
+    batch_flush_r(r, cr);
 }
 
 static CocomStatus write_page_file(CocomRenderer *r, const CocomPage *page)
@@ -585,6 +769,8 @@ CocomStatus cocom_renderer_finish(CocomRenderer *r)
     if (r->status != COCOM_STATUS_OK)
         return r->status;
     if (r->format == COCOM_FORMAT_PDF) {
+        while (r->ntags)
+            tag_end(r, r->cr);
         cairo_destroy(r->cr);
         r->cr = NULL;
         cairo_surface_finish(r->pdf);
@@ -614,5 +800,12 @@ void cocom_renderer_destroy(CocomRenderer *r)
     free(r->written);
     free(r->dir);
     batch_free(&r->batch);
+    free(r->tags);
+    for (size_t i = 0; i < r->nfigure_alt; i++)
+        free(r->figure_alt[i]);
+    free(r->figure_alt);
+    for (size_t i = 0; i < r->nlink_contents; i++)
+        free(r->link_contents[i]);
+    free(r->link_contents);
     free(r);
 }
