@@ -28,7 +28,7 @@
  * threads transforming at once do not see each other's. */
 typedef struct {
     CocomContext *ctx;
-    char *roots[3];
+    char *roots[4];
     int nroots;
     int denied;
 } Policy;
@@ -72,6 +72,18 @@ static char *uri_to_path(const char *uri)
     return p ? p : cocom_xstrdup(uri);
 }
 
+static void say_denied(Policy *p, const char *path)
+{
+    CocomBuf roots = {0};
+    for (int i = 0; i < p->nroots; i++)
+        cocom_buf_printf(&roots, "%s%s", i ? ", " : "", p->roots[i]);
+    cocom_report(p->ctx, COCOM_SEVERITY_ERROR, NULL, 0,
+                 "the stylesheet tried to read '%s', which is outside the folders it may read (%s)", path,
+                 roots.data ? roots.data : "none");
+    cocom_buf_free(&roots);
+    p->denied = 1;
+}
+
 static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *xctxt, xsltLoadType type)
 {
     (void)options;
@@ -88,11 +100,7 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *
         return NULL;
     }
     if (!allowed(p, path)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, NULL, 0,
-                     "the stylesheet tried to read '%s', which is outside the folders it may read (%s%s%s%s%s)",
-                     path, p->roots[0], p->nroots > 1 ? ", " : "", p->nroots > 1 ? p->roots[1] : "",
-                     p->nroots > 2 ? ", " : "", p->nroots > 2 ? p->roots[2] : "");
-        p->denied = 1;
+        say_denied(p, path);
         free(path);
         return NULL;
     }
@@ -109,10 +117,46 @@ static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt, c
     (void)sec;
     (void)tctxt;
     Policy *p = current;
+    if (!p)
+        return 0;
     char *path = uri_to_path(value);
-    int ok = p && path && allowed(p, path);
+    if (!path) {
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, NULL, 0,
+                     "the stylesheet tried to load '%s' from the network, which is not allowed", value);
+        p->denied = 1;
+        return 0;
+    }
+    int ok = allowed(p, path);
+    if (!ok)
+        say_denied(p, path);
     free(path);
     return ok;
+}
+
+static int deny_network(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt, const char *value)
+{
+    (void)sec;
+    (void)tctxt;
+    Policy *p = current;
+    if (p) {
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, NULL, 0,
+                     "the stylesheet tried to load '%s' from the network, which is not allowed", value);
+        p->denied = 1;
+    }
+    return 0;
+}
+
+static int deny_write(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt, const char *value)
+{
+    (void)sec;
+    (void)tctxt;
+    Policy *p = current;
+    if (p) {
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, NULL, 0,
+                     "the stylesheet tried to write '%s'; stylesheets may not write files", value);
+        p->denied = 1;
+    }
+    return 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -245,8 +289,17 @@ xmlDocPtr cocom_transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name
         policy.roots[policy.nroots++] = f;
     if (doc_name && strcmp(doc_name, "<stdin>") != 0 && (f = folder_of(doc_name)))
         policy.roots[policy.nroots++] = f;
-    if ((f = realpath(ctx->data_dir, NULL)))
+    /* Of the data folder, only what stylesheets are meant to read. */
+    char *d = cocom_data_path(ctx, "stylesheets");
+    if ((f = realpath(d, NULL)))
         policy.roots[policy.nroots++] = f;
+    free(d);
+    d = cocom_data_path(ctx, "templates");
+    if ((f = realpath(d, NULL)) && policy.nroots < 4)
+        policy.roots[policy.nroots++] = f;
+    else
+        free(f);
+    free(d);
     Policy *saved = current;
     current = &policy;
     Messages msgs = {ctx, {0}, path, 0};
@@ -283,10 +336,10 @@ xmlDocPtr cocom_transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name
     xsltSetCtxtParseOptions(tctxt, cocom_load_options());
     tctxt->maxTemplateDepth = MAX_TEMPLATE_DEPTH;
     sec = xsltNewSecurityPrefs();
-    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
-    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
-    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
-    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, deny_write);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, deny_write);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, deny_network);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, deny_network);
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, check_read);
     xsltSetCtxtSecurityPrefs(sec, tctxt);
     for (int i = 0; params && params[i] && params[i + 1]; i += 2)

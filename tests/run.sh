@@ -26,7 +26,9 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=86
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$SRCDIR/tests/lsan.supp:print_suppressions=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=87}"
 
-OUTROOT="$BUILDDIR/tests/out"
+# Outside the source tree: a test's files must not sit inside the folders
+# cocom trusts (the data folder is the source tree when run uninstalled).
+OUTROOT="${TMPDIR:-/tmp}/cocom-tests-$(id -u)"
 rm -rf "$OUTROOT"
 mkdir -p "$OUTROOT/results"
 
@@ -96,5 +98,6 @@ wait
 cat "$OUTROOT"/results/* 2>/dev/null | grep -v '^PASS' || true
 passed=$(cat "$OUTROOT"/results/* 2>/dev/null | grep -c '^PASS')
 failed=$(cat "$OUTROOT"/results/* 2>/dev/null | grep -c '^FAIL')
+[ "$failed" -eq 0 ] || echo "(the failed tests' files are in $OUTROOT/tmp)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
