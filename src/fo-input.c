@@ -68,11 +68,8 @@ static void reader_error(void *arg, xmlErrorPtr e)
         return;
     in->reported = 1;
     in->status = COCOM_STATUS_INVALID;
-    char *m = cocom_xstrdup(e->message ? e->message : "error");
-    size_t n = strlen(m);
-    while (n && m[n - 1] == '\n')
-        m[--n] = '\0';
-    cocom_report(in->ctx, COCOM_SEVERITY_ERROR, in->name, e->line > 0 ? e->line : 1, "not well-formed XML: %s", m);
+    char *m = cocom_load_describe_error(e, "an XSL-FO document");
+    cocom_report(in->ctx, COCOM_SEVERITY_ERROR, in->name, e->line > 0 ? e->line : 1, "%s", m);
     free(m);
 }
 

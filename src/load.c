@@ -71,7 +71,7 @@ static void trim(char *s)
 }
 
 /* libxml2's message, rephrased where a plainer one exists. */
-static char *describe_parse_error(const xmlError *e, const char *what)
+char *cocom_load_describe_error(const xmlError *e, const char *what)
 {
     char *raw = cocom_xstrdup(e->message ? e->message : "unknown error");
     trim(raw);
@@ -122,7 +122,7 @@ static void structured_error(void *user, xmlErrorPtr e)
     if (!st || st->reported || e->level < XML_ERR_ERROR)
         return;
     st->reported = 1;
-    char *msg = describe_parse_error(e, st->what);
+    char *msg = cocom_load_describe_error(e, st->what);
     cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, e->line > 0 ? e->line : 1, "%s", msg);
     free(msg);
 }

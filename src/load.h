@@ -48,6 +48,10 @@ xmlDocPtr cocom_load_file_dict(CocomContext *ctx, const char *path, const char *
 xmlDocPtr cocom_load_memory_dict(CocomContext *ctx, const char *data, size_t len, const char *name,
                                  const char *what, xmlDictPtr dict, CocomStatus *status);
 
+/* libxml2's parse error `e` in plain words ("not well-formed XML: ..."),
+ * `what` naming the kind of document; the caller frees the result. */
+char *cocom_load_describe_error(const xmlError *e, const char *what);
+
 /* A short description of an errno from reading a file ("no such file"). */
 const char *cocom_load_errno_text(int err);
 

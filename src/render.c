@@ -35,6 +35,7 @@ typedef struct {
 typedef struct {
     const char *name;   /* static: one of render.c's structure types */
     int leaf;           /* no element inside it: text goes in directly */
+    int begun;          /* opened in Cairo yet (see tag_begin) */
 } OpenTag;
 
 struct CocomRenderer {
@@ -55,6 +56,8 @@ struct CocomRenderer {
     OpenTag *tags;
     size_t ntags, captags;
     int artifact_depth;         /* inside page furniture (a Private element) */
+    int artifact_begun;         /* that Private element opened in Cairo yet */
+    double vis[4];              /* the visible area: the page, or the clip (x0 y0 x1 y1) */
     char **figure_alt;          /* for the post-pass, in structure order */
     size_t nfigure_alt, capfigure_alt;
     char **link_contents;
@@ -234,12 +237,16 @@ static const char *text_wrapper(const CocomRenderer *r)
     return r->tags[r->ntags - 1].leaf ? NULL : "Span";
 }
 
-static void batch_flush_in(Batch *b, cairo_t *cr, const char *wrap)
+static void mark_content(CocomRenderer *r, cairo_t *cr);
+
+static void batch_flush_in(CocomRenderer *r, cairo_t *cr, const char *wrap)
 {
+    Batch *b = &r->batch;
     if (!b->nglyphs) {
         b->font = NULL;
         return;
     }
+    mark_content(r, cr);
     if (wrap)
         cairo_tag_begin(cr, wrap, NULL);
     cairo_set_scaled_font(cr, b->font);
@@ -255,7 +262,7 @@ static void batch_flush_in(Batch *b, cairo_t *cr, const char *wrap)
 
 static void batch_flush_r(CocomRenderer *r, cairo_t *cr)
 {
-    batch_flush_in(&r->batch, cr, text_wrapper(r));
+    batch_flush_in(r, cr, text_wrapper(r));
 }
 
 static void batch_free(Batch *b)
@@ -269,6 +276,12 @@ static void batch_free(Batch *b)
 /* Adds a run's glyphs, positioned, and its clusters: runs of glyphs that
  * share a log_cluster map to the bytes up to the next cluster (HarfBuzz
  * output is in logical order for left-to-right text). */
+/* Does the box (x0, y0)-(x1, y1) touch the visible area? */
+static int visible(const CocomRenderer *r, double x0, double y0, double x1, double y1)
+{
+    return x1 > r->vis[0] && x0 < r->vis[2] && y1 > r->vis[1] && y0 < r->vis[3];
+}
+
 static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, double x, double baseline)
 {
     Batch *b = &r->batch;
@@ -288,6 +301,7 @@ static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, do
     COCOM_GROW(b->glyphs, b->capglyphs, need);
     COCOM_GROW(b->clusters, b->capclusters, b->nclusters + (size_t)g->num_glyphs);
     double gx = x;
+    size_t first = b->nglyphs;
     for (int i = 0; i < g->num_glyphs; i++) {
         const PangoGlyphInfo *gi = &g->glyphs[i];
         cairo_glyph_t *cg = &b->glyphs[b->nglyphs++];
@@ -297,6 +311,20 @@ static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, do
         cg->x = gx + gi->geometry.x_offset / (double)PANGO_SCALE;
         cg->y = baseline + gi->geometry.y_offset / (double)PANGO_SCALE;
         gx += gi->geometry.width / (double)PANGO_SCALE;
+    }
+    /* Plainly inside the visible area: the usual case, no measuring.
+     * Otherwise the ink decides (see paint_line). */
+    const CocomFont *f = run->font;
+    if (!(x >= r->vis[0] && gx <= r->vis[2] && baseline - f->ascent >= r->vis[1] && baseline + f->descent <= r->vis[3])) {
+        cairo_text_extents_t e;
+        cairo_scaled_font_glyph_extents(sf, b->glyphs + first, g->num_glyphs, &e);
+        double ex0 = b->glyphs[first].x + e.x_bearing, ey0 = b->glyphs[first].y + e.y_bearing;
+        if (e.width <= 0 || e.height <= 0 || !visible(r, ex0, ey0, ex0 + e.width, ey0 + e.height)) {
+            b->nglyphs = first;
+            if (!b->nglyphs)
+                b->font = NULL;
+            return;
+        }
     }
     int i = 0;
     while (i < g->num_glyphs) {
@@ -374,30 +402,61 @@ static void paint_image(cairo_t *cr, CocomImage *img, double x, double y, double
     cairo_restore(cr);
 }
 
+/* Structure elements are opened in Cairo lazily, just before the first
+ * drawing inside them: Cairo 1.16 fails the whole document ("invalid tag
+ * name, attributes, or nesting") when an element begun on a page has no
+ * marked content there before the page ends (platform.md §1), and an
+ * element with nothing drawn in it is of no use to a reader anyway. */
 static void tag_begin(CocomRenderer *r, cairo_t *cr, const char *name, int leaf)
 {
-    cairo_tag_begin(cr, name, NULL);
+    (void)cr;
     COCOM_GROW(r->tags, r->captags, r->ntags + 1);
-    r->tags[r->ntags++] = (OpenTag){name, leaf};
+    r->tags[r->ntags++] = (OpenTag){name, leaf, 0};
 }
 
 static void tag_end(CocomRenderer *r, cairo_t *cr)
 {
     if (!r->ntags)
         return;
-    cairo_tag_end(cr, r->tags[--r->ntags].name);
+    OpenTag *t = &r->tags[--r->ntags];
+    if (t->begun)
+        cairo_tag_end(cr, t->name);
 }
 
 static void furniture_begin(CocomRenderer *r, cairo_t *cr)
 {
+    (void)cr;
     if (r->tagging && r->artifact_depth++ == 0)
-        cairo_tag_begin(cr, "Private", NULL);
+        r->artifact_begun = 0;
 }
 
 static void furniture_end(CocomRenderer *r, cairo_t *cr)
 {
-    if (r->tagging && r->artifact_depth > 0 && --r->artifact_depth == 0)
+    if (r->tagging && r->artifact_depth > 0 && --r->artifact_depth == 0 && r->artifact_begun) {
         cairo_tag_end(cr, "Private");
+        r->artifact_begun = 0;
+    }
+}
+
+/* Called before anything is drawn: opens the elements the drawing lies in.
+ * Furniture goes into a Private element under the innermost element already
+ * open, so that an element holding only furniture is never opened. */
+static void mark_content(CocomRenderer *r, cairo_t *cr)
+{
+    if (!r->tagging)
+        return;
+    if (r->artifact_depth > 0) {
+        if (!r->artifact_begun) {
+            cairo_tag_begin(cr, "Private", NULL);
+            r->artifact_begun = 1;
+        }
+        return;
+    }
+    for (size_t i = 0; i < r->ntags; i++)
+        if (!r->tags[i].begun) {
+            cairo_tag_begin(cr, r->tags[i].name, NULL);
+            r->tags[i].begun = 1;
+        }
 }
 
 static void push_string(char ***list, size_t *n, size_t *cap, const char *s)
@@ -430,11 +489,19 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         const LineRun *run = &line->runs[i];
         double rx = x + run->x;
         double rb = baseline - run->style.rise;
+        /* Content wholly outside the visible area (overflow, already warned
+         * about) is not drawn: it would not show, and Cairo 1.16 drops such
+         * drawing but keeps its tag, which breaks the structure tree. */
+        double top = rb - (run->kind == RUN_BOX ? run->height : run->font->ascent);
+        double bottom = rb + (run->kind == RUN_BOX ? run->depth : run->font->descent);
+        if (!visible(r, rx, top, rx + run->width, bottom))
+            continue;
         const PageLink *pl = run->kind == RUN_GLYPHS && run->style.link >= 0 && pdf ? cocom_page_link(page, run->style.link) : NULL;
         if (run->kind != RUN_GLYPHS || run->style.background != FO_COLOR_TRANSPARENT || run->style.decoration || pl)
             batch_flush_r(r, cr);
         if (run->style.background != FO_COLOR_TRANSPARENT && run->kind == RUN_GLYPHS) {
             furniture_begin(r, cr);
+            mark_content(r, cr);
             set_color(cr, run->style.background);
             cairo_rectangle(cr, rx, rb - run->font->ascent, run->width, run->font->ascent + run->font->descent);
             cairo_fill(cr);
@@ -453,9 +520,10 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
                     push_string(&r->link_contents, &r->nlink_contents, &r->caplink_contents, d);
                     free(d);
                 }
+                mark_content(r, cr);
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.data);
                 paint_run_text(r, cr, run, rx, rb);
-                batch_flush_in(&r->batch, cr, NULL);
+                batch_flush_in(r, cr, NULL);
                 cairo_tag_end(cr, CAIRO_TAG_LINK);
                 cocom_buf_free(&attrs);
             } else {
@@ -464,6 +532,7 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
             break;
         case RUN_LEADER:
             furniture_begin(r, cr);
+            mark_content(r, cr);
             paint_leader(cr, run, rx, rb);
             furniture_end(r, cr);
             break;
@@ -471,12 +540,14 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
             /* An image with alternative text is a Figure; without, an
              * ornament (furniture). */
             if (r->tagging && r->artifact_depth == 0 && run->alt && *run->alt) {
+                mark_content(r, cr);
                 cairo_tag_begin(cr, "Figure", NULL);
                 push_string(&r->figure_alt, &r->nfigure_alt, &r->capfigure_alt, run->alt);
                 paint_image(cr, run->object, rx, rb - run->height, run->width, run->height);
                 cairo_tag_end(cr, "Figure");
             } else {
                 furniture_begin(r, cr);
+                mark_content(r, cr);
                 paint_image(cr, run->object, rx, rb - run->height, run->width, run->height);
                 furniture_end(r, cr);
             }
@@ -485,6 +556,7 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         if (run->style.decoration && run->kind != RUN_BOX) {
             batch_flush_r(r, cr);
             furniture_begin(r, cr);
+            mark_content(r, cr);
             const CocomFont *f = run->font;
             set_color(cr, run->style.color);
             if (run->style.decoration & FO_DECORATION_UNDERLINE)
@@ -554,12 +626,17 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
         tag_begin(r, cr, "Document", 0);
         r->document_open = 1;
     }
+    r->vis[0] = 0;
+    r->vis[1] = 0;
+    r->vis[2] = page->width;
+    r->vis[3] = page->height;
     for (size_t i = 0; i < page->nops; i++) {
         const AreaOp *op = &page->ops[i];
         if (op->type != AOP_LINE)
             batch_flush_r(r, cr);   /* paint order must stay */
         switch (op->type) {
         case AOP_RECT:
+            mark_content(r, cr);
             set_color(cr, op->color);
             cairo_rectangle(cr, op->x, op->y, op->w, op->h);
             while (i + 1 < page->nops && page->ops[i + 1].type == AOP_RECT && page->ops[i + 1].color == op->color) {
@@ -569,6 +646,7 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
             cairo_fill(cr);
             break;
         case AOP_BORDER:
+            mark_content(r, cr);
             if (op->style == FO_BORDER_DOUBLE)
                 paint_border(cr, op);
             else
@@ -578,6 +656,7 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
             paint_line(r, cr, page, &page->lines[op->line], op->x, op->y);
             break;
         case AOP_IMAGE:
+            mark_content(r, cr);
             paint_image(cr, op->image, op->x, op->y, op->w, op->h);
             break;
         case AOP_DEST:
@@ -595,9 +674,16 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
             cairo_save(cr);
             cairo_rectangle(cr, op->x, op->y, op->w, op->h);
             cairo_clip(cr);
+            r->vis[0] = op->x > 0 ? op->x : 0;
+            r->vis[1] = op->y > 0 ? op->y : 0;
+            r->vis[2] = op->x + op->w < page->width ? op->x + op->w : page->width;
+            r->vis[3] = op->y + op->h < page->height ? op->y + op->h : page->height;
             break;
         case AOP_CLIP_END:
             cairo_restore(cr);
+            r->vis[0] = r->vis[1] = 0;
+            r->vis[2] = page->width;
+            r->vis[3] = page->height;
             break;
         case AOP_TAG_BEGIN:
             if (r->tagging && r->artifact_depth == 0)
