@@ -327,6 +327,9 @@ static void catch_signals(CocomContext *ctx)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    /* A file-size limit (ulimit -f) must make the write fail, which
+     * removes the partial file, rather than kill the process and leave it. */
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 static int cmd_render(int argc, char **argv, CocomContext *ctx)

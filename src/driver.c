@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #define MAX_PASSES 3
 #define QUEUE_PAGES 4
@@ -152,6 +153,12 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
 {
     fo_props_init();
     const char *name = src->name;
+    /* Said before the work, not after it: rename() would refuse a folder. */
+    struct stat sb;
+    if (format == COCOM_FORMAT_PDF && stat(output, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: this is a folder; name a file in it");
+        return COCOM_STATUS_IO;
+    }
     CocomRefs refs = {{0}, {0}};
     int have_refs = 0;
     CocomStatus ost;
@@ -208,7 +215,7 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
     CocomRenderer *r;
     if (format == COCOM_FORMAT_PDF) {
         tmp = cocom_xasprintf("%s.tmp-%ld", output, (long)getpid());
-        r = cocom_renderer_pdf(ctx, tmp, cocom_layout_info(l));
+        r = cocom_renderer_pdf(ctx, tmp, output, cocom_layout_info(l));
     } else {
         r = cocom_renderer_pages(ctx, output, format);
     }
@@ -249,7 +256,7 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
         st = cocom_renderer_finish(r);
     }
     if (st == COCOM_STATUS_OK && tmp && rename(tmp, output) != 0) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: %s", strerror(errno));
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: %s", cocom_load_errno_text(errno));
         st = COCOM_STATUS_IO;
     }
     cocom_renderer_destroy(r);

@@ -3,6 +3,7 @@
 #include "render.h"
 #include "fo-tree.h"
 #include "image.h"
+#include "load.h"
 
 #include <errno.h>
 #include <math.h>
@@ -41,6 +42,9 @@ typedef struct {
 struct CocomRenderer {
     CocomContext *ctx;
     CocomFormat format;
+    char *name;                 /* the output as the user named it, for messages */
+    FILE *file;                 /* PDF: where Cairo's stream goes */
+    int write_errno;            /* PDF: why a write failed */
     cairo_surface_t *pdf;
     cairo_t *cr;                /* PDF: one context for the whole document */
     char *dir;                  /* PNG/SVG */
@@ -100,16 +104,63 @@ static void pdf_date(char *out, size_t n)
     strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const CocomDocInfo *info)
+/* Why writing `name` failed, in words a user can act on. */
+static const char *write_errno_text(int err)
+{
+    switch (err) {
+    case ENOENT: return "its folder does not exist";
+    case ENOSPC: return "the disk is full";
+    case EFBIG: return "the file reached the size limit for files";
+    case EDQUOT: return "the disk quota is used up";
+    default: return cocom_load_errno_text(err);
+    }
+}
+
+static void report_cairo_error(CocomRenderer *r, cairo_status_t s, int page)
+{
+    char where[32] = "";
+    if (page > 0)
+        snprintf(where, sizeof where, " (at page %d)", page);
+    if (s == CAIRO_STATUS_WRITE_ERROR && r->write_errno)
+        cocom_report(r->ctx, COCOM_SEVERITY_ERROR, r->name, 0, "cannot write the PDF%s: %s; nothing was written",
+                     where, write_errno_text(r->write_errno));
+    else
+        cocom_report(r->ctx, COCOM_SEVERITY_ERROR, r->name, 0, "cannot make the PDF%s: %s", where,
+                     cairo_status_to_string(s));
+}
+
+/* Cairo's own file stream forgets errno; this one keeps it. */
+static cairo_status_t write_pdf(void *closure, const unsigned char *data, unsigned int length)
+{
+    CocomRenderer *r = closure;
+    if (r->write_errno)
+        return CAIRO_STATUS_WRITE_ERROR;
+    errno = 0;
+    if (fwrite(data, 1, length, r->file) != length) {
+        r->write_errno = errno ? errno : EIO;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const char *name, const CocomDocInfo *info)
 {
     CocomRenderer *r = cocom_xcalloc(1, sizeof *r);
     r->ctx = ctx;
-    r->format = COCOM_FORMAT_PDF;
-    r->pdf = cairo_pdf_surface_create(path, 595.28, 841.89);
+    r->name = cocom_xstrdup(name ? name : path);
+    r->file = fopen(path, "wb");
+    if (!r->file) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, r->name, 0, "cannot write the PDF: %s", write_errno_text(errno));
+        free(r->name);
+        free(r);
+        return NULL;
+    }
+    r->pdf = cairo_pdf_surface_create_for_stream(write_pdf, r, 595.28, 841.89);
     if (cairo_surface_status(r->pdf) != CAIRO_STATUS_SUCCESS) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot write the PDF: %s",
-                     cairo_status_to_string(cairo_surface_status(r->pdf)));
+        report_cairo_error(r, cairo_surface_status(r->pdf), 0);
         cairo_surface_destroy(r->pdf);
+        fclose(r->file);
+        free(r->name);
         free(r);
         return NULL;
     }
@@ -767,8 +818,7 @@ CocomStatus cocom_renderer_page(CocomRenderer *r, const CocomPage *page)
     paint_ops(r, r->cr, page);
     cairo_show_page(r->cr);
     if (cairo_status(r->cr) != CAIRO_STATUS_SUCCESS) {
-        cocom_report(r->ctx, COCOM_SEVERITY_ERROR, NULL, 0, "painting page %d failed: %s", page->index,
-                     cairo_status_to_string(cairo_status(r->cr)));
+        report_cairo_error(r, cairo_status(r->cr), page->index);
         r->status = COCOM_STATUS_IO;
     }
     return r->status;
@@ -862,7 +912,15 @@ CocomStatus cocom_renderer_finish(CocomRenderer *r)
         cairo_surface_finish(r->pdf);
         cairo_status_t s = cairo_surface_status(r->pdf);
         if (s != CAIRO_STATUS_SUCCESS) {
-            cocom_report(r->ctx, COCOM_SEVERITY_ERROR, NULL, 0, "finishing the PDF failed: %s", cairo_status_to_string(s));
+            report_cairo_error(r, s, 0);
+            return r->status = COCOM_STATUS_IO;
+        }
+        /* Cairo has handed over every byte; stdio may still hold some. */
+        FILE *f = r->file;
+        r->file = NULL;
+        if (fclose(f) != 0) {
+            r->write_errno = errno ? errno : EIO;
+            report_cairo_error(r, CAIRO_STATUS_WRITE_ERROR, 0);
             return r->status = COCOM_STATUS_IO;
         }
     }
@@ -878,6 +936,9 @@ void cocom_renderer_destroy(CocomRenderer *r)
         cairo_destroy(r->cr);
     if (r->pdf)
         cairo_surface_destroy(r->pdf);
+    if (r->file)
+        fclose(r->file);
+    free(r->name);
     for (size_t i = 0; i < r->nwritten; i++) {
         if (!r->finished)
             unlink(r->written[i]);

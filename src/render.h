@@ -14,8 +14,10 @@
 
 typedef struct CocomRenderer CocomRenderer;
 
-/* A PDF written to `path` (the caller's temporary name).  info may be NULL. */
-CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const CocomDocInfo *info);
+/* A PDF written to `path` (the caller's temporary name); `name` is the
+ * file the user asked for, used in messages (NULL: `path`).  info may be
+ * NULL. */
+CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const char *name, const CocomDocInfo *info);
 
 /* PNG or SVG pages written into the folder `dir` as page-0001.png ... */
 CocomRenderer *cocom_renderer_pages(CocomContext *ctx, const char *dir, CocomFormat format);
