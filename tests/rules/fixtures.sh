@@ -99,7 +99,7 @@ t_quorum_meetable() {
     f=$F/quorum-meetable.xml
     run_cocom check "$f"
     expect_rc 1
-    expect_finding "$f" '<requirement at-least="3" professions="gp"/>' error "The quorum of the Primary Care Commissioning Committee needs at least 3 voting GPs present, but only 2 of its voting members are. [QUORUM-MEETABLE, Next steps annexes D, F]"
+    expect_finding "$f" '<requirement at-least="3" professions="gp"/>' error "The quorum of the Primary Care Commissioning Committee needs at least 3 present of its voting GPs, but the committee has only 2. [QUORUM-MEETABLE, Next steps annexes D, F]"
     expect_err_lines 2
 }
 
@@ -107,7 +107,7 @@ t_quorum_conflicts() {
     f=$F/quorum-conflicts.xml
     run_cocom check "$f"
     expect_rc 0
-    expect_finding "$f" '<requirement at-least="1" professions="gp"/>' warning "When the members of the Primary Care Commissioning Committee conflicted on General practice commissioning withdraw (Dr Ann Example (GP Member) and the GP Member), none of the voting GPs its quorum needs (at least 1) are left. [QUORUM-CONFLICTS, Next steps §4.4.2, §6]"
+    expect_finding "$f" '<requirement at-least="1" professions="gp"/>' warning "When the members of the Primary Care Commissioning Committee conflicted on General practice commissioning withdraw (Dr Ann Example (GP Member) and the GP Member), none of its voting GPs remain; its quorum needs at least 1. [QUORUM-CONFLICTS, Next steps §4.4.2, §6]"
     expect_err_lines 2
 }
 
