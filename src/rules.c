@@ -25,6 +25,7 @@
 #include "load.h"
 #include "transform.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/xpath.h>
@@ -120,6 +121,92 @@ void cocom_rules_release(CocomContext *ctx)
     cocom_map_clear(&ctx->disabled_rules);
 }
 
+/* ------------------------------------------------------------------ */
+/* A first look at the rules' XPath, so that a mistake in one is reported */
+/* at its line in the rules file (libxslt would report it at a line of    */
+/* the compiled stylesheet, which exists only in memory).                */
+
+#define SCH_NS "http://purl.oclc.org/dsdl/schematron"
+
+typedef struct {
+    char message[256];
+    int failed;
+} XPathProblem;
+
+/* libxml2 2.9 hands a context's error function the code but no message. */
+static const char *const xpath_errors[] = {
+    "no error", "a number is badly written", "a literal is not closed", "a literal should start here",
+    "a variable name should follow $", "undefined variable", "a predicate is not valid",
+    "the expression is not valid", "a closing brace is missing", "unregistered function",
+    "an operand is not valid", "a type is not valid", "wrong number of arguments",
+    "context size not valid", "context position not valid", "out of memory", "syntax error",
+    "resource error", "sub-resource error", "undefined namespace prefix", "encoding error",
+    "a character outside XML", "context not valid", "stack error", "forbidden variable",
+};
+
+static void xpath_problem(void *user, xmlErrorPtr e)
+{
+    XPathProblem *p = user;
+    if (p->failed++ || !e)
+        return;
+    int code = e->code - XML_XPATH_EXPRESSION_OK;
+    const char *what = e->message ? e->message
+                       : code >= 0 && code < (int)COCOM_ARRAY_LEN(xpath_errors) ? xpath_errors[code] : "not valid";
+    snprintf(p->message, sizeof p->message, "%s, at character %d", what, e->int1 + 1);
+    size_t n = strlen(p->message);
+    while (n && (p->message[n - 1] == '\n' || p->message[n - 1] == ' '))
+        p->message[--n] = '\0';
+}
+
+/* Which attributes of which Schematron elements hold XPath. */
+static const char *const xpath_attrs[][2] = {
+    {"rule", "context"}, {"rule", "subject"}, {"assert", "test"}, {"report", "test"},
+    {"assert", "subject"}, {"report", "subject"}, {"let", "value"}, {"value-of", "select"},
+    {"name", "path"},
+};
+
+static int check_xpath(CocomContext *ctx, const char *file, xmlNodePtr n)
+{
+    int bad = 0;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (n->ns && strcmp((const char *)n->ns->href, SCH_NS) == 0) {
+            for (size_t i = 0; i < COCOM_ARRAY_LEN(xpath_attrs); i++) {
+                if (strcmp((const char *)n->name, xpath_attrs[i][0]) != 0)
+                    continue;
+                xmlChar *expr = xmlGetNoNsProp(n, (const xmlChar *)xpath_attrs[i][1]);
+                if (!expr)
+                    continue;
+                XPathProblem problem = {{0}, 0};
+                xmlXPathContextPtr xp = xmlXPathNewContext(n->doc);
+                xp->error = xpath_problem;
+                xp->userData = &problem;
+                xmlXPathCompExprPtr comp = xmlXPathCtxtCompile(xp, expr);
+                if (!comp || problem.failed) {
+                    xmlNodePtr pattern = n;
+                    while (pattern && !(pattern->type == XML_ELEMENT_NODE
+                                        && strcmp((const char *)pattern->name, "pattern") == 0))
+                        pattern = pattern->parent;
+                    xmlChar *id = pattern ? xmlGetNoNsProp(pattern, (const xmlChar *)"id") : NULL;
+                    cocom_report(ctx, COCOM_SEVERITY_ERROR, file, xmlGetLineNo(n),
+                                 "%s%s%sthe %s of <%s> is not valid XPath (%s): %s", id ? "rule " : "",
+                                 id ? (const char *)id : "", id ? ": " : "", xpath_attrs[i][1],
+                                 (const char *)n->name, problem.failed ? problem.message : "not valid",
+                                 (const char *)expr);
+                    xmlFree(id);
+                    bad++;
+                }
+                xmlXPathFreeCompExpr(comp);
+                xmlXPathFreeContext(xp);
+                xmlFree(expr);
+            }
+        }
+        bad += check_xpath(ctx, file, n->children);
+    }
+    return bad;
+}
+
 /* Loads and compiles the rules on first use; NULL (reported) when they
  * cannot be. */
 static struct CocomRules *rules_get(CocomContext *ctx, CocomStatus *status)
@@ -140,6 +227,11 @@ static struct CocomRules *rules_get(CocomContext *ctx, CocomStatus *status)
     if (!sch) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0,
                      "cannot load the national rules %s; is cocom installed (or COCOM_DATADIR set)?", r->path);
+        goto fail;
+    }
+    if (check_xpath(ctx, r->path, xmlDocGetRootElement(sch))) {
+        xmlFreeDoc(sch);
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, r->path, 0, "the national rules cannot be compiled");
         goto fail;
     }
     compiled = cocom_transform(ctx, sch, r->path, compiler, NULL, &st);
