@@ -377,7 +377,8 @@ CocomStatus cocom_rules_run(CocomContext *ctx, xmlDocPtr doc, const char *name)
     xmlXPathFreeContext(xp);
     xmlFreeDoc(out);
 
-    qsort(found, n, sizeof *found, finding_cmp);
+    if (n)
+        qsort(found, n, sizeof *found, finding_cmp);
     unsigned errors_before = cocom_context_get_error_count(ctx);
     for (size_t i = 0; i < n; i++) {
         cocom_report_rule(ctx, found[i].severity, name, xmlGetLineNo(found[i].node), found[i].rule->id,
