@@ -155,7 +155,7 @@ t_mandate_recorded() {
     f=$F/mandate-recorded.xml
     run_cocom check "$f"
     expect_rc 0
-    expect_finding "$f" '<mandate ccg="ccg">' warning "The arrangement records no vote of Example CCG's member practices on the delegated model; a joint or delegated arrangement needs its members' mandate. [MANDATE-RECORDED, Westminster report §4.7; LMC FAQ 5]"
+    expect_finding "$f" '<mandate ccg="ccg">' warning "For Example CCG, the arrangement does not record the vote of its member practices; a delegated arrangement needs the member practices' vote, the governing body's approval and a request to change the constitution. [MANDATE-RECORDED, Westminster report §4.7; LMC FAQ 5; Next steps §1]"
     expect_err_lines 2
 }
 
@@ -163,7 +163,7 @@ t_mandate_given() {
     f=$F/mandate-given.xml
     run_cocom check "$f"
     expect_rc 1
-    expect_finding "$f" '<member-vote' error "The member practices of Example CCG voted against the delegated model; the arrangement has no mandate. [MANDATE-GIVEN, Westminster report §4.7; LMC FAQ 5]"
+    expect_finding "$f" '<member-vote' error "The member practices of Example CCG voted against the delegated model; the arrangement has no mandate. [MANDATE-GIVEN, Westminster report §4.7; LMC FAQ 5; Next steps §1]"
     expect_err_lines 2
 }
 

@@ -369,7 +369,20 @@ t_mandate_governing_body_decision() {
     sed -i 's|<governing-body-approval date="2015-01-06" model="delegated" decision="deferred"/>|<governing-body-approval date="2015-01-06" model="delegated"/>|' "$f"
     run_cocom check "$f"
     expect_rc 0
-    expect_err "warning: The arrangement records no decision of Example CCG's governing body on the delegated model; a joint or delegated arrangement needs its approval. [MANDATE-RECORDED"
+    expect_err "warning: For Example CCG, the arrangement does not record the decision of its governing body; a delegated arrangement needs the member practices' vote, the governing body's approval and a request to change the constitution. [MANDATE-RECORDED"
+}
+
+t_mandate_constitution_change() {
+    f=$(broken delegated)
+    sed -i 's|<constitution-change requested="yes" date-requested="2015-01-07"/>|<constitution-change requested="no"/>|' "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<constitution-change' error "Example CCG has not requested a change to its constitution; a joint or delegated arrangement needs one. [MANDATE-GIVEN, Westminster report §4.7; LMC FAQ 5; Next steps §1]"
+    expect_err_lines 2
+    sed -i '/<constitution-change/d' "$f"
+    run_cocom check "$f"
+    expect_rc 0
+    expect_finding "$f" '<mandate ccg="ccg">' warning "For Example CCG, the arrangement does not record its request to change its constitution; a delegated arrangement needs"
 }
 
 t_mandate_for_another_model_and_counts() {
@@ -397,7 +410,7 @@ t_several_ccgs_each_its_mandate() {
     expect_rc 1
     expect_finding "$f" '  <mandate>' error "The arrangement has several CCGs, but this mandate does not say whose it is (give ccg). [MANDATE-CCG"
     # Other CCG has no mandate recorded at all
-    expect_finding "$f" '<ccg id="ccg2"' warning "The arrangement records no vote of Other CCG's member practices on the joint model; a joint or delegated arrangement needs its members' mandate. [MANDATE-RECORDED"
+    expect_finding "$f" '<ccg id="ccg2"' warning "For Other CCG, the arrangement does not record the vote of its member practices, the decision of its governing body or its request to change its constitution; a joint arrangement needs the member practices' vote, the governing body's approval and a request to change the constitution. [MANDATE-RECORDED"
     sed -i 's|  <mandate>|  <mandate ccg="ccg">|' "$f"
     run_cocom check "$f"
     expect_rc 1
