@@ -88,12 +88,16 @@
         </xsl:variable>
         <xsl:copy-of select="exsl:node-set($holder)/*/namespace::*[name() = current()/@prefix]"/>
       </xsl:for-each>
+      <!-- The findings carry only the r: namespace. -->
       <xsl:attribute name="exclude-result-prefixes">
+        <xsl:text>#default</xsl:text>
         <xsl:for-each select="namespace::*[name() != 'xml' and name() != '' and name() != 'r']">
-          <xsl:value-of select="concat(name(), ' ')"/>
+          <xsl:value-of select="concat(' ', name())"/>
         </xsl:for-each>
         <xsl:for-each select="sch:ns[@prefix != 'r']">
-          <xsl:value-of select="concat(@prefix, ' ')"/>
+          <xsl:if test="not(../namespace::*[name() = current()/@prefix])">
+            <xsl:value-of select="concat(' ', @prefix)"/>
+          </xsl:if>
         </xsl:for-each>
       </xsl:attribute>
 
