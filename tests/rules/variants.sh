@@ -176,6 +176,7 @@ t_joint_form_only_for_joint() {
     run_cocom check "$f"
     expect_rc 1
     expect_finding "$f" '<model kind="delegated"' error "The arrangement gives a joint-form, but its model is delegated; only a joint arrangement has one. [JOINT-FORM"
+    expect_err_lines 2
 }
 
 # --- weighted voting ----------------------------------------------------
