@@ -10,7 +10,8 @@
   Written for this project; it shares no code with the ISO "skeleton"
   stylesheets.  What it understands:
 
-    schema     title?, ns*, let*, xsl:key*, func:function*, pattern+
+    schema     title, ns, let, xsl:key, func:function, pattern (any
+               order; at least one pattern)
     ns         @prefix @uri: declared on the compiled stylesheet
     let        @name @value: at schema level a global variable; in a
                pattern or rule, a variable of each of its rules
@@ -30,7 +31,8 @@
 
   As ISO Schematron says, within one pattern a node is tested by the
   first rule whose context it matches, and every element and attribute
-  of the document is visited.
+  of the document is visited.  Variables named cocom-... are the
+  compiler's own; the rules should not use such names.
 
   Anything else (phase, include, abstract patterns and rules, extends,
   diagnostics, properties) stops the compiler with a message naming it.
