@@ -144,6 +144,15 @@ static int common_option(Args *a, CocomContext *ctx)
     "\nExit status: 0 success; 1 the input has errors, or a file could not be\n" \
     "read or written; 2 usage error.\n"
 
+/* Columns taken by UTF-8 text (sources hold a "§"). */
+static int utf8_width(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 static int status_to_exit(CocomStatus st)
 {
     switch (st) {
@@ -161,13 +170,17 @@ static const char check_help[] =
     "Check arrangements: well-formed XML, valid against the cocom schema,\n"
     "and within the national rules of co-commissioning.\n"
     "\n"
-    "Each problem is printed as  FILE:LINE: error: MESSAGE  (or warning:).\n"
-    "Errors make the file fail; warnings are printed and do not.\n"
+    "Each problem is printed as  FILE:LINE: error: MESSAGE  (or warning:);\n"
+    "a finding of a national rule ends with [RULE-ID, source], the rule and\n"
+    "the passage of the guidance it enforces ('cocom rules' lists them).\n"
+    "Errors make the file fail; warnings are printed and do not.  A note says\n"
+    "a rule could not be checked (an unstated number, a month for a date).\n"
     "A FILE may be '-' for standard input, or a sample folder holding\n"
     "arrangement.xml.\n"
     "\n"
     "Options:\n"
     "  -q, --quiet                do not print the closing summary line\n"
+    "      --disable=RULE-ID      do not apply the national rule RULE-ID (repeatable)\n"
     COMMON_HELP
     EXIT_HELP;
 
@@ -206,6 +219,8 @@ static int cmd_check(int argc, char **argv, CocomContext *ctx)
     char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0;
     int only_files = 0;
+    const char **disabled = NULL;
+    int ndisabled = 0;
     for (; a.i < argc && !a.bad; a.i++) {
         const char *s = argv[a.i];
         if (only_files || s[0] != '-' || strcmp(s, "-") == 0) {
@@ -214,17 +229,39 @@ static int cmd_check(int argc, char **argv, CocomContext *ctx)
             only_files = 1;
         } else if (is_opt(&a, "help", 'h')) {
             fputs(check_help, stdout);
+            free(disabled);
             free(files);
             return 0;
         } else if (is_opt(&a, "quiet", 'q')) {
             quiet = 1;
+        } else if (is_opt(&a, "disable", 0)) {
+            const char *id = opt_value(&a);
+            if (id) {
+                disabled = realloc(disabled, (size_t)(ndisabled + 1) * sizeof *disabled);
+                disabled[ndisabled++] = id;
+            }
         } else if (!common_option(&a, ctx)) {
             usage_error(&a, "unknown option '%s'", s);
         }
     }
     if (!a.bad && nfiles == 0)
         usage_error(&a, "%s", "no file to check");
+    /* After the other options, so that --data-dir applies to the rules the
+     * ids are looked up in. */
+    for (int i = 0; i < ndisabled && !a.bad; i++) {
+        CocomStatus st = cocom_context_disable_rule(ctx, disabled[i]);
+        if (st == COCOM_STATUS_USAGE)
+            usage_error(&a, "there is no rule '%s' (see 'cocom rules')", disabled[i]);
+        else if (st != COCOM_STATUS_OK) {
+            free(disabled);
+            free(files);
+            return EXIT_INVALID;
+        }
+    }
+    free(disabled);
+    disabled = NULL;
     if (a.bad) {
+        free(disabled);
         free(files);
         return EXIT_USAGE;
     }
@@ -281,6 +318,66 @@ static void free_params(const char **params, int n)
     for (int i = 0; i < n; i++)
         free((void *)params[i]);
     free(params);
+}
+
+/* ------------------------------------------------------------------ */
+/* cocom rules                                                          */
+
+static const char rules_help[] =
+    "Usage: cocom rules [OPTION]...\n"
+    "List the national rules that 'cocom check' applies after the schema:\n"
+    "one line each, with the rule's id, its severity, the passage of the\n"
+    "guidance it enforces and a summary.\n"
+    "\n"
+    "The rules are written in ISO Schematron in the data folder\n"
+    "(stylesheets/rules/national-rules.sch) and compiled in process.  A rule\n"
+    "is turned off with 'cocom check --disable=RULE-ID'.\n"
+    "\n"
+    "Options:\n"
+    "      --data-dir=DIR         use schema, stylesheets and templates from DIR\n"
+    "  -h, --help                 show this help and exit\n"
+    EXIT_HELP;
+
+static int cmd_rules(int argc, char **argv, CocomContext *ctx)
+{
+    Args a = {argc, argv, 1, "rules", NULL, 0};
+    for (; a.i < argc && !a.bad; a.i++) {
+        const char *s = argv[a.i];
+        if (is_opt(&a, "help", 'h')) {
+            fputs(rules_help, stdout);
+            return 0;
+        } else if (is_opt(&a, "data-dir", 0)) {
+            const char *dir = opt_value(&a);
+            if (dir)
+                cocom_context_set_data_dir(ctx, dir);
+        } else if (s[0] == '-') {
+            usage_error(&a, "unknown option '%s'", s);
+        } else {
+            usage_error(&a, "takes no arguments ('%s')", s);
+        }
+    }
+    if (a.bad)
+        return EXIT_USAGE;
+    const CocomRule *rules;
+    size_t n;
+    CocomStatus st = cocom_rules_list(ctx, &rules, &n);
+    if (st != COCOM_STATUS_OK)
+        return status_to_exit(st);
+    int wid = 2, wsrc = 6;
+    for (size_t i = 0; i < n; i++) {
+        int l = (int)strlen(rules[i].id);
+        wid = l > wid ? l : wid;
+        l = utf8_width(rules[i].source);
+        wsrc = l > wsrc ? l : wsrc;
+    }
+    printf("%-*s  %-8s  %s%*s  %s\n", wid, "ID", "SEVERITY", "SOURCE", wsrc - 6, "", "SUMMARY");
+    for (size_t i = 0; i < n; i++) {
+        int pad = wsrc - utf8_width(rules[i].source);
+        printf("%-*s  %-8s  %s%*s  %s\n", wid, rules[i].id,
+               rules[i].severity == COCOM_SEVERITY_WARNING ? "warning" : "error", rules[i].source,
+               pad, "", rules[i].summary);
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -541,6 +638,7 @@ static const Command commands[] = {
     {"check", cmd_check, "check arrangements against the schema and the national rules", check_help},
     {"build", cmd_build, "make every document of an arrangement (reports, proformas, terms of reference, ballots)",
      build_help},
+    {"rules", cmd_rules, "list the national rules that check applies, with their sources", rules_help},
     {"render", cmd_render, "typeset an XSL-FO document (or XML through a stylesheet) into PDF or PNG", render_help},
 };
 

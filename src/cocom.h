@@ -109,9 +109,38 @@ long cocom_context_get_option(const CocomContext *ctx, CocomOption option);
 /* --- check -------------------------------------------------------------
  * Loads an arrangement with safe parser settings, validates it against the
  * schema and the national rules, and reports each problem.  Returns OK when
- * there is no error (warnings allowed), INVALID when there is one, IO when
- * the file cannot be read. */
+ * there is no error (warnings allowed), INVALID when there is one (or a
+ * warning, with warnings counted as errors), IO when the file, the schema
+ * or the rules cannot be read.  Anything that makes documents from an
+ * arrangement checks it this way first and makes nothing unless it is OK. */
 CocomStatus cocom_check_file(CocomContext *ctx, const char *path);
+
+/* --- the national rules ------------------------------------------------
+ * After the schema, check applies the national rules of co-commissioning:
+ * stylesheets/rules/national-rules.sch in the data folder, ISO Schematron
+ * compiled in process by cocom's own compiler.  Each finding is reported
+ * as FILE:LINE: severity: message [RULE-ID, source].  A rule has one
+ * severity (error or warning); a finding that says a rule could not be
+ * checked (an unstated number, a date given only as a month) is a note,
+ * which never counts as an error or a warning. */
+typedef struct {
+    const char *id;           /* "DEL-LAY-CHAIR" */
+    CocomSeverity severity;   /* of a breach: COCOM_SEVERITY_ERROR or _WARNING */
+    const char *source;       /* the passage it enforces: "Next steps §4.4.2" */
+    const char *summary;      /* one line: "Delegated: the committee is chaired by a lay member" */
+} CocomRule;
+
+/* Sets *rules to the rules, in the order they are written, and *count to
+ * how many there are.  The array is owned by the context and lives as long
+ * as it does.  The rules are loaded and compiled on first use (by this
+ * call or the first check); IO when they cannot be (the reason reported),
+ * with *count 0. */
+CocomStatus cocom_rules_list(CocomContext *ctx, const CocomRule **rules, size_t *count);
+
+/* Turns off the rule with this id for every check made with this context
+ * from now on.  Returns USAGE when no rule has that id, IO when the rules
+ * cannot be loaded. */
+CocomStatus cocom_context_disable_rule(CocomContext *ctx, const char *rule_id);
 
 /* --- render ------------------------------------------------------------ */
 typedef enum {

@@ -3,6 +3,7 @@
 #include "context.h"
 #include "text.h"
 #include "check.h"
+#include "rules.h"
 #include "image.h"
 
 #include <limits.h>
@@ -98,6 +99,7 @@ void cocom_context_destroy(CocomContext *ctx)
         return;
     cocom_text_destroy(ctx->text);
     cocom_check_release(ctx);
+    cocom_rules_release(ctx);
     cocom_image_cache_destroy(ctx);
     cocom_map_clear(&ctx->once);
     free(ctx->data_dir);

@@ -27,6 +27,8 @@ struct CocomContext {
     CocomMap once;          /* keys of warnings already given */
     CocomText *text;        /* created on first use by the formatter */
     struct CocomSchema *schema; /* check.c: the compiled schema, loaded on first use */
+    struct CocomRules *rules;   /* rules.c: the compiled national rules, loaded on first use */
+    CocomMap disabled_rules;    /* rule ids turned off (cocom_context_disable_rule) */
     struct CocomImageCache *images; /* image.c */
     volatile int interrupted; /* set from a signal handler to stop work early */
     pthread_mutex_t report_lock; /* a painting thread may report too */

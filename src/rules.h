@@ -7,7 +7,13 @@
 #include "context.h"
 
 /* Runs every enabled rule over a schema-valid arrangement and reports each
- * finding.  Returns INVALID when an error stands, else OK. */
+ * finding, in document order.  Returns INVALID when an error stands (or a
+ * warning, with warnings counted as errors), IO when the rules cannot be
+ * loaded, else OK.  The public side (the list of rules, disabling one) is
+ * in cocom.h. */
 CocomStatus cocom_rules_run(CocomContext *ctx, xmlDocPtr doc, const char *name);
+
+/* Frees the compiled rules and the list of disabled rules a context keeps. */
+void cocom_rules_release(CocomContext *ctx);
 
 #endif

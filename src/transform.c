@@ -26,11 +26,12 @@
  * libxslt calls the loader without a user pointer of ours at stylesheet
  * compile time, so the policy travels in a thread-local variable: two
  * threads transforming at once do not see each other's. */
-typedef struct {
+typedef struct Policy {
     CocomContext *ctx;
     char *roots[4];
     int nroots;
     int denied;
+    struct Policy *saved;   /* the policy this one stands in for */
 } Policy;
 
 static _Thread_local Policy *current;
@@ -276,58 +277,77 @@ static void xslt_init_once(void)
     xsltSetLoaderFunc(loader);
 }
 
-xmlDocPtr cocom_transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name, const char *path,
-                          const char *const *params, CocomStatus *status)
+/* The folders a stylesheet may read while compiling (imports) or running
+ * (document()): its own folder, the input's folder, the data folder. */
+static void policy_begin(Policy *policy, CocomContext *ctx, const char *style_path, const char *doc_name)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     cocom_xml_init();
     pthread_once(&once, xslt_init_once);
-    *status = COCOM_STATUS_OK;
-    Policy policy = {ctx, {NULL, NULL, NULL}, 0, 0};
+    *policy = (Policy){ctx, {NULL, NULL, NULL, NULL}, 0, 0, current};
     char *f;
-    if ((f = folder_of(path)))
-        policy.roots[policy.nroots++] = f;
+    if (style_path && (f = folder_of(style_path)))
+        policy->roots[policy->nroots++] = f;
     if (doc_name && strcmp(doc_name, "<stdin>") != 0 && (f = folder_of(doc_name)))
-        policy.roots[policy.nroots++] = f;
+        policy->roots[policy->nroots++] = f;
     /* Of the data folder, only what stylesheets are meant to read. */
-    char *d = cocom_data_path(ctx, "stylesheets");
-    if ((f = realpath(d, NULL)))
-        policy.roots[policy.nroots++] = f;
-    free(d);
-    d = cocom_data_path(ctx, "templates");
-    if ((f = realpath(d, NULL)) && policy.nroots < 4)
-        policy.roots[policy.nroots++] = f;
-    else
-        free(f);
-    free(d);
-    Policy *saved = current;
-    current = &policy;
-    Messages msgs = {ctx, {0}, path, 0};
-    xmlDocPtr result = NULL;
-    xsltStylesheetPtr style = NULL;
-    xsltTransformContextPtr tctxt = NULL;
-    xsltSecurityPrefsPtr sec = NULL;
+    static const char *const data_parts[] = {"stylesheets", "templates"};
+    for (size_t i = 0; i < sizeof data_parts / sizeof data_parts[0]; i++) {
+        char *d = cocom_data_path(ctx, data_parts[i]);
+        if ((f = realpath(d, NULL)))
+            policy->roots[policy->nroots++] = f;
+        free(d);
+    }
+    current = policy;
+}
 
-    xmlDocPtr sdoc = cocom_load_file(ctx, path, "a stylesheet", status);
-    if (!sdoc)
-        goto done;
+static void policy_end(Policy *policy)
+{
+    current = policy->saved;
+    for (int i = 0; i < policy->nroots; i++)
+        free(policy->roots[i]);
+}
+
+xsltStylesheetPtr cocom_stylesheet_compile(CocomContext *ctx, xmlDocPtr sdoc, const char *path,
+                                           CocomStatus *status)
+{
+    Policy policy;
+    policy_begin(&policy, ctx, path, NULL);
+    *status = COCOM_STATUS_OK;
+    Messages msgs = {ctx, {0}, path, 0};
     /* Compile errors go through libxslt's process-wide handler; it is set
      * only for the compile and put back. */
     xmlGenericErrorFunc old_err = xsltGenericError;
     void *old_ctx = xsltGenericErrorContext;
     xsltSetGenericErrorFunc(&msgs, on_message);
-    style = xsltParseStylesheetDoc(sdoc);
+    xsltStylesheetPtr style = xsltParseStylesheetDoc(sdoc);
     flush_line(&msgs);
     xsltSetGenericErrorFunc(old_ctx, old_err);
     if (!style || style->errors > 0 || policy.denied) {
         if (!style)
             xmlFreeDoc(sdoc);
+        else
+            xsltFreeStylesheet(style);
+        style = NULL;
         if (!msgs.errors && !policy.denied)
             cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "the stylesheet cannot be compiled");
         *status = COCOM_STATUS_INVALID;
-        goto done;
     }
-    tctxt = xsltNewTransformContext(style, doc);
+    cocom_buf_free(&msgs.line);
+    policy_end(&policy);
+    return style;
+}
+
+xmlDocPtr cocom_transform_apply(CocomContext *ctx, xsltStylesheetPtr style, const char *style_path, xmlDocPtr doc,
+                                const char *doc_name, const char *const *params, CocomStatus *status)
+{
+    Policy policy;
+    policy_begin(&policy, ctx, style_path, doc_name);
+    *status = COCOM_STATUS_OK;
+    Messages msgs = {ctx, {0}, style_path, 0};
+    xmlDocPtr result = NULL;
+    xsltSecurityPrefsPtr sec = NULL;
+    xsltTransformContextPtr tctxt = xsltNewTransformContext(style, doc);
     if (!tctxt) {
         *status = COCOM_STATUS_NO_MEMORY;
         goto done;
@@ -359,17 +379,17 @@ xmlDocPtr cocom_transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name
     }
     flush_line(&msgs);
     if (w.timed_out) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0,
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, style_path, 0,
                      "the stylesheet ran for more than %ld seconds and was stopped (see --timeout)", w.seconds);
         *status = COCOM_STATUS_LIMIT;
     } else if (ctx->interrupted) {
         *status = COCOM_STATUS_INTERRUPTED;
     } else if (!result || tctxt->state != XSLT_STATE_OK || policy.denied) {
         if (!msgs.errors && !policy.denied)
-            cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "the transformation failed");
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, style_path, 0, "the transformation failed");
         *status = COCOM_STATUS_INVALID;
     } else if (!xmlDocGetRootElement(result)) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "the stylesheet produced an empty document");
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, style_path, 0, "the stylesheet produced an empty document");
         *status = COCOM_STATUS_INVALID;
     }
     if (*status != COCOM_STATUS_OK) {
@@ -381,11 +401,24 @@ done:
         xsltFreeTransformContext(tctxt);
     if (sec)
         xsltFreeSecurityPrefs(sec);
-    if (style)
-        xsltFreeStylesheet(style);
     cocom_buf_free(&msgs.line);
-    current = saved;
-    for (int i = 0; i < policy.nroots; i++)
-        free(policy.roots[i]);
+    policy_end(&policy);
+    return result;
+}
+
+xmlDocPtr cocom_transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name, const char *path,
+                          const char *const *params, CocomStatus *status)
+{
+    Policy policy;
+    policy_begin(&policy, ctx, path, doc_name);
+    xmlDocPtr sdoc = cocom_load_file(ctx, path, "a stylesheet", status);
+    policy_end(&policy);
+    if (!sdoc)
+        return NULL;
+    xsltStylesheetPtr style = cocom_stylesheet_compile(ctx, sdoc, path, status);
+    if (!style)
+        return NULL;
+    xmlDocPtr result = cocom_transform_apply(ctx, style, path, doc, doc_name, params, status);
+    xsltFreeStylesheet(style);
     return result;
 }

@@ -12,6 +12,7 @@
 #define COCOM_TRANSFORM_H
 
 #include <libxml/tree.h>
+#include <libxslt/xsltInternals.h>
 #include "context.h"
 
 /* Transforms `doc` (read from doc_name) with the stylesheet at `path`,
@@ -20,5 +21,20 @@
  * and the reason reported (FILE:LINE where libxslt gives one). */
 xmlDocPtr cocom_transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name, const char *path,
                           const char *const *params, CocomStatus *status);
+
+/* The same in two steps, for a stylesheet used on many documents (the
+ * compiled rules).  cocom_stylesheet_compile takes `sdoc` over (it is freed
+ * with the stylesheet, or at once on failure); `path` names it in messages
+ * and gives the folder its imports may come from.  Returns the stylesheet,
+ * which the caller frees with xsltFreeStylesheet, or NULL with *status set
+ * and the reason reported. */
+xsltStylesheetPtr cocom_stylesheet_compile(CocomContext *ctx, xmlDocPtr sdoc, const char *path,
+                                           CocomStatus *status);
+
+/* Runs a compiled stylesheet on `doc`, under the same limits and security
+ * preferences as cocom_transform.  `style_path` is the stylesheet's path
+ * (for messages and the folders document() may read). */
+xmlDocPtr cocom_transform_apply(CocomContext *ctx, xsltStylesheetPtr style, const char *style_path, xmlDocPtr doc,
+                                const char *doc_name, const char *const *params, CocomStatus *status);
 
 #endif
