@@ -10,18 +10,24 @@
 
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
+# A report from a sanitizer or from valgrind (see `make check-valgrind`,
+# which sets COCOM_WRAP) is always a failure.
+check_tool_reports() {
+    if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|^==[0-9]+== [A-Z]' "$ERR"; then
+        cat "$ERR" >&2
+        fail "sanitizer or valgrind report from: cocom $*"
+    fi
+}
+
 # run_cocom ARGS...: runs cocom; sets RC, and OUT/ERR to the files holding
-# its standard output and error.  A sanitizer report is always a failure.
+# its standard output and error.
 run_cocom() {
     OUT="$T/stdout"; ERR="$T/stderr"
     set +e
-    "$COCOM" "$@" > "$OUT" 2> "$ERR" < /dev/null
+    ${COCOM_WRAP:-} "$COCOM" "$@" > "$OUT" 2> "$ERR" < /dev/null
     RC=$?
     set -e
-    if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$ERR"; then
-        cat "$ERR" >&2
-        fail "sanitizer report from: cocom $*"
-    fi
+    check_tool_reports "$@"
     return 0
 }
 
@@ -30,13 +36,10 @@ run_cocom_in() {
     input=$1; shift
     OUT="$T/stdout"; ERR="$T/stderr"
     set +e
-    "$COCOM" "$@" > "$OUT" 2> "$ERR" < "$input"
+    ${COCOM_WRAP:-} "$COCOM" "$@" > "$OUT" 2> "$ERR" < "$input"
     RC=$?
     set -e
-    if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$ERR"; then
-        cat "$ERR" >&2
-        fail "sanitizer report from: cocom $*"
-    fi
+    check_tool_reports "$@"
     return 0
 }
 

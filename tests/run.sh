@@ -43,7 +43,7 @@ run_unit() {
     name=$(basename "$prog")
     res="$OUTROOT/results/unit-$name"
     mkdir -p "$OUTROOT/logs"
-    "$prog" > "$OUTROOT/logs/unit-$name.log" 2>&1
+    ${COCOM_WRAP:-} "$prog" > "$OUTROOT/logs/unit-$name.log" 2>&1
     rc=$?
     grep -E '^(ok|not ok) ' "$OUTROOT/logs/unit-$name.log" | sed -e "s/^ok /PASS unit\/$name: /" -e "s/^not ok /FAIL unit\/$name: /" > "$res"
     if [ $rc -ne 0 ] && ! grep -q '^FAIL' "$res"; then
