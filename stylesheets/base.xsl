@@ -1338,6 +1338,41 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Who holds an office (a chair or vice-chair element): "Lay Member
+       (Jane Smith), acting" or "a lay member of Central London CCG";
+       nothing when the office is not given. -->
+  <xsl:template name="office-holder">
+    <xsl:param name="office"/>
+    <xsl:param name="committee" select="$the-committee"/>
+    <xsl:variable name="m" select="$committee/a:member[@id = $office/@member]"/>
+    <xsl:choose>
+      <xsl:when test="$m">
+        <xsl:text>the </xsl:text>
+        <xsl:value-of select="normalize-space($m/a:post)"/>
+        <xsl:if test="$m/a:name"> (<xsl:value-of select="normalize-space($m/a:name)"/>)</xsl:if>
+      </xsl:when>
+      <xsl:when test="$office/@role">
+        <xsl:text>a </xsl:text>
+        <xsl:variable name="r">
+          <xsl:call-template name="label">
+            <xsl:with-param name="set" select="'member-role'"/>
+            <xsl:with-param name="value" select="$office/@role"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="translate(substring($r, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+        <xsl:value-of select="substring($r, 2)"/>
+        <xsl:if test="$office/@org">
+          <xsl:text> of </xsl:text>
+          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$office/@org"/></xsl:call-template>
+        </xsl:if>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:if test="$office/@acting = 'yes' and ($m or $office/@role)">
+      <xsl:text>, </xsl:text>
+      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Money: £25 per head; £2,000,000 a year (approximately). -->
   <xsl:template name="money">
     <xsl:param name="m" select="."/>
@@ -1612,12 +1647,12 @@
       <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:value-of select="$caption"/></fo:block>
     </xsl:if>
     <fo:table xsl:use-attribute-sets="table" role="Table">
-      <fo:table-column column-width="proportional-column-width(26)"/>
-      <fo:table-column column-width="proportional-column-width(18)"/>
-      <fo:table-column column-width="proportional-column-width(18)"/>
-      <fo:table-column column-width="proportional-column-width(16)"/>
-      <fo:table-column column-width="proportional-column-width(9)"/>
+      <fo:table-column column-width="proportional-column-width(21)"/>
       <fo:table-column column-width="proportional-column-width(15)"/>
+      <fo:table-column column-width="proportional-column-width(21)"/>
+      <fo:table-column column-width="proportional-column-width(17)"/>
+      <fo:table-column column-width="proportional-column-width(12)"/>
+      <fo:table-column column-width="proportional-column-width(14)"/>
       <fo:table-header role="THead">
         <fo:table-row role="TR">
           <xsl:for-each select="str:tokenize('seat name organisation capacity voting weight', ' ')">
@@ -1773,5 +1808,246 @@
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'15mm'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <!-- ================================================================
+       10. Committee texts shared by the proforma and the terms of
+           reference
+       ================================================================ -->
+
+  <!-- One observer on a line: "Healthwatch representative (Healthwatch
+       Anytown): non-voting attendee, national right to attend". -->
+  <xsl:template name="observer-line">
+    <xsl:param name="o" select="."/>
+    <xsl:choose>
+      <xsl:when test="$o/a:post"><xsl:value-of select="normalize-space($o/a:post)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="$o/@role"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$o/a:name"> (<xsl:value-of select="normalize-space($o/a:name)"/>)</xsl:if>
+    <xsl:if test="$o/@org">
+      <xsl:text>, </xsl:text>
+      <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$o/@capacity or $o/@basis or $o/@nominated">
+      <xsl:text>: </xsl:text>
+      <xsl:if test="$o/@capacity">
+        <xsl:variable name="c"><xsl:call-template name="label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="$o/@capacity"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="translate(substring($c, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+        <xsl:value-of select="substring($c, 2)"/>
+      </xsl:if>
+      <xsl:if test="$o/@basis">
+        <xsl:if test="$o/@capacity">, </xsl:if>
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-basis'"/><xsl:with-param name="value" select="$o/@basis"/></xsl:call-template>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$o/@nominated = 'yes'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>a representative has been nominated</xsl:when>
+        <xsl:when test="$o/@nominated = 'no'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>no representative has been nominated</xsl:when>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The observers of a committee as a list, each with its description. -->
+  <xsl:template name="observers-list">
+    <xsl:param name="committee" select="$the-committee"/>
+    <xsl:if test="$committee/a:observer">
+      <fo:list-block xsl:use-attribute-sets="list" role="L" space-before="4pt">
+        <xsl:for-each select="$committee/a:observer">
+          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" role="LBody">
+              <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
+              <xsl:if test="a:description">
+                <fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block>
+              </xsl:if>
+            </fo:list-item-body>
+          </fo:list-item>
+        </xsl:for-each>
+      </fo:list-block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The quorum: the committee's own wording, else a sentence made from
+       the minimum and the requirements, else a blank. -->
+  <xsl:template name="quorum-text">
+    <xsl:param name="committee" select="$the-committee"/>
+    <xsl:variable name="q" select="$committee/a:quorum"/>
+    <xsl:choose>
+      <xsl:when test="$q/a:description"><xsl:apply-templates select="$q/a:description" mode="inline"/></xsl:when>
+      <xsl:when test="$q/@minimum or $q/a:requirement">
+        <xsl:text>The quorum is </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$q/@minimum"><xsl:value-of select="$q/@minimum"/> members</xsl:when>
+          <xsl:otherwise>the members present</xsl:otherwise>
+        </xsl:choose>
+        <xsl:for-each select="$q/a:requirement">
+          <xsl:choose>
+            <xsl:when test="position() = 1">, including </xsl:when>
+            <xsl:when test="position() = last()"> and </xsl:when>
+            <xsl:otherwise>, </xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>at least </xsl:text>
+          <xsl:value-of select="@at-least"/>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="requirement-criteria"/>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>The quorum is </xsl:text>
+        <xsl:call-template name="blank"/>
+        <xsl:text>.</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "lay or clinical member(s), the chair or vice-chair, a member from NHS England" -->
+  <xsl:template name="requirement-criteria">
+    <xsl:variable name="parts">
+      <xsl:for-each select="str:tokenize(@roles, ' ')">
+        <p><xsl:call-template name="label"><xsl:with-param name="set" select="'member-role-plural'"/><xsl:with-param name="value" select="string(.)"/></xsl:call-template> member</p>
+      </xsl:for-each>
+      <xsl:for-each select="str:tokenize(@professions, ' ')">
+        <p><xsl:call-template name="label"><xsl:with-param name="set" select="'profession'"/><xsl:with-param name="value" select="string(.)"/></xsl:call-template> member</p>
+      </xsl:for-each>
+      <xsl:for-each select="str:tokenize(@offices, ' ')">
+        <p><xsl:value-of select="translate(string(.), '-', ' ')"/></p>
+      </xsl:for-each>
+      <xsl:variable name="c" select="ancestor::a:committee"/>
+      <xsl:for-each select="str:tokenize(@members, ' ')">
+        <xsl:variable name="mid" select="string(.)"/>
+        <p><xsl:value-of select="normalize-space($c/a:member[@id = $mid]/a:post)"/></p>
+      </xsl:for-each>
+      <xsl:for-each select="str:tokenize(@organisations, ' ')">
+        <p>member from <xsl:call-template name="party-name"><xsl:with-param name="id" select="string(.)"/></xsl:call-template></p>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="exsl:node-set($parts)/*">
+      <xsl:if test="position() &gt; 1"> or </xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- How the committee votes: its own wording, else the method, the
+       shares and the casting vote, else a blank. -->
+  <xsl:template name="voting-text">
+    <xsl:param name="committee" select="$the-committee"/>
+    <xsl:variable name="v" select="$committee/a:voting"/>
+    <xsl:choose>
+      <xsl:when test="$v/a:description"><xsl:apply-templates select="$v/a:description" mode="inline"/></xsl:when>
+      <xsl:when test="$v/@method">
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'voting-method'"/><xsl:with-param name="value" select="$v/@method"/></xsl:call-template>
+        <xsl:if test="$v/a:share">
+          <xsl:text> (</xsl:text>
+          <xsl:for-each select="$v/a:share">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:call-template name="party-name"><xsl:with-param name="id" select="@party"/></xsl:call-template>
+            <xsl:value-of select="concat(' ', @percent, '%')"/>
+          </xsl:for-each>
+          <xsl:text> of the voting power)</xsl:text>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'long'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A register: kept, published, where. -->
+  <xsl:template name="register-text">
+    <xsl:param name="register"/>
+    <xsl:text>Kept: </xsl:text>
+    <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="$register/@kept"/></xsl:call-template>
+    <xsl:text>. Published: </xsl:text>
+    <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="$register/@published"/></xsl:call-template>
+    <xsl:if test="$register/@url">
+      <xsl:text>, at </xsl:text>
+      <xsl:call-template name="external-link">
+        <xsl:with-param name="url" select="$register/@url"/>
+        <xsl:with-param name="content" select="string($register/@url)"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- How many member practices the CCG has: the stated count, else the
+       eligible practices of the member vote; '' when unknown. -->
+  <xsl:template name="member-practice-count">
+    <xsl:param name="ccg-node" select="$the-ccg"/>
+    <xsl:param name="mandate" select="$the-mandate"/>
+    <xsl:choose>
+      <xsl:when test="$ccg-node/a:practices/@count"><xsl:value-of select="$ccg-node/a:practices/@count"/></xsl:when>
+      <xsl:when test="$mandate/a:member-vote/@eligible"><xsl:value-of select="$mandate/a:member-vote/@eligible"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A signature block: For (organisation), Signed, Name, Position, Date.
+       labels: the template element holding t:label[@name] for each word;
+       person: the signatory if known (person content); position: text. -->
+  <xsl:attribute-set name="signature.block">
+    <xsl:attribute name="space-before">10pt</xsl:attribute>
+    <xsl:attribute name="space-after">6pt</xsl:attribute>
+    <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:template name="signature-block">
+    <xsl:param name="labels"/>
+    <xsl:param name="organisation"/>
+    <xsl:param name="person" select="/.."/>
+    <xsl:param name="position" select="''"/>
+    <fo:table xsl:use-attribute-sets="table signature.block" role="Table">
+      <fo:table-column column-width="proportional-column-width(28)"/>
+      <fo:table-column column-width="proportional-column-width(72)"/>
+      <fo:table-body role="TBody">
+        <fo:table-row role="TR">
+          <fo:table-cell xsl:use-attribute-sets="table.label.cell" role="TH" number-columns-spanned="2">
+            <fo:block role="P">
+              <xsl:value-of select="$labels/t:label[@name = 'for']"/>
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="normalize-space($organisation)"/>
+            </fo:block>
+          </fo:table-cell>
+        </fo:table-row>
+        <xsl:call-template name="signature-row">
+          <xsl:with-param name="label" select="$labels/t:label[@name = 'signed']"/>
+          <xsl:with-param name="tall" select="'yes'"/>
+        </xsl:call-template>
+        <xsl:call-template name="signature-row">
+          <xsl:with-param name="label" select="$labels/t:label[@name = 'name']"/>
+          <xsl:with-param name="value" select="normalize-space($person/a:name)"/>
+        </xsl:call-template>
+        <xsl:call-template name="signature-row">
+          <xsl:with-param name="label" select="$labels/t:label[@name = 'position']"/>
+          <xsl:with-param name="value">
+            <xsl:choose>
+              <xsl:when test="$person/a:job-title"><xsl:value-of select="normalize-space($person/a:job-title)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="normalize-space($position)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="signature-row">
+          <xsl:with-param name="label" select="$labels/t:label[@name = 'date']"/>
+        </xsl:call-template>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template name="signature-row">
+    <xsl:param name="label"/>
+    <xsl:param name="value" select="''"/>
+    <xsl:param name="tall" select="'no'"/>
+    <fo:table-row role="TR">
+      <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
+        <fo:block role="P" font-weight="bold"><xsl:value-of select="$label"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+        <xsl:if test="$tall = 'yes'"><xsl:attribute name="padding-top">18pt</xsl:attribute></xsl:if>
+        <xsl:choose>
+          <xsl:when test="normalize-space($value) != ''"><fo:block role="P"><xsl:value-of select="$value"/></fo:block></xsl:when>
+          <xsl:otherwise>
+            <fo:block role="P" text-align-last="justify"><fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline></fo:block>
+          </xsl:otherwise>
+        </xsl:choose>
+      </fo:table-cell>
+    </fo:table-row>
   </xsl:template>
 </xsl:stylesheet>
