@@ -291,8 +291,6 @@
 
   <xsl:attribute-set name="numbered-para">
     <xsl:attribute name="space-after"><xsl:value-of select="$para-space"/></xsl:attribute>
-    <xsl:attribute name="provisional-distance-between-starts"><xsl:value-of select="$para-number-width"/></xsl:attribute>
-    <xsl:attribute name="provisional-label-separation">2mm</xsl:attribute>
   </xsl:attribute-set>
 
   <xsl:attribute-set name="para-number">
@@ -626,25 +624,35 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Number and text of a heading, the number in a hanging column. -->
+  <!-- Number and text of a heading, the number in a hanging column
+       (a list block inside the heading block, tagged NonStruct so that
+       the heading stays one heading). -->
   <xsl:template name="heading-content">
     <xsl:param name="number"/>
     <xsl:param name="content"/>
     <xsl:choose>
       <xsl:when test="normalize-space($number) != ''">
-        <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
-        <xsl:attribute name="text-indent">-<xsl:value-of select="$para-number-width"/></xsl:attribute>
-        <fo:inline role="Span"><xsl:value-of select="$number"/></fo:inline>
-        <fo:leader leader-pattern="space" leader-length="{$para-number-width}" role="artifact"/>
-        <xsl:copy-of select="$content"/>
+        <fo:list-block provisional-distance-between-starts="{$para-number-width}" provisional-label-separation="2mm" role="NonStruct">
+          <fo:list-item role="NonStruct">
+            <fo:list-item-label end-indent="label-end()" role="NonStruct">
+              <fo:block role="NonStruct"><xsl:value-of select="$number"/></fo:block>
+            </fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" role="NonStruct">
+              <fo:block role="NonStruct"><xsl:copy-of select="$content"/></fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </fo:list-block>
       </xsl:when>
       <xsl:otherwise><xsl:copy-of select="$content"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- A numbered paragraph: the number in a hanging column, then the
-       content (FO blocks or inlines, an RTF).  Without a number, a plain
-       block indented as far as numbered text (indent="yes") or not. -->
+       content (FO blocks or inlines, an RTF).  Only the first block sits
+       in the list item beside the number; any further blocks (a nested
+       list, a table) follow it in the text column, so that a long
+       numbered paragraph can break across pages.  Without a number, a
+       plain block, indented as far as numbered text (indent="yes") or not. -->
   <xsl:template name="numbered-block">
     <xsl:param name="number" select="''"/>
     <xsl:param name="content"/>
@@ -652,17 +660,30 @@
     <xsl:param name="id" select="''"/>
     <xsl:choose>
       <xsl:when test="normalize-space($number) != ''">
-        <fo:list-block xsl:use-attribute-sets="numbered-para" role="L">
+        <xsl:variable name="blocks-rtf">
+          <xsl:call-template name="as-blocks"><xsl:with-param name="content" select="$content"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="blocks" select="exsl:node-set($blocks-rtf)/*"/>
+        <fo:block xsl:use-attribute-sets="numbered-para" role="Div">
           <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
-          <fo:list-item role="LI">
-            <fo:list-item-label end-indent="label-end()" role="Lbl">
-              <fo:block xsl:use-attribute-sets="para-number" role="P"><xsl:value-of select="$number"/></fo:block>
-            </fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody">
-              <xsl:call-template name="as-blocks"><xsl:with-param name="content" select="$content"/></xsl:call-template>
-            </fo:list-item-body>
-          </fo:list-item>
-        </fo:list-block>
+          <fo:list-block provisional-distance-between-starts="{$para-number-width}" provisional-label-separation="2mm" role="L">
+            <xsl:if test="$blocks[2]"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+            <fo:list-item role="LI">
+              <fo:list-item-label end-indent="label-end()" role="Lbl">
+                <fo:block xsl:use-attribute-sets="para-number" role="P"><xsl:value-of select="$number"/></fo:block>
+              </fo:list-item-label>
+              <fo:list-item-body start-indent="body-start()" role="LBody">
+                <xsl:copy-of select="$blocks[1]"/>
+                <xsl:if test="not($blocks)"><fo:block role="P"/></xsl:if>
+              </fo:list-item-body>
+            </fo:list-item>
+          </fo:list-block>
+          <xsl:if test="$blocks[2]">
+            <fo:block start-indent="{$para-number-width}" role="Div">
+              <xsl:copy-of select="$blocks[position() &gt; 1]"/>
+            </fo:block>
+          </xsl:if>
+        </fo:block>
       </xsl:when>
       <xsl:otherwise>
         <fo:block xsl:use-attribute-sets="para" role="P">
@@ -1368,8 +1389,9 @@
       </xsl:when>
     </xsl:choose>
     <xsl:if test="$office/@acting = 'yes' and ($m or $office/@role)">
-      <xsl:text>, </xsl:text>
+      <xsl:text> (</xsl:text>
       <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
+      <xsl:text>)</xsl:text>
     </xsl:if>
   </xsl:template>
 
