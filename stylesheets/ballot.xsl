@@ -51,7 +51,7 @@
     </xsl:if>
     <xsl:variable name="doc-name"><xsl:call-template name="text-string"><xsl:with-param name="name" select="'title-ballot'"/></xsl:call-template></xsl:variable>
     <xsl:call-template name="fo-document">
-      <xsl:with-param name="title" select="concat(normalize-space($ballot/t:title), ': ', $doc-name, ', ', normalize-space($the-ccg/a:name))"/>
+      <xsl:with-param name="title" select="concat($doc-name, ' (', normalize-space($ballot/t:title), '): ', normalize-space($the-ccg/a:name))"/>
       <xsl:with-param name="running-left" select="$doc-name"/>
       <xsl:with-param name="description">
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="'describe-ballot'"/></xsl:call-template>
