@@ -137,7 +137,7 @@
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <fo:table-row role="TR">
           <xsl:for-each select="$ballot/t:option">
             <fo:table-cell border="2pt solid {$nhs-black}" padding="6pt" padding-bottom="{$box-space}" role="TD" text-align="center">

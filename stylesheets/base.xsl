@@ -520,7 +520,7 @@
     <fo:table table-layout="fixed" width="100%" role="artifact">
       <fo:table-column column-width="proportional-column-width(4)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-body role="artifact">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="artifact">
         <fo:table-row role="artifact">
           <fo:table-cell role="artifact">
             <fo:block role="artifact"><xsl:copy-of select="$note"/></fo:block>
@@ -817,7 +817,7 @@
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
       <xsl:call-template name="table-columns"><xsl:with-param name="n" select="$ncols"/></xsl:call-template>
       <xsl:if test="a:head">
-        <fo:table-header role="THead">
+        <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
           <xsl:for-each select="a:head/a:row">
             <fo:table-row role="TR">
               <xsl:for-each select="a:cell">
@@ -830,7 +830,7 @@
           </xsl:for-each>
         </fo:table-header>
       </xsl:if>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:for-each select="a:row">
           <fo:table-row role="TR">
             <xsl:for-each select="a:cell">
@@ -1474,7 +1474,7 @@
           <xsl:otherwise><fo:table-column column-width="proportional-column-width(4)"/></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
-      <fo:table-header role="THead">
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
           <xsl:for-each select="$cols">
             <xsl:variable name="c" select="string(.)"/>
@@ -1493,7 +1493,7 @@
           </xsl:for-each>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:for-each select="$rows">
           <xsl:variable name="rid" select="@id"/>
           <xsl:variable name="f" select="$row-functions[@id = $rid]"/>
@@ -1595,7 +1595,7 @@
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(17)"/>
-      <fo:table-header role="THead">
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
           <xsl:for-each select="$cols">
             <xsl:variable name="c" select="string(.)"/>
@@ -1614,7 +1614,7 @@
           </xsl:for-each>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:for-each select="$order">
           <xsl:variable name="gid" select="@id"/>
           <xsl:variable name="g" select="$root/a:decisions/a:decision-group[@id = $gid]"/>
@@ -1675,7 +1675,7 @@
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(12)"/>
       <fo:table-column column-width="proportional-column-width(14)"/>
-      <fo:table-header role="THead">
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
           <xsl:for-each select="str:tokenize('seat name organisation capacity voting weight', ' ')">
             <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
@@ -1686,30 +1686,26 @@
           </xsl:for-each>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:for-each select="$committee/a:member">
           <fo:table-row role="TR" keep-together.within-page="always">
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
               <fo:block role="P"><xsl:call-template name="member-seat"/></fo:block>
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="a:name"><xsl:value-of select="normalize-space(a:name)"/></xsl:when>
-                  <xsl:when test="@status = 'vacant' or @count = 'unstated' or @count &gt; 1">&#x2013;</xsl:when>
-                  <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'20mm'"/></xsl:call-template></xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
+              <xsl:choose>
+                <xsl:when test="a:name"><fo:block role="P"><xsl:value-of select="normalize-space(a:name)"/></fo:block></xsl:when>
+                <xsl:when test="@status = 'vacant' or @count = 'unstated' or @count &gt; 1"><fo:block role="P">&#x2013;</fo:block></xsl:when>
+                <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
+              </xsl:choose>
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="@org">
-                    <xsl:call-template name="party-name"><xsl:with-param name="id" select="@org"/></xsl:call-template>
-                  </xsl:when>
-                  <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'20mm'"/></xsl:call-template></xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
+              <xsl:choose>
+                <xsl:when test="@org">
+                  <fo:block role="P"><xsl:call-template name="party-name"><xsl:with-param name="id" select="@org"/></xsl:call-template></fo:block>
+                </xsl:when>
+                <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
+              </xsl:choose>
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
               <fo:block role="P">
@@ -1752,6 +1748,11 @@
       </fo:table-row>
       <xsl:call-template name="blank-member-rows"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A block that is all blank: a dotted rule to the end of the line. -->
+  <xsl:template name="blank-fill">
+    <fo:block role="P" text-align-last="justify"><fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline></fo:block>
   </xsl:template>
 
   <xsl:template name="blank-cells">
@@ -1820,15 +1821,14 @@
       </xsl:when>
       <xsl:when test="@weight"><xsl:value-of select="@weight"/></xsl:when>
       <xsl:when test="$share">
-        <xsl:value-of select="concat($share/@percent, '% ')"/>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'share-of'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
         <xsl:call-template name="party-name"><xsl:with-param name="id" select="$org"/><xsl:with-param name="short" select="'yes'"/></xsl:call-template>
+        <xsl:value-of select="concat(': ', $share/@percent, '% ')"/>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'share-of'"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="@voting = 'yes'">
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="'one-vote'"/></xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'15mm'"/></xsl:call-template></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'10mm'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <!-- ================================================================
@@ -1842,12 +1842,24 @@
     <xsl:param name="o" select="."/>
     <xsl:choose>
       <xsl:when test="$o/a:post"><xsl:value-of select="normalize-space($o/a:post)"/></xsl:when>
+      <xsl:when test="$o/@org">
+        <!-- "Representative of the Health and Wellbeing Board (Westminster City Council)" -->
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'representative-of'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
+        <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = $o/@org]"/>
+        <xsl:if test="$hwb/@council">
+          <xsl:text> (</xsl:text>
+          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="$o/@role"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="$o/a:name"> (<xsl:value-of select="normalize-space($o/a:name)"/>)</xsl:if>
-    <xsl:if test="$o/@org">
+    <xsl:if test="$o/a:post and $o/@org">
       <xsl:text>, </xsl:text>
       <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
     </xsl:if>
@@ -2019,7 +2031,7 @@
     <fo:table xsl:use-attribute-sets="table signature.block" role="Table">
       <fo:table-column column-width="proportional-column-width(28)"/>
       <fo:table-column column-width="proportional-column-width(72)"/>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <fo:table-row role="TR">
           <fo:table-cell xsl:use-attribute-sets="table.label.cell" role="TH" number-columns-spanned="2">
             <fo:block role="P">

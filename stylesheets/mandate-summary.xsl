@@ -99,14 +99,14 @@
       <fo:table-column column-width="proportional-column-width(60)"/>
       <fo:table-column column-width="proportional-column-width(20)"/>
       <fo:table-column column-width="proportional-column-width(20)"/>
-      <fo:table-header role="THead">
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:apply-templates select="$w/t:col-model/node()" mode="fill"/></fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:apply-templates select="$w/t:col-returns/node()" mode="fill"/></fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:apply-templates select="$w/t:col-share/node()" mode="fill"/></fo:block></fo:table-cell>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:for-each select="$model-labels">
           <xsl:variable name="n" select="count($returns[@model = current()/@value])"/>
           <fo:table-row role="TR">
@@ -228,14 +228,14 @@
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(22)"/>
-      <fo:table-header role="THead">
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
           <xsl:for-each select="$w/t:col-practice | $w/t:col-choice | $w/t:col-date | $w/t:col-signed-by | $w/t:col-acknowledged">
             <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:apply-templates select="node()" mode="fill"/></fo:block></fo:table-cell>
           </xsl:for-each>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:for-each select="$returns">
           <xsl:variable name="p" select="$the-ccg/a:practices/a:practice[@id = current()/@practice]"/>
           <fo:table-row role="TR">

@@ -150,7 +150,7 @@
     <fo:table xsl:use-attribute-sets="table" role="Table">
       <fo:table-column column-width="proportional-column-width({$question-width})"/>
       <fo:table-column column-width="proportional-column-width({100 - $question-width})"/>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:for-each select="exsl:node-set($questions-rtf)/t:question">
           <xsl:variable name="qn" select="concat($number, '.', position())"/>
           <xsl:choose>

@@ -39,7 +39,7 @@
     <fo:table table-layout="fixed" width="100%" role="Table">
       <fo:table-column column-width="proportional-column-width(11)"/>
       <fo:table-column column-width="proportional-column-width(9)"/>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <fo:table-row role="TR">
           <fo:table-cell role="TD" display-align="after">
             <fo:block role="P" font-size="20pt" font-weight="bold" line-height="1.15">

@@ -181,7 +181,7 @@
           <fo:table-column column-width="proportional-column-width({100 - $cover-label-width})"/>
         </xsl:otherwise>
       </xsl:choose>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:apply-templates select="$report-node/a:cover/*" mode="cover-row"/>
       </fo:table-body>
     </fo:table>

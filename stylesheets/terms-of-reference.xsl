@@ -200,14 +200,14 @@
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-header role="THead">
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Version</fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Date</fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Status</fo:block></fo:table-cell>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <fo:table-row role="TR">
           <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
             <fo:block role="P">
@@ -570,14 +570,14 @@
       <fo:table-column column-width="proportional-column-width(25)"/>
       <fo:table-column column-width="proportional-column-width(30)"/>
       <fo:table-column column-width="proportional-column-width(45)"/>
-      <fo:table-header role="THead">
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Member</fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Interest</fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Usual response</fo:block></fo:table-cell>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:for-each select="$root/a:conflicts-of-interest/a:register/a:declaration[@member = $c/a:member/@id]">
           <xsl:variable name="m" select="$c/a:member[@id = current()/@member]"/>
           <fo:table-row role="TR">
@@ -689,7 +689,7 @@
     <fo:table xsl:use-attribute-sets="table" role="Table">
       <fo:table-column column-width="proportional-column-width(60)"/>
       <fo:table-column column-width="proportional-column-width(40)"/>
-      <fo:table-header role="THead">
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
             <fo:block role="P"><xsl:value-of select="$functions-template/t:column[@name = 'function']"/></fo:block>
@@ -699,7 +699,7 @@
           </fo:table-cell>
         </fo:table-row>
       </fo:table-header>
-      <fo:table-body role="TBody">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:for-each select="$fs">
           <fo:table-row role="TR">
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
