@@ -523,7 +523,7 @@
       <fo:table-body start-indent="0pt" end-indent="0pt" role="artifact">
         <fo:table-row role="artifact">
           <fo:table-cell role="artifact">
-            <fo:block role="artifact"><xsl:copy-of select="$note"/></fo:block>
+            <fo:block role="artifact"><xsl:apply-templates select="exsl:node-set($note)/node()" mode="as-artifact"/></fo:block>
           </fo:table-cell>
           <fo:table-cell role="artifact">
             <fo:block role="artifact" text-align="end">
@@ -535,6 +535,17 @@
     </fo:table>
     </fo:block>
   </xsl:template>
+
+  <!-- Content of the running header and footer is an artifact (not read
+       as part of the document): a copy with every role "artifact". -->
+  <xsl:template match="*" mode="as-artifact">
+    <xsl:copy>
+      <xsl:copy-of select="@*[name() != 'role']"/>
+      <xsl:attribute name="role">artifact</xsl:attribute>
+      <xsl:apply-templates mode="as-artifact"/>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="text()" mode="as-artifact"><xsl:copy/></xsl:template>
 
   <xsl:template name="page-n-of-m">
     <xsl:call-template name="text"><xsl:with-param name="name" select="'page'"/></xsl:call-template>
