@@ -91,7 +91,7 @@
       </fo:block>
       <!-- The practice header: the practice's name and code, or the
            template's "Practice Header" for the practice to fill in. -->
-      <fo:block role="Div" border="1pt solid {$nhs-dark-grey}" padding="8pt" space-after="16pt" text-align="center">
+      <fo:block role="Div" margin-left="0pt" margin-right="0pt" border="1pt solid {$nhs-dark-grey}" padding="8pt" space-after="16pt" text-align="center">
         <xsl:choose>
           <xsl:when test="$practice">
             <fo:block role="P" font-size="16pt" font-weight="bold"><xsl:value-of select="normalize-space($practice/a:name)"/></fo:block>

@@ -370,7 +370,11 @@
     <xsl:attribute name="color"><xsl:value-of select="$nhs-dark-grey"/></xsl:attribute>
   </xsl:attribute-set>
 
+  <!-- A ruled box; margin-left/right 0 keeps its rule and padding inside
+       the text column (XSL otherwise puts them outside it). -->
   <xsl:attribute-set name="box">
+    <xsl:attribute name="margin-left">0pt</xsl:attribute>
+    <xsl:attribute name="margin-right">0pt</xsl:attribute>
     <xsl:attribute name="border"><xsl:value-of select="concat('1pt solid ', $nhs-dark-grey)"/></xsl:attribute>
     <xsl:attribute name="padding">6pt</xsl:attribute>
     <xsl:attribute name="space-before">10pt</xsl:attribute>
@@ -1680,12 +1684,12 @@
       <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:value-of select="$caption"/></fo:block>
     </xsl:if>
     <fo:table xsl:use-attribute-sets="table" role="Table">
-      <fo:table-column column-width="proportional-column-width(21)"/>
-      <fo:table-column column-width="proportional-column-width(15)"/>
-      <fo:table-column column-width="proportional-column-width(21)"/>
-      <fo:table-column column-width="proportional-column-width(17)"/>
+      <fo:table-column column-width="proportional-column-width(20)"/>
+      <fo:table-column column-width="proportional-column-width(13)"/>
+      <fo:table-column column-width="proportional-column-width(20)"/>
+      <fo:table-column column-width="proportional-column-width(16)"/>
       <fo:table-column column-width="proportional-column-width(12)"/>
-      <fo:table-column column-width="proportional-column-width(14)"/>
+      <fo:table-column column-width="proportional-column-width(19)"/>
       <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
           <xsl:for-each select="str:tokenize('seat name organisation capacity voting weight', ' ')">

@@ -147,40 +147,68 @@
         <xsl:if test="$ok = 'yes'"><xsl:copy-of select="."/></xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <fo:table xsl:use-attribute-sets="table" role="Table">
-      <fo:table-column column-width="proportional-column-width({$question-width})"/>
-      <fo:table-column column-width="proportional-column-width({100 - $question-width})"/>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
-        <xsl:for-each select="exsl:node-set($questions-rtf)/t:question">
-          <xsl:variable name="qn" select="concat($number, '.', position())"/>
-          <xsl:choose>
-            <xsl:when test="@wide = 'yes'">
-              <fo:table-row role="TR" keep-with-next.within-page="always">
-                <fo:table-cell xsl:use-attribute-sets="table.label.cell" role="TH" number-columns-spanned="2">
-                  <xsl:call-template name="question-text"><xsl:with-param name="qn" select="$qn"/></xsl:call-template>
-                </fo:table-cell>
-              </fo:table-row>
-              <fo:table-row role="TR">
-                <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" number-columns-spanned="2">
-                  <xsl:call-template name="answer"/>
-                </fo:table-cell>
-              </fo:table-row>
-            </xsl:when>
-            <xsl:otherwise>
-              <fo:table-row role="TR" keep-together.within-page="always">
-                <fo:table-cell xsl:use-attribute-sets="table.label.cell" role="TH">
-                  <xsl:call-template name="question-text"><xsl:with-param name="qn" select="$qn"/></xsl:call-template>
-                </fo:table-cell>
-                <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-                  <xsl:call-template name="answer"/>
-                </fo:table-cell>
-              </fo:table-row>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:for-each>
-      </fo:table-body>
-    </fo:table>
+    <xsl:variable name="qs" select="exsl:node-set($questions-rtf)/t:question"/>
+    <xsl:for-each select="$qs">
+      <xsl:variable name="qn" select="concat($number, '.', position())"/>
+      <xsl:choose>
+        <!-- A wide question: the question, then its answer across the
+             full width, as two ruled blocks kept together. -->
+        <xsl:when test="@wide = 'yes'">
+          <fo:block xsl:use-attribute-sets="proforma.wide.question" role="Div">
+            <xsl:if test="preceding-sibling::t:question"><xsl:attribute name="border-top-style">none</xsl:attribute></xsl:if>
+            <xsl:call-template name="question-text"><xsl:with-param name="qn" select="$qn"/></xsl:call-template>
+          </fo:block>
+          <fo:block xsl:use-attribute-sets="proforma.wide.answer" role="Div">
+            <xsl:call-template name="answer"/>
+          </fo:block>
+        </xsl:when>
+        <!-- The first of a run of ordinary questions: the run as a
+             two-column table (question, answer). -->
+        <xsl:when test="not(preceding-sibling::t:question[1]) or preceding-sibling::t:question[1][@wide = 'yes']">
+          <xsl:variable name="k" select="count(preceding-sibling::t:question[@wide = 'yes'])"/>
+          <xsl:variable name="start" select="position()"/>
+          <fo:table xsl:use-attribute-sets="table proforma.questions" role="Table">
+            <fo:table-column column-width="proportional-column-width({$question-width})"/>
+            <fo:table-column column-width="proportional-column-width({100 - $question-width})"/>
+            <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+              <xsl:for-each select=". | following-sibling::t:question[not(@wide = 'yes')][count(preceding-sibling::t:question[@wide = 'yes']) = $k]">
+                <fo:table-row role="TR" keep-together.within-page="always">
+                  <fo:table-cell xsl:use-attribute-sets="table.label.cell" role="TH">
+                    <xsl:call-template name="question-text">
+                      <xsl:with-param name="qn" select="concat($number, '.', $start + position() - 1)"/>
+                    </xsl:call-template>
+                  </fo:table-cell>
+                  <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                    <xsl:call-template name="answer"/>
+                  </fo:table-cell>
+                </fo:table-row>
+              </xsl:for-each>
+            </fo:table-body>
+          </fo:table>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
+
+  <!-- Consecutive question tables and wide questions join up: no space
+       between them, the shared rule drawn once. -->
+  <xsl:attribute-set name="proforma.questions">
+    <xsl:attribute name="space-before">0pt</xsl:attribute>
+    <xsl:attribute name="space-after">0pt</xsl:attribute>
+  </xsl:attribute-set>
+  <!-- margin-left/right 0: the border and padding lie inside the text
+       column, as a table's do (otherwise XSL puts them outside it). -->
+  <xsl:attribute-set name="proforma.wide.question" use-attribute-sets="table.label.cell">
+    <xsl:attribute name="margin-left">0pt</xsl:attribute>
+    <xsl:attribute name="margin-right">0pt</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="proforma.wide.answer" use-attribute-sets="table.cell">
+    <xsl:attribute name="margin-left">0pt</xsl:attribute>
+    <xsl:attribute name="margin-right">0pt</xsl:attribute>
+    <xsl:attribute name="border-top-style">none</xsl:attribute>
+    <xsl:attribute name="font-weight">normal</xsl:attribute>
+  </xsl:attribute-set>
 
   <xsl:template name="question-text">
     <xsl:param name="qn"/>
