@@ -1,0 +1,2102 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  stylesheets/base.xsl — what every cocom document shares.
+
+  Each document kind (report.xsl, proforma.xsl, terms-of-reference.xsl,
+  ballot.xsl, mandate-summary.xsl) imports this file.  Everything that an
+  organisation may want to change is an xsl:param, an xsl:attribute-set or
+  a named or moded template here, so a restyle is a customisation layer
+  that imports the document's stylesheet and overrides what it needs
+  (the way DocBook XSL customisation layers work), never a copy:
+
+    <xsl:stylesheet version="1.0" …>
+      <xsl:import href="report.xsl"/>
+      <xsl:param name="heading-color" select="'#000000'"/>
+      <xsl:attribute-set name="section.heading">
+        <xsl:attribute name="font-size">14pt</xsl:attribute>
+      </xsl:attribute-set>
+    </xsl:stylesheet>
+
+  Contents: 1 parameters (page, type, colours, layout); 2 data and model
+  texts; 3 attribute sets; 4 the FO document (page masters, metadata,
+  running header and footer, bookmarks, contents); 5 headings, numbered
+  paragraphs and blanks; 6 the arrangement's prose (blocks and inline
+  markup, links); 7 the model texts (templates/, the fill mode); 8 small
+  helpers (labels, dates, people, names); 9 the shared tables (functions
+  by model, decision matrix, membership).
+
+  Input: an arrangement (namespace urn:cocom:arrangement:1).  Output:
+  XSL-FO 1.1 that cocom and Apache FOP both typeset.  Ids are looked up
+  with xsl:key, never id() (doc/vocabulary.md §5).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
+    xmlns:a="urn:cocom:arrangement:1"
+    xmlns:t="urn:cocom:templates:1"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="a t exsl str">
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="a:*"/>
+  <xsl:preserve-space elements="a:para a:item a:cell a:heading a:subheading a:description a:recommendation a:lead-in a:paper a:mitigation a:event a:variation a:caption a:offer a:column-heading a:review a:report-of a:wards a:originating-service a:policy-context a:financial-summary a:field a:em a:strong a:link"/>
+
+  <!-- ================================================================
+       1. Parameters
+       ================================================================ -->
+
+  <!-- What to make the document for (the build plan passes these). -->
+  <xsl:param name="ccg" select="''"/>          <!-- a ccg/@id -->
+  <xsl:param name="committee" select="''"/>    <!-- a committee/@id -->
+  <xsl:param name="report" select="''"/>       <!-- a board-report/@id -->
+
+  <!-- Language of the document; default the arrangement's xml:lang, else en-GB. -->
+  <xsl:param name="lang" select="''"/>
+
+  <!-- Print, after each model paragraph, whether its wording is national
+       or modelled, and its source (for reviewers).  yes / no. -->
+  <xsl:param name="show-provenance" select="'no'"/>
+
+  <!-- Page: A4 portrait. -->
+  <xsl:param name="page-width" select="'210mm'"/>
+  <xsl:param name="page-height" select="'297mm'"/>
+  <xsl:param name="page-margin-top" select="'12mm'"/>
+  <xsl:param name="page-margin-bottom" select="'10mm'"/>
+  <xsl:param name="page-margin-left" select="'20mm'"/>
+  <xsl:param name="page-margin-right" select="'20mm'"/>
+  <xsl:param name="header-extent" select="'10mm'"/>
+  <xsl:param name="footer-extent" select="'14mm'"/>
+  <!-- Where the body starts below the top margin and stops above the
+       bottom margin: room for the running header and footer. -->
+  <xsl:param name="body-margin-top" select="'15mm'"/>
+  <xsl:param name="body-margin-bottom" select="'18mm'"/>
+
+  <!-- Type.  Arial, falling back to the metric-compatible Liberation Sans
+       (NHS identity: Arial for internally produced documents; research
+       §E).  12 pt body: the RNIB clear-print minimum.  Left-aligned, not
+       justified; generous leading; no hyphenation. -->
+  <xsl:param name="font-family" select="&quot;Arial, 'Liberation Sans', sans-serif&quot;"/>
+  <xsl:param name="body-font-size" select="'12pt'"/>
+  <xsl:param name="line-height" select="'1.4'"/>
+  <xsl:param name="text-align" select="'start'"/>
+  <xsl:param name="hyphenate" select="'false'"/>
+  <xsl:param name="title-font-size" select="'20pt'"/>
+  <xsl:param name="subtitle-font-size" select="'14pt'"/>
+  <xsl:param name="section-font-size" select="'15pt'"/>
+  <xsl:param name="subsection-font-size" select="'13pt'"/>
+  <xsl:param name="subheading-font-size" select="$body-font-size"/>
+  <xsl:param name="table-font-size" select="$body-font-size"/>
+  <xsl:param name="running-font-size" select="'10pt'"/>
+
+  <!-- NHS colours (NHS identity guidelines; research/domain.md §E). -->
+  <xsl:param name="nhs-blue" select="'#005EB8'"/>
+  <xsl:param name="nhs-dark-blue" select="'#003087'"/>
+  <xsl:param name="nhs-bright-blue" select="'#0072CE'"/>
+  <xsl:param name="nhs-light-blue" select="'#41B6E6'"/>
+  <xsl:param name="nhs-aqua-blue" select="'#00A9CE'"/>
+  <xsl:param name="nhs-black" select="'#231F20'"/>
+  <xsl:param name="nhs-dark-grey" select="'#425563'"/>
+  <xsl:param name="nhs-mid-grey" select="'#768692'"/>
+  <xsl:param name="nhs-pale-grey" select="'#E8EDEE'"/>
+  <xsl:param name="white" select="'#FFFFFF'"/>
+
+  <!-- Colours by use. -->
+  <xsl:param name="text-color" select="$nhs-black"/>
+  <xsl:param name="heading-color" select="$nhs-blue"/>
+  <xsl:param name="title-color" select="$nhs-blue"/>
+  <xsl:param name="link-color" select="$nhs-blue"/>
+  <xsl:param name="rule-color" select="$nhs-blue"/>
+  <xsl:param name="running-color" select="$nhs-dark-grey"/>
+  <xsl:param name="table-border-color" select="$nhs-mid-grey"/>
+  <xsl:param name="table-head-background" select="$nhs-blue"/>
+  <xsl:param name="table-head-color" select="$white"/>
+  <xsl:param name="table-label-background" select="$nhs-pale-grey"/>
+  <xsl:param name="blank-color" select="$nhs-dark-grey"/>
+
+  <!-- Layout. -->
+  <xsl:param name="para-number-width" select="'13mm'"/>
+  <xsl:param name="list-label-width" select="'7mm'"/>
+  <xsl:param name="para-space" select="'8pt'"/>
+  <xsl:param name="table-cell-padding" select="'4pt'"/>
+  <xsl:param name="table-border-width" select="'0.75pt'"/>
+  <!-- Sections: a contents list when a document has at least this many. -->
+  <xsl:param name="toc-min-sections" select="5"/>
+  <!-- Number generated sections and paragraphs (proforma, terms of reference). -->
+  <xsl:param name="number-sections" select="'yes'"/>
+  <!-- Blank rows to print in a membership table that lists no members. -->
+  <xsl:param name="blank-member-rows" select="4"/>
+  <!-- Length of a visible blank: short (a word), medium, long (a line). -->
+  <xsl:param name="blank-short" select="'35mm'"/>
+  <xsl:param name="blank-medium" select="'60mm'"/>
+  <!-- Bullet characters, outer list and nested list. -->
+  <xsl:param name="bullet" select="'&#x2022;'"/>
+  <xsl:param name="bullet-nested" select="'&#x2013;'"/>
+
+  <!-- The model texts (templates/ in the data folder), relative to this
+       stylesheet. -->
+  <xsl:param name="labels-file" select="'../templates/labels.xml'"/>
+  <xsl:param name="boilerplate-file" select="'../templates/boilerplate.xml'"/>
+  <xsl:param name="functions-file"
+             select="concat('../templates/functions-', translate(/a:arrangement/@year, '/', '-'), '.xml')"/>
+
+  <!-- ================================================================
+       2. Data and model texts
+       ================================================================ -->
+
+  <xsl:key name="by-id" match="a:*[@id]" use="@id"/>
+
+  <xsl:variable name="root" select="/a:arrangement"/>
+  <xsl:variable name="labels" select="document($labels-file)/t:labels"/>
+  <xsl:variable name="boilerplate" select="document($boilerplate-file)/t:boilerplate"/>
+  <xsl:variable name="functions-template" select="document($functions-file)/t:functions"/>
+
+  <xsl:variable name="doc-lang">
+    <xsl:choose>
+      <xsl:when test="$lang != ''"><xsl:value-of select="$lang"/></xsl:when>
+      <xsl:when test="$root/@xml:lang"><xsl:value-of select="$root/@xml:lang"/></xsl:when>
+      <xsl:otherwise>en-GB</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="model" select="$root/a:model"/>
+  <xsl:variable name="model-kind" select="string($root/a:model/@kind)"/>
+  <xsl:variable name="nhse" select="$root/a:parties/a:nhs-england"/>
+
+  <!-- The CCG(s) and the committee this document is for: the parameters
+       if given, else what they imply, else the first. -->
+  <xsl:variable name="ccg-param-node" select="key('by-id', $ccg)[self::a:ccg]"/>
+  <xsl:variable name="committee-param-node" select="key('by-id', $committee)[self::a:committee]"/>
+  <xsl:variable name="report-node"
+      select="key('by-id', $report)[self::a:board-report] | $root/a:board-report[$report = ''][1]"/>
+  <xsl:variable name="the-ccgs"
+      select="$ccg-param-node
+            | $root/a:parties/a:ccg[not($ccg-param-node)][$committee-param-node]
+                  [contains(concat(' ', $committee-param-node/@parties, ' '), concat(' ', @id, ' '))]
+            | $root/a:parties/a:ccg[not($ccg-param-node) and not($committee-param-node)]"/>
+  <xsl:variable name="the-ccg" select="$the-ccgs[1]"/>
+  <xsl:variable name="the-committee"
+      select="$committee-param-node
+            | $root/a:committee[not($committee-param-node)]
+                  [contains(concat(' ', @parties, ' '), concat(' ', $the-ccg/@id, ' '))][1]"/>
+  <xsl:variable name="the-mandate"
+      select="$root/a:mandate[@ccg = $the-ccg/@id] | $root/a:mandate[not(@ccg)][count($root/a:parties/a:ccg) = 1]"/>
+  <xsl:variable name="the-area-team"
+      select="$nhse/a:area-team[@id = $the-ccg/@area-team] | $nhse/a:area-team[not($the-ccg/@area-team)][1]"/>
+
+  <!-- Named conditions the model texts test with when="…" and
+       unless="…" (templates/README.md).  Base conditions here; a document
+       stylesheet adds its own by overriding the template
+       "document-conditions". -->
+  <xsl:variable name="conditions">
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="$model-kind"/>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="$model/@joint-form"/>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="document-conditions"/>
+    <xsl:text> </xsl:text>
+  </xsl:variable>
+  <xsl:template name="document-conditions"/>
+
+  <!-- ================================================================
+       3. Attribute sets (override any of them in a layer)
+       ================================================================ -->
+
+  <xsl:attribute-set name="root">
+    <xsl:attribute name="font-family"><xsl:value-of select="$font-family"/></xsl:attribute>
+    <xsl:attribute name="font-size"><xsl:value-of select="$body-font-size"/></xsl:attribute>
+    <xsl:attribute name="line-height"><xsl:value-of select="$line-height"/></xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$text-color"/></xsl:attribute>
+    <xsl:attribute name="text-align"><xsl:value-of select="$text-align"/></xsl:attribute>
+    <xsl:attribute name="hyphenate"><xsl:value-of select="$hyphenate"/></xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="running">
+    <xsl:attribute name="font-size"><xsl:value-of select="$running-font-size"/></xsl:attribute>
+    <xsl:attribute name="line-height">1.25</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$running-color"/></xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="running.header">
+    <xsl:attribute name="border-bottom">0.5pt solid <xsl:value-of select="$rule-color"/></xsl:attribute>
+    <xsl:attribute name="padding-bottom">2pt</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="running.footer">
+    <xsl:attribute name="border-top">0.5pt solid <xsl:value-of select="$rule-color"/></xsl:attribute>
+    <xsl:attribute name="padding-top">3pt</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="title">
+    <xsl:attribute name="font-size"><xsl:value-of select="$title-font-size"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="line-height">1.2</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$title-color"/></xsl:attribute>
+    <xsl:attribute name="space-after">6pt</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="subtitle">
+    <xsl:attribute name="font-size"><xsl:value-of select="$subtitle-font-size"/></xsl:attribute>
+    <xsl:attribute name="line-height">1.3</xsl:attribute>
+    <xsl:attribute name="space-after">12pt</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="section.heading">
+    <xsl:attribute name="font-size"><xsl:value-of select="$section-font-size"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="line-height">1.25</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$heading-color"/></xsl:attribute>
+    <xsl:attribute name="space-before">16pt</xsl:attribute>
+    <xsl:attribute name="space-after">8pt</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="subsection.heading">
+    <xsl:attribute name="font-size"><xsl:value-of select="$subsection-font-size"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="line-height">1.25</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$heading-color"/></xsl:attribute>
+    <xsl:attribute name="space-before">12pt</xsl:attribute>
+    <xsl:attribute name="space-after">6pt</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="subheading">
+    <xsl:attribute name="font-size"><xsl:value-of select="$subheading-font-size"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="space-before">10pt</xsl:attribute>
+    <xsl:attribute name="space-after">4pt</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="para">
+    <xsl:attribute name="space-after"><xsl:value-of select="$para-space"/></xsl:attribute>
+    <xsl:attribute name="orphans">2</xsl:attribute>
+    <xsl:attribute name="widows">2</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="list">
+    <xsl:attribute name="space-after"><xsl:value-of select="$para-space"/></xsl:attribute>
+    <xsl:attribute name="provisional-distance-between-starts"><xsl:value-of select="$list-label-width"/></xsl:attribute>
+    <xsl:attribute name="provisional-label-separation">2mm</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="list.item">
+    <xsl:attribute name="space-after">3pt</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="numbered-para">
+    <xsl:attribute name="space-after"><xsl:value-of select="$para-space"/></xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="para-number">
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="table">
+    <xsl:attribute name="table-layout">fixed</xsl:attribute>
+    <xsl:attribute name="width">100%</xsl:attribute>
+    <xsl:attribute name="border-collapse">collapse</xsl:attribute>
+    <xsl:attribute name="space-before">4pt</xsl:attribute>
+    <xsl:attribute name="space-after">10pt</xsl:attribute>
+    <xsl:attribute name="font-size"><xsl:value-of select="$table-font-size"/></xsl:attribute>
+    <xsl:attribute name="line-height">1.3</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="table.cell">
+    <xsl:attribute name="border"><xsl:value-of select="concat($table-border-width, ' solid ', $table-border-color)"/></xsl:attribute>
+    <xsl:attribute name="padding"><xsl:value-of select="$table-cell-padding"/></xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="table.head.cell" use-attribute-sets="table.cell">
+    <xsl:attribute name="background-color"><xsl:value-of select="$table-head-background"/></xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$table-head-color"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- The label column of a two-column form (proforma questions, cover tables). -->
+  <xsl:attribute-set name="table.label.cell" use-attribute-sets="table.cell">
+    <xsl:attribute name="background-color"><xsl:value-of select="$table-label-background"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="caption">
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="space-before">6pt</xsl:attribute>
+    <xsl:attribute name="space-after">2pt</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="table.note">
+    <xsl:attribute name="font-size"><xsl:value-of select="$running-font-size"/></xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$nhs-dark-grey"/></xsl:attribute>
+    <xsl:attribute name="space-before">-6pt</xsl:attribute>
+    <xsl:attribute name="space-after">10pt</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="link">
+    <xsl:attribute name="color"><xsl:value-of select="$link-color"/></xsl:attribute>
+    <xsl:attribute name="text-decoration">underline</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="toc">
+    <xsl:attribute name="space-after">12pt</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="toc.title">
+    <xsl:attribute name="font-size"><xsl:value-of select="$subsection-font-size"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$heading-color"/></xsl:attribute>
+    <xsl:attribute name="space-before">8pt</xsl:attribute>
+    <xsl:attribute name="space-after">4pt</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="toc.entry">
+    <xsl:attribute name="text-align-last">justify</xsl:attribute>
+    <xsl:attribute name="line-height">1.3</xsl:attribute>
+    <xsl:attribute name="space-after">1pt</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="blank">
+    <xsl:attribute name="color"><xsl:value-of select="$blank-color"/></xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="provenance">
+    <xsl:attribute name="font-size"><xsl:value-of select="$running-font-size"/></xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$nhs-dark-grey"/></xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- A ruled box; margin-left/right 0 keeps its rule and padding inside
+       the text column (XSL otherwise puts them outside it). -->
+  <xsl:attribute-set name="box">
+    <xsl:attribute name="margin-left">0pt</xsl:attribute>
+    <xsl:attribute name="margin-right">0pt</xsl:attribute>
+    <xsl:attribute name="border"><xsl:value-of select="concat('1pt solid ', $nhs-dark-grey)"/></xsl:attribute>
+    <xsl:attribute name="padding">6pt</xsl:attribute>
+    <xsl:attribute name="space-before">10pt</xsl:attribute>
+    <xsl:attribute name="space-after">10pt</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- ================================================================
+       4. The FO document
+       ================================================================ -->
+
+  <!-- fo-document: the whole fo:root.  Parameters:
+         title        the document's title (PDF title, dc:title)
+         description  dc:description
+         creator      dc:creator (default: the CCG or CCGs)
+         running-left, running-right   the running header (document, CCG)
+         footer-note  FO inlines for the footer's left side (an RTF)
+         bookmarks    fo:bookmark elements (an RTF)
+         content      the flow's blocks (an RTF)
+         first-header yes: the running header on the first page too -->
+  <xsl:template name="fo-document">
+    <xsl:param name="title"/>
+    <xsl:param name="description" select="''"/>
+    <xsl:param name="creator">
+      <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+    </xsl:param>
+    <xsl:param name="running-left" select="$title"/>
+    <xsl:param name="running-right">
+      <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+    </xsl:param>
+    <xsl:param name="footer-note"/>
+    <xsl:param name="bookmarks"/>
+    <xsl:param name="content"/>
+    <xsl:param name="first-header" select="'yes'"/>
+    <fo:root xsl:use-attribute-sets="root">
+      <xsl:attribute name="xml:lang"><xsl:value-of select="$doc-lang"/></xsl:attribute>
+      <fo:layout-master-set>
+        <xsl:call-template name="page-masters"/>
+      </fo:layout-master-set>
+      <xsl:call-template name="declarations">
+        <xsl:with-param name="title" select="$title"/>
+        <xsl:with-param name="description" select="$description"/>
+        <xsl:with-param name="creator" select="$creator"/>
+      </xsl:call-template>
+      <xsl:if test="exsl:node-set($bookmarks)/*">
+        <fo:bookmark-tree>
+          <xsl:copy-of select="$bookmarks"/>
+        </fo:bookmark-tree>
+      </xsl:if>
+      <fo:page-sequence master-reference="cocom-document" id="cocom-document" initial-page-number="1">
+        <fo:static-content flow-name="cocom-header-first">
+          <xsl:if test="$first-header = 'yes'">
+            <xsl:call-template name="running-header">
+              <xsl:with-param name="left" select="$running-left"/>
+              <xsl:with-param name="right" select="$running-right"/>
+            </xsl:call-template>
+          </xsl:if>
+        </fo:static-content>
+        <fo:static-content flow-name="cocom-header-rest">
+          <xsl:call-template name="running-header">
+            <xsl:with-param name="left" select="$running-left"/>
+            <xsl:with-param name="right" select="$running-right"/>
+          </xsl:call-template>
+        </fo:static-content>
+        <fo:static-content flow-name="cocom-footer">
+          <xsl:call-template name="running-footer">
+            <xsl:with-param name="note" select="$footer-note"/>
+          </xsl:call-template>
+        </fo:static-content>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:copy-of select="$content"/>
+          <!-- A flow may not be empty. -->
+          <xsl:if test="not(exsl:node-set($content)/*)"><fo:block role="P"/></xsl:if>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <!-- Page masters: a first page and the rest, each with its own header
+       region, so that a document can give its first page a masthead. -->
+  <xsl:template name="page-masters">
+    <xsl:call-template name="simple-page-master">
+      <xsl:with-param name="name" select="'cocom-first'"/>
+      <xsl:with-param name="header" select="'cocom-header-first'"/>
+    </xsl:call-template>
+    <xsl:call-template name="simple-page-master">
+      <xsl:with-param name="name" select="'cocom-rest'"/>
+      <xsl:with-param name="header" select="'cocom-header-rest'"/>
+    </xsl:call-template>
+    <fo:page-sequence-master master-name="cocom-document">
+      <fo:repeatable-page-master-alternatives>
+        <fo:conditional-page-master-reference master-reference="cocom-first" page-position="first"/>
+        <fo:conditional-page-master-reference master-reference="cocom-rest" page-position="any"/>
+      </fo:repeatable-page-master-alternatives>
+    </fo:page-sequence-master>
+  </xsl:template>
+
+  <xsl:template name="simple-page-master">
+    <xsl:param name="name"/>
+    <xsl:param name="header"/>
+    <fo:simple-page-master master-name="{$name}" page-width="{$page-width}" page-height="{$page-height}"
+        margin-top="{$page-margin-top}" margin-bottom="{$page-margin-bottom}"
+        margin-left="{$page-margin-left}" margin-right="{$page-margin-right}">
+      <fo:region-body margin-top="{$body-margin-top}" margin-bottom="{$body-margin-bottom}"/>
+      <fo:region-before region-name="{$header}" extent="{$header-extent}"/>
+      <fo:region-after region-name="cocom-footer" extent="{$footer-extent}"/>
+    </fo:simple-page-master>
+  </xsl:template>
+
+  <!-- Document metadata as XMP, where FOP (and cocom) read it. -->
+  <xsl:template name="declarations">
+    <xsl:param name="title"/>
+    <xsl:param name="description"/>
+    <xsl:param name="creator"/>
+    <fo:declarations>
+      <x:xmpmeta xmlns:x="adobe:ns:meta/">
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+          <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <dc:title><xsl:value-of select="normalize-space($title)"/></dc:title>
+            <dc:creator><xsl:value-of select="normalize-space($creator)"/></dc:creator>
+            <dc:description><xsl:value-of select="normalize-space($description)"/></dc:description>
+            <dc:language><xsl:value-of select="$doc-lang"/></dc:language>
+          </rdf:Description>
+          <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+            <xmp:CreatorTool>cocom</xmp:CreatorTool>
+          </rdf:Description>
+        </rdf:RDF>
+      </x:xmpmeta>
+    </fo:declarations>
+  </xsl:template>
+
+  <!-- The running header: the document on the left, the CCG on the right. -->
+  <xsl:template name="running-header">
+    <xsl:param name="left"/>
+    <xsl:param name="right"/>
+    <fo:block xsl:use-attribute-sets="running running.header" role="artifact" text-align-last="justify">
+      <fo:inline role="artifact"><xsl:value-of select="normalize-space($left)"/></fo:inline>
+      <fo:leader leader-pattern="space" role="artifact"/>
+      <fo:inline role="artifact"><xsl:value-of select="normalize-space($right)"/></fo:inline>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The running footer: a note on the left (FO inlines), "Page N of M"
+       on the right. -->
+  <xsl:template name="running-footer">
+    <xsl:param name="note"/>
+    <fo:block xsl:use-attribute-sets="running running.footer" role="artifact">
+    <fo:table table-layout="fixed" width="100%" role="artifact">
+      <fo:table-column column-width="proportional-column-width(4)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="artifact">
+        <fo:table-row role="artifact">
+          <fo:table-cell role="artifact">
+            <fo:block role="artifact"><xsl:apply-templates select="exsl:node-set($note)/node()" mode="as-artifact"/></fo:block>
+          </fo:table-cell>
+          <fo:table-cell role="artifact">
+            <fo:block role="artifact" text-align="end">
+              <xsl:call-template name="page-n-of-m"/>
+            </fo:block>
+          </fo:table-cell>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+    </fo:block>
+  </xsl:template>
+
+  <!-- Content of the running header and footer is an artifact (not read
+       as part of the document): a copy with every role "artifact". -->
+  <xsl:template match="*" mode="as-artifact">
+    <xsl:copy>
+      <xsl:copy-of select="@*[name() != 'role']"/>
+      <xsl:attribute name="role">artifact</xsl:attribute>
+      <xsl:apply-templates mode="as-artifact"/>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="text()" mode="as-artifact"><xsl:copy/></xsl:template>
+
+  <xsl:template name="page-n-of-m">
+    <xsl:call-template name="text"><xsl:with-param name="name" select="'page'"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+    <fo:page-number/>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="text"><xsl:with-param name="name" select="'page-of'"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+    <fo:page-number-citation-last ref-id="cocom-document"/>
+  </xsl:template>
+
+  <!-- The footer note of a document whose wording is modelled. -->
+  <xsl:template name="modelled-note">
+    <xsl:call-template name="text"><xsl:with-param name="name" select="'modelled-note'"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- One bookmark. -->
+  <xsl:template name="bookmark">
+    <xsl:param name="id"/>
+    <xsl:param name="title"/>
+    <fo:bookmark internal-destination="{$id}">
+      <fo:bookmark-title><xsl:value-of select="normalize-space($title)"/></fo:bookmark-title>
+    </fo:bookmark>
+  </xsl:template>
+
+  <!-- The contents list: entries is a node-set of elements with @id,
+       @number and @title (an RTF turned node-set by the caller). -->
+  <xsl:template name="toc">
+    <xsl:param name="entries"/>
+    <fo:block xsl:use-attribute-sets="toc" role="TOC">
+      <fo:block xsl:use-attribute-sets="toc.title" role="H2">
+        <xsl:call-template name="text"><xsl:with-param name="name" select="'contents'"/></xsl:call-template>
+      </fo:block>
+      <xsl:for-each select="$entries">
+        <fo:block xsl:use-attribute-sets="toc.entry" role="TOCI">
+          <xsl:if test="@level = 2">
+            <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
+          </xsl:if>
+          <fo:basic-link internal-destination="{@id}" role="Link">
+            <xsl:if test="normalize-space(@number) != ''">
+              <xsl:value-of select="@number"/>
+              <xsl:text>&#x2002;</xsl:text>
+            </xsl:if>
+            <xsl:value-of select="@title"/>
+          </fo:basic-link>
+          <xsl:text> </xsl:text>
+          <fo:leader leader-pattern="dots" role="artifact"/>
+          <xsl:text> </xsl:text>
+          <fo:page-number-citation ref-id="{@id}"/>
+        </fo:block>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ================================================================
+       5. Headings, numbered paragraphs, blanks
+       ================================================================ -->
+
+  <!-- A section heading.  level 1 = a document's sections (H2; the
+       document title is H1), 2 = sub-sections (H3). -->
+  <xsl:template name="heading">
+    <xsl:param name="level" select="1"/>
+    <xsl:param name="number" select="''"/>
+    <xsl:param name="id" select="''"/>
+    <xsl:param name="content"/>
+    <xsl:param name="break-before" select="''"/>
+    <xsl:choose>
+      <xsl:when test="$level = 1">
+        <fo:block xsl:use-attribute-sets="section.heading" role="H2">
+          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:if test="$break-before != ''"><xsl:attribute name="break-before"><xsl:value-of select="$break-before"/></xsl:attribute></xsl:if>
+          <xsl:call-template name="heading-content">
+            <xsl:with-param name="number" select="$number"/>
+            <xsl:with-param name="content" select="$content"/>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="subsection.heading" role="H{$level + 1}">
+          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:call-template name="heading-content">
+            <xsl:with-param name="number" select="$number"/>
+            <xsl:with-param name="content" select="$content"/>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Number and text of a heading, the number in a hanging column
+       (a list block inside the heading block, tagged NonStruct so that
+       the heading stays one heading). -->
+  <xsl:template name="heading-content">
+    <xsl:param name="number"/>
+    <xsl:param name="content"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($number) != ''">
+        <fo:list-block provisional-distance-between-starts="{$para-number-width}" provisional-label-separation="2mm" role="NonStruct">
+          <fo:list-item role="NonStruct">
+            <fo:list-item-label end-indent="label-end()" role="NonStruct">
+              <fo:block role="NonStruct"><xsl:value-of select="$number"/></fo:block>
+            </fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" role="NonStruct">
+              <fo:block role="NonStruct"><xsl:copy-of select="$content"/></fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </fo:list-block>
+      </xsl:when>
+      <xsl:otherwise><xsl:copy-of select="$content"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A numbered paragraph: the number in a hanging column, then the
+       content (FO blocks or inlines, an RTF).  Only the first block sits
+       in the list item beside the number; any further blocks (a nested
+       list, a table) follow it in the text column, so that a long
+       numbered paragraph can break across pages.  Without a number, a
+       plain block, indented as far as numbered text (indent="yes") or not. -->
+  <xsl:template name="numbered-block">
+    <xsl:param name="number" select="''"/>
+    <xsl:param name="content"/>
+    <xsl:param name="indent" select="'no'"/>
+    <xsl:param name="id" select="''"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($number) != ''">
+        <xsl:variable name="blocks-rtf">
+          <xsl:call-template name="as-blocks"><xsl:with-param name="content" select="$content"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="blocks" select="exsl:node-set($blocks-rtf)/*"/>
+        <fo:block xsl:use-attribute-sets="numbered-para" role="Div">
+          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <fo:list-block provisional-distance-between-starts="{$para-number-width}" provisional-label-separation="2mm" role="L">
+            <xsl:if test="$blocks[2]"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+            <fo:list-item role="LI">
+              <fo:list-item-label end-indent="label-end()" role="Lbl">
+                <fo:block xsl:use-attribute-sets="para-number" role="P"><xsl:value-of select="$number"/></fo:block>
+              </fo:list-item-label>
+              <fo:list-item-body start-indent="body-start()" role="LBody">
+                <xsl:copy-of select="$blocks[1]"/>
+                <xsl:if test="not($blocks)"><fo:block role="P"/></xsl:if>
+              </fo:list-item-body>
+            </fo:list-item>
+          </fo:list-block>
+          <xsl:if test="$blocks[2]">
+            <fo:block start-indent="{$para-number-width}" role="Div">
+              <xsl:copy-of select="$blocks[position() &gt; 1]"/>
+            </fo:block>
+          </xsl:if>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="para" role="P">
+          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:if test="$indent = 'yes'">
+            <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
+          </xsl:if>
+          <xsl:copy-of select="$content"/>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Content that may be inlines, blocks or both, made into blocks:
+       runs of inlines are wrapped in a P block. -->
+  <xsl:template name="as-blocks">
+    <xsl:param name="content"/>
+    <xsl:variable name="nodes" select="exsl:node-set($content)/node()"/>
+    <xsl:for-each select="$nodes">
+      <xsl:choose>
+        <xsl:when test="self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container">
+          <xsl:copy-of select="."/>
+        </xsl:when>
+        <xsl:when test="not(preceding-sibling::node()[1])
+                        or preceding-sibling::node()[1][self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container]">
+          <!-- the first node of a run of inlines: the run, as one P block -->
+          <xsl:variable name="k" select="count(preceding-sibling::node()[self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container])"/>
+          <xsl:variable name="run" select=". | following-sibling::node()[not(self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container)]
+                                                [count(preceding-sibling::node()[self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container]) = $k]"/>
+          <xsl:if test="$run[self::* or normalize-space(.) != '']">
+            <fo:block role="P"><xsl:copy-of select="$run"/></fo:block>
+          </xsl:if>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A visible blank to fill in: a dotted rule.  length: short, medium,
+       long (to the end of the line), or a length. -->
+  <xsl:template name="blank">
+    <xsl:param name="length" select="'short'"/>
+    <fo:inline xsl:use-attribute-sets="blank" role="Span">
+      <xsl:choose>
+        <xsl:when test="$length = 'long'">
+          <fo:leader leader-pattern="dots" leader-length.minimum="{$blank-short}" leader-length.optimum="100%" leader-length.maximum="100%"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="len">
+            <xsl:choose>
+              <xsl:when test="$length = 'short'"><xsl:value-of select="$blank-short"/></xsl:when>
+              <xsl:when test="$length = 'medium'"><xsl:value-of select="$blank-medium"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$length"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <fo:leader leader-pattern="dots" leader-length="{$len}"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fo:inline>
+  </xsl:template>
+
+  <!-- A blank block of `lines` dotted lines (a long answer to write in). -->
+  <xsl:template name="blank-lines">
+    <xsl:param name="lines" select="2"/>
+    <xsl:if test="$lines &gt; 0">
+      <fo:block role="P" text-align-last="justify" space-before="6pt">
+        <fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline>
+      </fo:block>
+      <xsl:call-template name="blank-lines"><xsl:with-param name="lines" select="$lines - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================
+       6. The arrangement's prose: blocks (mode "block") and inline
+          markup (mode "inline")
+       ================================================================ -->
+
+  <xsl:template match="a:para" mode="block">
+    <xsl:call-template name="numbered-block">
+      <xsl:with-param name="number" select="@n"/>
+      <xsl:with-param name="id" select="@id"/>
+      <xsl:with-param name="content"><xsl:apply-templates mode="inline"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="a:subheading" mode="block">
+    <fo:block xsl:use-attribute-sets="subheading" role="H4">
+      <xsl:apply-templates mode="inline"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="a:list" mode="block">
+    <fo:list-block xsl:use-attribute-sets="list" role="L">
+      <xsl:if test="ancestor::a:list">
+        <xsl:attribute name="space-before">3pt</xsl:attribute>
+        <xsl:attribute name="space-after">0pt</xsl:attribute>
+      </xsl:if>
+      <xsl:if test="@type = 'numbered'">
+        <xsl:attribute name="provisional-distance-between-starts"><xsl:value-of select="$para-number-width"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates select="a:item" mode="block"/>
+    </fo:list-block>
+  </xsl:template>
+
+  <xsl:template match="a:item" mode="block">
+    <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+      <fo:list-item-label end-indent="label-end()" role="Lbl">
+        <fo:block role="P">
+          <xsl:choose>
+            <xsl:when test="@n"><xsl:value-of select="@n"/></xsl:when>
+            <xsl:when test="../@type = 'numbered'"><xsl:number format="1."/></xsl:when>
+            <xsl:when test="ancestor::a:list[2]"><xsl:value-of select="$bullet-nested"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$bullet"/></xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </fo:list-item-label>
+      <fo:list-item-body start-indent="body-start()" role="LBody">
+        <fo:block role="P"><xsl:apply-templates select="node()[not(self::a:list)]" mode="inline"/></fo:block>
+        <xsl:apply-templates select="a:list" mode="block"/>
+      </fo:list-item-body>
+    </fo:list-item>
+  </xsl:template>
+
+  <!-- A table typed in prose. -->
+  <xsl:template match="a:table" mode="block">
+    <xsl:variable name="first-row" select="(a:head/a:row | a:row)[1]"/>
+    <xsl:variable name="ncols" select="count($first-row/a:cell[not(@colspan)]) + sum($first-row/a:cell/@colspan)"/>
+    <xsl:if test="a:caption">
+      <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:apply-templates select="a:caption" mode="inline"/></fo:block>
+    </xsl:if>
+    <fo:table xsl:use-attribute-sets="table" role="Table">
+      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="table-columns"><xsl:with-param name="n" select="$ncols"/></xsl:call-template>
+      <xsl:if test="a:head">
+        <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+          <xsl:for-each select="a:head/a:row">
+            <fo:table-row role="TR">
+              <xsl:for-each select="a:cell">
+                <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
+                  <xsl:call-template name="cell-spans"/>
+                  <fo:block role="P"><xsl:apply-templates mode="inline"/></fo:block>
+                </fo:table-cell>
+              </xsl:for-each>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-header>
+      </xsl:if>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <xsl:for-each select="a:row">
+          <fo:table-row role="TR">
+            <xsl:for-each select="a:cell">
+              <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                <xsl:call-template name="cell-spans"/>
+                <fo:block role="P"><xsl:apply-templates mode="inline"/></fo:block>
+              </fo:table-cell>
+            </xsl:for-each>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template name="cell-spans">
+    <xsl:if test="@colspan"><xsl:attribute name="number-columns-spanned"><xsl:value-of select="@colspan"/></xsl:attribute></xsl:if>
+    <xsl:if test="@rowspan"><xsl:attribute name="number-rows-spanned"><xsl:value-of select="@rowspan"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <!-- n equal proportional columns. -->
+  <xsl:template name="table-columns">
+    <xsl:param name="n"/>
+    <xsl:if test="$n &gt; 0">
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <xsl:call-template name="table-columns"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Recommendations, as a block (before the sections or inside one). -->
+  <xsl:template match="a:recommendations" mode="block">
+    <xsl:if test="a:heading">
+      <fo:block xsl:use-attribute-sets="subheading" role="H3">
+        <xsl:apply-templates select="a:heading" mode="inline"/>
+      </fo:block>
+    </xsl:if>
+    <xsl:if test="a:lead-in">
+      <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates select="a:lead-in" mode="inline"/></fo:block>
+    </xsl:if>
+    <xsl:for-each select="a:recommendation">
+      <xsl:call-template name="numbered-block">
+        <xsl:with-param name="number">
+          <xsl:call-template name="recommendation-number"/>
+        </xsl:with-param>
+        <xsl:with-param name="content"><xsl:apply-templates mode="inline"/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A recommendation's label: its printed number; a bare "1" is printed "1.". -->
+  <xsl:template name="recommendation-number">
+    <xsl:choose>
+      <xsl:when test="not(@n)"><xsl:value-of select="position()"/>.</xsl:when>
+      <xsl:when test="contains(@n, '.')"><xsl:value-of select="@n"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@n"/>.</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="a:functions-table" mode="block">
+    <xsl:call-template name="functions-table">
+      <xsl:with-param name="placeholder" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="a:decision-matrix" mode="block">
+    <xsl:call-template name="decision-matrix">
+      <xsl:with-param name="placeholder" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Anything else in mode block: its inline content as a paragraph. -->
+  <xsl:template match="a:*" mode="block">
+    <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates mode="inline"/></fo:block>
+  </xsl:template>
+
+  <!-- Inline markup. -->
+  <xsl:template match="a:em" mode="inline">
+    <fo:inline font-style="italic" role="Span"><xsl:apply-templates mode="inline"/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="a:strong" mode="inline">
+    <fo:inline font-weight="bold" role="Span"><xsl:apply-templates mode="inline"/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="a:link" mode="inline">
+    <xsl:call-template name="external-link">
+      <xsl:with-param name="url" select="@url"/>
+      <xsl:with-param name="content">
+        <xsl:choose>
+          <xsl:when test="normalize-space(.) != '' or *"><xsl:apply-templates mode="inline"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@url"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="a:email" mode="inline">
+    <xsl:call-template name="email-link"><xsl:with-param name="address" select="normalize-space(.)"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- Text: URLs and e-mail addresses written as plain text become links too. -->
+  <xsl:template match="text()" mode="inline">
+    <xsl:call-template name="linkify"><xsl:with-param name="text" select="."/></xsl:call-template>
+  </xsl:template>
+
+  <!-- Elements with inline content used as a whole (heading, lead-in …). -->
+  <xsl:template match="a:*" mode="inline">
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+
+  <xsl:template name="external-link">
+    <xsl:param name="url"/>
+    <xsl:param name="content"/>
+    <fo:basic-link xsl:use-attribute-sets="link" role="Link">
+      <xsl:attribute name="external-destination">
+        <xsl:text>url('</xsl:text>
+        <xsl:call-template name="escape-url"><xsl:with-param name="url" select="normalize-space($url)"/></xsl:call-template>
+        <xsl:text>')</xsl:text>
+      </xsl:attribute>
+      <xsl:copy-of select="$content"/>
+    </fo:basic-link>
+  </xsl:template>
+
+  <xsl:template name="email-link">
+    <xsl:param name="address"/>
+    <xsl:call-template name="external-link">
+      <xsl:with-param name="url" select="concat('mailto:', $address)"/>
+      <xsl:with-param name="content" select="$address"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Quotes and spaces cannot stand inside url('…'). -->
+  <xsl:template name="escape-url">
+    <xsl:param name="url"/>
+    <xsl:choose>
+      <xsl:when test="contains($url, &quot;'&quot;)">
+        <xsl:value-of select="substring-before($url, &quot;'&quot;)"/>
+        <xsl:text>%27</xsl:text>
+        <xsl:call-template name="escape-url"><xsl:with-param name="url" select="substring-after($url, &quot;'&quot;)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="contains($url, ' ')">
+        <xsl:value-of select="substring-before($url, ' ')"/>
+        <xsl:text>%20</xsl:text>
+        <xsl:call-template name="escape-url"><xsl:with-param name="url" select="substring-after($url, ' ')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- linkify: text, with any word that is a URL or an e-mail address
+       made a link.  Only texts that may hold one are split into words. -->
+  <xsl:template name="linkify">
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="not(contains($text, 'http://') or contains($text, 'https://') or contains($text, 'www.') or contains($text, '@'))">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="linkify-words">
+          <xsl:with-param name="text" select="translate($text, '&#10;&#13;&#9;', '   ')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="linkify-words">
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, ' ')">
+        <xsl:call-template name="link-word"><xsl:with-param name="word" select="substring-before($text, ' ')"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="linkify-words"><xsl:with-param name="text" select="substring-after($text, ' ')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="link-word"><xsl:with-param name="word" select="$text"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One word: leading "(" and trailing punctuation stay outside the link. -->
+  <xsl:template name="link-word">
+    <xsl:param name="word"/>
+    <xsl:variable name="lead" select="substring($word, 1, number(starts-with($word, '(') or starts-with($word, '&lt;')))"/>
+    <xsl:variable name="rest" select="substring($word, string-length($lead) + 1)"/>
+    <xsl:variable name="trail">
+      <xsl:call-template name="trailing-punctuation"><xsl:with-param name="s" select="$rest"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="core" select="substring($rest, 1, string-length($rest) - string-length($trail))"/>
+    <xsl:value-of select="$lead"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($core, 'http://') or starts-with($core, 'https://')">
+        <xsl:call-template name="external-link">
+          <xsl:with-param name="url" select="$core"/>
+          <xsl:with-param name="content" select="$core"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="starts-with($core, 'www.') and contains(substring($core, 5), '.')">
+        <xsl:call-template name="external-link">
+          <xsl:with-param name="url" select="concat('http://', $core)"/>
+          <xsl:with-param name="content" select="$core"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="contains($core, '@') and contains(substring-after($core, '@'), '.')
+                      and substring-before($core, '@') != '' and not(contains($core, '/'))
+                      and not(contains(substring-after($core, '@'), '@'))">
+        <xsl:call-template name="email-link"><xsl:with-param name="address" select="$core"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$core"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$trail"/>
+  </xsl:template>
+
+  <xsl:template name="trailing-punctuation">
+    <xsl:param name="s"/>
+    <xsl:variable name="last" select="substring($s, string-length($s))"/>
+    <xsl:if test="$s != '' and contains('.,;:)!?&gt;&quot;', $last)">
+      <xsl:call-template name="trailing-punctuation">
+        <xsl:with-param name="s" select="substring($s, 1, string-length($s) - 1)"/>
+      </xsl:call-template>
+      <xsl:value-of select="$last"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================
+       7. The model texts: templates/*.xml, mode "fill"
+       ================================================================ -->
+
+  <!-- text: a named text of templates/boilerplate.xml, filled. -->
+  <xsl:template name="text">
+    <xsl:param name="name"/>
+    <xsl:apply-templates select="$boilerplate/t:text[@name = $name]/node()" mode="fill"/>
+  </xsl:template>
+
+  <!-- Plain string value of a filled template text (for titles, metadata). -->
+  <xsl:template name="text-string">
+    <xsl:param name="name"/>
+    <xsl:variable name="rtf"><xsl:call-template name="text"><xsl:with-param name="name" select="$name"/></xsl:call-template></xsl:variable>
+    <xsl:value-of select="normalize-space($rtf)"/>
+  </xsl:template>
+
+  <!-- Does a template element's condition hold?  "yes" or "". -->
+  <xsl:template name="holds">
+    <xsl:param name="node" select="."/>
+    <xsl:if test="(not($node/@when) or not(str:tokenize($node/@when, ' ')[not(contains($conditions, concat(' ', ., ' ')))]))
+                  and (not($node/@unless) or not(str:tokenize($node/@unless, ' ')[contains($conditions, concat(' ', ., ' '))]))
+                  and (not($node/@annex) or $node/@annex = $annex-letter)">yes</xsl:if>
+  </xsl:template>
+
+  <!-- The annex letter of the document, for annex="A|B" in templates
+       (set by proforma.xsl). -->
+  <xsl:variable name="annex-letter">
+    <xsl:choose>
+      <xsl:when test="$model-kind = 'delegated'">B</xsl:when>
+      <xsl:otherwise>A</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- Entry of the fill mode: an element whose condition fails gives
+       nothing; otherwise it is filled by mode "fill-element". -->
+  <xsl:template match="t:*" mode="fill">
+    <xsl:variable name="ok"><xsl:call-template name="holds"/></xsl:variable>
+    <xsl:if test="$ok = 'yes'">
+      <xsl:apply-templates select="." mode="fill-element"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="fill">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="t:cite | t:em" mode="fill-element">
+    <fo:inline font-style="italic" role="Span"><xsl:apply-templates mode="fill"/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="t:strong" mode="fill-element">
+    <fo:inline font-weight="bold" role="Span"><xsl:apply-templates mode="fill"/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="t:blank" mode="fill-element">
+    <xsl:call-template name="blank">
+      <xsl:with-param name="length">
+        <xsl:choose>
+          <xsl:when test="@length"><xsl:value-of select="@length"/></xsl:when>
+          <xsl:otherwise>short</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A list in a model text: bulleted, or lettered (a), (b) … -->
+  <xsl:template match="t:list" mode="fill-element">
+    <fo:list-block xsl:use-attribute-sets="list" role="L" space-before="4pt">
+      <xsl:if test="@type = 'lettered'">
+        <xsl:attribute name="provisional-distance-between-starts">9mm</xsl:attribute>
+      </xsl:if>
+      <xsl:for-each select="t:item">
+        <xsl:variable name="ok"><xsl:call-template name="holds"/></xsl:variable>
+        <xsl:if test="$ok = 'yes'">
+          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+            <fo:list-item-label end-indent="label-end()" role="Lbl">
+              <fo:block role="P">
+                <xsl:choose>
+                  <xsl:when test="../@type = 'lettered'">(<xsl:number format="a"/>)</xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$bullet"/></xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" role="LBody">
+              <fo:block role="P"><xsl:apply-templates mode="fill"/></fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </xsl:if>
+      </xsl:for-each>
+    </fo:list-block>
+  </xsl:template>
+
+  <!-- Wrappers: their content, filled. -->
+  <xsl:template match="t:*" mode="fill-element">
+    <xsl:apply-templates mode="fill"/>
+  </xsl:template>
+
+  <!-- Slots common to all documents.  A document stylesheet adds more with
+       templates matching t:slot[@name = '…'] in mode fill-element. -->
+  <xsl:template match="t:slot[@name = 'ccg']" mode="fill-element">
+    <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'year']" mode="fill-element">
+    <xsl:value-of select="$root/@year"/>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'nhse']" mode="fill-element">
+    <xsl:value-of select="$nhse/a:name"/>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'area-team']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$the-area-team"><xsl:value-of select="$the-area-team/a:name"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$nhse/a:name"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'committee']" mode="fill-element">
+    <xsl:value-of select="normalize-space($the-committee/a:name)"/>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'model']" mode="fill-element">
+    <xsl:call-template name="label">
+      <xsl:with-param name="set" select="'model'"/>
+      <xsl:with-param name="value" select="$model-kind"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'start-date']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$model/@start-date">
+        <xsl:call-template name="format-date"><xsl:with-param name="date" select="$model/@start-date"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'board']" mode="fill-element">
+    <xsl:variable name="board" select="$root/a:parties/a:health-and-wellbeing-board[@id = $report-node/@board]"/>
+    <xsl:value-of select="$board/a:name"/>
+    <xsl:variable name="council" select="$root/a:parties/a:council[@id = $board/@council]"/>
+    <xsl:if test="$council">
+      <xsl:text>, </xsl:text>
+      <xsl:value-of select="$council/a:name"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An unknown slot: a visible blank, and a warning for the author. -->
+  <xsl:template match="t:slot" mode="fill-element">
+    <xsl:message>cocom: the model text has a slot "<xsl:value-of select="@name"/>" this document cannot fill; it is printed blank</xsl:message>
+    <xsl:call-template name="blank"/>
+  </xsl:template>
+
+  <!-- Provenance of a model paragraph, printed when show-provenance=yes. -->
+  <xsl:template name="provenance">
+    <xsl:param name="node" select="."/>
+    <xsl:if test="$show-provenance = 'yes' and $node/@basis">
+      <fo:block xsl:use-attribute-sets="provenance" role="P">
+        <xsl:text>[</xsl:text>
+        <xsl:choose>
+          <xsl:when test="$node/@basis = 'national'">national wording</xsl:when>
+          <xsl:otherwise>modelled</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$node/@source">
+          <xsl:text>: </xsl:text>
+          <xsl:value-of select="$node/@source"/>
+        </xsl:if>
+        <xsl:text>]</xsl:text>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================
+       8. Helpers
+       ================================================================ -->
+
+  <!-- label: the printed word for an enumeration value (templates/labels.xml). -->
+  <xsl:template name="label">
+    <xsl:param name="set"/>
+    <xsl:param name="value"/>
+    <xsl:param name="attribute" select="''"/>
+    <xsl:variable name="l" select="$labels/t:set[@name = $set]/t:label[@value = $value]"/>
+    <xsl:choose>
+      <xsl:when test="$l and $attribute != ''"><xsl:value-of select="$l/@*[local-name() = $attribute]"/></xsl:when>
+      <xsl:when test="$l"><xsl:value-of select="$l"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$value"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Upper-case the first letter. -->
+  <xsl:template name="capitalise">
+    <xsl:param name="s"/>
+    <xsl:value-of select="concat(translate(substring($s, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), substring($s, 2))"/>
+  </xsl:template>
+
+  <!-- format-date: 2015-07-29 → 29 July 2015; 2015-01 → January 2015. -->
+  <xsl:template name="format-date">
+    <xsl:param name="date"/>
+    <xsl:variable name="d" select="normalize-space($date)"/>
+    <xsl:variable name="month">
+      <xsl:call-template name="label">
+        <xsl:with-param name="set" select="'month'"/>
+        <xsl:with-param name="value" select="substring($d, 6, 2)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string-length($d) = 10 and substring($d, 5, 1) = '-'">
+        <xsl:value-of select="concat(number(substring($d, 9, 2)), ' ', $month, ' ', substring($d, 1, 4))"/>
+      </xsl:when>
+      <xsl:when test="string-length($d) = 7 and substring($d, 5, 1) = '-'">
+        <xsl:value-of select="concat($month, ' ', substring($d, 1, 4))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$d"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A date, or a visible blank when there is none. -->
+  <xsl:template name="date-or-blank">
+    <xsl:param name="date"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($date) != ''">
+        <xsl:call-template name="format-date"><xsl:with-param name="date" select="$date"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- yes/no flag → "Yes"/"No", absent → a blank. -->
+  <xsl:template name="yes-no">
+    <xsl:param name="flag"/>
+    <xsl:choose>
+      <xsl:when test="string($flag) = 'yes' or string($flag) = 'no'">
+        <xsl:call-template name="label">
+          <xsl:with-param name="set" select="'yes-no'"/>
+          <xsl:with-param name="value" select="string($flag)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The names of some CCGs: "A", "A and B", "A, B and C". -->
+  <xsl:template name="ccg-names">
+    <xsl:param name="ccgs"/>
+    <xsl:param name="short" select="'no'"/>
+    <xsl:for-each select="$ccgs">
+      <xsl:if test="position() &gt; 1 and position() = last()">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'and'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:if test="position() &gt; 1 and position() != last()">, </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$short = 'yes' and a:short-name"><xsl:value-of select="normalize-space(a:short-name)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(a:name)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A party's name by id (a CCG, NHS England, a council …). -->
+  <xsl:template name="party-name">
+    <xsl:param name="id"/>
+    <xsl:param name="short" select="'no'"/>
+    <xsl:variable name="p" select="$root/a:parties/*[@id = $id] | $nhse/a:area-team[@id = $id]"/>
+    <xsl:choose>
+      <xsl:when test="$short = 'yes' and $p/a:short-name"><xsl:value-of select="normalize-space($p/a:short-name)"/></xsl:when>
+      <xsl:when test="$p"><xsl:value-of select="normalize-space($p/a:name)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A person (name, job title, organisation, e-mails, phones) as
+       lines of blocks.  labels="yes": "Email"/"Tel" before them. -->
+  <xsl:template name="person-lines">
+    <xsl:param name="person" select="."/>
+    <xsl:param name="email-label" select="''"/>
+    <xsl:param name="phone-label" select="''"/>
+    <xsl:for-each select="$person/a:name | $person/a:job-title | $person/a:organisation">
+      <fo:block role="P"><xsl:value-of select="normalize-space(.)"/></fo:block>
+    </xsl:for-each>
+    <xsl:for-each select="$person/a:email">
+      <fo:block role="P">
+        <xsl:if test="$email-label != ''"><xsl:value-of select="$email-label"/><xsl:text> </xsl:text></xsl:if>
+        <xsl:call-template name="email-link"><xsl:with-param name="address" select="normalize-space(.)"/></xsl:call-template>
+      </fo:block>
+    </xsl:for-each>
+    <xsl:for-each select="$person/a:phone">
+      <fo:block role="P">
+        <xsl:if test="$phone-label != ''"><xsl:value-of select="$phone-label"/><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="normalize-space(.)"/>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A person on one line: "Name, Job title". -->
+  <xsl:template name="person-inline">
+    <xsl:param name="person" select="."/>
+    <xsl:value-of select="normalize-space($person/a:name)"/>
+    <xsl:if test="$person/a:job-title">
+      <xsl:text>, </xsl:text>
+      <xsl:value-of select="normalize-space($person/a:job-title)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Who holds an office (a chair or vice-chair element): "Lay Member
+       (Jane Smith), acting" or "a lay member of Central London CCG";
+       nothing when the office is not given. -->
+  <xsl:template name="office-holder">
+    <xsl:param name="office"/>
+    <xsl:param name="committee" select="$the-committee"/>
+    <xsl:variable name="m" select="$committee/a:member[@id = $office/@member]"/>
+    <xsl:choose>
+      <xsl:when test="$m">
+        <xsl:text>the </xsl:text>
+        <xsl:value-of select="normalize-space($m/a:post)"/>
+        <xsl:if test="$m/a:name"> (<xsl:value-of select="normalize-space($m/a:name)"/>)</xsl:if>
+      </xsl:when>
+      <xsl:when test="$office/@role">
+        <xsl:text>a </xsl:text>
+        <xsl:variable name="r">
+          <xsl:call-template name="label">
+            <xsl:with-param name="set" select="'member-role'"/>
+            <xsl:with-param name="value" select="$office/@role"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="translate(substring($r, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+        <xsl:value-of select="substring($r, 2)"/>
+        <xsl:if test="$office/@org">
+          <xsl:text> of </xsl:text>
+          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$office/@org"/></xsl:call-template>
+        </xsl:if>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:if test="$office/@acting = 'yes' and ($m or $office/@role)">
+      <xsl:text> (</xsl:text>
+      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Money: £25 per head; £2,000,000 a year (approximately). -->
+  <xsl:template name="money">
+    <xsl:param name="m" select="."/>
+    <xsl:if test="$m/@gbp">
+      <xsl:if test="$m/@approximate = 'yes'">about </xsl:if>
+      <xsl:text>£</xsl:text>
+      <xsl:choose>
+        <xsl:when test="floor($m/@gbp) = number($m/@gbp)"><xsl:value-of select="format-number($m/@gbp, '#,##0')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="format-number($m/@gbp, '#,##0.00')"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$m/@per">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="label">
+          <xsl:with-param name="set" select="'per'"/>
+          <xsl:with-param name="value" select="$m/@per"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$m/@year"> (<xsl:value-of select="$m/@year"/>)</xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================
+       9. The shared tables
+       ================================================================ -->
+
+  <!-- 9.1 The functions-by-model table.
+       placeholder  a functions-table element of the data, or nothing
+       functions    the functions to show when the placeholder does not
+                    choose them (default: every function of the scope
+                    that is in the national table, or has offers)
+       columns      the columns, space-separated, from: function
+                    greater-involvement joint delegated status (default:
+                    the placeholder's column headings, else the first four)
+       note         yes: print the source under the table when any cell
+                    comes from the national table -->
+  <xsl:template name="functions-table">
+    <xsl:param name="placeholder" select="/.."/>
+    <xsl:param name="functions" select="$root/a:scope/a:function[a:offer or @key = $functions-template/t:function[@in-table = 'yes']/@key]"/>
+    <xsl:param name="columns">
+      <xsl:choose>
+        <xsl:when test="$placeholder/a:column-heading">
+          <xsl:for-each select="$placeholder/a:column-heading"><xsl:value-of select="concat(@column, ' ')"/></xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>function greater-involvement joint delegated</xsl:otherwise>
+      </xsl:choose>
+    </xsl:param>
+    <xsl:param name="note" select="'yes'"/>
+    <xsl:param name="caption" select="''"/>
+    <xsl:variable name="cols" select="str:tokenize(normalize-space($columns), ' ')"/>
+    <!-- The rows, in order. -->
+    <xsl:variable name="rows-rtf">
+      <xsl:choose>
+        <xsl:when test="$placeholder/@functions">
+          <xsl:for-each select="str:tokenize(normalize-space($placeholder/@functions), ' ')">
+            <xsl:variable name="fid" select="string(.)"/>
+            <xsl:for-each select="$root">
+              <xsl:for-each select="key('by-id', $fid)[self::a:function]">
+                <row id="{@id}"/>
+              </xsl:for-each>
+            </xsl:for-each>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$functions"><row id="{@id}"/></xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="rows" select="exsl:node-set($rows-rtf)/*"/>
+    <xsl:variable name="row-functions" select="$root/a:scope/a:function[@id = $rows/@id]"/>
+    <xsl:if test="$caption != ''">
+      <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:value-of select="$caption"/></fo:block>
+    </xsl:if>
+    <fo:table xsl:use-attribute-sets="table" role="Table">
+      <xsl:for-each select="$cols">
+        <xsl:choose>
+          <xsl:when test=". = 'function'"><fo:table-column column-width="proportional-column-width(5)"/></xsl:when>
+          <xsl:otherwise><fo:table-column column-width="proportional-column-width(4)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+        <fo:table-row role="TR">
+          <xsl:for-each select="$cols">
+            <xsl:variable name="c" select="string(.)"/>
+            <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
+              <fo:block role="P">
+                <xsl:choose>
+                  <xsl:when test="$placeholder/a:column-heading[@column = $c]">
+                    <xsl:apply-templates select="$placeholder/a:column-heading[@column = $c]" mode="inline"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:value-of select="$functions-template/t:column[@model = $c or @name = $c]"/>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:table-cell>
+          </xsl:for-each>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <xsl:for-each select="$rows">
+          <xsl:variable name="rid" select="@id"/>
+          <xsl:variable name="f" select="$row-functions[@id = $rid]"/>
+          <fo:table-row role="TR" keep-together.within-page="always">
+            <xsl:for-each select="$cols">
+              <xsl:variable name="c" select="string(.)"/>
+              <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                <fo:block role="P">
+                  <xsl:call-template name="functions-table-cell">
+                    <xsl:with-param name="function" select="$f"/>
+                    <xsl:with-param name="column" select="$c"/>
+                  </xsl:call-template>
+                </fo:block>
+              </fo:table-cell>
+            </xsl:for-each>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+    <!-- The source, when any model cell shown comes from the national table. -->
+    <xsl:variable name="model-cols" select="$cols[. = 'greater-involvement' or . = 'joint' or . = 'delegated']"/>
+    <xsl:if test="$note = 'yes' and $model-cols and $row-functions[not(a:offer[@model = $model-cols])]">
+      <fo:block xsl:use-attribute-sets="table.note" role="P">
+        <xsl:call-template name="text"><xsl:with-param name="name" select="'functions-table-source'"/></xsl:call-template>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One cell of the functions table. -->
+  <xsl:template name="functions-table-cell">
+    <xsl:param name="function"/>
+    <xsl:param name="column"/>
+    <xsl:variable name="national" select="$functions-template/t:function[@key = $function/@key]"/>
+    <xsl:choose>
+      <xsl:when test="$column = 'function'">
+        <xsl:call-template name="function-name"><xsl:with-param name="function" select="$function"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$column = 'status'">
+        <xsl:call-template name="label">
+          <xsl:with-param name="set" select="'function-status'"/>
+          <xsl:with-param name="value" select="$function/@status"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$function/a:offer[@model = $column]">
+        <xsl:apply-templates select="$function/a:offer[@model = $column]" mode="inline"/>
+      </xsl:when>
+      <xsl:when test="$national/t:offer[@model = $column]">
+        <xsl:value-of select="$national/t:offer[@model = $column]"/>
+      </xsl:when>
+      <xsl:otherwise>&#x2013;</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A function's name: its own, else the national name of its key. -->
+  <xsl:template name="function-name">
+    <xsl:param name="function" select="."/>
+    <xsl:choose>
+      <xsl:when test="$function/a:name"><xsl:value-of select="normalize-space($function/a:name)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$functions-template/t:function[@key = $function/@key]/t:name"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An activity's name: its own, else the national wording of its key. -->
+  <xsl:template name="activity-name">
+    <xsl:param name="activity" select="."/>
+    <xsl:choose>
+      <xsl:when test="$activity/a:name"><xsl:value-of select="normalize-space($activity/a:name)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$functions-template/t:activity[@key = $activity/@key]"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 9.2 The decision matrix.
+       placeholder  a decision-matrix element of the data, or nothing
+       note         yes: say what a blank cell means, when there are blanks -->
+  <xsl:template name="decision-matrix">
+    <xsl:param name="placeholder" select="/.."/>
+    <xsl:param name="note" select="'yes'"/>
+    <xsl:param name="caption" select="''"/>
+    <xsl:variable name="groups-rtf">
+      <xsl:choose>
+        <xsl:when test="$placeholder/@groups">
+          <xsl:for-each select="str:tokenize(normalize-space($placeholder/@groups), ' ')">
+            <g id="{.}"/>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$root/a:decisions/a:decision-group"><g id="{@id}"/></xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="order" select="exsl:node-set($groups-rtf)/*"/>
+    <xsl:variable name="cols" select="str:tokenize('group decision committee-decision approved-policy urgent-decision', ' ')"/>
+    <xsl:if test="$caption != ''">
+      <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:value-of select="$caption"/></fo:block>
+    </xsl:if>
+    <fo:table xsl:use-attribute-sets="table" role="Table">
+      <fo:table-column column-width="proportional-column-width(19)"/>
+      <fo:table-column column-width="proportional-column-width(30)"/>
+      <fo:table-column column-width="proportional-column-width(17)"/>
+      <fo:table-column column-width="proportional-column-width(17)"/>
+      <fo:table-column column-width="proportional-column-width(17)"/>
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+        <fo:table-row role="TR">
+          <xsl:for-each select="$cols">
+            <xsl:variable name="c" select="string(.)"/>
+            <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
+              <fo:block role="P">
+                <xsl:choose>
+                  <xsl:when test="$placeholder/a:column-heading[@column = $c]">
+                    <xsl:apply-templates select="$placeholder/a:column-heading[@column = $c]" mode="inline"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="text"><xsl:with-param name="name" select="concat('col-', $c)"/></xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:table-cell>
+          </xsl:for-each>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <xsl:for-each select="$order">
+          <xsl:variable name="gid" select="@id"/>
+          <xsl:variable name="g" select="$root/a:decisions/a:decision-group[@id = $gid]"/>
+          <xsl:for-each select="$g/a:decision">
+            <fo:table-row role="TR" keep-together.within-page="always">
+              <xsl:if test="position() = 1">
+                <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH" number-rows-spanned="{count($g/a:decision)}">
+                  <fo:block role="P" font-weight="bold"><xsl:value-of select="normalize-space($g/a:name)"/></fo:block>
+                </fo:table-cell>
+              </xsl:if>
+              <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                <fo:block role="P"><xsl:value-of select="normalize-space(a:name)"/></fo:block>
+              </fo:table-cell>
+              <xsl:call-template name="matrix-cell"><xsl:with-param name="flag" select="@committee-decision"/></xsl:call-template>
+              <xsl:call-template name="matrix-cell"><xsl:with-param name="flag" select="@approved-policy"/></xsl:call-template>
+              <xsl:call-template name="matrix-cell"><xsl:with-param name="flag" select="@urgent-decision"/></xsl:call-template>
+            </fo:table-row>
+          </xsl:for-each>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+    <xsl:if test="$note = 'yes' and $root/a:decisions//a:decision[not(@committee-decision and @approved-policy and @urgent-decision)]">
+      <fo:block xsl:use-attribute-sets="table.note" role="P">
+        <xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-unknown-note'"/></xsl:call-template>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="matrix-cell">
+    <xsl:param name="flag"/>
+    <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="center">
+      <fo:block role="P">
+        <xsl:choose>
+          <xsl:when test="string($flag) = 'yes'">
+            <xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-yes'"/></xsl:call-template>
+          </xsl:when>
+          <xsl:when test="string($flag) = 'no'">
+            <xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-no'"/></xsl:call-template>
+          </xsl:when>
+        </xsl:choose>
+      </fo:block>
+    </fo:table-cell>
+  </xsl:template>
+
+  <!-- 9.3 The membership table of a committee: each seat with its holder,
+       organisation, capacity, voting right and vote weight.  A committee
+       that lists no members gets blank rows to fill in. -->
+  <xsl:template name="membership-table">
+    <xsl:param name="committee" select="$the-committee"/>
+    <xsl:param name="caption" select="''"/>
+    <xsl:if test="$caption != ''">
+      <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:value-of select="$caption"/></fo:block>
+    </xsl:if>
+    <fo:table xsl:use-attribute-sets="table" role="Table">
+      <fo:table-column column-width="proportional-column-width(20)"/>
+      <fo:table-column column-width="proportional-column-width(13)"/>
+      <fo:table-column column-width="proportional-column-width(20)"/>
+      <fo:table-column column-width="proportional-column-width(16)"/>
+      <fo:table-column column-width="proportional-column-width(12)"/>
+      <fo:table-column column-width="proportional-column-width(19)"/>
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+        <fo:table-row role="TR">
+          <xsl:for-each select="str:tokenize('seat name organisation capacity voting weight', ' ')">
+            <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
+              <fo:block role="P">
+                <xsl:call-template name="text"><xsl:with-param name="name" select="concat('col-', .)"/></xsl:call-template>
+              </fo:block>
+            </fo:table-cell>
+          </xsl:for-each>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <xsl:for-each select="$committee/a:member">
+          <fo:table-row role="TR" keep-together.within-page="always">
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
+              <fo:block role="P"><xsl:call-template name="member-seat"/></fo:block>
+            </fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <xsl:choose>
+                <xsl:when test="a:name"><fo:block role="P"><xsl:value-of select="normalize-space(a:name)"/></fo:block></xsl:when>
+                <xsl:when test="@status = 'vacant' or @count = 'unstated' or @count &gt; 1"><fo:block role="P">&#x2013;</fo:block></xsl:when>
+                <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
+              </xsl:choose>
+            </fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <xsl:choose>
+                <xsl:when test="@org">
+                  <fo:block role="P"><xsl:call-template name="party-name"><xsl:with-param name="id" select="@org"/></xsl:call-template></fo:block>
+                </xsl:when>
+                <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
+              </xsl:choose>
+            </fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <fo:block role="P">
+                <xsl:call-template name="label">
+                  <xsl:with-param name="set" select="'member-role'"/>
+                  <xsl:with-param name="value" select="@role"/>
+                </xsl:call-template>
+                <xsl:if test="@profession">
+                  <xsl:text> (</xsl:text>
+                  <xsl:call-template name="label">
+                    <xsl:with-param name="set" select="'profession'"/>
+                    <xsl:with-param name="value" select="@profession"/>
+                  </xsl:call-template>
+                  <xsl:text>)</xsl:text>
+                </xsl:if>
+              </fo:block>
+            </fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <fo:block role="P">
+                <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="@voting"/></xsl:call-template>
+              </fo:block>
+            </fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <fo:block role="P"><xsl:call-template name="member-weight"><xsl:with-param name="committee" select="$committee"/></xsl:call-template></fo:block>
+            </fo:table-cell>
+          </fo:table-row>
+        </xsl:for-each>
+        <xsl:if test="not($committee/a:member)">
+          <xsl:call-template name="blank-member-rows"><xsl:with-param name="n" select="$blank-member-rows"/></xsl:call-template>
+        </xsl:if>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template name="blank-member-rows">
+    <xsl:param name="n"/>
+    <xsl:if test="$n &gt; 0">
+      <fo:table-row role="TR">
+        <xsl:call-template name="blank-cells"><xsl:with-param name="n" select="6"/></xsl:call-template>
+      </fo:table-row>
+      <xsl:call-template name="blank-member-rows"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A block that is all blank: a dotted rule to the end of the line. -->
+  <xsl:template name="blank-fill">
+    <fo:block role="P" text-align-last="justify"><fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline></fo:block>
+  </xsl:template>
+
+  <xsl:template name="blank-cells">
+    <xsl:param name="n"/>
+    <xsl:if test="$n &gt; 0">
+      <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+        <fo:block role="P" text-align-last="justify"><fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline></fo:block>
+      </fo:table-cell>
+      <xsl:call-template name="blank-cells"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A member's seat: post, with chair/vice-chair, seat count and status. -->
+  <xsl:template name="member-seat">
+    <xsl:variable name="c" select=".."/>
+    <xsl:value-of select="normalize-space(a:post)"/>
+    <xsl:if test="$c/a:chair/@member = @id">
+      <xsl:text> (</xsl:text>
+      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'chair-mark'"/></xsl:call-template>
+      <xsl:if test="$c/a:chair/@acting = 'yes'">
+        <xsl:text>, </xsl:text>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
+      </xsl:if>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+    <xsl:if test="$c/a:vice-chair/@member = @id">
+      <xsl:text> (</xsl:text>
+      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'vice-chair-mark'"/></xsl:call-template>
+      <xsl:if test="$c/a:vice-chair/@acting = 'yes'">
+        <xsl:text>, </xsl:text>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
+      </xsl:if>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="@count = 'unstated'">
+        <xsl:text> (</xsl:text>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'count-unstated'"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:when test="@count &gt; 1">
+        <xsl:value-of select="concat(' (', @count, ' ')"/>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:if test="@status = 'proposed' or @status = 'vacant'">
+      <xsl:text> [</xsl:text>
+      <xsl:call-template name="label">
+        <xsl:with-param name="set" select="'member-status'"/>
+        <xsl:with-param name="value" select="@status"/>
+      </xsl:call-template>
+      <xsl:text>]</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A member's vote weight: its own weight; else its organisation's
+       share of the voting power; else one vote (voting) or none. -->
+  <xsl:template name="member-weight">
+    <xsl:param name="committee" select=".."/>
+    <xsl:variable name="org" select="@org"/>
+    <xsl:variable name="share" select="$committee/a:voting/a:share[@party = $org]"/>
+    <xsl:choose>
+      <xsl:when test="@voting = 'no'">
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'no-vote'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@weight"><xsl:value-of select="@weight"/></xsl:when>
+      <xsl:when test="$share">
+        <xsl:call-template name="party-name"><xsl:with-param name="id" select="$org"/><xsl:with-param name="short" select="'yes'"/></xsl:call-template>
+        <xsl:value-of select="concat(': ', $share/@percent, '% ')"/>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'share-of'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@voting = 'yes'">
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'one-vote'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'10mm'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- ================================================================
+       10. Committee texts shared by the proforma and the terms of
+           reference
+       ================================================================ -->
+
+  <!-- One observer on a line: "Healthwatch representative (Healthwatch
+       Anytown): non-voting attendee, national right to attend". -->
+  <xsl:template name="observer-line">
+    <xsl:param name="o" select="."/>
+    <xsl:choose>
+      <xsl:when test="$o/a:post"><xsl:value-of select="normalize-space($o/a:post)"/></xsl:when>
+      <xsl:when test="$o/@org">
+        <!-- "Representative of the Health and Wellbeing Board (Westminster City Council)" -->
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'representative-of'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
+        <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = $o/@org]"/>
+        <xsl:if test="$hwb/@council">
+          <xsl:text> (</xsl:text>
+          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="$o/@role"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$o/a:name"> (<xsl:value-of select="normalize-space($o/a:name)"/>)</xsl:if>
+    <xsl:if test="$o/a:post and $o/@org">
+      <xsl:text>, </xsl:text>
+      <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$o/@capacity or $o/@basis or $o/@nominated">
+      <xsl:text>: </xsl:text>
+      <xsl:if test="$o/@capacity">
+        <xsl:variable name="c"><xsl:call-template name="label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="$o/@capacity"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="translate(substring($c, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+        <xsl:value-of select="substring($c, 2)"/>
+      </xsl:if>
+      <xsl:if test="$o/@basis">
+        <xsl:if test="$o/@capacity">, </xsl:if>
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-basis'"/><xsl:with-param name="value" select="$o/@basis"/></xsl:call-template>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$o/@nominated = 'yes'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>a representative has been nominated</xsl:when>
+        <xsl:when test="$o/@nominated = 'no'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>no representative has been nominated</xsl:when>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The observers of a committee as a list, each with its description. -->
+  <xsl:template name="observers-list">
+    <xsl:param name="committee" select="$the-committee"/>
+    <xsl:if test="$committee/a:observer">
+      <fo:list-block xsl:use-attribute-sets="list" role="L" space-before="4pt">
+        <xsl:for-each select="$committee/a:observer">
+          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" role="LBody">
+              <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
+              <xsl:if test="a:description">
+                <fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block>
+              </xsl:if>
+            </fo:list-item-body>
+          </fo:list-item>
+        </xsl:for-each>
+      </fo:list-block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The quorum: the committee's own wording, else a sentence made from
+       the minimum and the requirements, else a blank. -->
+  <xsl:template name="quorum-text">
+    <xsl:param name="committee" select="$the-committee"/>
+    <xsl:variable name="q" select="$committee/a:quorum"/>
+    <xsl:choose>
+      <xsl:when test="$q/a:description"><xsl:apply-templates select="$q/a:description" mode="inline"/></xsl:when>
+      <xsl:when test="$q/@minimum or $q/a:requirement">
+        <xsl:text>The quorum is </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$q/@minimum"><xsl:value-of select="$q/@minimum"/> members</xsl:when>
+          <xsl:otherwise>the members present</xsl:otherwise>
+        </xsl:choose>
+        <xsl:for-each select="$q/a:requirement">
+          <xsl:choose>
+            <xsl:when test="position() = 1">, including </xsl:when>
+            <xsl:when test="position() = last()"> and </xsl:when>
+            <xsl:otherwise>, </xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>at least </xsl:text>
+          <xsl:value-of select="@at-least"/>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="requirement-criteria"/>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>The quorum is </xsl:text>
+        <xsl:call-template name="blank"/>
+        <xsl:text>.</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "lay or clinical member(s), the chair or vice-chair, a member from NHS England" -->
+  <xsl:template name="requirement-criteria">
+    <xsl:variable name="parts">
+      <xsl:for-each select="str:tokenize(@roles, ' ')">
+        <p><xsl:call-template name="label"><xsl:with-param name="set" select="'member-role-plural'"/><xsl:with-param name="value" select="string(.)"/></xsl:call-template> member</p>
+      </xsl:for-each>
+      <xsl:for-each select="str:tokenize(@professions, ' ')">
+        <p><xsl:call-template name="label"><xsl:with-param name="set" select="'profession'"/><xsl:with-param name="value" select="string(.)"/></xsl:call-template> member</p>
+      </xsl:for-each>
+      <xsl:for-each select="str:tokenize(@offices, ' ')">
+        <p><xsl:value-of select="translate(string(.), '-', ' ')"/></p>
+      </xsl:for-each>
+      <xsl:variable name="c" select="ancestor::a:committee"/>
+      <xsl:for-each select="str:tokenize(@members, ' ')">
+        <xsl:variable name="mid" select="string(.)"/>
+        <p><xsl:value-of select="normalize-space($c/a:member[@id = $mid]/a:post)"/></p>
+      </xsl:for-each>
+      <xsl:for-each select="str:tokenize(@organisations, ' ')">
+        <p>member from <xsl:call-template name="party-name"><xsl:with-param name="id" select="string(.)"/></xsl:call-template></p>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="exsl:node-set($parts)/*">
+      <xsl:if test="position() &gt; 1"> or </xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- How the committee votes: its own wording, else the method, the
+       shares and the casting vote, else a blank. -->
+  <xsl:template name="voting-text">
+    <xsl:param name="committee" select="$the-committee"/>
+    <xsl:variable name="v" select="$committee/a:voting"/>
+    <xsl:choose>
+      <xsl:when test="$v/a:description"><xsl:apply-templates select="$v/a:description" mode="inline"/></xsl:when>
+      <xsl:when test="$v/@method">
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'voting-method'"/><xsl:with-param name="value" select="$v/@method"/></xsl:call-template>
+        <xsl:if test="$v/a:share">
+          <xsl:text> (</xsl:text>
+          <xsl:for-each select="$v/a:share">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:call-template name="party-name"><xsl:with-param name="id" select="@party"/></xsl:call-template>
+            <xsl:value-of select="concat(' ', @percent, '%')"/>
+          </xsl:for-each>
+          <xsl:text> of the voting power)</xsl:text>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'long'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A register: kept, published, where. -->
+  <xsl:template name="register-text">
+    <xsl:param name="register"/>
+    <xsl:text>Kept: </xsl:text>
+    <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="$register/@kept"/></xsl:call-template>
+    <xsl:text>. Published: </xsl:text>
+    <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="$register/@published"/></xsl:call-template>
+    <xsl:if test="$register/@url">
+      <xsl:text>, at </xsl:text>
+      <xsl:call-template name="external-link">
+        <xsl:with-param name="url" select="$register/@url"/>
+        <xsl:with-param name="content" select="string($register/@url)"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- How many member practices the CCG has: the stated count, else the
+       eligible practices of the member vote; '' when unknown. -->
+  <xsl:template name="member-practice-count">
+    <xsl:param name="ccg-node" select="$the-ccg"/>
+    <xsl:param name="mandate" select="$the-mandate"/>
+    <xsl:choose>
+      <xsl:when test="$ccg-node/a:practices/@count"><xsl:value-of select="$ccg-node/a:practices/@count"/></xsl:when>
+      <xsl:when test="$mandate/a:member-vote/@eligible"><xsl:value-of select="$mandate/a:member-vote/@eligible"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A signature block: For (organisation), Signed, Name, Position, Date.
+       labels: the template element holding t:label[@name] for each word;
+       person: the signatory if known (person content); position: text. -->
+  <xsl:attribute-set name="signature.block">
+    <xsl:attribute name="space-before">10pt</xsl:attribute>
+    <xsl:attribute name="space-after">6pt</xsl:attribute>
+    <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:template name="signature-block">
+    <xsl:param name="labels"/>
+    <xsl:param name="organisation"/>
+    <xsl:param name="person" select="/.."/>
+    <xsl:param name="position" select="''"/>
+    <fo:table xsl:use-attribute-sets="table signature.block" role="Table">
+      <fo:table-column column-width="proportional-column-width(28)"/>
+      <fo:table-column column-width="proportional-column-width(72)"/>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <fo:table-row role="TR">
+          <fo:table-cell xsl:use-attribute-sets="table.label.cell" role="TH" number-columns-spanned="2">
+            <fo:block role="P">
+              <xsl:value-of select="$labels/t:label[@name = 'for']"/>
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="normalize-space($organisation)"/>
+            </fo:block>
+          </fo:table-cell>
+        </fo:table-row>
+        <xsl:call-template name="signature-row">
+          <xsl:with-param name="label" select="$labels/t:label[@name = 'signed']"/>
+          <xsl:with-param name="tall" select="'yes'"/>
+        </xsl:call-template>
+        <xsl:call-template name="signature-row">
+          <xsl:with-param name="label" select="$labels/t:label[@name = 'name']"/>
+          <xsl:with-param name="value" select="normalize-space($person/a:name)"/>
+        </xsl:call-template>
+        <xsl:call-template name="signature-row">
+          <xsl:with-param name="label" select="$labels/t:label[@name = 'position']"/>
+          <xsl:with-param name="value">
+            <xsl:choose>
+              <xsl:when test="$person/a:job-title"><xsl:value-of select="normalize-space($person/a:job-title)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="normalize-space($position)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="signature-row">
+          <xsl:with-param name="label" select="$labels/t:label[@name = 'date']"/>
+        </xsl:call-template>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template name="signature-row">
+    <xsl:param name="label"/>
+    <xsl:param name="value" select="''"/>
+    <xsl:param name="tall" select="'no'"/>
+    <fo:table-row role="TR">
+      <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
+        <fo:block role="P" font-weight="bold"><xsl:value-of select="$label"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+        <xsl:if test="$tall = 'yes'"><xsl:attribute name="padding-top">18pt</xsl:attribute></xsl:if>
+        <xsl:choose>
+          <xsl:when test="normalize-space($value) != ''"><fo:block role="P"><xsl:value-of select="$value"/></fo:block></xsl:when>
+          <xsl:otherwise>
+            <fo:block role="P" text-align-last="justify"><fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline></fo:block>
+          </xsl:otherwise>
+        </xsl:choose>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+</xsl:stylesheet>

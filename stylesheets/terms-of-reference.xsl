@@ -1,0 +1,746 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  stylesheets/terms-of-reference.xsl — the terms of reference of one
+  committee: the model of annex D (joint committee, and the
+  committees-in-common form where each CCG's committee keeps its own
+  decisions and one chair presides) or annex F (the delegated primary
+  care commissioning committee), from templates/terms-of-reference.xml,
+  filled from the committee, the scope, the decisions, the delegation
+  agreement and the parties, with the committee's own terms-of-reference
+  choices (preamble, local clauses after the model section they name,
+  accountability, procurement, review).
+
+  Sections in the model's order, numbered 1, 2 … with paragraphs 1.1,
+  1.2 …; the membership table with voting rights and weights; signature
+  blocks; Schedule 1 (delegation) and Schedule 2 (delegated functions,
+  with the functions reserved to NHS England).  The committee's own name
+  is used throughout.
+
+  Parameter: committee — the committee/@id (default: the first committee
+  of the first CCG).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:a="urn:cocom:arrangement:1"
+    xmlns:t="urn:cocom:templates:1"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="a t exsl str">
+
+  <xsl:import href="base.xsl"/>
+
+  <xsl:param name="tor-file" select="'../templates/terms-of-reference.xml'"/>
+
+  <xsl:variable name="tor" select="document($tor-file)/t:terms-of-reference"/>
+  <xsl:variable name="c" select="$the-committee"/>
+  <xsl:variable name="local" select="$c/a:terms-of-reference"/>
+  <xsl:variable name="group"
+      select="$root/a:committees-in-common[contains(concat(' ', @committees, ' '), concat(' ', $c/@id, ' '))][1]"/>
+  <xsl:variable name="in-common" select="boolean($group) or $model/@joint-form = 'committees-in-common'"/>
+  <xsl:variable name="nhse-party" select="contains(concat(' ', $c/@parties, ' '), concat(' ', $nhse/@id, ' '))"/>
+
+  <xsl:template name="document-conditions">
+    <xsl:value-of select="concat(' ', $c/@type, ' ')"/>
+    <xsl:if test="$nhse-party"> nhse-party</xsl:if>
+    <xsl:if test="$in-common"> in-common</xsl:if>
+    <xsl:if test="$group/@total"> group-total</xsl:if>
+    <xsl:if test="count($the-ccgs) = 1 and $the-ccg/a:population"> population</xsl:if>
+    <xsl:if test="$c/a:observer"> has-observers</xsl:if>
+    <xsl:if test="$c/a:voting/@casting-vote"> has-casting-vote</xsl:if>
+    <xsl:if test="$c/a:meetings/a:description"> meetings-described</xsl:if>
+    <xsl:choose>
+      <xsl:when test="$c/a:meetings/@in-public = 'yes'"> in-public</xsl:when>
+      <xsl:when test="$c/a:meetings/@in-public = 'no'"> in-private</xsl:when>
+      <xsl:otherwise> public-unknown</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$root/a:conflicts-of-interest/a:register/a:declaration[@member = $c/a:member/@id]"> has-declarations</xsl:if>
+    <xsl:if test="$root/a:conflicts-of-interest/a:register or $root/a:conflicts-of-interest/a:procurement-register"> has-registers</xsl:if>
+    <xsl:if test="$local/a:accountability"> tor-accountability</xsl:if>
+    <xsl:if test="$local/a:procurement"> tor-procurement</xsl:if>
+    <xsl:if test="$root/a:decisions/a:decision-group"> has-decisions</xsl:if>
+    <xsl:if test="$root/a:delegation-agreement/a:variation"> has-variations</xsl:if>
+    <xsl:if test="$root/a:delegation-agreement/a:local-schedule"> has-local-schedules</xsl:if>
+    <xsl:if test="$root/a:scope/a:function[@status = 'reserved' or @status = 'retained']"> has-reserved</xsl:if>
+    <xsl:if test="$root/a:scope/a:function[@status = 'involvement']"> has-involvement</xsl:if>
+  </xsl:template>
+
+  <!-- The sections in order: each model section, then the local clauses
+       that follow it. -->
+  <xsl:variable name="order-rtf">
+    <xsl:for-each select="$tor/t:section">
+      <xsl:variable name="key" select="@key"/>
+      <s kind="model" key="{$key}"/>
+      <xsl:for-each select="$local/a:local-clause[@after = $key]">
+        <s kind="local" ref="{generate-id()}"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="order" select="exsl:node-set($order-rtf)/s"/>
+
+  <xsl:variable name="title-string">
+    <xsl:variable name="r"><xsl:apply-templates select="$tor/t:title" mode="fill"/></xsl:variable>
+    <xsl:value-of select="normalize-space($r)"/>
+  </xsl:variable>
+
+  <!-- ================================================================ -->
+  <xsl:template match="/">
+    <xsl:if test="not($c)">
+      <xsl:message terminate="yes">cocom: the arrangement has no committee<xsl:if test="$committee != ''"> with the id "<xsl:value-of select="$committee"/>"</xsl:if></xsl:message>
+    </xsl:if>
+    <xsl:if test="not($model-kind = 'joint' or $model-kind = 'delegated')">
+      <xsl:message terminate="yes">cocom: terms of reference are for joint or delegated commissioning; this arrangement's model is <xsl:value-of select="$model-kind"/></xsl:message>
+    </xsl:if>
+    <xsl:variable name="doc-name">
+      <xsl:choose>
+        <xsl:when test="$in-common"><xsl:call-template name="text-string"><xsl:with-param name="name" select="'title-terms-of-reference-in-common'"/></xsl:call-template></xsl:when>
+        <xsl:otherwise><xsl:call-template name="text-string"><xsl:with-param name="name" select="'title-terms-of-reference'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="ccg-names"><xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="fo-document">
+      <xsl:with-param name="title" select="concat($doc-name, ': ', normalize-space($c/a:name), ' (', $ccg-names, ')')"/>
+      <xsl:with-param name="running-left" select="concat($doc-name, ': ', normalize-space($c/a:name))"/>
+      <xsl:with-param name="description">
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'describe-terms-of-reference'"/></xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="footer-note"><xsl:call-template name="modelled-note"/></xsl:with-param>
+      <xsl:with-param name="bookmarks">
+        <xsl:for-each select="$order">
+          <xsl:call-template name="bookmark">
+            <xsl:with-param name="id" select="concat('tor-', position())"/>
+            <xsl:with-param name="title">
+              <xsl:value-of select="concat(position(), ' ')"/>
+              <xsl:call-template name="section-title"/>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:call-template name="bookmark">
+          <xsl:with-param name="id" select="'tor-signatures'"/>
+          <xsl:with-param name="title"><xsl:apply-templates select="$tor/t:signatures/t:heading/node()" mode="fill"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:for-each select="$tor/t:schedule">
+          <xsl:call-template name="bookmark">
+            <xsl:with-param name="id" select="concat('tor-', @key)"/>
+            <xsl:with-param name="title"><xsl:apply-templates select="t:heading/node()" mode="fill"/></xsl:with-param>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:for-each select="$local/a:local-clause[@after = 'schedules']">
+          <xsl:call-template name="bookmark">
+            <xsl:with-param name="id" select="concat('tor-after-', generate-id())"/>
+            <xsl:with-param name="title" select="a:heading"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:with-param>
+      <xsl:with-param name="content">
+        <xsl:call-template name="tor.title"/>
+        <xsl:if test="count($order) &gt;= $toc-min-sections">
+          <xsl:call-template name="toc"><xsl:with-param name="entries" select="exsl:node-set($toc-rtf)/*"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="$local/a:preamble">
+          <fo:block role="Div" space-after="8pt">
+            <xsl:apply-templates select="$local/a:preamble/*" mode="block"/>
+          </fo:block>
+        </xsl:if>
+        <xsl:for-each select="$order">
+          <xsl:call-template name="tor.section"><xsl:with-param name="number" select="position()"/></xsl:call-template>
+        </xsl:for-each>
+        <xsl:call-template name="tor.signatures"/>
+        <xsl:for-each select="$tor/t:schedule">
+          <xsl:call-template name="tor.schedule"/>
+        </xsl:for-each>
+        <xsl:for-each select="$local/a:local-clause[@after = 'schedules']">
+          <xsl:call-template name="heading">
+            <xsl:with-param name="id" select="concat('tor-after-', generate-id())"/>
+            <xsl:with-param name="content"><xsl:apply-templates select="a:heading" mode="inline"/></xsl:with-param>
+          </xsl:call-template>
+          <xsl:apply-templates select="*[not(self::a:heading)]" mode="block"/>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:variable name="toc-rtf">
+    <xsl:for-each select="$order">
+      <entry id="tor-{position()}" number="{position()}">
+        <xsl:attribute name="title"><xsl:call-template name="section-title"/></xsl:attribute>
+      </entry>
+    </xsl:for-each>
+    <entry id="tor-signatures" number="">
+      <xsl:attribute name="title"><xsl:apply-templates select="$tor/t:signatures/t:heading/node()" mode="fill"/></xsl:attribute>
+    </entry>
+    <xsl:for-each select="$tor/t:schedule">
+      <entry id="tor-{@key}" number="">
+        <xsl:attribute name="title"><xsl:apply-templates select="t:heading/node()" mode="fill"/></xsl:attribute>
+      </entry>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- The title of the section an $order entry stands for (plain text). -->
+  <xsl:template name="section-title">
+    <xsl:choose>
+      <xsl:when test="@kind = 'model'">
+        <xsl:variable name="key" select="@key"/>
+        <xsl:variable name="r"><xsl:apply-templates select="$tor/t:section[@key = $key]/t:heading/node()" mode="fill"/></xsl:variable>
+        <xsl:value-of select="normalize-space($r)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="ref" select="@ref"/>
+        <xsl:value-of select="normalize-space($local/a:local-clause[generate-id() = $ref]/a:heading)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Title block and document control. -->
+  <xsl:template name="tor.title">
+    <fo:block xsl:use-attribute-sets="title" role="H1"><xsl:apply-templates select="$tor/t:title" mode="fill"/></fo:block>
+    <fo:block xsl:use-attribute-sets="subtitle" role="P"><xsl:apply-templates select="$tor/t:subtitle" mode="fill"/></fo:block>
+    <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates select="$tor/t:based-on" mode="fill"/></fo:block>
+    <fo:table xsl:use-attribute-sets="table" role="Table">
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+        <fo:table-row role="TR">
+          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Version</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Date</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Status</fo:block></fo:table-cell>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <fo:table-row role="TR">
+          <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+            <fo:block role="P">
+              <xsl:choose>
+                <xsl:when test="$local/@version"><xsl:value-of select="$local/@version"/></xsl:when>
+                <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'20mm'"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
+            </fo:block>
+          </fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+            <fo:block role="P">
+              <xsl:choose>
+                <xsl:when test="$local/@date"><xsl:call-template name="format-date"><xsl:with-param name="date" select="$local/@date"/></xsl:call-template></xsl:when>
+                <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'20mm'"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
+            </fo:block>
+          </fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+            <fo:block role="P">
+              <xsl:choose>
+                <xsl:when test="$local/@status"><xsl:call-template name="capitalise"><xsl:with-param name="s" select="$local/@status"/></xsl:call-template></xsl:when>
+                <xsl:otherwise>Draft</xsl:otherwise>
+              </xsl:choose>
+            </fo:block>
+          </fo:table-cell>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- One numbered section, model or local. -->
+  <xsl:template name="tor.section">
+    <xsl:param name="number"/>
+    <xsl:choose>
+      <xsl:when test="@kind = 'model'">
+        <xsl:variable name="key" select="@key"/>
+        <xsl:variable name="s" select="$tor/t:section[@key = $key]"/>
+        <xsl:call-template name="heading">
+          <xsl:with-param name="number" select="$number"/>
+          <xsl:with-param name="id" select="concat('tor-', $number)"/>
+          <xsl:with-param name="content"><xsl:apply-templates select="$s/t:heading/node()" mode="fill"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="model-paragraphs">
+          <xsl:with-param name="items" select="$s/*[not(self::t:heading)]"/>
+          <xsl:with-param name="number" select="$number"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="ref" select="@ref"/>
+        <xsl:variable name="lc" select="$local/a:local-clause[generate-id() = $ref]"/>
+        <xsl:call-template name="heading">
+          <xsl:with-param name="number" select="$number"/>
+          <xsl:with-param name="id" select="concat('tor-', $number)"/>
+          <xsl:with-param name="content"><xsl:apply-templates select="$lc/a:heading" mode="inline"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="local-paragraphs">
+          <xsl:with-param name="blocks" select="$lc/*[not(self::a:heading)]"/>
+          <xsl:with-param name="number" select="$number"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The model paragraphs of a section whose conditions hold, numbered
+       n.1, n.2 …; data blocks between them are not numbered. -->
+  <xsl:template name="model-paragraphs">
+    <xsl:param name="items"/>
+    <xsl:param name="number" select="''"/>
+    <xsl:variable name="kept-rtf">
+      <xsl:for-each select="$items">
+        <xsl:variable name="ok"><xsl:call-template name="holds"/></xsl:variable>
+        <xsl:if test="$ok = 'yes'"><xsl:copy-of select="."/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="exsl:node-set($kept-rtf)/*">
+      <xsl:choose>
+        <xsl:when test="self::t:p">
+          <xsl:call-template name="numbered-block">
+            <xsl:with-param name="number">
+              <xsl:if test="$number != '' and $number-sections = 'yes'">
+                <xsl:value-of select="concat($number, '.', count(preceding-sibling::t:p) + 1)"/>
+              </xsl:if>
+            </xsl:with-param>
+            <xsl:with-param name="content"><xsl:apply-templates mode="fill"/></xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="provenance"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="." mode="fill-element"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A local clause's blocks: paragraphs numbered n.1 … unless they
+       carry their own number. -->
+  <xsl:template name="local-paragraphs">
+    <xsl:param name="blocks"/>
+    <xsl:param name="number"/>
+    <xsl:for-each select="$blocks">
+      <xsl:choose>
+        <xsl:when test="self::a:para">
+          <xsl:call-template name="numbered-block">
+            <xsl:with-param name="number">
+              <xsl:choose>
+                <xsl:when test="@n"><xsl:value-of select="@n"/></xsl:when>
+                <xsl:when test="$number-sections = 'yes'"><xsl:value-of select="concat($number, '.', count(preceding-sibling::a:para) + 1)"/></xsl:when>
+              </xsl:choose>
+            </xsl:with-param>
+            <xsl:with-param name="id" select="@id"/>
+            <xsl:with-param name="content"><xsl:apply-templates mode="inline"/></xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:block start-indent="{$para-number-width}" role="Div">
+            <xsl:apply-templates select="." mode="block"/>
+          </fo:block>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Signatures: NHS England, and each CCG of the committee. -->
+  <xsl:template name="tor.signatures">
+    <xsl:variable name="s" select="$tor/t:signatures"/>
+    <fo:block role="Div" keep-together.within-page="always">
+      <xsl:call-template name="heading">
+        <xsl:with-param name="id" select="'tor-signatures'"/>
+        <xsl:with-param name="content"><xsl:apply-templates select="$s/t:heading/node()" mode="fill"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="model-paragraphs"><xsl:with-param name="items" select="$s/t:p"/></xsl:call-template>
+      <xsl:call-template name="signature-block">
+        <xsl:with-param name="labels" select="$s"/>
+        <xsl:with-param name="organisation">
+          <xsl:choose>
+            <xsl:when test="$the-area-team"><xsl:value-of select="normalize-space($the-area-team/a:name)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="normalize-space($nhse/a:name)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+        <xsl:with-param name="person" select="$the-area-team/a:director"/>
+      </xsl:call-template>
+      <xsl:for-each select="$the-ccgs">
+        <xsl:call-template name="signature-block">
+          <xsl:with-param name="labels" select="$s"/>
+          <xsl:with-param name="organisation" select="normalize-space(a:name)"/>
+          <xsl:with-param name="person" select="a:accountable-officer"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template name="tor.schedule">
+    <xsl:call-template name="heading">
+      <xsl:with-param name="id" select="concat('tor-', @key)"/>
+      <xsl:with-param name="break-before">page</xsl:with-param>
+      <xsl:with-param name="content"><xsl:apply-templates select="t:heading/node()" mode="fill"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="model-paragraphs">
+      <xsl:with-param name="items" select="*[not(self::t:heading)]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ================================================================
+       Slots and data of the terms of reference
+       ================================================================ -->
+
+  <xsl:template match="t:slot[@name = 'committee-type']" mode="fill-element">
+    <xsl:call-template name="label"><xsl:with-param name="set" select="'committee-type'"/><xsl:with-param name="value" select="$c/@type"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'group']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$group"><xsl:value-of select="normalize-space($group/a:name)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'group-total']" mode="fill-element">
+    <xsl:value-of select="$group/@total"/>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'area']" mode="fill-element">
+    <xsl:text>the area of </xsl:text>
+    <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'population']" mode="fill-element">
+    <xsl:value-of select="format-number($the-ccg/a:population/@count, '#,##0')"/>
+    <xsl:if test="$the-ccg/a:population/@as-of">
+      <xsl:text> in </xsl:text>
+      <xsl:call-template name="format-date"><xsl:with-param name="date" select="$the-ccg/a:population/@as-of"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'governing-body']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="count($the-ccgs) &gt; 1">the governing bodies of </xsl:when>
+      <xsl:otherwise>the governing body of </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- Lists of names, as bullet lists. -->
+  <xsl:template name="bullets">
+    <xsl:param name="items"/>  <!-- an RTF of <i> elements holding FO inlines -->
+    <xsl:variable name="is" select="exsl:node-set($items)/i"/>
+    <fo:list-block xsl:use-attribute-sets="list" role="L" space-before="4pt">
+      <xsl:for-each select="$is">
+        <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+          <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
+          <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block role="P"><xsl:copy-of select="node()"/></fo:block></fo:list-item-body>
+        </fo:list-item>
+      </xsl:for-each>
+      <xsl:if test="not($is)">
+        <fo:list-item role="LI">
+          <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
+          <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block role="P"><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template></fo:block></fo:list-item-body>
+        </fo:list-item>
+      </xsl:if>
+    </fo:list-block>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'represented-organisations']" mode="fill-element">
+    <xsl:variable name="ids-rtf">
+      <xsl:for-each select="str:tokenize($c/@parties, ' ')"><id><xsl:value-of select="."/></id></xsl:for-each>
+      <xsl:for-each select="$c/a:member/@org | $c/a:observer/@org"><id><xsl:value-of select="."/></id></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="ids" select="exsl:node-set($ids-rtf)/id"/>
+    <xsl:call-template name="bullets">
+      <xsl:with-param name="items">
+        <xsl:for-each select="$ids[not(. = preceding-sibling::id)]">
+          <i>
+            <xsl:call-template name="party-name"><xsl:with-param name="id" select="string(.)"/></xsl:call-template>
+            <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = current()]"/>
+            <xsl:if test="$hwb/@council">
+              <xsl:text> (</xsl:text>
+              <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
+              <xsl:text>)</xsl:text>
+            </xsl:if>
+          </i>
+        </xsl:for-each>
+        <xsl:for-each select="$c/a:observer[not(@org)][@role = 'healthwatch' or @role = 'health-and-wellbeing-board' or @role = 'lmc']">
+          <i>
+            <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="@role"/></xsl:call-template>
+            <xsl:text> (non-voting)</xsl:text>
+          </i>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'activities']" mode="fill-element">
+    <xsl:call-template name="bullets">
+      <xsl:with-param name="items">
+        <xsl:for-each select="$root/a:scope/a:function/a:activity[(@status and (@status = 'joint' or @status = 'delegated')) or (not(@status) and (../@status = 'joint' or ../@status = 'delegated'))]">
+          <i><xsl:call-template name="activity-name"/></i>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'membership-table']" mode="fill-element">
+    <fo:block start-indent="{$para-number-width}" role="Div">
+      <xsl:call-template name="membership-table"><xsl:with-param name="committee" select="$c"/></xsl:call-template>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="t:data[@name = 'chair' or @name = 'vice-chair']" mode="fill-element">
+    <xsl:variable name="office" select="$c/*[local-name() = current()/@name]"/>
+    <xsl:variable name="who">
+      <xsl:call-template name="office-holder">
+        <xsl:with-param name="office" select="$office"/>
+        <xsl:with-param name="committee" select="$c"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:text>The </xsl:text>
+    <xsl:choose>
+      <xsl:when test="@name = 'chair'">Chair</xsl:when>
+      <xsl:otherwise>Vice-Chair</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> of the </xsl:text>
+    <xsl:value-of select="normalize-space($c/a:name)"/>
+    <xsl:text> is </xsl:text>
+    <xsl:choose>
+      <xsl:when test="normalize-space($who) != ''"><xsl:value-of select="normalize-space($who)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>.</xsl:text>
+    <xsl:if test="$office/a:description">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="$office/a:description" mode="inline"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'observers']" mode="fill-element">
+    <xsl:call-template name="observers-list"><xsl:with-param name="committee" select="$c"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:data[@name = 'notice-days']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$c/a:meetings/@notice-days"><xsl:value-of select="$c/a:meetings/@notice-days"/> days</xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'15mm'"/></xsl:call-template> days</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Voting: the committee's own wording or method; else the model's
+       default (consensus, then one vote each and a simple majority). -->
+  <xsl:template match="t:data[@name = 'voting']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$c/a:voting">
+        <xsl:call-template name="voting-text"><xsl:with-param name="committee" select="$c"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>The </xsl:text>
+        <xsl:value-of select="normalize-space($c/a:name)"/>
+        <xsl:text> will aim to reach its decisions by consensus. Where it cannot, each voting member has one vote and decisions are taken by a simple majority of the voting members present.</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:data[@name = 'casting-vote']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$c/a:voting/@casting-vote = 'chair'">In the event of a tie, the Chair has a second, casting vote.</xsl:when>
+      <xsl:otherwise>The Chair has no casting vote.</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:data[@name = 'meetings-description']" mode="fill-element">
+    <xsl:apply-templates select="$c/a:meetings/a:description" mode="inline"/>
+  </xsl:template>
+
+  <xsl:template match="t:data[@name = 'quorum']" mode="fill-element">
+    <xsl:call-template name="quorum-text"><xsl:with-param name="committee" select="$c"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:data[@name = 'frequency']" mode="fill-element">
+    <xsl:variable name="f" select="$c/a:meetings/@frequency"/>
+    <xsl:choose>
+      <xsl:when test="$f and $f != 'other'">
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'frequency'"/><xsl:with-param name="value" select="$f"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:data[@name = 'registers']" mode="fill-element">
+    <xsl:for-each select="$root/a:conflicts-of-interest/a:register">
+      <xsl:text>Register of interests: </xsl:text>
+      <xsl:call-template name="register-text"><xsl:with-param name="register" select="."/></xsl:call-template>
+      <xsl:text> </xsl:text>
+    </xsl:for-each>
+    <xsl:for-each select="$root/a:conflicts-of-interest/a:procurement-register">
+      <xsl:text>Register of procurement decisions: </xsl:text>
+      <xsl:call-template name="register-text"><xsl:with-param name="register" select="."/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'declarations']" mode="fill-element">
+    <fo:table xsl:use-attribute-sets="table" role="Table">
+      <fo:table-column column-width="proportional-column-width(25)"/>
+      <fo:table-column column-width="proportional-column-width(30)"/>
+      <fo:table-column column-width="proportional-column-width(45)"/>
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+        <fo:table-row role="TR">
+          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Member</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Interest</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Usual response</fo:block></fo:table-cell>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <xsl:for-each select="$root/a:conflicts-of-interest/a:register/a:declaration[@member = $c/a:member/@id]">
+          <xsl:variable name="m" select="$c/a:member[@id = current()/@member]"/>
+          <fo:table-row role="TR">
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <fo:block role="P">
+                <xsl:value-of select="normalize-space($m/a:post)"/>
+                <xsl:if test="$m/a:name"> (<xsl:value-of select="normalize-space($m/a:name)"/>)</xsl:if>
+              </fo:block>
+            </fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <fo:block role="P"><xsl:call-template name="label"><xsl:with-param name="set" select="'declaration-category'"/><xsl:with-param name="value" select="@category"/></xsl:call-template></fo:block>
+              <xsl:if test="a:description"><fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block></xsl:if>
+            </fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <fo:block role="P">
+                <xsl:choose>
+                  <xsl:when test="@action"><xsl:call-template name="label"><xsl:with-param name="set" select="'declaration-action'"/><xsl:with-param name="value" select="@action"/></xsl:call-template></xsl:when>
+                  <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:table-cell>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'coi-management']" mode="fill-element">
+    <xsl:if test="$root/a:conflicts-of-interest/a:management">
+      <fo:block start-indent="{$para-number-width}" role="Div">
+        <xsl:apply-templates select="$root/a:conflicts-of-interest/a:management/*" mode="block"/>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'tor-accountability' or @name = 'tor-procurement']" mode="fill-element">
+    <fo:block start-indent="{$para-number-width}" role="Div">
+      <xsl:apply-templates select="$local/*[local-name() = substring-after(current()/@name, 'tor-')]/*" mode="block"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'decision-matrix']" mode="fill-element">
+    <xsl:call-template name="decision-matrix"/>
+  </xsl:template>
+
+  <xsl:template match="t:data[@name = 'review']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$local/a:review"><xsl:apply-templates select="$local/a:review" mode="inline"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:data[@name = 'agreement']" mode="fill-element">
+    <xsl:variable name="d" select="$root/a:delegation-agreement"/>
+    <xsl:text>The delegation agreement was issued </xsl:text>
+    <xsl:call-template name="date-phrase"><xsl:with-param name="date" select="$d/@issued"/></xsl:call-template>
+    <xsl:text> and signed </xsl:text>
+    <xsl:call-template name="date-phrase"><xsl:with-param name="date" select="$d/@signed"/></xsl:call-template>
+    <xsl:text>.</xsl:text>
+    <xsl:if test="$d/a:description">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="$d/a:description" mode="inline"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "on 1 April 2015" / "in March 2015" / "on ……" -->
+  <xsl:template name="date-phrase">
+    <xsl:param name="date"/>
+    <xsl:choose>
+      <xsl:when test="string-length($date) = 7">in </xsl:when>
+      <xsl:otherwise>on </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$date"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'variations']" mode="fill-element">
+    <xsl:call-template name="bullets">
+      <xsl:with-param name="items">
+        <xsl:for-each select="$root/a:delegation-agreement/a:variation">
+          <i>
+            <xsl:if test="@date">
+              <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
+              <xsl:text>: </xsl:text>
+            </xsl:if>
+            <xsl:apply-templates mode="inline"/>
+          </i>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'local-schedules']" mode="fill-element">
+    <xsl:call-template name="bullets">
+      <xsl:with-param name="items">
+        <xsl:for-each select="$root/a:delegation-agreement/a:local-schedule">
+          <i>
+            <xsl:if test="@number">Schedule <xsl:value-of select="@number"/>: </xsl:if>
+            <xsl:value-of select="normalize-space(a:title)"/>
+          </i>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Schedule 2: the functions the committee exercises, with their status
+       and activities. -->
+  <xsl:template match="t:data-block[@name = 'scheme-functions']" mode="fill-element">
+    <xsl:variable name="fs" select="$root/a:scope/a:function[@status = 'delegated' or @status = 'joint']"/>
+    <fo:table xsl:use-attribute-sets="table" role="Table">
+      <fo:table-column column-width="proportional-column-width(60)"/>
+      <fo:table-column column-width="proportional-column-width(40)"/>
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+        <fo:table-row role="TR">
+          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
+            <fo:block role="P"><xsl:value-of select="$functions-template/t:column[@name = 'function']"/></fo:block>
+          </fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
+            <fo:block role="P"><xsl:value-of select="$functions-template/t:column[@name = 'status']"/></fo:block>
+          </fo:table-cell>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <xsl:for-each select="$fs">
+          <fo:table-row role="TR">
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <fo:block role="P" font-weight="bold"><xsl:call-template name="function-name"/></fo:block>
+              <xsl:if test="a:activity">
+                <fo:list-block xsl:use-attribute-sets="list" role="L" space-before="3pt" space-after="0pt">
+                  <xsl:for-each select="a:activity">
+                    <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+                      <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
+                      <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block role="P"><xsl:call-template name="activity-name"/></fo:block></fo:list-item-body>
+                    </fo:list-item>
+                  </xsl:for-each>
+                </fo:list-block>
+              </xsl:if>
+            </fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <fo:block role="P">
+                <xsl:call-template name="label"><xsl:with-param name="set" select="'function-status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template>
+              </fo:block>
+            </fo:table-cell>
+          </fo:table-row>
+        </xsl:for-each>
+        <xsl:if test="not($fs)">
+          <fo:table-row role="TR"><xsl:call-template name="blank-cells"><xsl:with-param name="n" select="2"/></xsl:call-template></fo:table-row>
+        </xsl:if>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template match="t:data-block[@name = 'reserved-functions' or @name = 'involvement-functions']" mode="fill-element">
+    <xsl:variable name="fs" select="$root/a:scope/a:function[(current()/@name = 'reserved-functions' and (@status = 'reserved' or @status = 'retained'))
+                                                           or (current()/@name = 'involvement-functions' and @status = 'involvement')]"/>
+    <xsl:call-template name="bullets">
+      <xsl:with-param name="items">
+        <xsl:for-each select="$fs">
+          <i>
+            <xsl:call-template name="function-name"/>
+            <xsl:if test="@status = 'retained'"> (retained by NHS England in this arrangement)</xsl:if>
+          </i>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>
