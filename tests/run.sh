@@ -18,6 +18,9 @@ set -u
 : "${COCOM:=$BUILDDIR/src/cocom}"
 : "${UNIT_DIR:=$BUILDDIR/tests/unit}"
 : "${JOBS:=2}"
+# Every test, and every unit-test program, gets this many seconds: a hang
+# fails its test instead of stopping the suite (no test measures time).
+: "${TEST_TIMEOUT:=600}"
 export SRCDIR BUILDDIR COCOM UNIT_DIR
 export COCOM_DATADIR="$SRCDIR"
 # Sanitizers: fail on the first report, and look for leaks in our code only
@@ -43,8 +46,9 @@ run_unit() {
     name=$(basename "$prog")
     res="$OUTROOT/results/unit-$name"
     mkdir -p "$OUTROOT/logs"
-    ${COCOM_WRAP:-} "$prog" > "$OUTROOT/logs/unit-$name.log" 2>&1
+    timeout "$TEST_TIMEOUT" ${COCOM_WRAP:-} "$prog" > "$OUTROOT/logs/unit-$name.log" 2>&1
     rc=$?
+    [ $rc -ne 124 ] || echo "not ok (time limit): still running after $TEST_TIMEOUT s" >> "$OUTROOT/logs/unit-$name.log"
     grep -E '^(ok|not ok) ' "$OUTROOT/logs/unit-$name.log" | sed -e "s/^ok /PASS unit\/$name: /" -e "s/^not ok /FAIL unit\/$name: /" > "$res"
     if [ $rc -ne 0 ] && ! grep -q '^FAIL' "$res"; then
         echo "FAIL unit/$name: exited with status $rc" >> "$res"
@@ -66,8 +70,10 @@ run_file() {
         T="$OUTROOT/tmp/$id/$f"
         mkdir -p "$T"
         log="$T/log"
-        ( export T; . "$SRCDIR/tests/lib.sh"; . "$file"; set -e; "$f" ) > "$log" 2>&1
+        T="$T" timeout "$TEST_TIMEOUT" bash -c '. "$SRCDIR/tests/lib.sh"; . "$1"; set -e; "$2"' run-test "$file" "$f" \
+            > "$log" 2>&1
         rc=$?
+        [ $rc -ne 124 ] || echo "FAILED: still running after $TEST_TIMEOUT s (TEST_TIMEOUT)" >> "$log"
         if [ $rc -eq 0 ]; then
             echo "PASS $rel: $f" >> "$res"
             rm -rf "$T"
