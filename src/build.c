@@ -121,20 +121,6 @@ static int safe_name(const char *s)
     return 1;
 }
 
-static CocomStatus write_fo(CocomContext *ctx, xmlDocPtr fo, const char *path)
-{
-    xmlChar *mem = NULL;
-    int len = 0;
-    xmlDocDumpFormatMemoryEnc(fo, &mem, &len, "UTF-8", 1);
-    int r = mem ? cocom_write_file_atomic(path, mem, (size_t)len) : -1;
-    xmlFree(mem);
-    if (r != 0) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot write the FO file: %s", strerror(errno));
-        return COCOM_STATUS_IO;
-    }
-    return COCOM_STATUS_OK;
-}
-
 CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomBuildOptions *opt)
 {
     CocomBuildOptions none;
@@ -179,7 +165,7 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
         st = COCOM_STATUS_IO;
         goto done;
     }
-    int made = 0, failed = 0, planned = 0;
+    int made = 0, failed = 0, planned = 0, fo_notes = 0;
     xmlNodePtr root = xmlDocGetRootElement(plan);
     if (!is_plan(root, "plan")) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0, "stylesheets/plan.xsl did not produce a plan");
@@ -224,17 +210,14 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
         char *pdf = cocom_xasprintf("%s/%s.pdf", outdir, dname);
         int pages = 0;
         if (fo) {
-            if (opt->write_fo) {
-                char *fo_path = cocom_xasprintf("%s/%s.fo", outdir, dname);
-                dst = write_fo(ctx, fo, fo_path);
-                free(fo_path);
-            }
-            if (dst == COCOM_STATUS_OK) {
-                char *fo_name = cocom_xasprintf("%s (%s)", name, dname);
-                dst = cocom_format_doc(ctx, fo, fo_name, COCOM_FORMAT_PDF, pdf, &pages);
-                free(fo_name);
-            }
-            xmlFreeDoc(fo);
+            char *fo_path = opt->write_fo ? cocom_xasprintf("%s/%s.fo", outdir, dname) : NULL;
+            char *fo_name = cocom_xasprintf("%s (%s)", name, dname);
+            unsigned before = ctx->errors + ctx->warnings;
+            dst = cocom_format_result(ctx, fo, fo_name, fo_path, COCOM_FORMAT_PDF, pdf, &pages);
+            if (!fo_path && ctx->errors + ctx->warnings > before)
+                fo_notes++;
+            free(fo_name);
+            free(fo_path);
         }
         if (dst == COCOM_STATUS_OK && ctx->errors == errs) {
             made++;
@@ -257,6 +240,9 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
         cocom_report(ctx, COCOM_SEVERITY_WARNING, name, 0, opt->only ? "no document of the kinds asked for applies"
                                                                      : "no document applies to this arrangement");
     (void)made;
+    if (fo_notes)
+        cocom_report(ctx, COCOM_SEVERITY_NOTE, NULL, 0, "the line numbers of '%s (...)' count in the XSL-FO the "
+                     "stylesheets made; --fo writes it beside each PDF", name);
 done:
     free(outdir);
     free(params);

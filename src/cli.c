@@ -394,6 +394,8 @@ static const char render_help[] =
     "  -o, --output=FILE          write the PDF to FILE (written whole, then renamed)\n"
     "      --xsl=STYLE            transform IN with the XSLT stylesheet STYLE first\n"
     "      --param NAME VALUE     a string parameter for the stylesheet (repeatable)\n"
+    "      --fo=FILE              with --xsl: also write the XSL-FO it made to FILE;\n"
+    "                             messages about the FO then point into FILE\n"
     "      --png=DIR              write one PNG per page into DIR (page-0001.png ...)\n"
     "      --svg=DIR              write one SVG per page into DIR\n"
     "      --dpi=N                resolution of PNG pages (default 96)\n"
@@ -432,7 +434,7 @@ static void catch_signals(CocomContext *ctx)
 static int cmd_render(int argc, char **argv, CocomContext *ctx)
 {
     Args a = {argc, argv, 1, "render", NULL, 0};
-    const char *input = NULL, *output = NULL, *xsl = NULL, *png = NULL, *svg = NULL;
+    const char *input = NULL, *output = NULL, *xsl = NULL, *png = NULL, *svg = NULL, *fo_out = NULL;
     const char **params = calloc((size_t)argc + 1, sizeof *params);
     int nparams = 0;
     long v;
@@ -452,6 +454,8 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
             xsl = opt_value(&a);
         } else if (is_opt(&a, "param", 0)) {
             parse_param(&a, params, &nparams);
+        } else if (is_opt(&a, "fo", 0)) {
+            fo_out = opt_value(&a);
         } else if (is_opt(&a, "png", 0)) {
             png = opt_value(&a);
         } else if (is_opt(&a, "svg", 0)) {
@@ -478,13 +482,15 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
         usage_error(&a, "%s", "no output given: use -o OUT.pdf, --png DIR or --svg DIR");
     if (!a.bad && ((output != NULL) + (png != NULL) + (svg != NULL)) > 1)
         usage_error(&a, "%s", "give only one of -o, --png and --svg");
+    if (!a.bad && fo_out && !xsl)
+        usage_error(&a, "%s", "--fo writes the XSL-FO a stylesheet makes: it needs --xsl");
     int rc = EXIT_USAGE;
     if (!a.bad) {
         catch_signals(ctx);
         CocomFormat fmt = png ? COCOM_FORMAT_PNG : svg ? COCOM_FORMAT_SVG : COCOM_FORMAT_PDF;
         const char *out = png ? png : svg ? svg : output;
         int pages = 0;
-        CocomStatus st = cocom_render_file(ctx, input, xsl, nparams ? params : NULL, fmt, out, &pages);
+        CocomStatus st = cocom_render_file_fo(ctx, input, xsl, nparams ? params : NULL, fo_out, fmt, out, &pages);
         rc = status_to_exit(st);
         if (got_signal) {
             fprintf(stderr, "cocom render: interrupted; no output was written\n");

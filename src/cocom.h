@@ -160,6 +160,13 @@ CocomStatus cocom_render_file(CocomContext *ctx, const char *input, const char *
                               const char *const *params, CocomFormat format,
                               const char *output, int *pages);
 
+/* The same, also writing the XSL-FO the stylesheet made to fo_output
+ * (like 'fop -foout'); messages about the FO then name that file and its
+ * lines.  With fo_output NULL, or no stylesheet, as cocom_render_file. */
+CocomStatus cocom_render_file_fo(CocomContext *ctx, const char *input, const char *stylesheet,
+                                 const char *const *params, const char *fo_output, CocomFormat format,
+                                 const char *output, int *pages);
+
 /* --- build -------------------------------------------------------------
  * Makes every document that applies to an arrangement: checks it (errors
  * stop the build), asks stylesheets/plan.xsl which documents apply, then

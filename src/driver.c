@@ -280,9 +280,45 @@ CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, 
     return format_source(ctx, &src, format, output, pages_out);
 }
 
+/* A transform's result carries the stylesheet's line numbers (libxslt
+ * copies them from the literal result elements, in whichever imported
+ * module they sit), which would make every FO warning point at a wrong
+ * place.  So the result is written out as text, as --fo saves it, and
+ * read back: its lines are then those of that text. */
+CocomStatus cocom_format_result(CocomContext *ctx, xmlDocPtr fo, const char *name, const char *fo_path,
+                                CocomFormat format, const char *output, int *pages_out)
+{
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpFormatMemoryEnc(fo, &mem, &len, "UTF-8", 1);
+    xmlFreeDoc(fo);
+    if (!mem) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 0, "out of memory writing out the XSL-FO");
+        return COCOM_STATUS_IO;
+    }
+    CocomStatus st = COCOM_STATUS_OK;
+    if (fo_path && cocom_write_file_atomic(fo_path, mem, (size_t)len) != 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, fo_path, 0, "cannot write the XSL-FO: %s", cocom_load_errno_text(errno));
+        st = COCOM_STATUS_IO;
+    }
+    if (st == COCOM_STATUS_OK) {
+        Source src = {NULL, NULL, (const char *)mem, (size_t)len, fo_path ? fo_path : name};
+        st = format_source(ctx, &src, format, output, pages_out);
+    }
+    xmlFree(mem);
+    return st;
+}
+
 CocomStatus cocom_render_file(CocomContext *ctx, const char *input, const char *stylesheet,
                               const char *const *params, CocomFormat format,
                               const char *output, int *pages)
+{
+    return cocom_render_file_fo(ctx, input, stylesheet, params, NULL, format, output, pages);
+}
+
+CocomStatus cocom_render_file_fo(CocomContext *ctx, const char *input, const char *stylesheet,
+                                 const char *const *params, const char *fo_output, CocomFormat format,
+                                 const char *output, int *pages)
 {
     if (pages)
         *pages = 0;
@@ -313,11 +349,16 @@ CocomStatus cocom_render_file(CocomContext *ctx, const char *input, const char *
         if (!doc)
             return st;
         xmlDocPtr fo = cocom_transform(ctx, doc, name, stylesheet, params, &st);
-        if (fo) {
-            st = cocom_format_doc(ctx, fo, name, format, output, pages);
-            xmlFreeDoc(fo);
-        }
         xmlFreeDoc(doc);
+        if (fo) {
+            char *fo_name = cocom_xasprintf("%s (through %s)", name, stylesheet);
+            unsigned before = ctx->errors + ctx->warnings;
+            st = cocom_format_result(ctx, fo, fo_name, fo_output, format, output, pages);
+            if (!fo_output && ctx->errors + ctx->warnings > before)
+                cocom_report(ctx, COCOM_SEVERITY_NOTE, NULL, 0, "the line numbers of '%s' count in the XSL-FO "
+                             "the stylesheet made; --fo FILE writes it", fo_name);
+            free(fo_name);
+        }
     }
     if (st == COCOM_STATUS_OK && ctx->interrupted)
         st = COCOM_STATUS_INTERRUPTED;

@@ -134,3 +134,41 @@ XML
     ! grep -q SECRET "$OUT" "$ERR" || fail "the secret leaked"
     [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
 }
+
+# A stylesheet whose FO has a bad property on its tenth line once written
+# out (the literal result element sits on line 5 of the stylesheet).
+bad_fo_xsl() {
+    cat > "$T/w.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:fo="http://www.w3.org/1999/XSL/Format">
+<xsl:template match="/">
+<fo:root><fo:layout-master-set><fo:simple-page-master master-name="p"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+<fo:block bogus="1">text</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+</xsl:template></xsl:stylesheet>
+XSL
+    echo '<doc/>' > "$T/in.xml"
+}
+
+t_fo_messages_point_into_the_fo_that_fo_writes() {
+    bad_fo_xsl
+    run_cocom render --xsl "$T/w.xsl" "$T/in.xml" --fo "$T/out.fo" -o "$T/out.pdf"
+    expect_rc 0
+    expect_err "out.fo:10: warning: unknown property 'bogus' on fo:block; ignored"
+    sed -n 10p "$T/out.fo" | grep -q 'bogus="1"' || fail "line 10 of the FO is not the bad block: $(sed -n 10p "$T/out.fo")"
+    expect_no_err "note:"
+}
+
+t_fo_messages_without_fo_say_where_the_lines_count() {
+    bad_fo_xsl
+    run_cocom render --xsl "$T/w.xsl" "$T/in.xml" -o "$T/out.pdf"
+    expect_rc 0
+    expect_err "in.xml (through $T/w.xsl):10: warning: unknown property 'bogus' on fo:block; ignored"
+    expect_err "note: the line numbers of '$T/in.xml (through $T/w.xsl)' count in the XSL-FO the stylesheet made; --fo FILE writes it"
+}
+
+t_fo_option_needs_a_stylesheet() {
+    run_cocom render --fo "$T/x.fo" "$SRCDIR/tests/fo/justify.fo" -o "$T/out.pdf"
+    expect_rc 2
+    expect_err "--fo writes the XSL-FO a stylesheet makes: it needs --xsl"
+}
