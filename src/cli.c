@@ -545,6 +545,7 @@ static const char pdfcheck_help[] =
     "\n"
     "Options:\n"
     "  -q, --quiet                do not print the closing summary line\n"
+    "      --warnings-as-errors   count damage qpdf works around (warnings) as failures\n"
     "  -h, --help                 show this help and exit\n"
     "\nExit status: 0 every file meets every condition; 1 a condition fails, or\n"
     "a file could not be read; 2 usage error.\n";
@@ -568,6 +569,8 @@ static int cmd_pdfcheck(int argc, char **argv, CocomContext *ctx)
             return 0;
         } else if (is_opt(&a, "quiet", 'q')) {
             quiet = 1;
+        } else if (is_opt(&a, "warnings-as-errors", 0)) {
+            cocom_context_set_warnings_as_errors(ctx, 1);
         } else {
             usage_error(&a, "unknown option '%s'", s);
         }

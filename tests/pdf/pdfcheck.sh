@@ -226,6 +226,18 @@ t_files_that_cannot_be_read() {
     expect_no_err "good.pdf"
 }
 
+# A stream longer than its /Length: qpdf reads it, with a warning.
+t_damage_worked_around_is_a_warning() {
+    fixed_pdf "$T/good.pdf"
+    qpdf --qdf --object-streams=disable "$T/good.pdf" "$T/qdf.pdf"
+    sed '0,/^\/Artifact BMC$/s//\/Artifact  BMC/' "$T/qdf.pdf" > "$T/long.pdf"
+    run_cocom pdfcheck "$T/long.pdf"
+    expect_rc 0
+    expect_err "long.pdf: warning: the PDF is damaged: "
+    run_cocom pdfcheck --warnings-as-errors "$T/long.pdf"
+    expect_rc 1
+}
+
 # cocom's own output, before the painter tags it: untagged text everywhere.
 # (Once it does tag, this shows the post-pass left no text untagged.)
 t_cocom_output_after_the_post_pass() {
