@@ -95,9 +95,9 @@ static CocomStatus pdf_open(Pdf *p, CocomContext *ctx, const char *path)
     p->ctx = ctx;
     p->path = path;
     struct stat st;
-    if (stat(path, &st) != 0 || S_ISDIR(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot read the file: %s", cocom_load_errno_text(e));
+    int err = stat(path, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+    if (err) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot read the file: %s", cocom_load_errno_text(err));
         return COCOM_STATUS_IO;
     }
     p->q = qpdf_init();
@@ -1122,12 +1122,17 @@ static void cut_private(Post *w)
         qpdf_oh parent = qpdf_get_object_by_id(p->q, w->cut_parents[c].objid, w->cut_parents[c].gen);
         qpdf_oh k = dict_get(p, parent, "/K");
         if (is_array(p, k)) {
-            for (int i = qpdf_oh_get_array_n_items(p->q, k) - 1; i >= 0; i--) {
+            /* A new array of the kids kept: erasing one item shifts all
+             * that follow, which made a long document's /K quadratic. */
+            qpdf_oh kept = qpdf_oh_new_array(p->q);
+            for (int i = 0, n = qpdf_oh_get_array_n_items(p->q, k); i < n; i++) {
                 qpdf_oh kid = qpdf_oh_get_array_item(p->q, k, i);
-                if (set_has(&w->cut_roots, qpdf_oh_get_object_id(p->q, kid)))
-                    qpdf_oh_erase_item(p->q, k, i);
+                if (!set_has(&w->cut_roots, qpdf_oh_get_object_id(p->q, kid)))
+                    qpdf_oh_append_item(p->q, kept, kid);
                 rel(p, kid);
             }
+            qpdf_oh_replace_key(p->q, parent, "/K", kept);
+            rel(p, kept);
         } else if (k && set_has(&w->cut_roots, qpdf_oh_get_object_id(p->q, k))) {
             qpdf_oh_remove_key(p->q, parent, "/K");
         }
@@ -1153,9 +1158,11 @@ static void clean_parent_tree(Post *w, qpdf_oh node, CocomMap *lost_keys, CocomM
         return;
     qpdf_oh nums = dict_get(p, node, "/Nums");
     int n = array_len(p, nums);
-    for (int i = (n & ~1) - 2; i >= 0; i -= 2) {
+    qpdf_oh kept = 0;   /* the pairs kept, once one is dropped */
+    for (int i = 0; i + 1 < n; i += 2) {
         qpdf_oh key = qpdf_oh_get_array_item(p->q, nums, i);
         qpdf_oh val = qpdf_oh_get_array_item(p->q, nums, i + 1);
+        int drop = 0;
         if (is_int(p, key)) {
             char kk[32];
             snprintf(kk, sizeof kk, "%lld", qpdf_oh_get_int_value(p->q, key));
@@ -1175,13 +1182,27 @@ static void clean_parent_tree(Post *w, qpdf_oh node, CocomMap *lost_keys, CocomM
                     rel(p, it);
                 }
             } else if (set_has(&w->removed, qpdf_oh_get_object_id(p->q, val))) {
-                qpdf_oh_erase_item(p->q, nums, i + 1);
-                qpdf_oh_erase_item(p->q, nums, i);
+                drop = 1;
                 cocom_map_set(lost_keys, kk, 1);
             }
         }
+        if (drop && !kept) {
+            kept = qpdf_oh_new_array(p->q);
+            for (int j = 0; j < i; j++) {
+                qpdf_oh it = qpdf_oh_get_array_item(p->q, nums, j);
+                qpdf_oh_append_item(p->q, kept, it);
+                rel(p, it);
+            }
+        } else if (!drop && kept) {
+            qpdf_oh_append_item(p->q, kept, key);
+            qpdf_oh_append_item(p->q, kept, val);
+        }
         rel(p, key);
         rel(p, val);
+    }
+    if (kept) {
+        qpdf_oh_replace_key(p->q, node, "/Nums", kept);
+        rel(p, kept);
     }
     rel(p, nums);
     qpdf_oh kids = dict_get(p, node, "/Kids");

@@ -158,6 +158,9 @@ t_link_in_furniture_is_a_warning() {
     expect_err "warning: 1 link in page furniture (such as a running header) has no place in the structure tree"
     [ "$(pdf_jq "$T/out.pdf" '[links[] | select(has("/StructParent") | not)] | length')" = 1 ] \
         || fail "the furniture link kept its /StructParent"
+    # Its entry left the parent tree; the four others (two pages, two links) stay.
+    [ "$(pdf_jq "$T/out.pdf" 'root."/StructTreeRoot" | deref | ."/ParentTree" | deref | ."/Nums" | length')" = 8 ] \
+        || fail "the parent tree still has the furniture link's entry"
     run_cocom pdfcheck "$T/out.pdf"
     expect_rc 1
     expect_err "1 of 3 links is not in a Link structure element, the first on page 1 [PDFUA-LINK-TAGGED, Matterhorn 28-011]"
