@@ -16,12 +16,15 @@
 static char dir[] = "/tmp/cocom-pdfpost-XXXXXX";
 static char last_message[2048];
 static int nerrors, nwarnings;
+static int saw_untagged;   /* a PDFUA-UNTAGGED-TEXT finding was reported */
 
 static void collect(void *user, const CocomDiagnostic *d)
 {
     (void)user;
     if (getenv("PDFPOST_TEST_VERBOSE"))
         printf("# %s [%s]\n", d->message, d->rule ? d->rule : "");
+    if (d->rule && strcmp(d->rule, "PDFUA-UNTAGGED-TEXT") == 0)
+        saw_untagged = 1;
     if (d->severity == COCOM_SEVERITY_ERROR)
         nerrors++;
     else if (d->severity == COCOM_SEVERITY_WARNING)
@@ -33,7 +36,7 @@ static CocomContext *new_ctx(void)
 {
     CocomContext *ctx = cocom_context_create();
     cocom_context_set_diagnostic_func(ctx, collect, NULL);
-    nerrors = nwarnings = 0;
+    nerrors = nwarnings = saw_untagged = 0;
     last_message[0] = '\0';
     return ctx;
 }
@@ -390,6 +393,89 @@ TEST(bad_dates_and_bad_utf8_do_not_spoil_the_metadata)
     free(out);
 }
 
+/* Content streams of random tokens (a fixed seed, so a failure repeats):
+ * neither pass may read out of bounds or crash, whatever the bytes. */
+TEST(random_content_streams_do_no_harm)
+{
+    static const char *const words[] = {
+        "(", ")", "\\", "<", ">", "<<", ">>", "[", "]", "{", "}", "/", "%", "\n", " ", "/Private", "/Artifact",
+        "/MCID", "0", "1", "-2", "3.5", "BDC", "BMC", "EMC", "BT", "ET", "Tj", "TJ", "'", "\"", "Do", "/X0",
+        "BI", "ID", "EI", "/W", "/H", "/CS", "/RGB", "/F", "true", "#", "/MC#49D", "q", "Q", "\r", "\0",
+    };
+    unsigned seed = 12345;
+    char *in = path_of("random.pdf"), *out = path_of("random-out.pdf");
+    for (int round = 0; round < 300; round++) {
+        CocomBuf c = {0};
+        int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 60;
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *w = words[(seed >> 16) % COCOM_ARRAY_LEN(words)];
+            cocom_buf_append(&c, w, strcmp(w, "\\0") == 0 ? 1 : strlen(w));
+            if ((seed >> 8) & 1)
+                cocom_buf_putc(&c, ' ');
+        }
+        char *objs[11];
+        int k = tagged_pdf(objs);
+        free(objs[4]);
+        objs[4] = stream("", c.data ? c.data : "", c.len);
+        cocom_buf_free(&c);
+        write_pdf(in, objs, k);
+        free_objs(objs, k);
+        CocomContext *ctx = new_ctx();
+        CocomStatus st = cocom_pdfpost(ctx, in, out, NULL);
+        CHECK(st == COCOM_STATUS_OK || st == COCOM_STATUS_INVALID);
+        st = cocom_pdfcheck(ctx, st == COCOM_STATUS_OK ? out : in);
+        CHECK(st == COCOM_STATUS_OK || st == COCOM_STATUS_INVALID);
+        cocom_context_destroy(ctx);
+        unlink(out);
+    }
+    free(in);
+    free(out);
+}
+
+/* Untagged text drawn by a form XObject counts; tagged through a named
+ * property list (/Properties) it does not. */
+TEST(text_in_form_xobjects_and_named_properties)
+{
+    static const struct {
+        const char *content;
+        int untagged;
+    } cases[] = {
+        {"/X0 Do", 1},                                        /* the form's text, untagged */
+        {"/Artifact BMC /X0 Do EMC", 0},                      /* inside an artifact */
+        {"/P <</MCID 1>> BDC /X0 Do EMC /X0 Do", 1},          /* the second time untagged */
+        {"/Span /MC0 BDC BT (a) Tj ET EMC", 0},               /* MCID 3 through /Properties */
+        {"/Span /MC1 BDC BT (a) Tj ET EMC", 1},               /* a property list without MCID */
+        {"/Span <</ActualText (x)>> BDC BT (a) Tj ET EMC", 1}, /* marked, but not tagged */
+        {"/X1 Do", 0},                                        /* a form that draws itself, no text */
+        {"EMC EMC BT (a) Tj ET", 1},                          /* EMC with nothing open */
+    };
+    static const char form_text[] = "BT /F1 9 Tf (in a form) Tj ET";
+    char *in = path_of("forms.pdf");
+    for (size_t i = 0; i < COCOM_ARRAY_LEN(cases); i++) {
+        char *objs[13];
+        tagged_pdf(objs);
+        free(objs[2]);
+        free(objs[4]);
+        objs[2] = cocom_xstrdup("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 5 0 R "
+                                "/Resources << /Font << /F1 6 0 R >> /XObject << /X0 11 0 R /X1 12 0 R >> "
+                                "/Properties << /MC0 << /MCID 3 >> /MC1 << /Lang (en) >> >> >> /StructParents 0 >>");
+        objs[4] = stream("", cases[i].content, strlen(cases[i].content));
+        objs[12] = objs[10];   /* the Info dictionary moves to the end */
+        objs[10] = stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10]", form_text, strlen(form_text));
+        objs[11] = stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 12 0 R >> >>",
+                          "/X1 Do", 6);
+        write_pdf(in, objs, 13);
+        free_objs(objs, 13);
+        CocomContext *ctx = new_ctx();
+        cocom_pdfcheck(ctx, in);
+        if (saw_untagged != cases[i].untagged)
+            UNIT_FAIL("%s: untagged text %s", cases[i].content, saw_untagged ? "found" : "not found");
+        cocom_context_destroy(ctx);
+    }
+    free(in);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -404,6 +490,8 @@ int main(void)
     RUN(a_structure_tree_too_deep_is_an_error);
     RUN(a_damaged_object_inside_is_reported);
     RUN(bad_dates_and_bad_utf8_do_not_spoil_the_metadata);
+    RUN(random_content_streams_do_no_harm);
+    RUN(text_in_form_xobjects_and_named_properties);
     char *cmd = cocom_xasprintf("rm -rf '%s'", dir);
     if (system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", dir);
