@@ -402,7 +402,10 @@ static int tok_is(const Lexer *lx, const Tok *t, const char *word)
 
 static int hex_value(int c)
 {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
 }
 
 /* Does the name token (with its slash) equal /want, #xx escapes decoded? */
@@ -2380,7 +2383,8 @@ CocomStatus cocom_pdfcheck(CocomContext *ctx, const char *path)
         int uaid = 0;
         int xmp = check_xmp(&c, root, &uaid);
         if (xmp == 1)
-            FINDING("PDFUA-XMP-TITLE", "Matterhorn 06-001", "the PDF has no XMP metadata (or it is not well-formed XML)");
+            FINDING("PDFUA-XMP-TITLE", "Matterhorn 06-001",
+                    "the PDF has no XMP metadata (or it is not well-formed XML)");
         else if (xmp == 2)
             FINDING("PDFUA-XMP-TITLE", "Matterhorn 06-003", "the XMP metadata has no title (dc:title)");
         if (xmp != 1 && !uaid)
