@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "cocom.h"
+#include "pdfpost.h"    /* cocom_pdfcheck: not (yet) in the public interface */
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -631,6 +632,79 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
 }
 
 /* ------------------------------------------------------------------ */
+/* cocom pdfcheck                                                       */
+
+static const char pdfcheck_help[] =
+    "Usage: cocom pdfcheck [OPTION]... FILE.pdf...\n"
+    "Check PDFs against the conditions of PDF/UA (ISO 14289-1) that a program\n"
+    "can decide: the language and title are set and the title is shown; the\n"
+    "file is tagged, and no text is drawn outside the tags or artifacts; every\n"
+    "figure has alternative text; every table has header cells, each with a\n"
+    "scope; every link is tagged and described; every font is embedded and\n"
+    "maps to Unicode; every page's tab order follows the structure; the XMP\n"
+    "metadata holds the title and claims PDF/UA.\n"
+    "\n"
+    "Each failing condition is printed as\n"
+    "  FILE: error: MESSAGE [ID, Matterhorn checkpoint or ISO 14289-1 clause]\n"
+    "What only a person can judge (reading order, whether alternative text\n"
+    "is apt, whether furniture was rightly made an artifact) is not checked.\n"
+    "\n"
+    "Options:\n"
+    "  -q, --quiet                do not print the closing summary line\n"
+    "      --warnings-as-errors   count damage qpdf works around (warnings) as failures\n"
+    "  -h, --help                 show this help and exit\n"
+    "\nExit status: 0 every file meets every condition; 1 a condition fails, or\n"
+    "a file could not be read; 2 usage error.\n";
+
+static int cmd_pdfcheck(int argc, char **argv, CocomContext *ctx)
+{
+    Args a = {argc, argv, 1, "pdfcheck", NULL, 0};
+    int quiet = 0;
+    char **files = calloc((size_t)argc, sizeof *files);
+    int nfiles = 0;
+    int only_files = 0;
+    for (; a.i < argc && !a.bad; a.i++) {
+        const char *s = argv[a.i];
+        if (only_files || s[0] != '-') {
+            files[nfiles++] = argv[a.i];
+        } else if (strcmp(s, "--") == 0) {
+            only_files = 1;
+        } else if (is_opt(&a, "help", 'h')) {
+            fputs(pdfcheck_help, stdout);
+            free(files);
+            return 0;
+        } else if (is_opt(&a, "quiet", 'q')) {
+            quiet = 1;
+        } else if (is_opt(&a, "warnings-as-errors", 0)) {
+            cocom_context_set_warnings_as_errors(ctx, 1);
+        } else {
+            usage_error(&a, "unknown option '%s'", s);
+        }
+    }
+    if (!a.bad && nfiles == 0)
+        usage_error(&a, "%s", "no PDF to check");
+    if (a.bad) {
+        free(files);
+        return EXIT_USAGE;
+    }
+    int failed = 0;
+    for (int i = 0; i < nfiles; i++)
+        if (cocom_pdfcheck(ctx, files[i]) != COCOM_STATUS_OK)
+            failed++;
+    if (!quiet) {
+        unsigned e = cocom_context_get_error_count(ctx);
+        if (failed)
+            fprintf(stderr, "cocom pdfcheck: %d of %d file%s failed (%u error%s)\n", failed, nfiles,
+                    nfiles == 1 ? "" : "s", e, e == 1 ? "" : "s");
+        else
+            fprintf(stderr, "cocom pdfcheck: %d file%s %s every check\n", nfiles, nfiles == 1 ? "" : "s",
+                    nfiles == 1 ? "passes" : "pass");
+    }
+    free(files);
+    return failed ? EXIT_INVALID : 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* The command table                                                    */
 
 typedef struct {
@@ -646,6 +720,7 @@ static const Command commands[] = {
      build_help},
     {"rules", cmd_rules, "list the national rules that check applies, with their sources", rules_help},
     {"render", cmd_render, "typeset an XSL-FO document (or XML through a stylesheet) into PDF or PNG", render_help},
+    {"pdfcheck", cmd_pdfcheck, "check PDFs against the machine-checkable conditions of PDF/UA", pdfcheck_help},
 };
 
 static void main_help(FILE *f)

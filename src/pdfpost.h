@@ -8,17 +8,25 @@
  *
  *   - every structure element of type /Private is page furniture that the
  *     painter marked that way (Cairo 1.16 refuses "Artifact"): its marked
- *     content becomes /Artifact (BMC) in the page's content stream, and the
- *     element leaves the structure tree and the parent tree;
+ *     content, and that of any element inside it, becomes /Artifact (BMC)
+ *     in the page's content stream, and the element leaves the structure
+ *     tree and the parent tree (a link inside it keeps working but loses
+ *     its place in the tree, with a warning: PDF/UA wants every link tagged);
  *   - the catalog gets /Lang, /ViewerPreferences << /DisplayDocTitle true >>,
- *     /MarkInfo << /Marked true >> and an XMP /Metadata stream (dc:title,
+ *     /MarkInfo << /Marked true >> (when it has a structure tree; an
+ *     untagged file is not claimed to be tagged) and an XMP /Metadata stream (dc:title,
  *     dc:creator, dc:description, dc:language, pdf:Producer, xmp dates, and
  *     pdfuaid:part 1);
  *   - each page gets /Tabs /S;
  *   - each /Figure element gets /Alt from fix->figure_alt, in the order the
- *     figures appear in the structure tree; each /TH gets /Scope /Column
- *     unless it has one; each link annotation gets /Contents from
- *     fix->link_contents, in the order the Link elements appear;
+ *     figures appear in the structure tree; each /TH gets a /Scope attribute
+ *     unless it has one: /Column in a header row (the table's first row, or
+ *     a row of THead, or a row with no TD), /Row in a later row that holds
+ *     TDs (a row header); each link annotation gets /Contents from
+ *     fix->link_contents, in the order the Link elements appear.  Figures
+ *     and Links inside Private elements count too, so the painter can keep
+ *     one entry per tag it opens (the order of cairo_tag_begin calls is the
+ *     structure-tree order); a count that does not match is a warning;
  *   - the Info dictionary's dates get the "D:" prefix, and the file a
  *     deterministic /ID (qpdf_set_deterministic_ID), so identical input
  *     still gives identical bytes.

@@ -121,3 +121,85 @@ expect_png_like() {
     "$PNGDIFF" "$T/png-$1/$page" "$SRCDIR/tests/fo/ref/$1-p$2.png" 0.5 \
         || fail "page $2 of $1.fo does not look like tests/fo/ref/$1-p$2.png"
 }
+
+# --- PDF structure (tests/pdf) ------------------------------------------------
+# Test programs of tests/tools: mktagged writes a tagged PDF the way the
+# painter tags pages with Cairo 1.16; pdffix runs cocom_pdfpost on a PDF.
+TOOLS="${BUILDDIR:-}/tests/tools"
+
+# run_tool PROG ARGS...: runs tests/tools/PROG as run_cocom runs cocom.
+run_tool() {
+    prog=$1; shift
+    OUT="$T/stdout"; ERR="$T/stderr"
+    set +e
+    "$TOOLS/$prog" "$@" > "$OUT" 2> "$ERR" < /dev/null
+    RC=$?
+    set -e
+    if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$ERR"; then
+        cat "$ERR" >&2
+        fail "sanitizer report from: $prog $*"
+    fi
+    return 0
+}
+
+# tagged_pdf OUT [MKTAGGED-OPTION]...: Cairo's tagged PDF, not yet post-passed.
+tagged_pdf() {
+    out=$1; shift
+    "$TOOLS/mktagged" "$out" "$@" || fail "mktagged failed"
+}
+
+# fixed_pdf OUT [MKTAGGED-OPTION]...: the same after the post-pass, told
+# what the painter would tell it about mktagged's document.
+fixed_pdf() {
+    fixed_out=$1; shift
+    tagged_pdf "$T/raw-for-fix.pdf" "$@"
+    "$TOOLS/pdffix" "$T/raw-for-fix.pdf" "$fixed_out" --lang en-GB \
+        --alt "A red square" --alt "A chequered image" \
+        --link "The example site" --link "Go to section two" 2> "$T/pdffix.err" \
+        || { cat "$T/pdffix.err"; fail "pdffix failed"; }
+}
+
+# pdf_jq FILE FILTER: runs jq -r FILTER over the objects of FILE as
+# `qpdf --json=2` shows them (strings as "u:text", names as "/Name",
+# references as "N 0 R"), with these defined: deref (follows a
+# reference), root, info, and the arrays elems (structure elements),
+# pages, links (link annotations).
+PDF_JQ_DEFS='.qpdf[1] as $o
+  | def deref: if type == "string" and test("^[0-9]+ [0-9]+ R$") then ($o["obj:" + .] | (.value // .stream.dict)) else . end;
+    def root: $o.trailer.value."/Root" | deref;
+    def info: $o.trailer.value."/Info" | deref;
+    def objects_: [$o[] | (.value // .stream.dict // empty) | objects];
+    def elems: [objects_[] | select(."/Type" == "/StructElem")];
+    def pages: [objects_[] | select(."/Type" == "/Page")];
+    def links: [objects_[] | select(."/Subtype" == "/Link")];'
+pdf_jq() {
+    qpdf --json=2 "$1" > "$T/pdf.json" || fail "qpdf --json cannot read $1"
+    jq -r "$PDF_JQ_DEFS $2" "$T/pdf.json"
+}
+
+# pdf_edit IN OUT COND EDIT: OUT is IN with the jq filter EDIT applied to
+# the dictionary of every object (or stream) for which COND holds, written
+# back by qpdf --update-from-json: a PDF broken in one place.
+pdf_edit() {
+    qpdf --json=2 "$1" | jq "
+      def pick(d): (d | type) == \"object\" and (d | $3);
+      .qpdf[1] |= with_entries(
+        if pick(.value.value) then .value.value |= ($4)
+        elif pick(.value.stream.dict) then .value.stream.dict |= ($4)
+        else . end)" > "$T/edit.json" || fail "jq could not edit $1"
+    qpdf "$1" --update-from-json="$T/edit.json" "$2" || fail "qpdf could not apply the edit"
+}
+
+# xmp_edit IN OUT SED-EXPR: OUT is IN with its XMP packet edited by sed.
+xmp_edit() {
+    qpdf --json=2 --json-stream-data=inline "$1" > "$T/inline.json" || fail "qpdf --json cannot read $1"
+    jq -r '.qpdf[1][] | select(.stream.dict."/Type"? == "/Metadata") | .stream.data' "$T/inline.json" \
+        | base64 -d | sed -e "$3" > "$T/xmp.xml"
+    data=$(base64 -w0 < "$T/xmp.xml")
+    jq --arg d "$data" '.qpdf[1] |= with_entries(select(.value.stream.dict."/Type"? == "/Metadata")
+        | .value.stream.data = $d)' "$T/inline.json" > "$T/edit.json"
+    qpdf "$1" --update-from-json="$T/edit.json" "$2" || fail "qpdf could not replace the XMP"
+}
+
+# struct_text FILE: the structure tree with its text (pdfinfo -struct-text).
+struct_text() { pdfinfo -struct-text "$1" 2>&1; }

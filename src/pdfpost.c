@@ -1,0 +1,2408 @@
+/* pdfpost.c — see pdfpost.h.
+ *
+ * Both halves read the PDF with libqpdf's C API.  qpdf is C++; its C API
+ * turns exceptions into an error kept on the qpdf_data, so every call that
+ * can fail is followed by a look at qpdf_has_error() (pdf_failed below).
+ * Accessors are only used on objects of the right type (qpdf warns, and
+ * returns null, otherwise), and every walk of the file's own structure —
+ * structure tree, number trees, form XObjects — has a depth bound and a
+ * visited set, since a damaged or hostile file can make them loop.
+ *
+ * Page content is read with a small lexer of the content-stream syntax
+ * (PDF 32000-1 7.2, 7.8 and 8.9.7), not a regular expression: a string
+ * shown on the page or the bytes of an inline image may well contain
+ * "/Private <</MCID 0>> BDC".
+ */
+#include "config.h"
+#include "pdfpost.h"
+#include "load.h"
+
+#include <qpdf/qpdf-c.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Nesting deeper than this (structure tree, number tree, form XObjects
+ * inside form XObjects) is treated as damage. */
+#define MAX_DEPTH 256
+/* qpdf warnings reported per file; the rest are counted. */
+#define MAX_WARNINGS 10
+
+/* ------------------------------------------------------------------ */
+/* A qpdf session                                                       */
+
+typedef struct {
+    CocomContext *ctx;
+    const char *path;       /* for messages */
+    qpdf_data q;
+    int failed;             /* an error from qpdf was reported */
+} Pdf;
+
+/* Reports the error qpdf holds, if any (only the first of a session: later
+ * ones are usually its consequences).  Returns 1 when there was one. */
+static int pdf_failed(Pdf *p)
+{
+    if (!qpdf_has_error(p->q))
+        return 0;
+    qpdf_error e = qpdf_get_error(p->q);
+    if (!p->failed && e) {
+        const char *detail = qpdf_get_error_message_detail(p->q, e);
+        unsigned long long at = qpdf_get_error_file_position(p->q, e);
+        if (at)
+            cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->path, 0, "the PDF is damaged: %s (at byte %llu)",
+                         detail && *detail ? detail : "unknown error", at);
+        else
+            cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->path, 0, "the PDF is damaged: %s",
+                         detail && *detail ? detail : "unknown error");
+    }
+    p->failed = 1;
+    return 1;
+}
+
+/* Reports qpdf's warnings (damage it worked around) as warnings. */
+static void pdf_warnings(Pdf *p)
+{
+    int n = 0;
+    while (qpdf_more_warnings(p->q)) {
+        qpdf_error w = qpdf_next_warning(p->q);
+        if (!w)
+            break;
+        if (++n <= MAX_WARNINGS) {
+            const char *detail = qpdf_get_error_message_detail(p->q, w);
+            cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->path, 0, "the PDF is damaged: %s",
+                         detail && *detail ? detail : "unknown problem");
+        }
+    }
+    if (n > MAX_WARNINGS)
+        cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->path, 0, "%d more problems of the PDF not shown",
+                     n - MAX_WARNINGS);
+}
+
+/* Opens path.  Returns OK, or IO (cannot open the file) or INVALID (not a
+ * PDF qpdf can read without reconstructing it), the reason reported. */
+static CocomStatus pdf_open(Pdf *p, CocomContext *ctx, const char *path)
+{
+    memset(p, 0, sizeof *p);
+    p->ctx = ctx;
+    p->path = path;
+    struct stat st;
+    int err = stat(path, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+    if (err) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot read the file: %s", cocom_load_errno_text(err));
+        return COCOM_STATUS_IO;
+    }
+    p->q = qpdf_init();
+    qpdf_silence_errors(p->q);
+    qpdf_set_suppress_warnings(p->q, QPDF_TRUE);
+    /* Cairo's output never needs its cross-reference table rebuilt: a
+     * file that does is damaged, and must not pass as if it were not. */
+    qpdf_set_attempt_recovery(p->q, QPDF_FALSE);
+    if (qpdf_read(p->q, path, NULL) & QPDF_ERRORS) {
+        qpdf_error e = qpdf_get_error(p->q);
+        int system = e && qpdf_get_error_code(p->q, e) == qpdf_e_system;
+        const char *detail = e ? qpdf_get_error_message_detail(p->q, e) : NULL;
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "%s: %s",
+                     system ? "cannot read the file" : "this is not a readable PDF",
+                     detail && *detail ? detail : "unknown error");
+        p->failed = 1;
+        return system ? COCOM_STATUS_IO : COCOM_STATUS_INVALID;
+    }
+    if (qpdf_is_encrypted(p->q)) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "the PDF is encrypted, which cocom does not handle");
+        p->failed = 1;
+        return COCOM_STATUS_INVALID;
+    }
+    return COCOM_STATUS_OK;
+}
+
+static void pdf_close(Pdf *p)
+{
+    if (p->q)
+        qpdf_cleanup(&p->q);
+}
+
+/* Small typed accessors: each checks the type first, so qpdf never has a
+ * reason to warn.  qpdf keeps every handle it gives out until it is
+ * released, so the helpers release what they make, and callers release
+ * what dict_get returns (rel), or a long document would hold millions. */
+static void rel(Pdf *p, qpdf_oh h)
+{
+    if (h)
+        qpdf_oh_release(p->q, h);
+}
+
+/* d[key] (d a dictionary, or a stream for its dictionary) as a new handle,
+ * or 0 when missing or null. */
+static qpdf_oh dict_get(Pdf *p, qpdf_oh d, const char *key)
+{
+    if (!d)
+        return 0;
+    qpdf_oh sd = 0;
+    if (qpdf_oh_is_stream(p->q, d))
+        d = sd = qpdf_oh_get_dict(p->q, d);
+    qpdf_oh v = 0;
+    if (qpdf_oh_is_dictionary(p->q, d) && qpdf_oh_has_key(p->q, d, key)) {
+        v = qpdf_oh_get_key(p->q, d, key);
+        if (qpdf_oh_is_null(p->q, v)) {
+            rel(p, v);
+            v = 0;
+        }
+    }
+    rel(p, sd);
+    return v;
+}
+
+static int is_dict(Pdf *p, qpdf_oh h) { return h && qpdf_oh_is_dictionary(p->q, h); }
+static int is_array(Pdf *p, qpdf_oh h) { return h && qpdf_oh_is_array(p->q, h); }
+static int is_stream(Pdf *p, qpdf_oh h) { return h && qpdf_oh_is_stream(p->q, h); }
+static int is_int(Pdf *p, qpdf_oh h) { return h && qpdf_oh_is_integer(p->q, h); }
+
+static int name_is(Pdf *p, qpdf_oh h, const char *name)
+{
+    return h && qpdf_oh_is_name_and_equals(p->q, h, name);
+}
+
+static int dict_has(Pdf *p, qpdf_oh d, const char *key)
+{
+    qpdf_oh v = dict_get(p, d, key);
+    rel(p, v);
+    return v != 0;
+}
+
+static int dict_name_is(Pdf *p, qpdf_oh d, const char *key, const char *name)
+{
+    qpdf_oh v = dict_get(p, d, key);
+    int r = name_is(p, v, name);
+    rel(p, v);
+    return r;
+}
+
+/* The name d[key] ("/P") into buf, or "". */
+static void dict_name_copy(Pdf *p, qpdf_oh d, const char *key, char *buf, size_t n)
+{
+    qpdf_oh v = dict_get(p, d, key);
+    buf[0] = '\0';
+    if (v && qpdf_oh_is_name(p->q, v))
+        snprintf(buf, n, "%s", qpdf_oh_get_name(p->q, v));
+    rel(p, v);
+}
+
+static int dict_int(Pdf *p, qpdf_oh d, const char *key, long long *out)
+{
+    qpdf_oh v = dict_get(p, d, key);
+    int ok = is_int(p, v);
+    if (ok)
+        *out = qpdf_oh_get_int_value(p->q, v);
+    rel(p, v);
+    return ok;
+}
+
+static int dict_bool(Pdf *p, qpdf_oh d, const char *key, int *out)
+{
+    qpdf_oh v = dict_get(p, d, key);
+    int ok = v && qpdf_oh_is_bool(p->q, v);
+    if (ok)
+        *out = qpdf_oh_get_bool_value(p->q, v);
+    rel(p, v);
+    return ok;
+}
+
+/* d[key] as a UTF-8 text string the caller frees, or NULL. */
+static char *dict_text(Pdf *p, qpdf_oh d, const char *key)
+{
+    qpdf_oh v = dict_get(p, d, key);
+    char *r = NULL;
+    if (v && qpdf_oh_is_string(p->q, v)) {
+        size_t n = 0;
+        const char *s = qpdf_oh_get_binary_utf8_value(p->q, v, &n);
+        r = s ? cocom_xstrndup(s, n) : NULL;
+    }
+    rel(p, v);
+    return r;
+}
+
+static int array_len(Pdf *p, qpdf_oh a)
+{
+    return is_array(p, a) ? qpdf_oh_get_array_n_items(p->q, a) : 0;
+}
+
+/* Is the text non-empty once spaces are set aside? */
+static int has_words(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return 1;
+    return 0;
+}
+
+/* A set of object numbers. */
+static void set_add(CocomMap *m, int objid)
+{
+    char k[16];
+    snprintf(k, sizeof k, "%d", objid);
+    cocom_map_set(m, k, 1);
+}
+
+static int set_has(const CocomMap *m, int objid)
+{
+    char k[16];
+    intptr_t v;
+    snprintf(k, sizeof k, "%d", objid);
+    return objid > 0 && cocom_map_get(m, k, &v);
+}
+
+/* Adds objid to the visited set; returns 0 when it was already there
+ * (direct objects, objid 0, are never "already visited"). */
+static int visit(CocomMap *m, qpdf_data q, qpdf_oh h)
+{
+    int id = qpdf_oh_get_object_id(q, h);
+    if (id <= 0)
+        return 1;
+    if (set_has(m, id))
+        return 0;
+    set_add(m, id);
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The content-stream lexer                                             */
+
+typedef enum {
+    TK_END,
+    TK_NUMBER,
+    TK_NAME,
+    TK_STRING,
+    TK_DICT_BEGIN,
+    TK_DICT_END,
+    TK_ARRAY_BEGIN,
+    TK_ARRAY_END,
+    TK_KEYWORD,     /* an operator, or true, false, null */
+    TK_COMPOSITE,   /* an operand that is a whole dictionary or array */
+    TK_JUNK
+} TokKind;
+
+typedef struct {
+    TokKind kind;
+    size_t start, end;
+} Tok;
+
+typedef struct {
+    const unsigned char *s;
+    size_t len, pos;
+} Lexer;
+
+static int is_space(int c)
+{
+    return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+}
+
+static int is_delim(int c)
+{
+    return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}'
+        || c == '/' || c == '%';
+}
+
+static Tok lex_next(Lexer *lx)
+{
+    const unsigned char *s = lx->s;
+    size_t n = lx->len, i = lx->pos;
+    for (;;) {
+        while (i < n && is_space(s[i]))
+            i++;
+        if (i < n && s[i] == '%') {
+            while (i < n && s[i] != '\n' && s[i] != '\r')
+                i++;
+            continue;
+        }
+        break;
+    }
+    Tok t = {TK_END, i, i};
+    if (i >= n) {
+        lx->pos = n;
+        return t;
+    }
+    unsigned char c = s[i];
+    if (c == '(') {
+        int depth = 1;
+        i++;
+        while (i < n && depth > 0) {
+            if (s[i] == '\\')
+                i += 2;
+            else {
+                if (s[i] == '(')
+                    depth++;
+                else if (s[i] == ')')
+                    depth--;
+                i++;
+            }
+        }
+        t.kind = depth ? TK_JUNK : TK_STRING;
+        if (i > n)
+            i = n;
+    } else if (c == '<' && i + 1 < n && s[i + 1] == '<') {
+        t.kind = TK_DICT_BEGIN;
+        i += 2;
+    } else if (c == '<') {
+        i++;
+        while (i < n && s[i] != '>')
+            i++;
+        t.kind = i < n ? TK_STRING : TK_JUNK;
+        if (i < n)
+            i++;
+    } else if (c == '>' && i + 1 < n && s[i + 1] == '>') {
+        t.kind = TK_DICT_END;
+        i += 2;
+    } else if (c == '[') {
+        t.kind = TK_ARRAY_BEGIN;
+        i++;
+    } else if (c == ']') {
+        t.kind = TK_ARRAY_END;
+        i++;
+    } else if (c == '/') {
+        i++;
+        while (i < n && !is_space(s[i]) && !is_delim(s[i]))
+            i++;
+        t.kind = TK_NAME;
+    } else if (is_delim(c)) {
+        /* ) > { } on their own: not content-stream syntax. */
+        t.kind = TK_JUNK;
+        i++;
+    } else {
+        size_t b = i;
+        int number = 1, digits = 0;
+        while (i < n && !is_space(s[i]) && !is_delim(s[i])) {
+            unsigned char d = s[i];
+            if (d >= '0' && d <= '9')
+                digits = 1;
+            else if (!(d == '.' || ((d == '+' || d == '-') && i == b)))
+                number = 0;
+            i++;
+        }
+        t.kind = number && digits ? TK_NUMBER : TK_KEYWORD;
+    }
+    t.end = i;
+    lx->pos = i;
+    return t;
+}
+
+static int tok_is(const Lexer *lx, const Tok *t, const char *word)
+{
+    size_t n = strlen(word);
+    return t->end - t->start == n && memcmp(lx->s + t->start, word, n) == 0;
+}
+
+static int hex_value(int c)
+{
+    return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+
+/* Does the name token (with its slash) equal /want, #xx escapes decoded? */
+static int name_tok_is(const unsigned char *s, const Tok *t, const char *want)
+{
+    if (t->kind != TK_NAME)
+        return 0;
+    const char *w = want;
+    for (size_t i = t->start + 1; i < t->end; i++) {
+        int c = s[i];
+        if (c == '#' && i + 2 < t->end && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+            c = hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]);
+            i += 2;
+        }
+        if (*w == '\0' || (unsigned char)*w != c)
+            return 0;
+        w++;
+    }
+    return *w == '\0';
+}
+
+static long long tok_int(const unsigned char *s, const Tok *t, int *ok)
+{
+    char buf[32];
+    size_t n = t->end - t->start;
+    *ok = 0;
+    if (t->kind != TK_NUMBER || n == 0 || n >= sizeof buf)
+        return 0;
+    memcpy(buf, s + t->start, n);
+    buf[n] = '\0';
+    char *e;
+    errno = 0;
+    long long v = strtoll(buf, &e, 10);
+    *ok = *e == '\0' && errno == 0;
+    return v;
+}
+
+/* The MCID in a property-list dictionary written inline, spanning
+ * s[t->start, t->end) from "<<" to ">>"; -1 when it has none. */
+static long long inline_dict_mcid(const unsigned char *s, const Tok *t)
+{
+    if (t->kind != TK_COMPOSITE || s[t->start] != '<')
+        return -1;
+    Lexer lx = {s, t->end, t->start};
+    int depth = 0;
+    int want_value = 0;
+    for (;;) {
+        Tok k = lex_next(&lx);
+        if (k.kind == TK_END)
+            return -1;
+        if (k.kind == TK_DICT_BEGIN || k.kind == TK_ARRAY_BEGIN) {
+            depth++;
+            want_value = 0;
+            continue;
+        }
+        if (k.kind == TK_DICT_END || k.kind == TK_ARRAY_END) {
+            depth--;
+            want_value = 0;
+            continue;
+        }
+        if (depth != 1)
+            continue;
+        if (want_value) {
+            int ok;
+            long long v = tok_int(s, &k, &ok);
+            return ok && v >= 0 ? v : -1;
+        }
+        want_value = name_tok_is(s, &k, "MCID");
+    }
+}
+
+#define MAX_OPERANDS 64
+
+/* Called for each operator with its operands (operands past MAX_OPERANDS
+ * are dropped; no operator that matters here has that many). */
+typedef void (*OperatorFunc)(void *user, const unsigned char *s, const Tok *op, const Tok *operands, int n);
+
+/* The number of bytes of an inline image's data, from its dictionary
+ * (the operands between BI and ID), or 0 when it cannot be told
+ * (a filter, or a colour space named in the resources). */
+static size_t inline_image_size(const unsigned char *s, const Tok *ops, int n)
+{
+    long long w = 0, h = 0, bpc = 8, ncomp = 0;
+    int mask = 0;
+    for (int i = 0; i + 1 < n; i += 2) {
+        const Tok *k = &ops[i], *v = &ops[i + 1];
+        int ok = 0;
+        if (name_tok_is(s, k, "W") || name_tok_is(s, k, "Width"))
+            w = tok_int(s, v, &ok);
+        else if (name_tok_is(s, k, "H") || name_tok_is(s, k, "Height"))
+            h = tok_int(s, v, &ok);
+        else if (name_tok_is(s, k, "BPC") || name_tok_is(s, k, "BitsPerComponent"))
+            bpc = tok_int(s, v, &ok);
+        else if (name_tok_is(s, k, "IM") || name_tok_is(s, k, "ImageMask"))
+            mask = v->kind == TK_KEYWORD && v->end - v->start == 4 && memcmp(s + v->start, "true", 4) == 0;
+        else if (name_tok_is(s, k, "F") || name_tok_is(s, k, "Filter")) {
+            if (!(v->kind == TK_COMPOSITE && v->end - v->start == 2))  /* [] is no filter */
+                return 0;
+        } else if (name_tok_is(s, k, "CS") || name_tok_is(s, k, "ColorSpace")) {
+            if (name_tok_is(s, v, "G") || name_tok_is(s, v, "DeviceGray"))
+                ncomp = 1;
+            else if (name_tok_is(s, v, "RGB") || name_tok_is(s, v, "DeviceRGB"))
+                ncomp = 3;
+            else if (name_tok_is(s, v, "CMYK") || name_tok_is(s, v, "DeviceCMYK"))
+                ncomp = 4;
+            else if (v->kind == TK_COMPOSITE && s[v->start] == '[') {
+                /* [/I base hival lookup]: one index per pixel. */
+                Lexer lx = {s, v->end, v->start + 1};
+                Tok first = lex_next(&lx);
+                if (name_tok_is(s, &first, "I") || name_tok_is(s, &first, "Indexed"))
+                    ncomp = 1;
+                else
+                    return 0;
+            } else
+                return 0;
+        }
+    }
+    if (mask) {
+        ncomp = 1;
+        bpc = 1;
+    }
+    if (w <= 0 || h <= 0 || ncomp <= 0 || (bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8 && bpc != 16)
+        || w > 1000000 || h > 1000000)
+        return 0;
+    return (size_t)h * (size_t)((w * ncomp * bpc + 7) / 8);
+}
+
+/* Moves the lexer past an inline image's data and its EI, the lexer being
+ * just after the ID operator. */
+static void skip_inline_image(Lexer *lx, size_t size)
+{
+    const unsigned char *s = lx->s;
+    size_t n = lx->len;
+    size_t data = lx->pos + 1;   /* one white-space byte follows ID */
+    if (data > n)
+        data = n;
+    if (size && data + size <= n) {
+        size_t i = data + size;
+        while (i < n && is_space(s[i]))
+            i++;
+        if (i + 1 < n && s[i] == 'E' && s[i + 1] == 'I' && (i + 2 == n || is_space(s[i + 2]) || is_delim(s[i + 2]))) {
+            lx->pos = i + 2;
+            return;
+        }
+    }
+    /* No usable size: the first EI standing alone as a word. */
+    for (size_t i = data; i + 1 < n; i++) {
+        if (s[i] == 'E' && s[i + 1] == 'I' && (i == data || is_space(s[i - 1]))
+            && (i + 2 == n || is_space(s[i + 2]))) {
+            lx->pos = i + 2;
+            return;
+        }
+    }
+    lx->pos = n;
+}
+
+/* Reads a content stream, calling fn for each operator. */
+static void content_walk(const unsigned char *s, size_t len, OperatorFunc fn, void *user)
+{
+    Lexer lx = {s, len, 0};
+    Tok ops[MAX_OPERANDS];
+    int nops = 0;
+    int depth = 0;
+    size_t composite_start = 0;
+    for (;;) {
+        Tok t = lex_next(&lx);
+        if (t.kind == TK_END)
+            break;
+        if (t.kind == TK_DICT_BEGIN || t.kind == TK_ARRAY_BEGIN) {
+            if (depth++ == 0)
+                composite_start = t.start;
+            continue;
+        }
+        if (t.kind == TK_DICT_END || t.kind == TK_ARRAY_END) {
+            if (depth > 0 && --depth == 0 && nops < MAX_OPERANDS)
+                ops[nops++] = (Tok){TK_COMPOSITE, composite_start, t.end};
+            continue;
+        }
+        if (t.kind == TK_JUNK)
+            continue;
+        int value_word = t.kind == TK_KEYWORD
+            && (tok_is(&lx, &t, "true") || tok_is(&lx, &t, "false") || tok_is(&lx, &t, "null"));
+        if (depth > 0) {
+            if (t.kind != TK_KEYWORD || value_word)
+                continue;
+            /* An operator inside an unclosed [ or <<: the stream is
+             * damaged there.  Drop the broken operand rather than let it
+             * swallow the rest of the page (and hide what follows). */
+            depth = 0;
+        }
+        if (t.kind != TK_KEYWORD || value_word) {
+            if (nops < MAX_OPERANDS)
+                ops[nops++] = t;
+            continue;
+        }
+        if (tok_is(&lx, &t, "BI")) {
+            nops = 0;
+            continue;
+        }
+        if (tok_is(&lx, &t, "ID")) {
+            skip_inline_image(&lx, inline_image_size(s, ops, nops));
+            nops = 0;
+            continue;
+        }
+        fn(user, s, &t, ops, nops);
+        nops = 0;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Turning furniture into artifacts in a content stream                 */
+
+typedef struct {
+    const long long *mcids;  /* sorted */
+    size_t nmcids;
+    CocomBuf out;
+    size_t copied;           /* input bytes up to here are in out */
+    size_t converted;
+} Rewrite;
+
+static int cmp_ll(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void rewrite_op(void *user, const unsigned char *s, const Tok *op, const Tok *ops, int n)
+{
+    Rewrite *rw = user;
+    if (op->end - op->start != 3 || memcmp(s + op->start, "BDC", 3) != 0 || n != 2 || ops[0].kind != TK_NAME)
+        return;
+    long long mcid = inline_dict_mcid(s, &ops[1]);
+    if (mcid < 0 || !bsearch(&mcid, rw->mcids, rw->nmcids, sizeof *rw->mcids, cmp_ll))
+        return;
+    /* "/Private <</MCID n>> BDC" becomes "/Artifact BMC"; its EMC stays. */
+    cocom_buf_append(&rw->out, (const char *)s + rw->copied, ops[0].start - rw->copied);
+    cocom_buf_puts(&rw->out, "/Artifact BMC");
+    rw->copied = op->end;
+    rw->converted++;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text for XMP                                                          */
+
+/* Appends s as XML character data: valid UTF-8 only (a bad byte becomes
+ * U+FFFD), no control characters XML 1.0 forbids, markup escaped. */
+static void xml_text(CocomBuf *b, const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    while (*s) {
+        unsigned c = *s;
+        int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        int ok = len > 0;
+        unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+        for (int i = 1; ok && i < len; i++) {
+            if ((s[i] & 0xC0) != 0x80)
+                ok = 0;
+            else
+                cp = (cp << 6) | (s[i] & 0x3F);
+        }
+        if (ok && ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)
+                   || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF))
+            ok = 0;
+        if (!ok) {
+            cocom_buf_puts(b, "\xEF\xBF\xBD");
+            s++;
+            continue;
+        }
+        if (cp == '<')
+            cocom_buf_puts(b, "&lt;");
+        else if (cp == '>')
+            cocom_buf_puts(b, "&gt;");
+        else if (cp == '&')
+            cocom_buf_puts(b, "&amp;");
+        else if (cp == '"')
+            cocom_buf_puts(b, "&quot;");
+        else if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+            cocom_buf_putc(b, ' ');
+        else
+            cocom_buf_append(b, (const char *)s, (size_t)len);
+        s += len;
+    }
+}
+
+/* A UTF-8 copy of s with invalid sequences replaced, for PDF text strings. */
+static char *clean_utf8(const char *s)
+{
+    CocomBuf b = {0};
+    xml_text(&b, s);
+    /* Undo the markup escapes: PDF strings need none. */
+    CocomBuf o = {0};
+    for (const char *p = b.data ? b.data : ""; *p;) {
+        if (strncmp(p, "&lt;", 4) == 0) cocom_buf_putc(&o, '<'), p += 4;
+        else if (strncmp(p, "&gt;", 4) == 0) cocom_buf_putc(&o, '>'), p += 4;
+        else if (strncmp(p, "&amp;", 5) == 0) cocom_buf_putc(&o, '&'), p += 5;
+        else if (strncmp(p, "&quot;", 6) == 0) cocom_buf_putc(&o, '"'), p += 6;
+        else cocom_buf_putc(&o, *p++);
+    }
+    cocom_buf_free(&b);
+    if (!o.data)
+        cocom_buf_puts(&o, "");
+    return cocom_buf_steal(&o);
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                                */
+
+typedef struct {
+    int y, mo, d, h, mi, s;
+    int tz;          /* 0 no zone given, 1 UTC, 2 an offset */
+    int off_sign, off_h, off_m;
+} Date;
+
+static int digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+static int date_valid(const Date *d)
+{
+    return d->y >= 1 && d->mo >= 1 && d->mo <= 12 && d->d >= 1 && d->d <= 31 && d->h <= 23 && d->mi <= 59
+        && d->s <= 60 && d->off_h <= 23 && d->off_m <= 59;
+}
+
+/* ISO 8601 as cocom gives it: YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM|-HH:MM]]. */
+static int parse_iso_date(const char *s, Date *d)
+{
+    memset(d, 0, sizeof *d);
+    d->mo = d->d = 1;
+    if (!digits(s, 4, &d->y))
+        return 0;
+    s += 4;
+    if (*s == '-') {
+        if (!digits(s + 1, 2, &d->mo))
+            return 0;
+        s += 3;
+        if (*s == '-') {
+            if (!digits(s + 1, 2, &d->d))
+                return 0;
+            s += 3;
+        }
+    }
+    if (*s == 'T' || *s == ' ') {
+        if (!digits(s + 1, 2, &d->h) || s[3] != ':' || !digits(s + 4, 2, &d->mi))
+            return 0;
+        s += 6;
+        if (*s == ':') {
+            if (!digits(s + 1, 2, &d->s))
+                return 0;
+            s += 3;
+            if (*s == '.') {   /* fractions of a second: dropped */
+                s++;
+                while (*s >= '0' && *s <= '9')
+                    s++;
+            }
+        }
+        if (*s == 'Z') {
+            d->tz = 1;
+            s++;
+        } else if (*s == '+' || *s == '-') {
+            d->tz = 2;
+            d->off_sign = *s == '-' ? -1 : 1;
+            if (!digits(s + 1, 2, &d->off_h))
+                return 0;
+            s += 3;
+            if (*s == ':')
+                s++;
+            if (!digits(s, 2, &d->off_m))
+                return 0;
+            s += 2;
+        }
+    }
+    return *s == '\0' && date_valid(d);
+}
+
+/* A PDF date, with or without the D: Cairo 1.16 leaves out:
+ * [D:]YYYY[MM[DD[HH[mm[SS]]]]][Z|+HH'mm'|-HH'mm'] (PDF 32000-1 7.9.4). */
+static int parse_pdf_date(const char *s, Date *d)
+{
+    memset(d, 0, sizeof *d);
+    d->mo = d->d = 1;
+    if (strncmp(s, "D:", 2) == 0)
+        s += 2;
+    if (!digits(s, 4, &d->y))
+        return 0;
+    s += 4;
+    int *fields[] = {&d->mo, &d->d, &d->h, &d->mi, &d->s};
+    for (size_t i = 0; i < 5 && *s >= '0' && *s <= '9'; i++, s += 2)
+        if (!digits(s, 2, fields[i]))
+            return 0;
+    if (*s == 'Z') {
+        d->tz = 1;
+        s++;
+        if (*s == '0' || *s == '\'')   /* Z00'00' is seen in the wild */
+            s += strspn(s, "0'");
+    } else if (*s == '+' || *s == '-') {
+        d->tz = 2;
+        d->off_sign = *s == '-' ? -1 : 1;
+        if (!digits(s + 1, 2, &d->off_h))
+            return 0;
+        s += 3;
+        if (*s == '\'')
+            s++;
+        if (*s >= '0' && *s <= '9') {
+            if (!digits(s, 2, &d->off_m))
+                return 0;
+            s += 2;
+        }
+        if (*s == '\'')
+            s++;
+    }
+    return *s == '\0' && date_valid(d);
+}
+
+static void format_pdf_date(const Date *d, char *out, size_t n)
+{
+    int k = snprintf(out, n, "D:%04d%02d%02d%02d%02d%02d", d->y, d->mo, d->d, d->h, d->mi, d->s);
+    if (k < 0 || (size_t)k >= n)
+        return;
+    if (d->tz == 1)
+        snprintf(out + k, n - (size_t)k, "Z");
+    else if (d->tz == 2)
+        snprintf(out + k, n - (size_t)k, "%c%02d'%02d'", d->off_sign < 0 ? '-' : '+', d->off_h, d->off_m);
+}
+
+static void format_iso_date(const Date *d, char *out, size_t n)
+{
+    int k = snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d", d->y, d->mo, d->d, d->h, d->mi, d->s);
+    if (k < 0 || (size_t)k >= n)
+        return;
+    if (d->tz == 1)
+        snprintf(out + k, n - (size_t)k, "Z");
+    else if (d->tz == 2)
+        snprintf(out + k, n - (size_t)k, "%c%02d:%02d", d->off_sign < 0 ? '-' : '+', d->off_h, d->off_m);
+}
+
+
+/* ------------------------------------------------------------------ */
+/* The post-pass                                                        */
+
+typedef struct {
+    qpdf_oh page;
+    int objid;
+    long long struct_parents;   /* -1 when the page has none */
+    long long *mcids;           /* marked content of furniture, to become artifacts */
+    size_t nmcids, cap;
+} PageInfo;
+
+typedef struct {
+    int objid, gen;
+} ObjRef;
+
+typedef struct {
+    Pdf *pdf;
+    const CocomPdfFix *fix;
+    PageInfo *pages;
+    size_t npages;
+    CocomMap page_by_objid;     /* objid → index */
+    CocomMap page_by_key;       /* StructParents → index */
+    CocomMap visited;
+    CocomMap removed;           /* structure elements inside a Private element */
+    CocomMap cut_roots;         /* the outermost Private elements */
+    ObjRef *cut_parents;        /* their parents, to take them out of /K */
+    size_t ncut, cutcap;
+    ObjRef *lost_annots;        /* annotations of furniture: they lose /StructParent */
+    size_t nlost, lostcap;
+    size_t nfigures, nlinks;
+    int row_headers;            /* the TR being walked is a row of data with a header cell */
+    size_t table_rows;          /* rows of the Table being walked met so far */
+    int in_thead;               /* inside a THead */
+    int too_deep;
+} Post;
+
+static void page_add_mcid(PageInfo *pg, long long mcid)
+{
+    COCOM_GROW(pg->mcids, pg->cap, pg->nmcids + 1);
+    pg->mcids[pg->nmcids++] = mcid;
+}
+
+static PageInfo *page_of(Post *w, qpdf_oh pg)
+{
+    intptr_t i;
+    char k[16];
+    if (!pg)
+        return NULL;
+    snprintf(k, sizeof k, "%d", qpdf_oh_get_object_id(w->pdf->q, pg));
+    return cocom_map_get(&w->page_by_objid, k, &i) ? &w->pages[i] : NULL;
+}
+
+static ObjRef ref_of(Pdf *p, qpdf_oh h)
+{
+    ObjRef r = {qpdf_oh_get_object_id(p->q, h), qpdf_oh_get_generation(p->q, h)};
+    return r;
+}
+
+static qpdf_oh new_text(Pdf *p, const char *utf8)
+{
+    char *c = clean_utf8(utf8);
+    qpdf_oh h = qpdf_oh_new_unicode_string(p->q, c);
+    free(c);
+    return h;
+}
+
+static void set_text(Pdf *p, qpdf_oh d, const char *key, const char *utf8)
+{
+    qpdf_oh v = new_text(p, utf8);
+    qpdf_oh_replace_key(p->q, d, key, v);
+    rel(p, v);
+}
+
+static void set_name(Pdf *p, qpdf_oh d, const char *key, const char *name)
+{
+    qpdf_oh v = qpdf_oh_new_name(p->q, name);
+    qpdf_oh_replace_key(p->q, d, key, v);
+    rel(p, v);
+}
+
+static void set_bool(Pdf *p, qpdf_oh d, const char *key, int value)
+{
+    qpdf_oh v = qpdf_oh_new_bool(p->q, value ? QPDF_TRUE : QPDF_FALSE);
+    qpdf_oh_replace_key(p->q, d, key, v);
+    rel(p, v);
+}
+
+/* Is there an attribute object owned by `owner` with `key` in a (the /A of
+ * an element: a dictionary, or an array of them and revision numbers)? */
+static int attr_has(Pdf *p, qpdf_oh a, const char *owner, const char *key)
+{
+    if (is_dict(p, a))
+        return dict_name_is(p, a, "/O", owner) && dict_has(p, a, key);
+    int found = 0;
+    for (int i = 0, n = array_len(p, a); i < n && !found; i++) {
+        qpdf_oh it = qpdf_oh_get_array_item(p->q, a, i);
+        found = is_dict(p, it) && attr_has(p, it, owner, key);
+        rel(p, it);
+    }
+    return found;
+}
+
+/* The Scope of a TH, in an attribute object owned by Table (PDF 32000-1
+ * 14.8.5.7), unless it has one: Column in a header row (the table's first
+ * row, or a row of THead, or a row of header cells only), Row in a row of
+ * data that starts with a header cell.  (An empty corner cell cannot be
+ * told from a data cell: Cairo gives it an MCID like any other.) */
+static void set_th_scope(Post *w, qpdf_oh th)
+{
+    Pdf *p = w->pdf;
+    qpdf_oh a = dict_get(p, th, "/A");
+    if (attr_has(p, a, "/Table", "/Scope")) {
+        rel(p, a);
+        return;
+    }
+    qpdf_oh attr = qpdf_oh_new_dictionary(p->q);
+    set_name(p, attr, "/O", "/Table");
+    set_name(p, attr, "/Scope", w->row_headers ? "/Row" : "/Column");
+    if (is_array(p, a)) {
+        qpdf_oh_append_item(p->q, a, attr);
+    } else if (is_dict(p, a)) {
+        qpdf_oh arr = qpdf_oh_new_array(p->q);
+        qpdf_oh_append_item(p->q, arr, a);
+        qpdf_oh_append_item(p->q, arr, attr);
+        qpdf_oh_replace_key(p->q, th, "/A", arr);
+        rel(p, arr);
+    } else {
+        qpdf_oh_replace_key(p->q, th, "/A", attr);
+    }
+    rel(p, attr);
+    rel(p, a);
+}
+
+/* Does this TR hold a TD? */
+static int row_has_td(Pdf *p, qpdf_oh tr)
+{
+    qpdf_oh k = dict_get(p, tr, "/K");
+    int single = k && !is_array(p, k);
+    int n = single ? 1 : array_len(p, k);
+    int found = 0;
+    for (int i = 0; i < n && !found; i++) {
+        qpdf_oh c = single ? k : qpdf_oh_get_array_item(p->q, k, i);
+        found = is_dict(p, c) && dict_name_is(p, c, "/S", "/TD");
+        if (!single)
+            rel(p, c);
+    }
+    rel(p, k);
+    return found;
+}
+
+static void walk_elem(Post *w, qpdf_oh elem, qpdf_oh parent, int in_private, int depth);
+
+/* One kid of an element: an MCID, a marked-content reference, an object
+ * reference or another element. */
+static void walk_kid(Post *w, qpdf_oh elem, qpdf_oh kid, qpdf_oh pg, int private_here, int is_link,
+                     const char *contents, int depth)
+{
+    Pdf *p = w->pdf;
+    if (is_int(p, kid)) {
+        PageInfo *pi = page_of(w, pg);
+        if (private_here && pi)
+            page_add_mcid(pi, qpdf_oh_get_int_value(p->q, kid));
+        return;
+    }
+    if (!is_dict(p, kid))
+        return;
+    char type[32];
+    dict_name_copy(p, kid, "/Type", type, sizeof type);
+    if (strcmp(type, "/MCR") == 0) {
+        long long mcid;
+        if (private_here && dict_int(p, kid, "/MCID", &mcid) && !dict_has(p, kid, "/Stm")) {
+            qpdf_oh kpg = dict_get(p, kid, "/Pg");
+            PageInfo *pi = page_of(w, kpg ? kpg : pg);
+            if (pi)
+                page_add_mcid(pi, mcid);
+            rel(p, kpg);
+        }
+    } else if (strcmp(type, "/OBJR") == 0) {
+        qpdf_oh annot = dict_get(p, kid, "/Obj");
+        if (is_dict(p, annot)) {
+            if (is_link && contents && has_words(contents))
+                set_text(p, annot, "/Contents", contents);
+            if (private_here && qpdf_oh_get_object_id(p->q, annot) > 0) {
+                COCOM_GROW(w->lost_annots, w->lostcap, w->nlost + 1);
+                w->lost_annots[w->nlost++] = ref_of(p, annot);
+            }
+        }
+        rel(p, annot);
+    } else {
+        walk_elem(w, kid, elem, private_here, depth + 1);
+    }
+}
+
+static void walk_elem(Post *w, qpdf_oh elem, qpdf_oh parent, int in_private, int depth)
+{
+    Pdf *p = w->pdf;
+    if (depth > MAX_DEPTH) {
+        w->too_deep = 1;
+        return;
+    }
+    if (!is_dict(p, elem) || !visit(&w->visited, p->q, elem))
+        return;
+    int objid = qpdf_oh_get_object_id(p->q, elem);
+    char s[64];
+    dict_name_copy(p, elem, "/S", s, sizeof s);
+    int private_here = in_private || strcmp(s, "/Private") == 0;
+    if (private_here && objid > 0) {
+        set_add(&w->removed, objid);
+        if (!in_private && qpdf_oh_get_object_id(p->q, parent) > 0) {
+            set_add(&w->cut_roots, objid);
+            COCOM_GROW(w->cut_parents, w->cutcap, w->ncut + 1);
+            w->cut_parents[w->ncut++] = ref_of(p, parent);
+        }
+    }
+    const CocomPdfFix *fix = w->fix;
+    if (strcmp(s, "/Figure") == 0) {
+        /* Counted inside furniture too: the painter records one text per
+         * Figure it opens. */
+        size_t i = w->nfigures++;
+        if (!private_here && fix->figure_alt && i < fix->nfigure_alt && has_words(fix->figure_alt[i]))
+            set_text(p, elem, "/Alt", fix->figure_alt[i]);
+    }
+    if (strcmp(s, "/TH") == 0 && !private_here)
+        set_th_scope(w, elem);
+    int is_link = strcmp(s, "/Link") == 0;
+    const char *contents = NULL;
+    if (is_link) {
+        size_t i = w->nlinks++;
+        if (fix->link_contents && i < fix->nlink_contents)
+            contents = fix->link_contents[i];
+    }
+    int saved_row = w->row_headers, saved_thead = w->in_thead;
+    size_t saved_rows = w->table_rows;
+    if (strcmp(s, "/Table") == 0) {
+        w->table_rows = 0;
+        w->in_thead = 0;
+    } else if (strcmp(s, "/THead") == 0) {
+        w->in_thead = 1;
+    } else if (strcmp(s, "/TBody") == 0 || strcmp(s, "/TFoot") == 0) {
+        w->in_thead = 0;
+    } else if (strcmp(s, "/TR") == 0) {
+        w->row_headers = w->table_rows++ > 0 && !w->in_thead && row_has_td(p, elem);
+    }
+    qpdf_oh pg = dict_get(p, elem, "/Pg");
+    qpdf_oh k = dict_get(p, elem, "/K");
+    if (is_array(p, k)) {
+        int n = qpdf_oh_get_array_n_items(p->q, k);
+        for (int i = 0; i < n && !w->too_deep; i++) {
+            qpdf_oh kid = qpdf_oh_get_array_item(p->q, k, i);
+            walk_kid(w, elem, kid, pg, private_here, is_link, contents, depth);
+            rel(p, kid);
+        }
+    } else if (k) {
+        walk_kid(w, elem, k, pg, private_here, is_link, contents, depth);
+    }
+    rel(p, k);
+    rel(p, pg);
+    w->row_headers = saved_row;
+    w->in_thead = saved_thead;
+    if (strcmp(s, "/Table") == 0)
+        w->table_rows = saved_rows;
+}
+
+/* Takes the outermost Private elements out of their parents' /K. */
+static void cut_private(Post *w)
+{
+    Pdf *p = w->pdf;
+    CocomMap done = {0};
+    for (size_t c = 0; c < w->ncut; c++) {
+        if (set_has(&done, w->cut_parents[c].objid))
+            continue;
+        set_add(&done, w->cut_parents[c].objid);
+        qpdf_oh parent = qpdf_get_object_by_id(p->q, w->cut_parents[c].objid, w->cut_parents[c].gen);
+        qpdf_oh k = dict_get(p, parent, "/K");
+        if (is_array(p, k)) {
+            /* A new array of the kids kept: erasing one item shifts all
+             * that follow, which made a long document's /K quadratic. */
+            qpdf_oh kept = qpdf_oh_new_array(p->q);
+            for (int i = 0, n = qpdf_oh_get_array_n_items(p->q, k); i < n; i++) {
+                qpdf_oh kid = qpdf_oh_get_array_item(p->q, k, i);
+                if (!set_has(&w->cut_roots, qpdf_oh_get_object_id(p->q, kid)))
+                    qpdf_oh_append_item(p->q, kept, kid);
+                rel(p, kid);
+            }
+            qpdf_oh_replace_key(p->q, parent, "/K", kept);
+            rel(p, kept);
+        } else if (k && set_has(&w->cut_roots, qpdf_oh_get_object_id(p->q, k))) {
+            qpdf_oh_remove_key(p->q, parent, "/K");
+        }
+        rel(p, k);
+        rel(p, parent);
+    }
+    cocom_map_clear(&done);
+}
+
+/* Takes the removed elements out of the parent tree (a number tree,
+ * PDF 32000-1 7.9.7): an MCID's entry in a page's array becomes null (the
+ * array is indexed by MCID, so the others keep their places), and an
+ * annotation's entry is dropped, its key noted in lost_keys.  Each MCID
+ * found is one more to turn into an artifact. */
+static void clean_parent_tree(Post *w, qpdf_oh node, CocomMap *lost_keys, CocomMap *seen, int depth)
+{
+    Pdf *p = w->pdf;
+    if (depth > MAX_DEPTH) {
+        w->too_deep = 1;
+        return;
+    }
+    if (!is_dict(p, node) || !visit(seen, p->q, node))
+        return;
+    qpdf_oh nums = dict_get(p, node, "/Nums");
+    int n = array_len(p, nums);
+    qpdf_oh kept = 0;   /* the pairs kept, once one is dropped */
+    for (int i = 0; i + 1 < n; i += 2) {
+        qpdf_oh key = qpdf_oh_get_array_item(p->q, nums, i);
+        qpdf_oh val = qpdf_oh_get_array_item(p->q, nums, i + 1);
+        int drop = 0;
+        if (is_int(p, key)) {
+            char kk[32];
+            snprintf(kk, sizeof kk, "%lld", qpdf_oh_get_int_value(p->q, key));
+            if (is_array(p, val)) {
+                intptr_t pi = -1;
+                int have_page = cocom_map_get(&w->page_by_key, kk, &pi);
+                int m = qpdf_oh_get_array_n_items(p->q, val);
+                for (int j = 0; j < m; j++) {
+                    qpdf_oh it = qpdf_oh_get_array_item(p->q, val, j);
+                    if (set_has(&w->removed, qpdf_oh_get_object_id(p->q, it))) {
+                        qpdf_oh null = qpdf_oh_new_null(p->q);
+                        qpdf_oh_set_array_item(p->q, val, j, null);
+                        rel(p, null);
+                        if (have_page)
+                            page_add_mcid(&w->pages[pi], j);
+                    }
+                    rel(p, it);
+                }
+            } else if (set_has(&w->removed, qpdf_oh_get_object_id(p->q, val))) {
+                drop = 1;
+                cocom_map_set(lost_keys, kk, 1);
+            }
+        }
+        if (drop && !kept) {
+            kept = qpdf_oh_new_array(p->q);
+            for (int j = 0; j < i; j++) {
+                qpdf_oh it = qpdf_oh_get_array_item(p->q, nums, j);
+                qpdf_oh_append_item(p->q, kept, it);
+                rel(p, it);
+            }
+        } else if (!drop && kept) {
+            qpdf_oh_append_item(p->q, kept, key);
+            qpdf_oh_append_item(p->q, kept, val);
+        }
+        rel(p, key);
+        rel(p, val);
+    }
+    if (kept) {
+        qpdf_oh_replace_key(p->q, node, "/Nums", kept);
+        rel(p, kept);
+    }
+    rel(p, nums);
+    qpdf_oh kids = dict_get(p, node, "/Kids");
+    for (int i = 0, m = array_len(p, kids); i < m; i++) {
+        qpdf_oh kid = qpdf_oh_get_array_item(p->q, kids, i);
+        clean_parent_tree(w, kid, lost_keys, seen, depth + 1);
+        rel(p, kid);
+    }
+    rel(p, kids);
+}
+
+/* Rewrites the page's content streams so that its furniture is marked
+ * /Artifact. */
+static void artifact_page(Post *w, size_t index)
+{
+    Pdf *p = w->pdf;
+    PageInfo *pg = &w->pages[index];
+    qsort(pg->mcids, pg->nmcids, sizeof *pg->mcids, cmp_ll);
+    size_t u = 0;
+    for (size_t i = 0; i < pg->nmcids; i++)
+        if (u == 0 || pg->mcids[u - 1] != pg->mcids[i])
+            pg->mcids[u++] = pg->mcids[i];
+    pg->nmcids = u;
+    qpdf_oh contents = dict_get(p, pg->page, "/Contents");
+    int single = !is_array(p, contents);
+    int n = single ? 1 : array_len(p, contents);
+    size_t converted = 0;
+    for (int i = 0; i < n && !p->failed; i++) {
+        qpdf_oh st = single ? contents : qpdf_oh_get_array_item(p->q, contents, i);
+        unsigned char *buf = NULL;
+        size_t len = 0;
+        QPDF_BOOL filtered = QPDF_FALSE;
+        if (is_stream(p, st)) {
+            QPDF_ERROR_CODE rc = qpdf_oh_get_stream_data(p->q, st, qpdf_dl_generalized, &filtered, &buf, &len);
+            if (!(rc & QPDF_ERRORS) && !pdf_failed(p) && !filtered) {
+                cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->path, 0,
+                             "page %zu: its content is compressed in a way cocom cannot read", index + 1);
+                p->failed = 1;
+            }
+            pdf_failed(p);
+        }
+        if (buf && !p->failed) {
+            Rewrite rw = {pg->mcids, pg->nmcids, {0}, 0, 0};
+            content_walk(buf, len, rewrite_op, &rw);
+            if (rw.converted) {
+                cocom_buf_append(&rw.out, (const char *)buf + rw.copied, len - rw.copied);
+                /* No filter given: qpdf's writer compresses it (Flate). */
+                qpdf_oh none = qpdf_oh_new_null(p->q);
+                qpdf_oh_replace_stream_data(p->q, st, (const unsigned char *)rw.out.data, rw.out.len, none, none);
+                rel(p, none);
+                pdf_failed(p);
+                converted += rw.converted;
+            }
+            cocom_buf_free(&rw.out);
+        }
+        free(buf);
+        if (!single)
+            rel(p, st);
+    }
+    rel(p, contents);
+    if (!p->failed && converted < pg->nmcids)
+        cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->path, 0,
+                     "page %zu: %zu marked-content sequence%s of page furniture %s not found in the page's content",
+                     index + 1, pg->nmcids - converted, pg->nmcids - converted == 1 ? "" : "s",
+                     pg->nmcids - converted == 1 ? "was" : "were");
+}
+
+/* The XMP packet (ISO 16684-1), with what PDF/UA asks of it. */
+static void build_xmp(CocomBuf *b, const char *title, const char *author, const char *subject,
+                      const char *keywords, const char *lang, const char *producer, const char *creator_tool,
+                      const char *create, const char *modify)
+{
+    cocom_buf_puts(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                      " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                      "  <rdf:Description rdf:about=\"\"\n"
+                      "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+                      "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+                      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+                      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+                      "   <dc:format>application/pdf</dc:format>\n");
+    struct {
+        const char *value, *open, *close;
+    } fields[] = {
+        {title, "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", "</rdf:li></rdf:Alt></dc:title>\n"},
+        {author, "   <dc:creator><rdf:Seq><rdf:li>", "</rdf:li></rdf:Seq></dc:creator>\n"},
+        {subject, "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+         "</rdf:li></rdf:Alt></dc:description>\n"},
+        {lang, "   <dc:language><rdf:Bag><rdf:li>", "</rdf:li></rdf:Bag></dc:language>\n"},
+        {keywords, "   <pdf:Keywords>", "</pdf:Keywords>\n"},
+        {producer, "   <pdf:Producer>", "</pdf:Producer>\n"},
+        {creator_tool, "   <xmp:CreatorTool>", "</xmp:CreatorTool>\n"},
+        {create, "   <xmp:CreateDate>", "</xmp:CreateDate>\n"},
+        {modify, "   <xmp:ModifyDate>", "</xmp:ModifyDate>\n"},
+        {modify, "   <xmp:MetadataDate>", "</xmp:MetadataDate>\n"},
+    };
+    for (size_t i = 0; i < COCOM_ARRAY_LEN(fields); i++) {
+        if (!has_words(fields[i].value))
+            continue;
+        cocom_buf_puts(b, fields[i].open);
+        xml_text(b, fields[i].value);
+        cocom_buf_puts(b, fields[i].close);
+    }
+    cocom_buf_puts(b, "   <pdfuaid:part>1</pdfuaid:part>\n"
+                      "  </rdf:Description>\n"
+                      " </rdf:RDF>\n"
+                      "</x:xmpmeta>\n");
+    /* Room to edit the packet in place, as XMP writers leave. */
+    for (int i = 0; i < 20; i++)
+        cocom_buf_puts(b, "                                                                                   \n");
+    cocom_buf_puts(b, "<?xpacket end=\"w\"?>");
+}
+
+/* A date of the Info dictionary: the given one, else the file's own,
+ * written back in the D: form; its ISO 8601 form goes to iso (or ""). */
+static void fix_date(Pdf *p, qpdf_oh info, const char *key, const Date *given, char *iso, size_t n)
+{
+    Date d;
+    iso[0] = '\0';
+    if (given) {
+        d = *given;
+    } else {
+        char *old = dict_text(p, info, key);
+        int ok = old && parse_pdf_date(old, &d);
+        if (old && !ok)
+            cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->path, 0,
+                         "the %s '%s' is not a PDF date; it is left as it is and out of the XMP metadata",
+                         key + 1, old);
+        free(old);
+        if (!ok)
+            return;
+    }
+    char pdf[40];
+    format_pdf_date(&d, pdf, sizeof pdf);
+    qpdf_oh v = qpdf_oh_new_string(p->q, pdf);
+    qpdf_oh_replace_key(p->q, info, key, v);
+    rel(p, v);
+    format_iso_date(&d, iso, n);
+}
+
+/* Sets Info[key] from the fix when given; returns the value for the XMP
+ * (the caller frees it): the given one, else the file's own. */
+static char *info_text(Pdf *p, qpdf_oh info, const char *key, const char *given)
+{
+    if (given) {
+        set_text(p, info, key, given);
+        return clean_utf8(given);
+    }
+    return dict_text(p, info, key);
+}
+
+static void fix_document(Post *w)
+{
+    Pdf *p = w->pdf;
+    const CocomPdfFix *fix = w->fix;
+    qpdf_oh root = qpdf_get_root(p->q);
+    if (!is_dict(p, root)) {
+        if (!pdf_failed(p))
+            cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->path, 0, "the PDF has no document catalog");
+        p->failed = 1;
+        return;
+    }
+    if (fix->lang && has_words(fix->lang))
+        set_text(p, root, "/Lang", fix->lang);
+
+    qpdf_oh vp = dict_get(p, root, "/ViewerPreferences");
+    if (!is_dict(p, vp)) {
+        rel(p, vp);
+        vp = qpdf_oh_new_dictionary(p->q);
+    }
+    set_bool(p, vp, "/DisplayDocTitle", 1);
+    qpdf_oh_replace_key(p->q, root, "/ViewerPreferences", vp);
+    rel(p, vp);
+
+    /* Marked, only when there are tags to speak of (Cairo writes it only
+     * when the outermost tag is Document, Part, Art, Sect or Div).
+     * /Suspects is left out: poppler calls /Suspects false "wrong type". */
+    if (dict_has(p, root, "/StructTreeRoot")) {
+        qpdf_oh mi = dict_get(p, root, "/MarkInfo");
+        if (!is_dict(p, mi)) {
+            rel(p, mi);
+            mi = qpdf_oh_new_dictionary(p->q);
+        }
+        set_bool(p, mi, "/Marked", 1);
+        qpdf_oh_replace_key(p->q, root, "/MarkInfo", mi);
+        rel(p, mi);
+    }
+
+    for (size_t i = 0; i < w->npages; i++)
+        set_name(p, w->pages[i].page, "/Tabs", "/S");
+
+    /* The Info dictionary: the fix's words, and dates with their D:. */
+    qpdf_oh trailer = qpdf_get_trailer(p->q);
+    qpdf_oh info = dict_get(p, trailer, "/Info");
+    if (!is_dict(p, info)) {
+        rel(p, info);
+        qpdf_oh d = qpdf_oh_new_dictionary(p->q);
+        info = qpdf_make_indirect_object(p->q, d);
+        rel(p, d);
+        qpdf_oh_replace_key(p->q, trailer, "/Info", info);
+    }
+    Date given, *givenp = NULL;
+    if (fix->date) {
+        if (parse_iso_date(fix->date, &given))
+            givenp = &given;
+        else
+            cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->path, 0,
+                         "the date '%s' is not ISO 8601 (such as 2015-07-29T00:00:00Z); the PDF keeps its own",
+                         fix->date);
+    }
+    char create[40], modify[40];
+    fix_date(p, info, "/CreationDate", givenp, create, sizeof create);
+    fix_date(p, info, "/ModDate", givenp, modify, sizeof modify);
+    char *title = info_text(p, info, "/Title", fix->title);
+    char *author = info_text(p, info, "/Author", fix->author);
+    char *subject = info_text(p, info, "/Subject", fix->subject);
+    char *keywords = info_text(p, info, "/Keywords", fix->keywords);
+    char *producer = dict_text(p, info, "/Producer");
+    char *creator = dict_text(p, info, "/Creator");
+    char *lang = fix->lang ? clean_utf8(fix->lang) : dict_text(p, root, "/Lang");
+
+    CocomBuf xmp = {0};
+    build_xmp(&xmp, title, author, subject, keywords, lang, producer, creator, create, modify);
+    /* Uncompressed, as PDF/A and most XMP readers want: qpdf's writer
+     * leaves /Type /Metadata streams alone. */
+    qpdf_oh meta = qpdf_oh_new_stream(p->q);
+    qpdf_oh none = qpdf_oh_new_null(p->q);
+    qpdf_oh_replace_stream_data(p->q, meta, (const unsigned char *)xmp.data, xmp.len, none, none);
+    qpdf_oh md = qpdf_oh_get_dict(p->q, meta);
+    set_name(p, md, "/Type", "/Metadata");
+    set_name(p, md, "/Subtype", "/XML");
+    qpdf_oh_replace_key(p->q, root, "/Metadata", meta);
+    rel(p, md);
+    rel(p, none);
+    rel(p, meta);
+    rel(p, info);
+    rel(p, trailer);
+    rel(p, root);
+    cocom_buf_free(&xmp);
+    free(title);
+    free(author);
+    free(subject);
+    free(keywords);
+    free(producer);
+    free(creator);
+    free(lang);
+    pdf_failed(p);
+}
+
+static void fix_structure(Post *w)
+{
+    Pdf *p = w->pdf;
+    qpdf_oh root = qpdf_get_root(p->q);
+    qpdf_oh str = dict_get(p, root, "/StructTreeRoot");
+    rel(p, root);
+    if (!is_dict(p, str)) {
+        rel(p, str);
+        return;
+    }
+    visit(&w->visited, p->q, str);
+    qpdf_oh k = dict_get(p, str, "/K");
+    if (is_array(p, k)) {
+        int n = qpdf_oh_get_array_n_items(p->q, k);
+        for (int i = 0; i < n && !w->too_deep; i++) {
+            qpdf_oh e = qpdf_oh_get_array_item(p->q, k, i);
+            walk_elem(w, e, str, 0, 1);
+            rel(p, e);
+        }
+    } else if (k) {
+        walk_elem(w, k, str, 0, 1);
+    }
+    rel(p, k);
+    const CocomPdfFix *fix = w->fix;
+    if (!pdf_failed(p) && !w->too_deep) {
+        if (fix->nfigure_alt && fix->nfigure_alt != w->nfigures)
+            cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->path, 0,
+                         "the PDF has %zu Figure elements but %zu alternative texts were given", w->nfigures,
+                         fix->nfigure_alt);
+        if (fix->nlink_contents && fix->nlink_contents != w->nlinks)
+            cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->path, 0,
+                         "the PDF has %zu Link elements but %zu link descriptions were given", w->nlinks,
+                         fix->nlink_contents);
+    }
+    if (p->failed || w->too_deep || w->removed.count == 0) {
+        rel(p, str);
+        return;
+    }
+
+    cut_private(w);
+    CocomMap lost_keys = {0}, seen = {0};
+    qpdf_oh pt = dict_get(p, str, "/ParentTree");
+    clean_parent_tree(w, pt, &lost_keys, &seen, 0);
+    rel(p, pt);
+    rel(p, str);
+    cocom_map_clear(&seen);
+    for (size_t i = 0; i < w->nlost; i++) {
+        qpdf_oh a = qpdf_get_object_by_id(p->q, w->lost_annots[i].objid, w->lost_annots[i].gen);
+        if (is_dict(p, a))
+            qpdf_oh_remove_key(p->q, a, "/StructParent");
+        rel(p, a);
+    }
+    for (size_t i = 0; i < w->npages && lost_keys.count; i++) {
+        qpdf_oh annots = dict_get(p, w->pages[i].page, "/Annots");
+        for (int j = 0, n = array_len(p, annots); j < n; j++) {
+            qpdf_oh a = qpdf_oh_get_array_item(p->q, annots, j);
+            long long sp;
+            char kk[32];
+            intptr_t v;
+            if (dict_int(p, a, "/StructParent", &sp)) {
+                snprintf(kk, sizeof kk, "%lld", sp);
+                if (cocom_map_get(&lost_keys, kk, &v)) {
+                    qpdf_oh_remove_key(p->q, a, "/StructParent");
+                    if (qpdf_oh_get_object_id(p->q, a) <= 0)
+                        w->nlost++;   /* a direct annotation the tree walk could not note */
+                }
+            }
+            rel(p, a);
+        }
+        rel(p, annots);
+    }
+    cocom_map_clear(&lost_keys);
+    if (w->nlost)
+        cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->path, 0,
+                     "%zu link%s in page furniture (such as a running header) %s no place in the structure tree, "
+                     "which PDF/UA asks of every link",
+                     w->nlost, w->nlost == 1 ? "" : "s", w->nlost == 1 ? "has" : "have");
+    if (w->too_deep || pdf_failed(p))
+        return;
+    for (size_t i = 0; i < w->npages && !p->failed; i++)
+        if (w->pages[i].nmcids)
+            artifact_page(w, i);
+}
+
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return 1;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static void write_error(Pdf *p, const char *out_path)
+{
+    qpdf_error e = qpdf_get_error(p->q);
+    const char *detail = e ? qpdf_get_error_message_detail(p->q, e) : NULL;
+    cocom_report(p->ctx, COCOM_SEVERITY_ERROR, out_path, 0, "cannot write the PDF: %s",
+                 detail && *detail ? detail : "unknown error");
+}
+
+CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *out_path, const CocomPdfFix *fix)
+{
+    static const CocomPdfFix no_fix;
+    if (!fix)
+        fix = &no_fix;
+    if (!in_path || !out_path || same_file(in_path, out_path)) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, out_path, 0, "the corrected PDF cannot be written over its input");
+        return COCOM_STATUS_USAGE;
+    }
+    Pdf p;
+    CocomStatus st = pdf_open(&p, ctx, in_path);
+    if (st != COCOM_STATUS_OK) {
+        pdf_close(&p);
+        return st;
+    }
+    Post w;
+    memset(&w, 0, sizeof w);
+    w.pdf = &p;
+    w.fix = fix;
+    int n = qpdf_get_num_pages(p.q);
+    if (n < 0 || pdf_failed(&p)) {
+        pdf_failed(&p);
+        pdf_warnings(&p);
+        pdf_close(&p);
+        return COCOM_STATUS_INVALID;
+    }
+    w.npages = (size_t)n;
+    w.pages = cocom_xcalloc(w.npages ? w.npages : 1, sizeof *w.pages);
+    for (size_t i = 0; i < w.npages; i++) {
+        PageInfo *pg = &w.pages[i];
+        pg->page = qpdf_get_page_n(p.q, i);
+        pg->objid = qpdf_oh_get_object_id(p.q, pg->page);
+        char k[32];
+        snprintf(k, sizeof k, "%d", pg->objid);
+        cocom_map_set(&w.page_by_objid, k, (intptr_t)i);
+        pg->struct_parents = -1;
+        if (dict_int(&p, pg->page, "/StructParents", &pg->struct_parents)) {
+            snprintf(k, sizeof k, "%lld", pg->struct_parents);
+            cocom_map_set(&w.page_by_key, k, (intptr_t)i);
+        }
+    }
+    if (!pdf_failed(&p))
+        fix_structure(&w);
+    if (w.too_deep && !p.failed) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, in_path, 0,
+                     "the structure tree is nested more than %d deep", MAX_DEPTH);
+        p.failed = 1;
+    }
+    if (!p.failed)
+        fix_document(&w);
+
+    st = p.failed ? COCOM_STATUS_INVALID : COCOM_STATUS_OK;
+    if (st == COCOM_STATUS_OK) {
+        if (qpdf_init_write(p.q, out_path) & QPDF_ERRORS) {
+            write_error(&p, out_path);
+            st = COCOM_STATUS_IO;
+        } else {
+            /* Same input, same bytes: the /ID is a hash of the content. */
+            qpdf_set_deterministic_ID(p.q, QPDF_TRUE);
+            /* PDF/UA-1 is built on ISO 32000-1, which is PDF 1.7. */
+            qpdf_set_minimum_pdf_version(p.q, "1.7");
+            if (qpdf_write(p.q) & QPDF_ERRORS) {
+                write_error(&p, out_path);
+                st = COCOM_STATUS_IO;
+                unlink(out_path);
+            }
+        }
+    }
+    pdf_warnings(&p);
+    for (size_t i = 0; i < w.npages; i++)
+        free(w.pages[i].mcids);
+    free(w.pages);
+    free(w.cut_parents);
+    free(w.lost_annots);
+    cocom_map_clear(&w.page_by_objid);
+    cocom_map_clear(&w.page_by_key);
+    cocom_map_clear(&w.visited);
+    cocom_map_clear(&w.removed);
+    cocom_map_clear(&w.cut_roots);
+    pdf_close(&p);
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* The check                                                            */
+
+typedef struct {
+    Pdf *pdf;
+    qpdf_oh role_map;           /* the structure tree's /RoleMap, or 0 */
+    qpdf_oh class_map;          /* its /ClassMap, or 0 */
+    CocomMap page_by_objid;     /* objid → index */
+    CocomMap visited;
+    int too_deep;
+    /* the structure tree */
+    size_t figures, figures_bad, figure_page;
+    size_t tables, tables_bad, table_page;
+    size_t ths, ths_bad, th_page;
+    size_t table_ths, table_ths_bad, table_th_page; /* in the Table being walked */
+    int table_headers;          /* its cells name their headers (/Headers) */
+    /* untagged text */
+    CocomMap form_untagged;     /* form XObject objid → text operators outside marked content */
+    CocomMap form_path;         /* form XObjects being read (a form that draws itself) */
+} Check;
+
+/* The standard structure type an element's /S maps to through the role
+ * map, into buf ("/Figure"). */
+static void std_type(Check *c, qpdf_oh elem, char *buf, size_t n)
+{
+    Pdf *p = c->pdf;
+    dict_name_copy(p, elem, "/S", buf, n);
+    for (int i = 0; i < 16 && c->role_map && buf[0]; i++) {
+        char next[128];
+        dict_name_copy(p, c->role_map, buf, next, sizeof next);
+        if (!next[0] || strcmp(next, buf) == 0)
+            break;
+        snprintf(buf, n, "%s", next);
+    }
+}
+
+static size_t page_number(Check *c, qpdf_oh pg)
+{
+    intptr_t i;
+    char k[16];
+    if (!pg)
+        return 0;
+    snprintf(k, sizeof k, "%d", qpdf_oh_get_object_id(c->pdf->q, pg));
+    return cocom_map_get(&c->page_by_objid, k, &i) ? (size_t)i + 1 : 0;
+}
+
+/* The page an element is on: its /Pg, or the first one among its kids. */
+static size_t elem_page(Check *c, qpdf_oh elem, int depth)
+{
+    Pdf *p = c->pdf;
+    qpdf_oh pg = dict_get(p, elem, "/Pg");
+    size_t n = page_number(c, pg);
+    rel(p, pg);
+    if (n || depth > 8)
+        return n;
+    qpdf_oh k = dict_get(p, elem, "/K");
+    for (int i = 0, m = array_len(p, k); i < m && !n; i++) {
+        qpdf_oh kid = qpdf_oh_get_array_item(p->q, k, i);
+        if (is_dict(p, kid))
+            n = elem_page(c, kid, depth + 1);
+        rel(p, kid);
+    }
+    if (is_dict(p, k))
+        n = elem_page(c, k, depth + 1);
+    rel(p, k);
+    return n;
+}
+
+/* Does the element carry the attribute key of owner, directly in /A or
+ * through its classes (/C and the class map)? */
+static int elem_attr_has(Check *c, qpdf_oh elem, const char *owner, const char *key)
+{
+    Pdf *p = c->pdf;
+    qpdf_oh a = dict_get(p, elem, "/A");
+    int found = attr_has(p, a, owner, key);
+    rel(p, a);
+    if (found || !c->class_map)
+        return found;
+    qpdf_oh cls = dict_get(p, elem, "/C");
+    int single = cls && !is_array(p, cls);
+    int n = single ? 1 : array_len(p, cls);
+    for (int i = 0; i < n && !found; i++) {
+        qpdf_oh it = single ? cls : qpdf_oh_get_array_item(p->q, cls, i);
+        if (it && qpdf_oh_is_name(p->q, it)) {
+            char name[128];
+            snprintf(name, sizeof name, "%s", qpdf_oh_get_name(p->q, it));
+            qpdf_oh attrs = dict_get(p, c->class_map, name);
+            found = attr_has(p, attrs, owner, key);
+            rel(p, attrs);
+        }
+        if (!single)
+            rel(p, it);
+    }
+    rel(p, cls);
+    return found;
+}
+
+static void check_elem(Check *c, qpdf_oh elem, int depth);
+
+static void check_kids(Check *c, qpdf_oh elem, int depth)
+{
+    Pdf *p = c->pdf;
+    qpdf_oh k = dict_get(p, elem, "/K");
+    if (is_array(p, k)) {
+        int n = qpdf_oh_get_array_n_items(p->q, k);
+        for (int i = 0; i < n && !c->too_deep; i++) {
+            qpdf_oh kid = qpdf_oh_get_array_item(p->q, k, i);
+            check_elem(c, kid, depth + 1);
+            rel(p, kid);
+        }
+    } else if (k) {
+        check_elem(c, k, depth + 1);
+    }
+    rel(p, k);
+}
+
+static void check_elem(Check *c, qpdf_oh elem, int depth)
+{
+    Pdf *p = c->pdf;
+    if (depth > MAX_DEPTH) {
+        c->too_deep = 1;
+        return;
+    }
+    if (!is_dict(p, elem))
+        return;
+    char type[32];
+    dict_name_copy(p, elem, "/Type", type, sizeof type);
+    if (strcmp(type, "/MCR") == 0 || strcmp(type, "/OBJR") == 0 || !dict_has(p, elem, "/S")
+        || !visit(&c->visited, p->q, elem))
+        return;
+    char s[128];
+    std_type(c, elem, s, sizeof s);
+    if (strcmp(s, "/Figure") == 0) {
+        c->figures++;
+        char *alt = dict_text(p, elem, "/Alt");
+        char *actual = has_words(alt) ? NULL : dict_text(p, elem, "/ActualText");
+        if (!has_words(alt) && !has_words(actual) && c->figures_bad++ == 0)
+            c->figure_page = elem_page(c, elem, 0);
+        free(alt);
+        free(actual);
+    } else if (strcmp(s, "/TH") == 0) {
+        c->table_ths++;
+        if (!elem_attr_has(c, elem, "/Table", "/Scope") && c->table_ths_bad++ == 0)
+            c->table_th_page = elem_page(c, elem, 0);
+    }
+    if ((strcmp(s, "/TD") == 0 || strcmp(s, "/TH") == 0) && elem_attr_has(c, elem, "/Table", "/Headers"))
+        c->table_headers = 1;
+    if (strcmp(s, "/Table") == 0) {
+        size_t ths = c->table_ths, bad = c->table_ths_bad, page = c->table_th_page;
+        int headers = c->table_headers;
+        c->table_ths = c->table_ths_bad = c->table_th_page = 0;
+        c->table_headers = 0;
+        check_kids(c, elem, depth);
+        c->tables++;
+        if (c->table_ths == 0 && c->tables_bad++ == 0)
+            c->table_page = elem_page(c, elem, 0);
+        c->ths += c->table_ths;
+        /* 15-003 asks for Scope only of tables not organised with
+         * Headers attributes and IDs. */
+        if (!c->table_headers && c->table_ths_bad) {
+            if (c->ths_bad == 0)
+                c->th_page = c->table_th_page;
+            c->ths_bad += c->table_ths_bad;
+        }
+        c->table_ths = ths;
+        c->table_ths_bad = bad;
+        c->table_th_page = page;
+        c->table_headers = headers;
+        return;
+    }
+    check_kids(c, elem, depth);
+}
+
+/* The value under key in a number tree (PDF 32000-1 7.9.7), or 0. */
+static qpdf_oh numtree_get(Pdf *p, qpdf_oh node, long long key, int depth)
+{
+    if (depth > 32 || !is_dict(p, node))
+        return 0;
+    qpdf_oh found = 0;
+    qpdf_oh nums = dict_get(p, node, "/Nums");
+    for (int i = 0, n = array_len(p, nums); i + 1 < n && !found; i += 2) {
+        qpdf_oh k = qpdf_oh_get_array_item(p->q, nums, i);
+        if (is_int(p, k) && qpdf_oh_get_int_value(p->q, k) == key)
+            found = qpdf_oh_get_array_item(p->q, nums, i + 1);
+        rel(p, k);
+    }
+    rel(p, nums);
+    qpdf_oh kids = dict_get(p, node, "/Kids");
+    for (int i = 0, n = array_len(p, kids); i < n && !found; i++) {
+        qpdf_oh kid = qpdf_oh_get_array_item(p->q, kids, i);
+        qpdf_oh limits = dict_get(p, kid, "/Limits");
+        int inside = 1;
+        if (array_len(p, limits) == 2) {
+            qpdf_oh lo = qpdf_oh_get_array_item(p->q, limits, 0), hi = qpdf_oh_get_array_item(p->q, limits, 1);
+            if (is_int(p, lo) && is_int(p, hi))
+                inside = key >= qpdf_oh_get_int_value(p->q, lo) && key <= qpdf_oh_get_int_value(p->q, hi);
+            rel(p, lo);
+            rel(p, hi);
+        }
+        rel(p, limits);
+        if (inside)
+            found = numtree_get(p, kid, key, depth + 1);
+        rel(p, kid);
+    }
+    rel(p, kids);
+    return found;
+}
+
+/* An entry of the page or its ancestors in the page tree (Resources). */
+static qpdf_oh inherited(Pdf *p, qpdf_oh page, const char *key)
+{
+    qpdf_oh node = qpdf_oh_new_object(p->q, page);
+    for (int i = 0; i < 64 && is_dict(p, node); i++) {
+        qpdf_oh v = dict_get(p, node, key);
+        if (v) {
+            rel(p, node);
+            return v;
+        }
+        qpdf_oh up = dict_get(p, node, "/Parent");
+        rel(p, node);
+        node = up;
+    }
+    rel(p, node);
+    return 0;
+}
+
+/* --- text outside marked content --- */
+
+typedef struct {
+    Check *c;
+    qpdf_oh resources;
+    unsigned char *stack;       /* 1 for each open sequence that tags: an artifact, or one with an MCID */
+    size_t depth, cap;
+    size_t tagging;             /* how many of them tag */
+    size_t untagged;            /* text operators outside */
+    int level;                  /* form XObject nesting */
+} Scan;
+
+static size_t scan_content(Check *c, const unsigned char *buf, size_t len, qpdf_oh resources, int level);
+
+static int is_op(const unsigned char *s, const Tok *op, const char *name)
+{
+    size_t n = strlen(name);
+    return op->end - op->start == n && memcmp(s + op->start, name, n) == 0;
+}
+
+/* Text drawn by a form XObject (name in the resources) invoked outside
+ * marked content. */
+static size_t form_untagged(Scan *sc, const unsigned char *s, const Tok *name)
+{
+    Check *c = sc->c;
+    Pdf *p = c->pdf;
+    if (sc->level >= 16 || name->kind != TK_NAME)
+        return 0;
+    char key[256];
+    size_t n = name->end - name->start;
+    if (n >= sizeof key)
+        return 0;
+    memcpy(key, s + name->start, n);
+    key[n] = '\0';
+    qpdf_oh xobjects = dict_get(p, sc->resources, "/XObject");
+    qpdf_oh form = dict_get(p, xobjects, key);
+    rel(p, xobjects);
+    size_t count = 0;
+    int id = form ? qpdf_oh_get_object_id(p->q, form) : 0;
+    char k[16];
+    intptr_t cached;
+    snprintf(k, sizeof k, "%d", id);
+    if (is_stream(p, form) && dict_name_is(p, form, "/Subtype", "/Form") && !set_has(&c->form_path, id)) {
+        if (id > 0 && cocom_map_get(&c->form_untagged, k, &cached)) {
+            count = (size_t)cached;
+        } else {
+            unsigned char *buf = NULL;
+            size_t len = 0;
+            QPDF_BOOL filtered = QPDF_FALSE;
+            QPDF_ERROR_CODE rc = qpdf_oh_get_stream_data(p->q, form, qpdf_dl_generalized, &filtered, &buf, &len);
+            if (!(rc & QPDF_ERRORS) && !pdf_failed(p) && filtered) {
+                qpdf_oh res = dict_get(p, form, "/Resources");
+                if (id > 0)
+                    set_add(&c->form_path, id);
+                count = scan_content(c, buf, len, res ? res : sc->resources, sc->level + 1);
+                if (id > 0) {
+                    cocom_map_set(&c->form_path, k, 0);
+                    cocom_map_set(&c->form_untagged, k, (intptr_t)count);
+                }
+                rel(p, res);
+            }
+            free(buf);
+        }
+    }
+    rel(p, form);
+    return count;
+}
+
+/* Does a BDC's property list (inline, or named in /Properties) hold an MCID? */
+static int properties_have_mcid(Scan *sc, const unsigned char *s, const Tok *props)
+{
+    if (props->kind == TK_COMPOSITE)
+        return inline_dict_mcid(s, props) >= 0;
+    if (props->kind != TK_NAME)
+        return 0;
+    Pdf *p = sc->c->pdf;
+    char key[256];
+    size_t n = props->end - props->start;
+    if (n >= sizeof key)
+        return 0;
+    memcpy(key, s + props->start, n);
+    key[n] = '\0';
+    qpdf_oh all = dict_get(p, sc->resources, "/Properties");
+    qpdf_oh one = dict_get(p, all, key);
+    int has = dict_has(p, one, "/MCID");
+    rel(p, one);
+    rel(p, all);
+    return has;
+}
+
+static void scan_op(void *user, const unsigned char *s, const Tok *op, const Tok *ops, int n)
+{
+    Scan *sc = user;
+    int push = -1;
+    if (is_op(s, op, "BMC"))
+        push = n >= 1 && name_tok_is(s, &ops[0], "Artifact");
+    else if (is_op(s, op, "BDC"))
+        push = n >= 2 && (name_tok_is(s, &ops[0], "Artifact") || properties_have_mcid(sc, s, &ops[1]));
+    else if (is_op(s, op, "EMC")) {
+        if (sc->depth > 0 && sc->stack[--sc->depth])
+            sc->tagging--;
+    } else if (sc->tagging == 0) {
+        if (is_op(s, op, "Tj") || is_op(s, op, "TJ") || is_op(s, op, "'") || is_op(s, op, "\""))
+            sc->untagged++;
+        else if (is_op(s, op, "Do") && n >= 1)
+            sc->untagged += form_untagged(sc, s, &ops[n - 1]);
+    }
+    if (push >= 0) {
+        COCOM_GROW(sc->stack, sc->cap, sc->depth + 1);
+        sc->stack[sc->depth++] = (unsigned char)push;
+        sc->tagging += (size_t)push;
+    }
+}
+
+static size_t scan_content(Check *c, const unsigned char *buf, size_t len, qpdf_oh resources, int level)
+{
+    Scan sc = {c, resources, NULL, 0, 0, 0, 0, level};
+    content_walk(buf, len, scan_op, &sc);
+    free(sc.stack);
+    return sc.untagged;
+}
+
+/* --- fonts --- */
+
+typedef struct {
+    CocomMap seen;
+    CocomBuf not_embedded, no_unicode;
+    size_t n_not_embedded, n_no_unicode;
+} Fonts;
+
+static void font_list_add(CocomBuf *b, size_t *count, const char *name)
+{
+    if (++*count <= 3) {
+        if (b->len)
+            cocom_buf_puts(b, ", ");
+        cocom_buf_puts(b, name[0] == '/' ? name + 1 : name);
+    }
+}
+
+static int has_font_file(Pdf *p, qpdf_oh font)
+{
+    qpdf_oh fd = dict_get(p, font, "/FontDescriptor");
+    int r = dict_has(p, fd, "/FontFile") || dict_has(p, fd, "/FontFile2") || dict_has(p, fd, "/FontFile3");
+    rel(p, fd);
+    return r;
+}
+
+static void check_font(Check *c, Fonts *f, qpdf_oh font)
+{
+    Pdf *p = c->pdf;
+    if (!is_dict(p, font) || !visit(&f->seen, p->q, font))
+        return;
+    char sub[32], name[128];
+    dict_name_copy(p, font, "/Subtype", sub, sizeof sub);
+    dict_name_copy(p, font, "/BaseFont", name, sizeof name);
+    if (!name[0])
+        snprintf(name, sizeof name, "%s font", sub[0] ? sub + 1 : "unnamed");
+    int embedded = 1, unicode_ok = dict_has(p, font, "/ToUnicode");
+    if (strcmp(sub, "/Type3") == 0) {
+        embedded = 1;   /* its glyphs are content streams in the file */
+    } else if (strcmp(sub, "/Type0") == 0) {
+        qpdf_oh df = dict_get(p, font, "/DescendantFonts");
+        qpdf_oh cid = array_len(p, df) > 0 ? qpdf_oh_get_array_item(p->q, df, 0) : 0;
+        embedded = is_dict(p, cid) && has_font_file(p, cid);
+        if (!unicode_ok && is_dict(p, cid)) {
+            /* 31-027: the four Adobe character collections map by themselves. */
+            qpdf_oh info = dict_get(p, cid, "/CIDSystemInfo");
+            char *reg = dict_text(p, info, "/Registry"), *ord = dict_text(p, info, "/Ordering");
+            unicode_ok = reg && ord && strcmp(reg, "Adobe") == 0
+                && (strcmp(ord, "GB1") == 0 || strcmp(ord, "CNS1") == 0 || strcmp(ord, "Japan1") == 0
+                    || strcmp(ord, "Korea1") == 0);
+            free(reg);
+            free(ord);
+            rel(p, info);
+        }
+        rel(p, cid);
+        rel(p, df);
+    } else {
+        embedded = has_font_file(p, font);
+        if (!unicode_ok)
+            unicode_ok = dict_name_is(p, font, "/Encoding", "/WinAnsiEncoding")
+                || dict_name_is(p, font, "/Encoding", "/MacRomanEncoding")
+                || dict_name_is(p, font, "/Encoding", "/MacExpertEncoding");
+    }
+    if (!embedded)
+        font_list_add(&f->not_embedded, &f->n_not_embedded, name);
+    if (!unicode_ok)
+        font_list_add(&f->no_unicode, &f->n_no_unicode, name);
+}
+
+/* The fonts of a resource dictionary and of the form XObjects it holds. */
+static void check_resources(Check *c, Fonts *f, qpdf_oh res, CocomMap *seen_res, int depth)
+{
+    Pdf *p = c->pdf;
+    if (depth > 16 || !is_dict(p, res) || !visit(seen_res, p->q, res))
+        return;
+    qpdf_oh fonts = dict_get(p, res, "/Font");
+    if (is_dict(p, fonts)) {
+        qpdf_oh_begin_dict_key_iter(p->q, fonts);
+        char **keys = NULL;
+        size_t nkeys = 0, cap = 0;
+        while (qpdf_oh_dict_more_keys(p->q)) {
+            COCOM_GROW(keys, cap, nkeys + 1);
+            keys[nkeys++] = cocom_xstrdup(qpdf_oh_dict_next_key(p->q));
+        }
+        for (size_t i = 0; i < nkeys; i++) {
+            qpdf_oh font = dict_get(p, fonts, keys[i]);
+            check_font(c, f, font);
+            rel(p, font);
+            free(keys[i]);
+        }
+        free(keys);
+    }
+    rel(p, fonts);
+    qpdf_oh xobjects = dict_get(p, res, "/XObject");
+    if (is_dict(p, xobjects)) {
+        qpdf_oh_begin_dict_key_iter(p->q, xobjects);
+        char **keys = NULL;
+        size_t nkeys = 0, cap = 0;
+        while (qpdf_oh_dict_more_keys(p->q)) {
+            COCOM_GROW(keys, cap, nkeys + 1);
+            keys[nkeys++] = cocom_xstrdup(qpdf_oh_dict_next_key(p->q));
+        }
+        for (size_t i = 0; i < nkeys; i++) {
+            qpdf_oh x = dict_get(p, xobjects, keys[i]);
+            if (is_stream(p, x) && dict_name_is(p, x, "/Subtype", "/Form")) {
+                qpdf_oh xres = dict_get(p, x, "/Resources");
+                check_resources(c, f, xres, seen_res, depth + 1);
+                rel(p, xres);
+            }
+            rel(p, x);
+            free(keys[i]);
+        }
+        free(keys);
+    }
+    rel(p, xobjects);
+}
+
+/* --- XMP --- */
+
+/* 0: fine; 1: no metadata stream or not XML; 2: no dc:title; with
+ * *uaid set to whether pdfuaid:part is 1. */
+static int check_xmp(Check *c, qpdf_oh root, int *uaid)
+{
+    Pdf *p = c->pdf;
+    *uaid = 0;
+    qpdf_oh meta = dict_get(p, root, "/Metadata");
+    if (!is_stream(p, meta)) {
+        rel(p, meta);
+        return 1;
+    }
+    unsigned char *buf = NULL;
+    size_t len = 0;
+    QPDF_BOOL filtered = QPDF_FALSE;
+    QPDF_ERROR_CODE rc = qpdf_oh_get_stream_data(p->q, meta, qpdf_dl_generalized, &filtered, &buf, &len);
+    rel(p, meta);
+    if ((rc & QPDF_ERRORS) || pdf_failed(p) || !filtered || !buf || len > INT32_MAX) {
+        free(buf);
+        return 1;
+    }
+    cocom_xml_init();
+    xmlDocPtr doc = xmlReadMemory((const char *)buf, (int)len, "xmp.xml", NULL,
+                                  cocom_load_options() | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    free(buf);
+    /* A packet never has a DOCTYPE; refusing one keeps entities out. */
+    if (!doc || doc->intSubset) {
+        xmlFreeDoc(doc);
+        return 1;
+    }
+    int result = 2;
+    xmlXPathContextPtr xp = xmlXPathNewContext(doc);
+    if (xp) {
+        xmlXPathRegisterNs(xp, BAD_CAST "dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
+        xmlXPathRegisterNs(xp, BAD_CAST "pdfuaid", BAD_CAST "http://www.aiim.org/pdfua/ns/id/");
+        xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST "normalize-space(string(//dc:title))", xp);
+        if (o && o->type == XPATH_STRING && o->stringval && o->stringval[0])
+            result = 0;
+        xmlXPathFreeObject(o);
+        o = xmlXPathEvalExpression(BAD_CAST "normalize-space(string((//pdfuaid:part | //@pdfuaid:part)[1]))", xp);
+        *uaid = o && o->type == XPATH_STRING && o->stringval && strcmp((const char *)o->stringval, "1") == 0;
+        xmlXPathFreeObject(o);
+        xmlXPathFreeContext(xp);
+    }
+    xmlFreeDoc(doc);
+    return result;
+}
+
+/* --- the whole file --- */
+
+#define FINDING(id, source, ...) \
+    cocom_report_rule(p->ctx, COCOM_SEVERITY_ERROR, p->path, 0, id, source, __VA_ARGS__)
+
+static void plural_pages(char *buf, size_t n, size_t count, size_t first)
+{
+    if (count == 1)
+        snprintf(buf, n, "page %zu", first);
+    else
+        snprintf(buf, n, "%zu pages, the first page %zu", count, first);
+}
+
+static void check_pages(Check *c, size_t npages)
+{
+    Pdf *p = c->pdf;
+    size_t untagged_pages = 0, untagged_first = 0, untagged_ops = 0;
+    size_t no_tabs = 0, no_tabs_first = 0, bad_tabs = 0, bad_tabs_first = 0;
+    size_t links = 0, no_contents = 0, no_contents_first = 0, untagged_links = 0, untagged_links_first = 0;
+    Fonts f;
+    memset(&f, 0, sizeof f);
+    CocomMap seen_res = {0};
+    qpdf_oh root = qpdf_get_root(p->q);
+    qpdf_oh str = dict_get(p, root, "/StructTreeRoot");
+    qpdf_oh parent_tree = dict_get(p, str, "/ParentTree");
+    for (size_t i = 0; i < npages && !p->failed; i++) {
+        qpdf_oh page = qpdf_get_page_n(p->q, i);
+        if (pdf_failed(p))
+            break;
+        /* Tabs */
+        qpdf_oh tabs = dict_get(p, page, "/Tabs");
+        if (!tabs) {
+            if (no_tabs++ == 0)
+                no_tabs_first = i + 1;
+        } else if (!name_is(p, tabs, "/S") && bad_tabs++ == 0) {
+            bad_tabs_first = i + 1;
+        }
+        rel(p, tabs);
+        /* Text outside marked content */
+        qpdf_oh res = inherited(p, page, "/Resources");
+        unsigned char *buf = NULL;
+        size_t len = 0;
+        if (!(qpdf_oh_get_page_content_data(p->q, page, &buf, &len) & QPDF_ERRORS) && !pdf_failed(p) && buf) {
+            size_t n = scan_content(c, buf, len, res, 0);
+            if (n) {
+                untagged_ops += n;
+                if (untagged_pages++ == 0)
+                    untagged_first = i + 1;
+            }
+        }
+        free(buf);
+        /* Fonts */
+        check_resources(c, &f, res, &seen_res, 0);
+        rel(p, res);
+        /* Links */
+        qpdf_oh annots = dict_get(p, page, "/Annots");
+        for (int j = 0, n = array_len(p, annots); j < n; j++) {
+            qpdf_oh a = qpdf_oh_get_array_item(p->q, annots, j);
+            if (is_dict(p, a) && dict_name_is(p, a, "/Subtype", "/Link")) {
+                links++;
+                char *contents = dict_text(p, a, "/Contents");
+                if (!has_words(contents) && no_contents++ == 0)
+                    no_contents_first = i + 1;
+                free(contents);
+                long long sp;
+                int tagged = 0;
+                if (dict_int(p, a, "/StructParent", &sp)) {
+                    qpdf_oh e = numtree_get(p, parent_tree, sp, 0);
+                    if (is_dict(p, e)) {
+                        char t[128];
+                        std_type(c, e, t, sizeof t);
+                        tagged = strcmp(t, "/Link") == 0;
+                    }
+                    rel(p, e);
+                }
+                if (!tagged && untagged_links++ == 0)
+                    untagged_links_first = i + 1;
+            }
+            rel(p, a);
+        }
+        rel(p, annots);
+        rel(p, page);
+    }
+    rel(p, parent_tree);
+    rel(p, str);
+    rel(p, root);
+    cocom_map_clear(&seen_res);
+    if (p->failed) {
+        cocom_buf_free(&f.not_embedded);
+        cocom_buf_free(&f.no_unicode);
+        cocom_map_clear(&f.seen);
+        return;
+    }
+    char where[96];
+    if (untagged_pages) {
+        plural_pages(where, sizeof where, untagged_pages, untagged_first);
+        FINDING("PDFUA-UNTAGGED-TEXT", "Matterhorn 01-005",
+                "text outside marked content, neither tagged nor an artifact (%zu text operator%s, on %s)",
+                untagged_ops, untagged_ops == 1 ? "" : "s", where);
+    }
+    if (c->figures_bad)
+        FINDING("PDFUA-FIGURE-ALT", "Matterhorn 13-004",
+                "%zu of %zu Figure elements %s no alternative text (/Alt), the first on page %zu", c->figures_bad,
+                c->figures, c->figures_bad == 1 ? "has" : "have", c->figure_page);
+    if (c->tables_bad)
+        FINDING("PDFUA-TABLE-HEADERS", "ISO 14289-1 7.5",
+                "%zu of %zu tables %s no header cells (TH), the first on page %zu", c->tables_bad, c->tables,
+                c->tables_bad == 1 ? "has" : "have", c->table_page);
+    if (c->ths_bad)
+        FINDING("PDFUA-TH-SCOPE", "Matterhorn 15-003",
+                "%zu of %zu header cells (TH) %s no /Scope attribute, the first on page %zu", c->ths_bad, c->ths,
+                c->ths_bad == 1 ? "has" : "have", c->th_page);
+    if (no_contents)
+        FINDING("PDFUA-LINK-CONTENTS", "Matterhorn 28-012",
+                "%zu of %zu links %s no description (/Contents), the first on page %zu", no_contents, links,
+                no_contents == 1 ? "has" : "have", no_contents_first);
+    if (untagged_links)
+        FINDING("PDFUA-LINK-TAGGED", "Matterhorn 28-011",
+                "%zu of %zu links %s not in a Link structure element, the first on page %zu", untagged_links, links,
+                untagged_links == 1 ? "is" : "are", untagged_links_first);
+    if (f.n_not_embedded)
+        FINDING("PDFUA-FONT-EMBEDDED", "Matterhorn 31-009", "%zu font%s not embedded: %s%s", f.n_not_embedded,
+                f.n_not_embedded == 1 ? " is" : "s are", f.not_embedded.data,
+                f.n_not_embedded > 3 ? ", ..." : "");
+    if (f.n_no_unicode)
+        FINDING("PDFUA-TOUNICODE", "Matterhorn 31-027",
+                "%zu font%s no map to Unicode (/ToUnicode): %s%s", f.n_no_unicode,
+                f.n_no_unicode == 1 ? " has" : "s have", f.no_unicode.data, f.n_no_unicode > 3 ? ", ..." : "");
+    if (no_tabs) {
+        plural_pages(where, sizeof where, no_tabs, no_tabs_first);
+        FINDING("PDFUA-TABS", "Matterhorn 28-008", "no tab order (/Tabs /S) on %s", where);
+    }
+    if (bad_tabs) {
+        plural_pages(where, sizeof where, bad_tabs, bad_tabs_first);
+        FINDING("PDFUA-TABS", "Matterhorn 28-009", "a tab order other than the structure order (/Tabs /S) on %s",
+                where);
+    }
+    cocom_buf_free(&f.not_embedded);
+    cocom_buf_free(&f.no_unicode);
+    cocom_map_clear(&f.seen);
+}
+
+CocomStatus cocom_pdfcheck(CocomContext *ctx, const char *path)
+{
+    Pdf pdf;
+    Pdf *p = &pdf;
+    CocomStatus st = pdf_open(p, ctx, path);
+    if (st != COCOM_STATUS_OK) {
+        pdf_close(p);
+        return COCOM_STATUS_IO;
+    }
+    unsigned errors_before = ctx->errors;
+    Check c;
+    memset(&c, 0, sizeof c);
+    c.pdf = p;
+    int npages = qpdf_get_num_pages(p->q);
+    qpdf_oh root = qpdf_get_root(p->q);
+    if (npages < 0 || pdf_failed(p) || !is_dict(p, root)) {
+        if (!p->failed)
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "this is not a readable PDF: it has no document catalog");
+        rel(p, root);
+        pdf_warnings(p);
+        pdf_close(p);
+        return COCOM_STATUS_IO;
+    }
+    for (int i = 0; i < npages; i++) {
+        qpdf_oh page = qpdf_get_page_n(p->q, (size_t)i);
+        char k[16];
+        snprintf(k, sizeof k, "%d", qpdf_oh_get_object_id(p->q, page));
+        cocom_map_set(&c.page_by_objid, k, i);
+        rel(p, page);
+    }
+
+    /* The catalog */
+    char *lang = dict_text(p, root, "/Lang");
+    if (!has_words(lang))
+        FINDING("PDFUA-LANG", "Matterhorn 11-001", "the document's natural language is not set (/Lang in the catalog)");
+    free(lang);
+
+    qpdf_oh trailer = qpdf_get_trailer(p->q);
+    qpdf_oh info = dict_get(p, trailer, "/Info");
+    char *title = dict_text(p, info, "/Title");
+    if (!has_words(title))
+        FINDING("PDFUA-TITLE", "ISO 14289-1 7.1", "the document has no title (/Title in the document information)");
+    free(title);
+    rel(p, info);
+    rel(p, trailer);
+
+    qpdf_oh vp = dict_get(p, root, "/ViewerPreferences");
+    int ddt = 0;
+    if (!dict_bool(p, vp, "/DisplayDocTitle", &ddt))
+        FINDING("PDFUA-DISPLAYDOCTITLE", "Matterhorn 07-001",
+                "viewers are not told to show the title (no /DisplayDocTitle in /ViewerPreferences)");
+    else if (!ddt)
+        FINDING("PDFUA-DISPLAYDOCTITLE", "Matterhorn 07-002",
+                "viewers are told to show the file name, not the title (/DisplayDocTitle false)");
+    rel(p, vp);
+
+    qpdf_oh mi = dict_get(p, root, "/MarkInfo");
+    int marked = 0, suspects = 0;
+    dict_bool(p, mi, "/Marked", &marked);
+    dict_bool(p, mi, "/Suspects", &suspects);
+    rel(p, mi);
+    qpdf_oh str = dict_get(p, root, "/StructTreeRoot");
+    if (!marked)
+        FINDING("PDFUA-MARKED", "ISO 14289-1 7.1", "the PDF is not marked as tagged (/MarkInfo /Marked true)");
+    if (!is_dict(p, str))
+        FINDING("PDFUA-MARKED", "ISO 14289-1 7.1", "the PDF has no structure tree (/StructTreeRoot)");
+    if (suspects)
+        FINDING("PDFUA-MARKED", "Matterhorn 01-007", "the PDF says its tags may be wrong (/Suspects true)");
+
+    /* The structure tree */
+    if (is_dict(p, str)) {
+        c.role_map = dict_get(p, str, "/RoleMap");
+        c.class_map = dict_get(p, str, "/ClassMap");
+        visit(&c.visited, p->q, str);
+        check_kids(&c, str, 0);
+        if (c.too_deep)
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "the structure tree is nested more than %d deep",
+                         MAX_DEPTH);
+    }
+    rel(p, str);
+
+    /* The pages */
+    if (!pdf_failed(p))
+        check_pages(&c, (size_t)npages);
+
+    /* XMP */
+    if (!p->failed) {
+        int uaid = 0;
+        int xmp = check_xmp(&c, root, &uaid);
+        if (xmp == 1)
+            FINDING("PDFUA-XMP-TITLE", "Matterhorn 06-001",
+                    "the PDF has no XMP metadata (or it is not well-formed XML)");
+        else if (xmp == 2)
+            FINDING("PDFUA-XMP-TITLE", "Matterhorn 06-003", "the XMP metadata has no title (dc:title)");
+        if (xmp != 1 && !uaid)
+            FINDING("PDFUA-XMP-ID", "Matterhorn 06-002",
+                    "the XMP metadata does not claim PDF/UA (pdfuaid:part 1)");
+    }
+    pdf_failed(p);
+    rel(p, root);
+    rel(p, c.role_map);
+    rel(p, c.class_map);
+    pdf_warnings(p);
+    cocom_map_clear(&c.page_by_objid);
+    cocom_map_clear(&c.visited);
+    cocom_map_clear(&c.form_untagged);
+    cocom_map_clear(&c.form_path);
+    int failed = p->failed;
+    pdf_close(p);
+    if (failed)
+        return COCOM_STATUS_IO;
+    return ctx->errors > errors_before ? COCOM_STATUS_INVALID : COCOM_STATUS_OK;
+}
