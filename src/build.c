@@ -15,6 +15,7 @@
 #include "context.h"
 #include "check.h"
 #include "driver.h"
+#include "pdfpost.h"
 #include <glib.h>
 #include "load.h"
 #include "transform.h"
@@ -220,6 +221,9 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
             free(fo_path);
         }
         if (dst == COCOM_STATUS_OK && ctx->errors == errs) {
+            /* What was written is checked as a reader would need it;
+             * a finding is a warning: the document is made. */
+            cocom_pdfcheck_as(ctx, pdf, COCOM_SEVERITY_WARNING);
             made++;
             if (opt->written)
                 opt->written(opt->user, kind, pdf, pages);

@@ -148,6 +148,32 @@ static void silent(void *user, const CocomDiagnostic *d)
         (*errors)++;
 }
 
+/* Cairo's PDF at `tmp` goes through the post-pass (pdfpost.h) into a second
+ * temporary file, which is renamed to `output` when whole. */
+static CocomStatus finish_pdf(CocomContext *ctx, const CocomRenderer *r, const CocomDocInfo *info, const char *tmp,
+                              const char *output)
+{
+    CocomPdfFix fix;
+    memset(&fix, 0, sizeof fix);
+    fix.lang = info->language;
+    fix.title = info->title;
+    fix.author = info->author;
+    fix.subject = info->subject;
+    fix.keywords = info->keywords;
+    cocom_renderer_fix(r, &fix);
+    char *fixed = cocom_xasprintf("%s-post", tmp);
+    CocomStatus st = cocom_pdfpost(ctx, tmp, fixed, &fix);
+    if (st == COCOM_STATUS_OK && rename(fixed, output) != 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: %s", cocom_load_errno_text(errno));
+        st = COCOM_STATUS_IO;
+    }
+    if (st != COCOM_STATUS_OK)
+        unlink(fixed);
+    unlink(tmp);
+    free(fixed);
+    return st;
+}
+
 static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
                                  int *pages_out)
 {
@@ -255,10 +281,8 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
         cocom_renderer_outline(r, cocom_layout_bookmarks(l), name);
         st = cocom_renderer_finish(r);
     }
-    if (st == COCOM_STATUS_OK && tmp && rename(tmp, output) != 0) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: %s", cocom_load_errno_text(errno));
-        st = COCOM_STATUS_IO;
-    }
+    if (st == COCOM_STATUS_OK && tmp)
+        st = finish_pdf(ctx, r, cocom_layout_info(l), tmp, output);
     cocom_renderer_destroy(r);
     if (tmp) {
         if (st != COCOM_STATUS_OK)

@@ -92,6 +92,7 @@ static void row_free(Row *r)
     }
     free(r->cells);
     free(r->row_heights);
+    free(r->roles);
     lbox_unref(r->box);
     if (!r->table_weak)
         table_unref(r->table);
@@ -364,19 +365,29 @@ static int holds_text(xmlNodePtr n)
     return 0;
 }
 
+/* The structure type an FO's role names (a static string), or NULL when it
+ * has none, or names none (warned about once per word). */
+static const char *explicit_role(Galley *g, xmlNodePtr node, const FoStyle *s)
+{
+    if (!s->role || !*s->role)
+        return NULL;
+    for (size_t i = 0; i < COCOM_ARRAY_LEN(pdf_roles); i++)
+        if (strcmp(pdf_roles[i], s->role) == 0)
+            return pdf_roles[i];
+    char key[160];
+    snprintf(key, sizeof key, "role:%s", s->role);
+    if (cocom_report_once(g->ctx, key))
+        cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(node),
+                     "role '%s' is not a structure type of tagged PDF (P, H1, L, Table, Figure ...); "
+                     "the element is tagged by its kind instead", s->role);
+    return NULL;
+}
+
 static const char *structure_role(Galley *g, xmlNodePtr node, const FoStyle *s, FoKind k)
 {
-    if (s->role && *s->role) {
-        for (size_t i = 0; i < COCOM_ARRAY_LEN(pdf_roles); i++)
-            if (strcmp(pdf_roles[i], s->role) == 0)
-                return pdf_roles[i];
-        char key[160];
-        snprintf(key, sizeof key, "role:%s", s->role);
-        if (cocom_report_once(g->ctx, key))
-            cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(node),
-                         "role '%s' is not a structure type of tagged PDF (P, H1, L, Table, Figure ...); "
-                         "the element is tagged by its kind instead", s->role);
-    }
+    const char *role = explicit_role(g, node, s);
+    if (role)
+        return role;
     switch (k) {
     case FO_LIST_BLOCK: return "L";
     case FO_TABLE: return "Table";
@@ -1017,6 +1028,11 @@ static void emit_list_item(Galley *g, xmlNodePtr item)
     Row *row = cocom_xcalloc(1, sizeof *row);
     row->nrows = 1;
     row->row_heights = cocom_xcalloc(1, sizeof(double));
+    const char *role = g->env->in_static ? NULL : explicit_role(g, item, s);
+    if (role) {
+        row->roles = cocom_xcalloc(1, sizeof(const char *));
+        row->roles[0] = role;
+    }
     LBox *ib = box_new(s, FO_LIST_ITEM, f->ref_x0, f->ref_w);
     if (box_visible(ib))
         row->box = ib;
@@ -1032,6 +1048,7 @@ static void emit_list_item(Galley *g, xmlNodePtr item)
         Cell *cell = &row->cells[row->ncells++];
         cell->row_span = 1;
         cell->is_label = i == 0;
+        cell->role = g->env->in_static ? NULL : explicit_role(g, parts[i], ps);
         cell->x0 = f->ref_x0 + fo_length_resolve(ps->start_indent, f->ref_w);
         cell->x1 = f->ref_x0 + f->ref_w - fo_length_resolve(ps->end_indent, f->ref_w);
         cell->display_align = FO_DISPLAY_ALIGN_BEFORE;
@@ -1549,6 +1566,12 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
         FoKind rk = fo_kind(rows[r]);
         FoStyle *rs = rk == FO_TABLE_ROW ? style_new(g, rows[r], ss) : NULL;
         row_styles[r] = rs;
+        const char *role = rs && !g->env->in_static ? explicit_role(g, rows[r], rs) : NULL;
+        if (role) {
+            if (!row->roles)
+                row->roles = cocom_xcalloc((size_t)nrows, sizeof(const char *));
+            row->roles[r] = role;
+        }
         if (rs) {
             int32_t kt = keep_penalty(rs->keep_together.within_page);
             if (kt > keep)
@@ -1951,6 +1974,10 @@ Row *galley_row_copy(const Row *src)
     }
     r->row_heights = cocom_xmalloc(sizeof(double) * (size_t)(src->nrows ? src->nrows : 1));
     memcpy(r->row_heights, src->row_heights, sizeof(double) * (size_t)src->nrows);
+    if (src->roles) {
+        r->roles = cocom_xmalloc(sizeof(const char *) * (size_t)src->nrows);
+        memcpy(r->roles, src->roles, sizeof(const char *) * (size_t)src->nrows);
+    }
     r->box = lbox_ref(src->box);
     r->table_weak = 0;
     if (r->table)

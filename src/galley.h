@@ -90,6 +90,8 @@ typedef struct Cell {
     int first_row;              /* its first row within the group */
     uint8_t display_align;      /* FoDisplayAlign */
     uint8_t is_label;           /* a list-item-label: shown on the first part only */
+    const char *role;           /* list parts: the structure type the FO names
+                                 * (static), or NULL for Lbl / LBody */
     ItemList content;           /* its items (content box relative coordinates are absolute x) */
     size_t pos;                 /* how much has been placed on earlier pages */
     int started;                /* placed on an earlier page */
@@ -102,6 +104,9 @@ typedef struct Row {
     Cell *cells;
     int nrows;                  /* table rows joined by spanning cells */
     double *row_heights;        /* of each joined row (minimum heights as given) */
+    const char **roles;         /* each joined row's structure type the FO names
+                                 * (static strings; NULL: TR, or LI for a list
+                                 * item), or NULL for all the defaults */
     LBox *box;                  /* the row's background, or NULL */
     struct Table *table;        /* NULL for list items */
     uint8_t table_weak;         /* a row the table keeps itself (its header or

@@ -920,12 +920,22 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
             op->str = page_str(p->page, b->id);
         }
     }
-    if (!p->in_static) {
+    /* A list item is one LI; a row group one TR per table row, holding the
+     * cells that begin in that row (cells come in row order). */
+    int open_row = -1;
+    if (!p->in_static && !r->table) {
         AreaOp *op = content_op(p, AOP_TAG_BEGIN);
-        op->str = page_str(p->page, r->table ? "TR" : "LI");
+        op->str = page_str(p->page, r->roles && r->roles[0] ? r->roles[0] : "LI");
     }
     for (int i = 0; i < r->ncells; i++) {
         Cell *c = &r->cells[i];
+        if (!p->in_static && r->table && c->first_row != open_row) {
+            if (open_row >= 0)
+                content_op(p, AOP_TAG_END);
+            open_row = c->first_row;
+            AreaOp *op = content_op(p, AOP_TAG_BEGIN);
+            op->str = page_str(p->page, r->roles && r->roles[open_row] ? r->roles[open_row] : "TR");
+        }
         double cy = y, ch = h;
         if (!split && !r->continued) {
             for (int k = 0; k < c->first_row; k++)
@@ -964,8 +974,8 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
         }
         if (!p->in_static) {
             AreaOp *op = content_op(p, AOP_TAG_BEGIN);
-            op->str = page_str(p->page, c->is_label ? "Lbl"
-                                        : r->table ? (c->box && c->box->role ? c->box->role : "TD") : "LBody");
+            op->str = page_str(p->page, r->table ? (c->box && c->box->role ? c->box->role : "TD")
+                                        : c->role ? c->role : c->is_label ? "Lbl" : "LBody");
         }
         /* display-align: only a cell placed whole moves its content. */
         double cy0 = cy + top;
@@ -985,7 +995,7 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
         c->pos = cut;
         c->started = 1;
     }
-    if (!p->in_static)
+    if (!p->in_static && (!r->table || open_row >= 0))
         content_op(p, AOP_TAG_END);
     r->continued++;
 }

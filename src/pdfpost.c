@@ -45,6 +45,8 @@ typedef struct {
     const char *path;       /* for messages */
     qpdf_data q;
     int failed;             /* an error from qpdf was reported */
+    CocomSeverity finding_severity;  /* pdfcheck: how its findings are reported */
+    unsigned findings;      /* pdfcheck: how many */
 } Pdf;
 
 /* Reports the error qpdf holds, if any (only the first of a session: later
@@ -2154,7 +2156,10 @@ static int check_xmp(Check *c, qpdf_oh root, int *uaid)
 /* --- the whole file --- */
 
 #define FINDING(id, source, ...) \
-    cocom_report_rule(p->ctx, COCOM_SEVERITY_ERROR, p->path, 0, id, source, __VA_ARGS__)
+    do { \
+        p->findings++; \
+        cocom_report_rule(p->ctx, p->finding_severity, p->path, 0, id, source, __VA_ARGS__); \
+    } while (0)
 
 static void plural_pages(char *buf, size_t n, size_t count, size_t first)
 {
@@ -2295,9 +2300,15 @@ static void check_pages(Check *c, size_t npages)
 
 CocomStatus cocom_pdfcheck(CocomContext *ctx, const char *path)
 {
+    return cocom_pdfcheck_as(ctx, path, COCOM_SEVERITY_ERROR);
+}
+
+CocomStatus cocom_pdfcheck_as(CocomContext *ctx, const char *path, CocomSeverity severity)
+{
     Pdf pdf;
     Pdf *p = &pdf;
     CocomStatus st = pdf_open(p, ctx, path);
+    p->finding_severity = severity;
     if (st != COCOM_STATUS_OK) {
         pdf_close(p);
         return COCOM_STATUS_IO;
@@ -2404,5 +2415,5 @@ CocomStatus cocom_pdfcheck(CocomContext *ctx, const char *path)
     pdf_close(p);
     if (failed)
         return COCOM_STATUS_IO;
-    return ctx->errors > errors_before ? COCOM_STATUS_INVALID : COCOM_STATUS_OK;
+    return ctx->errors > errors_before || p->findings ? COCOM_STATUS_INVALID : COCOM_STATUS_OK;
 }

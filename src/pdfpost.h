@@ -63,4 +63,8 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
  * file cannot be read. */
 CocomStatus cocom_pdfcheck(CocomContext *ctx, const char *path);
 
+/* The same, reporting the findings with `severity` (cocom build warns with
+ * COCOM_SEVERITY_WARNING about what it wrote); INVALID when there is one. */
+CocomStatus cocom_pdfcheck_as(CocomContext *ctx, const char *path, CocomSeverity severity);
+
 #endif

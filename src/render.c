@@ -62,6 +62,7 @@ struct CocomRenderer {
     int artifact_depth;         /* inside page furniture (a Private element) */
     int artifact_begun;         /* that Private element opened in Cairo yet */
     double vis[4];              /* the visible area: the page, or the clip (x0 y0 x1 y1) */
+    char date[32];              /* PDF: its dates, ISO 8601 UTC */
     char **figure_alt;          /* for the post-pass, in structure order */
     size_t nfigure_alt, capfigure_alt;
     char **link_contents;
@@ -165,10 +166,9 @@ CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const cha
         return NULL;
     }
     cairo_pdf_surface_restrict_to_version(r->pdf, CAIRO_PDF_VERSION_1_5);
-    char date[32];
-    pdf_date(date, sizeof date);
-    cairo_pdf_surface_set_metadata(r->pdf, CAIRO_PDF_METADATA_CREATE_DATE, date);
-    cairo_pdf_surface_set_metadata(r->pdf, CAIRO_PDF_METADATA_MOD_DATE, date);
+    pdf_date(r->date, sizeof r->date);
+    cairo_pdf_surface_set_metadata(r->pdf, CAIRO_PDF_METADATA_CREATE_DATE, r->date);
+    cairo_pdf_surface_set_metadata(r->pdf, CAIRO_PDF_METADATA_MOD_DATE, r->date);
     cairo_pdf_surface_set_metadata(r->pdf, CAIRO_PDF_METADATA_CREATOR, "cocom " COCOM_VERSION_STRING);
     if (info) {
         if (info->title)
@@ -465,11 +465,18 @@ static void tag_begin(CocomRenderer *r, cairo_t *cr, const char *name, int leaf)
     r->tags[r->ntags++] = (OpenTag){name, leaf, 0};
 }
 
+static void mark_content(CocomRenderer *r, cairo_t *cr);
+
 static void tag_end(CocomRenderer *r, cairo_t *cr)
 {
     if (!r->ntags)
         return;
-    OpenTag *t = &r->tags[--r->ntags];
+    /* An empty table cell is kept (it holds the table's columns in place
+     * for a screen reader); begun and ended on one page, Cairo takes it. */
+    OpenTag *t = &r->tags[r->ntags - 1];
+    if (!t->begun && r->artifact_depth == 0 && (strcmp(t->name, "TD") == 0 || strcmp(t->name, "TH") == 0))
+        mark_content(r, cr);
+    r->ntags--;
     if (t->begun)
         cairo_tag_end(cr, t->name);
 }
@@ -522,11 +529,11 @@ static char *link_description(const LineRun *run, const PageLink *pl)
 {
     char *text = cocom_xstrdup(run->text ? run->text : "");
     g_strstrip(text);
-    if (!pl->uri || strstr(text, pl->target) || !*pl->target)
-        return text;
     const char *t = pl->target;
-    if (strncmp(t, "mailto:", 7) == 0)
+    if (pl->uri && strncmp(t, "mailto:", 7) == 0)
         t += 7;
+    if (!pl->uri || !*t || strstr(text, t))
+        return text;
     char *d = *text ? cocom_xasprintf("%s (%s)", text, t) : cocom_xstrdup(t);
     free(text);
     return d;
@@ -566,7 +573,9 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
                 CocomBuf attrs = {0};
                 cocom_buf_puts(&attrs, pl->uri ? "uri=" : "dest=");
                 attr_string(&attrs, pl->target);
-                if (r->tagging && r->artifact_depth == 0) {
+                /* One description per Link element, furniture's too: the
+                 * post-pass counts them all (pdfpost.h). */
+                if (r->tagging) {
                     char *d = link_description(run, pl);
                     push_string(&r->link_contents, &r->nlink_contents, &r->caplink_contents, d);
                     free(d);
@@ -926,6 +935,15 @@ CocomStatus cocom_renderer_finish(CocomRenderer *r)
     }
     r->finished = 1;
     return COCOM_STATUS_OK;
+}
+
+void cocom_renderer_fix(const CocomRenderer *r, CocomPdfFix *fix)
+{
+    fix->date = r->date[0] ? r->date : NULL;
+    fix->figure_alt = (const char *const *)r->figure_alt;
+    fix->nfigure_alt = r->nfigure_alt;
+    fix->link_contents = (const char *const *)r->link_contents;
+    fix->nlink_contents = r->nlink_contents;
 }
 
 void cocom_renderer_destroy(CocomRenderer *r)

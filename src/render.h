@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 #include "area.h"
 #include "layout.h"
+#include "pdfpost.h"
 
 typedef struct CocomRenderer CocomRenderer;
 
@@ -30,6 +31,12 @@ void cocom_renderer_outline(CocomRenderer *r, xmlNodePtr bookmark_tree, const ch
 
 /* Finishes the output (the PDF is complete when this returns OK). */
 CocomStatus cocom_renderer_finish(CocomRenderer *r);
+
+/* What the PDF post-pass needs from the painting (pdfpost.h): the dates,
+ * and the alternative texts and link descriptions in the order their
+ * elements were opened.  Sets those fields of *fix only; they live as long
+ * as the renderer. */
+void cocom_renderer_fix(const CocomRenderer *r, CocomPdfFix *fix);
 
 /* Frees the renderer; when the output was not finished, the files it wrote
  * are removed (the caller's temporary PDF, or this run's PNG pages). */

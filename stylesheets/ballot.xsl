@@ -131,18 +131,21 @@
     </fo:block>
   </xsl:template>
 
-  <!-- The three boxes, side by side. -->
+  <!-- The three boxes, side by side: to a screen reader, a list of the
+       three models (the table is only there for the layout). -->
   <xsl:template name="ballot.boxes">
-    <fo:table table-layout="fixed" width="100%" border-collapse="separate" border-separation="4mm" role="Table">
+    <fo:table table-layout="fixed" width="100%" border-collapse="separate" border-separation="4mm" role="L">
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
-        <fo:table-row role="TR">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="NonStruct">
+        <fo:table-row role="NonStruct">
           <xsl:for-each select="$ballot/t:option">
-            <fo:table-cell border="2pt solid {$nhs-black}" padding="6pt" padding-bottom="{$box-space}" role="TD" text-align="center">
-              <fo:block role="P" font-size="14pt" font-weight="bold"><xsl:apply-templates select="t:name/node()" mode="fill"/></fo:block>
-              <fo:block role="P"><xsl:apply-templates select="t:description/node()" mode="fill"/></fo:block>
+            <fo:table-cell border="2pt solid {$nhs-black}" padding="6pt" padding-bottom="{$box-space}" role="LI" text-align="center">
+              <fo:block role="LBody">
+                <fo:block role="P" font-size="14pt" font-weight="bold"><xsl:apply-templates select="t:name/node()" mode="fill"/></fo:block>
+                <fo:block role="P"><xsl:apply-templates select="t:description/node()" mode="fill"/></fo:block>
+              </fo:block>
             </fo:table-cell>
           </xsl:for-each>
         </fo:table-row>

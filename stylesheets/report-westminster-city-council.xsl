@@ -33,20 +33,22 @@
   <xsl:param name="rule-color" select="'#000000'"/>
   <xsl:param name="running-color" select="'#404040'"/>
 
-  <!-- Masthead: the council on the left, the board on the right, a rule under. -->
+  <!-- Masthead: the council on the left, the board on the right, a rule under.
+       A table only for the layout, so not a Table to a screen reader: the
+       council's name, then the heading. -->
   <xsl:template name="report.masthead">
     <fo:block role="Div" border-bottom="2pt solid #000000" padding-bottom="6pt" space-after="14pt">
-    <fo:table table-layout="fixed" width="100%" role="Table">
+    <fo:table table-layout="fixed" width="100%" role="Div">
       <fo:table-column column-width="proportional-column-width(11)"/>
       <fo:table-column column-width="proportional-column-width(9)"/>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
-        <fo:table-row role="TR">
-          <fo:table-cell role="TD" display-align="after">
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="Div">
+        <fo:table-row role="Div">
+          <fo:table-cell role="Div" display-align="after">
             <fo:block role="P" font-size="20pt" font-weight="bold" line-height="1.15">
               <xsl:value-of select="normalize-space($council/a:name)"/>
             </fo:block>
           </fo:table-cell>
-          <fo:table-cell role="TD" display-align="after">
+          <fo:table-cell role="Div" display-align="after">
             <fo:block role="H1" font-size="14pt" font-weight="bold" text-align="end" line-height="1.2">
               <xsl:value-of select="normalize-space($board/a:name)"/>
             </fo:block>
