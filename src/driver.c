@@ -281,8 +281,15 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
         cocom_renderer_outline(r, cocom_layout_bookmarks(l), name);
         st = cocom_renderer_finish(r);
     }
-    if (st == COCOM_STATUS_OK && tmp)
+    /* COCOM_PDFPOST=0 skips the post-pass, leaving Cairo's PDF as it is
+     * (not accessible): for measuring the two apart, and for debugging. */
+    const char *post = getenv("COCOM_PDFPOST");
+    if (st == COCOM_STATUS_OK && tmp && post && strcmp(post, "0") == 0 && rename(tmp, output) != 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: %s", cocom_load_errno_text(errno));
+        st = COCOM_STATUS_IO;
+    } else if (st == COCOM_STATUS_OK && tmp && !(post && strcmp(post, "0") == 0)) {
         st = finish_pdf(ctx, r, cocom_layout_info(l), tmp, output);
+    }
     cocom_renderer_destroy(r);
     if (tmp) {
         if (st != COCOM_STATUS_OK)

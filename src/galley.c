@@ -397,6 +397,24 @@ static const char *structure_role(Galley *g, xmlNodePtr node, const FoStyle *s, 
     }
 }
 
+/* Is this block, with no role of its own, the only element in a table cell
+ * or a list item's label or body?  Then it makes no structure element: its
+ * text belongs to the cell's (TD, TH, Lbl, LBody) directly, which is how a
+ * screen reader presents it anyway, and a tagged PDF carries a third fewer
+ * elements (each a PDF object to write). */
+static int sole_block_of_cell(xmlNodePtr node, const FoStyle *s)
+{
+    if ((s->role && *s->role) || fo_kind(node) != FO_BLOCK || !node->parent)
+        return 0;
+    FoKind pk = fo_kind(node->parent);
+    if (pk != FO_TABLE_CELL && pk != FO_LIST_ITEM_LABEL && pk != FO_LIST_ITEM_BODY)
+        return 0;
+    for (xmlNodePtr c = node->parent->children; c; c = c->next)
+        if (c != node && c->type == XML_ELEMENT_NODE)
+            return 0;
+    return 1;
+}
+
 /* Opens a block-level frame: break-before, space-before, the box's start. */
 static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
 {
@@ -412,7 +430,7 @@ static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
     LBox *b = box_new(s, k, parent->ref_x0, parent->ref_w);
     if (!g->env->in_static) {
         free((char *)b->role);
-        b->role = cocom_xstrdup(structure_role(g, node, s, k));
+        b->role = sole_block_of_cell(node, s) ? NULL : cocom_xstrdup(structure_role(g, node, s, k));
     }
     if (k == FO_BLOCK_CONTAINER) {
         /* A reference area: its children's indents are measured from its

@@ -148,16 +148,19 @@ static qpdf_oh dict_get(Pdf *p, qpdf_oh d, const char *key)
 {
     if (!d)
         return 0;
+    /* Each call into qpdf costs: a struct tree has tens of thousands of
+     * elements, so the common case (a dictionary) takes three calls; a
+     * missing key comes back as null, without a warning. */
     qpdf_oh sd = 0;
-    if (qpdf_oh_is_stream(p->q, d))
+    if (!qpdf_oh_is_dictionary(p->q, d)) {
+        if (!qpdf_oh_is_stream(p->q, d))
+            return 0;
         d = sd = qpdf_oh_get_dict(p->q, d);
-    qpdf_oh v = 0;
-    if (qpdf_oh_is_dictionary(p->q, d) && qpdf_oh_has_key(p->q, d, key)) {
-        v = qpdf_oh_get_key(p->q, d, key);
-        if (qpdf_oh_is_null(p->q, v)) {
-            rel(p, v);
-            v = 0;
-        }
+    }
+    qpdf_oh v = qpdf_oh_get_key(p->q, d, key);
+    if (qpdf_oh_is_null(p->q, v)) {
+        rel(p, v);
+        v = 0;
     }
     rel(p, sd);
     return v;
