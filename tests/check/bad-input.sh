@@ -167,3 +167,15 @@ t_every_invalid_schema_fixture_fails_with_a_located_message() {
         if grep -q "does not follow the schema$" "$ERR"; then cat "$ERR"; fail "vague message for $f"; fi
     done
 }
+
+# libxml2 checks ID references after the schema and would print its own
+# line to standard error; only cocom's explanation may appear.
+t_an_unknown_id_reference_is_explained_once() {
+    sample_copy wolverhampton-2015 idref.xml
+    sed -i 's/practice="wolv-p1"/practice="nope"/' "$T/idref.xml"
+    run_cocom check "$T/idref.xml"
+    expect_rc 1
+    expect_err "idref.xml:88: error: the ballot return's practice refers to 'nope', but nothing in the arrangement has that id"
+    expect_no_err "validity error"
+    expect_err_lines 2
+}
