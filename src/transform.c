@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 #include <libxml/uri.h>
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 #include <libxslt/documents.h>
 #include <libxslt/variables.h>
 #include <libxslt/security.h>
@@ -168,7 +170,20 @@ typedef struct {
     CocomBuf line;
     const char *stylesheet;
     int errors;
+    xsltTransformContextPtr tctxt;  /* while running: where it is (its instruction) */
+    CocomBuf xml_line;              /* libxml2's plain messages, gathered into lines */
 } Messages;
+
+/* The instruction a running transform is at, as FILE and LINE, or the
+ * stylesheet with no line. */
+static const char *where(const Messages *m, long *line)
+{
+    xmlNodePtr inst = m->tctxt ? m->tctxt->inst : NULL;
+    *line = inst ? xmlGetLineNo(inst) : 0;
+    if (*line < 0)
+        *line = 0;
+    return inst && inst->doc && inst->doc->URL ? (const char *)inst->doc->URL : m->stylesheet;
+}
 
 /* libxslt reports in printf pieces ("runtime error: file X line N element
  * E\n", then the message); they are gathered into lines and each line
@@ -187,8 +202,9 @@ static void flush_line(Messages *m)
     char file[PATH_MAX];
     long line = 0;
     char elem[128];
-    if (sscanf(s, "runtime error: file %4095s line %ld element %127s", file, &line, elem) == 3
-        || sscanf(s, "compilation error: file %4095s line %ld element %127s", file, &line, elem) == 3) {
+    if (!strchr(s, '\n')
+        && (sscanf(s, "runtime error: file %4095s line %ld element %127s", file, &line, elem) == 3
+            || sscanf(s, "compilation error: file %4095s line %ld element %127s", file, &line, elem) == 3)) {
         /* Held: the next line says what the error is. */
         return;
     }
@@ -204,11 +220,86 @@ static void flush_line(Messages *m)
         }
         *nl = '\n';
     }
+    long at;
+    const char *where_file = where(m, &at);
     if (strncmp(s, "xsl:message", 11) == 0 || strstr(s, "Terminating"))
-        cocom_report(m->ctx, COCOM_SEVERITY_ERROR, m->stylesheet, 0, "the stylesheet stopped: %s", s);
+        cocom_report(m->ctx, COCOM_SEVERITY_ERROR, where_file, at, "the stylesheet stopped: %s", s);
     else
-        cocom_report(m->ctx, COCOM_SEVERITY_WARNING, m->stylesheet, 0, "%s", s);
+        cocom_report(m->ctx, COCOM_SEVERITY_WARNING, where_file, at, "%s", s);
     cocom_buf_clear(&m->line);
+}
+
+/* libxml2's own reports while a stylesheet is compiled or run (XPath
+ * errors, mostly) would go straight to standard error without a place.
+ * Compiling, libxslt follows each with a located message of its own, so
+ * they are dropped; running, they are reported at the instruction. */
+static void on_xml_error(void *user, xmlErrorPtr e)
+{
+    Messages *m = user;
+    if (!m->tctxt || e->level < XML_ERR_ERROR)
+        return;
+    char *msg = cocom_xstrdup(e->message ? e->message : "error");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    long at;
+    const char *file = where(m, &at);
+    if (e->domain == XML_FROM_XPATH && e->str1)
+        cocom_report(m->ctx, COCOM_SEVERITY_ERROR, file, at, "in the expression '%s': %s", e->str1, msg);
+    else
+        cocom_report(m->ctx, COCOM_SEVERITY_ERROR, file, at, "%s", msg);
+    m->errors++;
+    free(msg);
+}
+
+static void on_xml_message(void *user, const char *fmt, ...)
+{
+    Messages *m = user;
+    va_list ap;
+    va_start(ap, fmt);
+    cocom_buf_vprintf(&m->xml_line, fmt, ap);
+    va_end(ap);
+    if (!m->xml_line.len || m->xml_line.data[m->xml_line.len - 1] != '\n')
+        return;
+    m->xml_line.data[--m->xml_line.len] = '\0';
+    if (m->tctxt && m->xml_line.len) {
+        long at;
+        const char *file = where(m, &at);
+        /* "xmlXPathCompOpEval: function f bound to ...": the name of the
+         * function inside libxml2 means nothing to the reader. */
+        const char *text = m->xml_line.data;
+        const char *colon = strstr(text, ": ");
+        if (colon && strncmp(text, "xml", 3) == 0 && !memchr(text, ' ', (size_t)(colon - text)))
+            text = colon + 2;
+        cocom_report(m->ctx, COCOM_SEVERITY_ERROR, file, at, "%s", text);
+        m->errors++;
+    }
+    cocom_buf_clear(&m->xml_line);
+}
+
+/* libxml2's handlers are the thread's own: set for a compile or a run,
+ * then put back. */
+typedef struct {
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+} XmlHandlers;
+
+static void xml_handlers_push(XmlHandlers *saved, Messages *m)
+{
+    saved->generic = xmlGenericError;
+    saved->generic_ctx = xmlGenericErrorContext;
+    saved->structured = xmlStructuredError;
+    saved->structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(m, on_xml_message);
+    xmlSetStructuredErrorFunc(m, on_xml_error);
+}
+
+static void xml_handlers_pop(const XmlHandlers *saved)
+{
+    xmlSetGenericErrorFunc(saved->generic_ctx, saved->generic);
+    xmlSetStructuredErrorFunc(saved->structured_ctx, saved->structured);
 }
 
 static void on_message(void *user, const char *fmt, ...)
@@ -314,15 +405,22 @@ xsltStylesheetPtr cocom_stylesheet_compile(CocomContext *ctx, xmlDocPtr sdoc, co
     Policy policy;
     policy_begin(&policy, ctx, path, NULL);
     *status = COCOM_STATUS_OK;
-    Messages msgs = {ctx, {0}, path, 0};
+    Messages msgs = {ctx, {0}, path, 0, NULL, {0}};
     /* Compile errors go through libxslt's process-wide handler; it is set
-     * only for the compile and put back. */
+     * only for the compile and put back, one compile at a time, so that
+     * two threads compiling do not swap each other's messages. */
+    static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&compile_lock);
     xmlGenericErrorFunc old_err = xsltGenericError;
     void *old_ctx = xsltGenericErrorContext;
     xsltSetGenericErrorFunc(&msgs, on_message);
+    XmlHandlers saved;
+    xml_handlers_push(&saved, &msgs);
     xsltStylesheetPtr style = xsltParseStylesheetDoc(sdoc);
+    xml_handlers_pop(&saved);
     flush_line(&msgs);
     xsltSetGenericErrorFunc(old_ctx, old_err);
+    pthread_mutex_unlock(&compile_lock);
     if (!style || style->errors > 0 || policy.denied) {
         if (!style)
             xmlFreeDoc(sdoc);
@@ -334,6 +432,7 @@ xsltStylesheetPtr cocom_stylesheet_compile(CocomContext *ctx, xmlDocPtr sdoc, co
         *status = COCOM_STATUS_INVALID;
     }
     cocom_buf_free(&msgs.line);
+    cocom_buf_free(&msgs.xml_line);
     policy_end(&policy);
     return style;
 }
@@ -344,7 +443,7 @@ xmlDocPtr cocom_transform_apply(CocomContext *ctx, xsltStylesheetPtr style, cons
     Policy policy;
     policy_begin(&policy, ctx, style_path, doc_name);
     *status = COCOM_STATUS_OK;
-    Messages msgs = {ctx, {0}, style_path, 0};
+    Messages msgs = {ctx, {0}, style_path, 0, NULL, {0}};
     xmlDocPtr result = NULL;
     xsltSecurityPrefsPtr sec = NULL;
     xsltTransformContextPtr tctxt = xsltNewTransformContext(style, doc);
@@ -369,7 +468,11 @@ xmlDocPtr cocom_transform_apply(CocomContext *ctx, xsltStylesheetPtr style, cons
                   ctx->options[COCOM_OPTION_TIMEOUT_SECONDS], ctx, tctxt};
     pthread_t th;
     int have_thread = pthread_create(&th, NULL, watch, &w) == 0;
+    msgs.tctxt = tctxt;
+    XmlHandlers saved;
+    xml_handlers_push(&saved, &msgs);
     result = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctxt);
+    xml_handlers_pop(&saved);
     if (have_thread) {
         pthread_mutex_lock(&w.mu);
         w.finished = 1;
@@ -378,6 +481,7 @@ xmlDocPtr cocom_transform_apply(CocomContext *ctx, xsltStylesheetPtr style, cons
         pthread_join(th, NULL);
     }
     flush_line(&msgs);
+    msgs.tctxt = NULL;
     if (w.timed_out) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, style_path, 0,
                      "the stylesheet ran for more than %ld seconds and was stopped (see --timeout)", w.seconds);
@@ -402,6 +506,7 @@ done:
     if (sec)
         xsltFreeSecurityPrefs(sec);
     cocom_buf_free(&msgs.line);
+    cocom_buf_free(&msgs.xml_line);
     policy_end(&policy);
     return result;
 }

@@ -172,3 +172,34 @@ t_fo_option_needs_a_stylesheet() {
     expect_rc 2
     expect_err "--fo writes the XSL-FO a stylesheet makes: it needs --xsl"
 }
+
+# What a stylesheet says, and what goes wrong in it, is reported at its
+# line, and nothing reaches standard error in libxml2's own words.
+t_stylesheet_messages_and_errors_have_their_lines() {
+    echo '<doc/>' > "$T/in.xml"
+    cat > "$T/msg.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:fo="http://www.w3.org/1999/XSL/Format">
+<xsl:template match="/">
+<xsl:message>hello from the stylesheet</xsl:message>
+<xsl:value-of select="nosuch:func(1)"/>
+<fo:root/>
+</xsl:template></xsl:stylesheet>
+XSL
+    run_cocom render --xsl "$T/msg.xsl" "$T/in.xml" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err "msg.xsl:3: warning: hello from the stylesheet"
+    expect_err "msg.xsl:4: error: function func bound to undefined prefix nosuch"
+    ! grep -v "^$T/msg.xsl:[0-9]*: " "$ERR" | grep -q . || { cat "$ERR"; fail "a line without its place"; }
+    cat > "$T/bad.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:template match="/">
+<xsl:value-of select="count(*)"/>
+<xsl:value-of select="1 +"/>
+</xsl:template></xsl:stylesheet>
+XSL
+    run_cocom render --xsl "$T/bad.xsl" "$T/in.xml" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err "bad.xsl:4: error: xsl:value-of : could not compile select expression '1 +'"
+    expect_no_err "XPath error"
+    [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
+}
