@@ -69,8 +69,29 @@ static void reader_error(void *arg, xmlErrorPtr e)
     in->reported = 1;
     in->status = COCOM_STATUS_INVALID;
     char *m = cocom_load_describe_error(e, "an XSL-FO document");
-    cocom_report(in->ctx, COCOM_SEVERITY_ERROR, in->name, e->line > 0 ? e->line : 1, "%s", m);
+    int line = e->line > 0 ? e->line : in->reader ? xmlTextReaderGetParserLineNumber(in->reader) : 0;
+    cocom_report(in->ctx, COCOM_SEVERITY_ERROR, in->name, line > 0 ? line : 1, "%s", m);
     free(m);
+}
+
+/* The reader parses as it goes: around each step, problems libxml2 gives
+ * the thread's handler (a text not in its declared encoding) come here. */
+static int reader_step(FoInput *in, int (*step)(xmlTextReaderPtr))
+{
+    CocomXmlHandlers saved;
+    cocom_xml_handlers_push(&saved, NULL, reader_error, in);
+    int r = step(in->reader);
+    cocom_xml_handlers_pop(&saved);
+    return r;
+}
+
+static xmlNodePtr reader_expand(FoInput *in)
+{
+    CocomXmlHandlers saved;
+    cocom_xml_handlers_push(&saved, NULL, reader_error, in);
+    xmlNodePtr n = xmlTextReaderExpand(in->reader);
+    cocom_xml_handlers_pop(&saved);
+    return n;
 }
 
 /* Reads one node; 1 on success, 0 at the end or on an error. */
@@ -78,7 +99,7 @@ static int next_node(FoInput *in)
 {
     if (in->status != COCOM_STATUS_OK)
         return 0;
-    int r = xmlTextReaderRead(in->reader);
+    int r = reader_step(in, xmlTextReaderRead);
     if (r < 0 && !in->reported) {
         in->reported = 1;
         in->status = COCOM_STATUS_INVALID;
@@ -91,7 +112,7 @@ static int skip_node(FoInput *in)
 {
     if (in->status != COCOM_STATUS_OK)
         return 0;
-    int r = xmlTextReaderNext(in->reader);
+    int r = reader_step(in, xmlTextReaderNext);
     if (r < 0 && !in->reported) {
         in->reported = 1;
         in->status = COCOM_STATUS_INVALID;
@@ -104,7 +125,7 @@ static int skip_node(FoInput *in)
  * (deep), or its attributes only. */
 static xmlNodePtr keep(FoInput *in, xmlNodePtr parent, int deep)
 {
-    xmlNodePtr n = deep ? xmlTextReaderExpand(in->reader) : xmlTextReaderCurrentNode(in->reader);
+    xmlNodePtr n = deep ? reader_expand(in) : xmlTextReaderCurrentNode(in->reader);
     if (!n)
         return NULL;
     xmlNodePtr copy = xmlDocCopyNode(n, in->head, deep ? 1 : 2);
@@ -399,7 +420,7 @@ xmlNodePtr fo_input_next_flow_child(FoInput *in)
         if (d == in->flow_depth + 1 && (t == XML_READER_TYPE_ELEMENT || t == XML_READER_TYPE_TEXT
                                         || t == XML_READER_TYPE_CDATA || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE
                                         || t == XML_READER_TYPE_WHITESPACE)) {
-            xmlNodePtr n = xmlTextReaderExpand(in->reader);
+            xmlNodePtr n = reader_expand(in);
             if (!n) {
                 if (in->status == COCOM_STATUS_OK) {
                     in->status = COCOM_STATUS_INVALID;

@@ -70,6 +70,29 @@ static void trim(char *s)
         s[--n] = '\0';
 }
 
+static void drop_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+void cocom_xml_handlers_push(CocomXmlHandlers *saved, xmlGenericErrorFunc generic,
+                             xmlStructuredErrorFunc structured, void *user)
+{
+    saved->generic = xmlGenericError;
+    saved->generic_ctx = xmlGenericErrorContext;
+    saved->structured = xmlStructuredError;
+    saved->structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(user, generic ? generic : drop_generic);
+    xmlSetStructuredErrorFunc(user, structured);
+}
+
+void cocom_xml_handlers_pop(const CocomXmlHandlers *saved)
+{
+    xmlSetGenericErrorFunc(saved->generic_ctx, saved->generic);
+    xmlSetStructuredErrorFunc(saved->structured_ctx, saved->structured);
+}
+
 /* libxml2's message, rephrased where a plainer one exists. */
 char *cocom_load_describe_error(const xmlError *e, const char *what)
 {
@@ -87,6 +110,8 @@ char *cocom_load_describe_error(const xmlError *e, const char *what)
         break;
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
+    case XML_I18N_CONV_FAILED:
+    case XML_IO_ENCODER:
         out = cocom_xasprintf("the file contains bytes that are not text in its encoding; "
                               "it may be binary data, or not saved as UTF-8 (%s)", raw);
         break;
@@ -123,7 +148,8 @@ static void structured_error(void *user, xmlErrorPtr e)
         return;
     st->reported = 1;
     char *msg = cocom_load_describe_error(e, st->what);
-    cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, e->line > 0 ? e->line : 1, "%s", msg);
+    long line = e->line > 0 ? e->line : pctxt->input && pctxt->input->line > 0 ? pctxt->input->line : 1;
+    cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, line, "%s", msg);
     free(msg);
 }
 
@@ -193,7 +219,11 @@ xmlDocPtr cocom_load_memory_dict(CocomContext *ctx, const char *data, size_t len
     pctxt->vctxt.error = NULL;
     pctxt->vctxt.warning = NULL;
 
+    /* Encoding errors come through the thread's handler, not the parser's. */
+    CocomXmlHandlers saved;
+    cocom_xml_handlers_push(&saved, NULL, structured_error, pctxt);
     xmlDocPtr doc = xmlCtxtReadMemory(pctxt, data, (int)len, name, NULL, cocom_load_options());
+    cocom_xml_handlers_pop(&saved);
     if (!doc || st.reported || !pctxt->wellFormed) {
         if (!st.reported)
             cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 1, "not well-formed XML");

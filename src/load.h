@@ -18,6 +18,7 @@
 #define COCOM_LOAD_H
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include "context.h"
 
 /* The parser options every load uses. */
@@ -51,6 +52,22 @@ xmlDocPtr cocom_load_memory_dict(CocomContext *ctx, const char *data, size_t len
 /* libxml2's parse error `e` in plain words ("not well-formed XML: ..."),
  * `what` naming the kind of document; the caller frees the result. */
 char *cocom_load_describe_error(const xmlError *e, const char *what);
+
+/* libxml2 reports some problems (a text not in its declared encoding,
+ * XPath errors) through the calling thread's own handlers rather than the
+ * parser's, which print to standard error.  These set the thread's
+ * handlers for a stretch of work and put the old ones back. */
+typedef struct {
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+} CocomXmlHandlers;
+
+/* generic may be NULL: such messages are then dropped. */
+void cocom_xml_handlers_push(CocomXmlHandlers *saved, xmlGenericErrorFunc generic,
+                             xmlStructuredErrorFunc structured, void *user);
+void cocom_xml_handlers_pop(const CocomXmlHandlers *saved);
 
 /* A short description of an errno from reading a file ("no such file"). */
 const char *cocom_load_errno_text(int err);

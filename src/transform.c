@@ -277,30 +277,6 @@ static void on_xml_message(void *user, const char *fmt, ...)
     cocom_buf_clear(&m->xml_line);
 }
 
-/* libxml2's handlers are the thread's own: set for a compile or a run,
- * then put back. */
-typedef struct {
-    xmlGenericErrorFunc generic;
-    void *generic_ctx;
-    xmlStructuredErrorFunc structured;
-    void *structured_ctx;
-} XmlHandlers;
-
-static void xml_handlers_push(XmlHandlers *saved, Messages *m)
-{
-    saved->generic = xmlGenericError;
-    saved->generic_ctx = xmlGenericErrorContext;
-    saved->structured = xmlStructuredError;
-    saved->structured_ctx = xmlStructuredErrorContext;
-    xmlSetGenericErrorFunc(m, on_xml_message);
-    xmlSetStructuredErrorFunc(m, on_xml_error);
-}
-
-static void xml_handlers_pop(const XmlHandlers *saved)
-{
-    xmlSetGenericErrorFunc(saved->generic_ctx, saved->generic);
-    xmlSetStructuredErrorFunc(saved->structured_ctx, saved->structured);
-}
 
 static void on_message(void *user, const char *fmt, ...)
 {
@@ -414,10 +390,10 @@ xsltStylesheetPtr cocom_stylesheet_compile(CocomContext *ctx, xmlDocPtr sdoc, co
     xmlGenericErrorFunc old_err = xsltGenericError;
     void *old_ctx = xsltGenericErrorContext;
     xsltSetGenericErrorFunc(&msgs, on_message);
-    XmlHandlers saved;
-    xml_handlers_push(&saved, &msgs);
+    CocomXmlHandlers saved;
+    cocom_xml_handlers_push(&saved, on_xml_message, on_xml_error, &msgs);
     xsltStylesheetPtr style = xsltParseStylesheetDoc(sdoc);
-    xml_handlers_pop(&saved);
+    cocom_xml_handlers_pop(&saved);
     flush_line(&msgs);
     xsltSetGenericErrorFunc(old_ctx, old_err);
     pthread_mutex_unlock(&compile_lock);
@@ -469,10 +445,10 @@ xmlDocPtr cocom_transform_apply(CocomContext *ctx, xsltStylesheetPtr style, cons
     pthread_t th;
     int have_thread = pthread_create(&th, NULL, watch, &w) == 0;
     msgs.tctxt = tctxt;
-    XmlHandlers saved;
-    xml_handlers_push(&saved, &msgs);
+    CocomXmlHandlers saved;
+    cocom_xml_handlers_push(&saved, on_xml_message, on_xml_error, &msgs);
     result = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctxt);
-    xml_handlers_pop(&saved);
+    cocom_xml_handlers_pop(&saved);
     if (have_thread) {
         pthread_mutex_lock(&w.mu);
         w.finished = 1;

@@ -179,3 +179,17 @@ t_an_unknown_id_reference_is_explained_once() {
     expect_no_err "validity error"
     expect_err_lines 2
 }
+
+# A file that declares an encoding its bytes do not follow: one plain
+# message with the place, and nothing in libxml2's words.
+t_bytes_not_in_the_declared_encoding() {
+    sample_copy hull-2015 enc.xml
+    sed -i '1s/.*/<?xml version="1.0" encoding="EUC-JP"?>/' "$T/enc.xml"
+    printf '<!-- \265\163\054\040 \377\377\377\377 -->\n' >> "$T/enc.xml"
+    run_cocom check "$T/enc.xml"
+    expect_rc 1
+    expect_err_re "enc\.xml:[0-9]+: error: the file contains bytes that are not text in its encoding"
+    expect_no_err "encoding error :"
+    expect_no_err "I/O error"
+    expect_err_lines 2
+}

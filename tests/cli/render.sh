@@ -203,3 +203,12 @@ XSL
     expect_no_err "XPath error"
     [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
 }
+
+t_fo_bytes_not_in_the_declared_encoding() {
+    printf '<?xml version="1.0" encoding="EUC-JP"?>\n<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set><fo:simple-page-master master-name="p"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body"><fo:block>\265\163\054\040 \377\377</fo:block></fo:flow></fo:page-sequence></fo:root>\n' > "$T/enc.fo"
+    run_cocom render "$T/enc.fo" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err_re "enc\.fo:[0-9]+: error: the file contains bytes that are not text in its encoding"
+    expect_err_lines 1
+    [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
+}
