@@ -1295,6 +1295,10 @@ static void measure_children(Galley *g, xmlNodePtr node, const FoStyle *style, d
     }
 }
 
+/* A bound on a table's columns, so that number-columns-repeated="1e9"
+ * cannot exhaust memory; no real table comes near it. */
+#define MAX_COLUMNS 1000
+
 static void table_collect_columns(Galley *g, TableState *ts, xmlNodePtr table)
 {
     for (xmlNodePtr c = table->children; c; c = c->next) {
@@ -1302,11 +1306,16 @@ static void table_collect_columns(Galley *g, TableState *ts, xmlNodePtr table)
             continue;
         FoStyle *s = style_new(g, c, ts->style);
         int rep = s->number_columns_repeated > 0 ? s->number_columns_repeated : 1;
-        if (rep > 1000)
-            rep = 1000;
         int at = s->column_number > 0 ? s->column_number - 1 : ts->ncols;
-        if (at > 1000)
+        if (at >= MAX_COLUMNS)
             at = ts->ncols;
+        if (at + rep > MAX_COLUMNS) {
+            if (cocom_report_once(g->ctx, "max-columns"))
+                cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(c),
+                             "a table has more than %d columns; the columns after the %dth are left out",
+                             MAX_COLUMNS, MAX_COLUMNS);
+            rep = MAX_COLUMNS - at > 0 ? MAX_COLUMNS - at : 0;
+        }
         for (int r = 0; r < rep; r++) {
             int idx = at + r;
             if (idx >= ts->ncols) {
