@@ -36,8 +36,8 @@ for h in check fo build; do
     mkdir -p "$corpus" "$top/fuzz/corpus/$h"
     seeds=""
     case $h in
-        check|build) seeds="$top/samples/*/arrangement.xml $top/schema/test/invalid/*.xml $top/schema/test/valid/*.xml $top/tests/rules/fixtures/*.xml" ;;
-        fo) seeds="$top/tests/fo/*.fo" ;;
+        check|build) seeds="$top/samples/*/arrangement.xml $top/schema/test/invalid/*.xml $top/schema/test/valid/*.xml $top/tests/rules/fixtures/*.xml $top/fuzz/regressions/check-* $top/fuzz/regressions/build-*" ;;
+        fo) seeds="$top/tests/fo/*.fo $top/fuzz/regressions/fo-*" ;;
     esac
     for s in $seeds; do [ -f "$s" ] && cp "$s" "$corpus/" 2>/dev/null || true; done
     cp "$top/fuzz/corpus/$h/"* "$corpus/" 2>/dev/null || true
