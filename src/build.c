@@ -15,6 +15,7 @@
 #include "context.h"
 #include "check.h"
 #include "driver.h"
+#include "text.h"
 #include "pdfpost.h"
 #include <glib.h>
 #include "load.h"
@@ -129,6 +130,9 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
     if (!opt)
         opt = &none;
     unsigned errors_before = ctx->errors;
+    /* Fonts are set up on a thread of Pango's own: started now, that
+     * overlaps the check. */
+    cocom_text_get(ctx);
     xmlDocPtr doc = NULL;
     CocomStatus st = cocom_check_load(ctx, arrangement, &doc);
     if (st != COCOM_STATUS_OK || ctx->errors > errors_before) {

@@ -15,6 +15,7 @@
 #include "fo-props.h"
 #include "driver.h"
 #include "fo-input.h"
+#include "text.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -351,6 +352,9 @@ CocomStatus cocom_render_file_fo(CocomContext *ctx, const char *input, const cha
                                  const char *const *params, const char *fo_output, CocomFormat format,
                                  const char *output, int *pages)
 {
+    /* Pango reads fontconfig's configuration on a thread of its own once
+     * the font map exists: made now, that overlaps reading the input. */
+    cocom_text_get(ctx);
     if (pages)
         *pages = 0;
     if (!input || !output)

@@ -1621,6 +1621,9 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
             qpdf_set_deterministic_ID(p.q, QPDF_TRUE);
             /* PDF/UA-1 is built on ISO 32000-1, which is PDF 1.7. */
             qpdf_set_minimum_pdf_version(p.q, "1.7");
+            /* The structure tree is most of a tagged PDF's objects; packed
+             * into compressed object streams, a file is half the size. */
+            qpdf_set_object_stream_mode(p.q, qpdf_o_generate);
             if (qpdf_write(p.q) & QPDF_ERRORS) {
                 write_error(&p, out_path);
                 st = COCOM_STATUS_IO;
