@@ -1632,6 +1632,15 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
                 col = cs->column_number - 1;
             while (col < ts->ncols && ts->span_left[col] > 0)
                 col++;
+            if (col >= ts->ncols) {
+                /* No column left for it (FOP stops with an error here). */
+                if (cocom_report_once(g->ctx, "cells-past-columns"))
+                    cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(c),
+                                 "a table row has more cells than the table has columns (%d); "
+                                 "the cells that do not fit are left out", ts->ncols);
+                free(cs);
+                continue;
+            }
             int span = cs->number_columns_spanned > 0 ? cs->number_columns_spanned : 1;
             if (col + span > ts->ncols)
                 span = ts->ncols - col > 0 ? ts->ncols - col : 1;
