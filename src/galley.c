@@ -1295,6 +1295,24 @@ static void measure_children(Galley *g, xmlNodePtr node, const FoStyle *style, d
     }
 }
 
+/* Does a table cell hold nothing to show (no text, no graphic)? */
+static int cell_is_empty(xmlNodePtr cell)
+{
+    for (xmlNodePtr c = cell->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            for (const xmlChar *t = c->content; t && *t; t++)
+                if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r')
+                    return 0;
+        } else if (c->type == XML_ELEMENT_NODE) {
+            FoKind k = fo_kind(c);
+            if (k == FO_EXTERNAL_GRAPHIC || k == FO_CHARACTER || k == FO_LEADER || k == FO_PAGE_NUMBER
+                || k == FO_PAGE_NUMBER_CITATION || k == FO_PAGE_NUMBER_CITATION_LAST || !cell_is_empty(c))
+                return 0;
+        }
+    }
+    return 1;
+}
+
 /* A bound on a table's columns, so that number-columns-repeated="1e9"
  * cannot exhaust memory; no real table comes near it. */
 #define MAX_COLUMNS 1000
@@ -1701,6 +1719,13 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
         b->padding_discard[0] = cs->padding[FO_BEFORE].discard;
         b->padding_discard[1] = cs->padding[FO_AFTER].discard;
         b->background = cs->background_color;
+        /* empty-cells="hide" (separate borders only): an empty cell shows
+         * neither borders nor background. */
+        if (!ts->collapse && cs->empty_cells == FO_EMPTY_CELLS_HIDE && cell_is_empty(p->cell)) {
+            for (int side = 0; side < 4; side++)
+                b->border[side].width = 0;
+            b->background = FO_COLOR_TRANSPARENT;
+        }
         box_strings(b, cs->id, cs->role ? cs->role : is_header ? "TH" : "TD", NULL);
         cell->box = b;
         double cx0 = cell->x0 + b->border[FO_START].width + b->padding[FO_START];

@@ -92,3 +92,11 @@ t_a_list_item_split_by_a_page_break_keeps_its_label_on_the_first_part() {
     # The continued item has no label: "1." is not repeated.
     expect_page_lines "$T/list-split.pdf" 2 "item 1 third line|item 1 fourth line|2. item 2 first line|item 2 second line|item 2 third line|item 2 fourth line|"
 }
+
+# empty-cells="hide" (separate borders): the empty middle cell has neither
+# border nor background; the one that says "show" keeps both.
+t_empty_cells_hide() {
+    render_fo empty-cells
+    expect_page_lines "$T/empty-cells.pdf" 1 "full|"
+    expect_png_like empty-cells 1
+}
