@@ -2522,7 +2522,7 @@ static int apply_text(Ctx *c, const PropRow *row, const char *s, size_t n, int p
     case K_SH_FONT:
         return apply_font(c, s, n, phase);
     case K_SH_XML_LANG: {
-        char lang[4], country[4];
+        char lang[4] = {0}, country[4] = {0};   /* all four bytes: styles are compared whole */
         if (!parse_xml_lang(s, n, lang, country))
             return 0;
         memcpy(c->out->language, lang, 4);

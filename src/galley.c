@@ -554,7 +554,9 @@ static int add_style(Collector *c, const FoStyle *s, const InlineCtx *ic)
     if (c->nstyles > 0 && memcmp(&c->styles[c->nstyles - 1], &ps, sizeof ps) == 0)
         return c->nstyles - 1;
     COCOM_GROW(c->styles, c->capstyles, (size_t)c->nstyles + 1);
-    c->styles[c->nstyles] = ps;
+    /* memcpy, padding included, so that the memcmp above compares bytes
+     * that were all written (an assignment may skip the padding). */
+    memcpy(&c->styles[c->nstyles], &ps, sizeof ps);
     return c->nstyles++;
 }
 
