@@ -742,6 +742,37 @@ static int date_valid(const Date *d)
         && d->s <= 60 && d->off_h <= 23 && d->off_m <= 59;
 }
 
+/* A time zone after a date's time: Z, or +HH:MM (ISO 8601, XMP) or
+ * +HH'mm' with the minutes and the quotes optional (PDF); *sp moves past
+ * it.  0 when it is malformed. */
+static int parse_zone(const char **sp, Date *d, int pdf)
+{
+    const char *s = *sp;
+    if (*s == 'Z') {
+        d->tz = 1;
+        s++;
+        if (pdf && (*s == '0' || *s == '\''))   /* Z00'00' is seen in the wild */
+            s += strspn(s, "0'");
+    } else if (*s == '+' || *s == '-') {
+        d->tz = 2;
+        d->off_sign = *s == '-' ? -1 : 1;
+        if (!digits(s + 1, 2, &d->off_h))
+            return 0;
+        s += 3;
+        if (*s == (pdf ? '\'' : ':'))
+            s++;
+        if (pdf ? *s >= '0' && *s <= '9' : 1) {
+            if (!digits(s, 2, &d->off_m))
+                return 0;
+            s += 2;
+        }
+        if (pdf && *s == '\'')
+            s++;
+    }
+    *sp = s;
+    return 1;
+}
+
 /* ISO 8601 as cocom gives it: YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM|-HH:MM]]. */
 static int parse_iso_date(const char *s, Date *d)
 {
@@ -774,21 +805,8 @@ static int parse_iso_date(const char *s, Date *d)
                     s++;
             }
         }
-        if (*s == 'Z') {
-            d->tz = 1;
-            s++;
-        } else if (*s == '+' || *s == '-') {
-            d->tz = 2;
-            d->off_sign = *s == '-' ? -1 : 1;
-            if (!digits(s + 1, 2, &d->off_h))
-                return 0;
-            s += 3;
-            if (*s == ':')
-                s++;
-            if (!digits(s, 2, &d->off_m))
-                return 0;
-            s += 2;
-        }
+        if (!parse_zone(&s, d, 0))
+            return 0;
     }
     return *s == '\0' && date_valid(d);
 }
@@ -808,51 +826,28 @@ static int parse_pdf_date(const char *s, Date *d)
     for (size_t i = 0; i < 5 && *s >= '0' && *s <= '9'; i++, s += 2)
         if (!digits(s, 2, fields[i]))
             return 0;
-    if (*s == 'Z') {
-        d->tz = 1;
-        s++;
-        if (*s == '0' || *s == '\'')   /* Z00'00' is seen in the wild */
-            s += strspn(s, "0'");
-    } else if (*s == '+' || *s == '-') {
-        d->tz = 2;
-        d->off_sign = *s == '-' ? -1 : 1;
-        if (!digits(s + 1, 2, &d->off_h))
-            return 0;
-        s += 3;
-        if (*s == '\'')
-            s++;
-        if (*s >= '0' && *s <= '9') {
-            if (!digits(s, 2, &d->off_m))
-                return 0;
-            s += 2;
-        }
-        if (*s == '\'')
-            s++;
-    }
+    if (!parse_zone(&s, d, 1))
+        return 0;
     return *s == '\0' && date_valid(d);
 }
 
-static void format_pdf_date(const Date *d, char *out, size_t n)
+/* A date as PDF writes it (D:YYYYMMDDHHmmSS+HH'mm') or as XMP does
+ * (ISO 8601), the two differing only in their separators. */
+static void format_date(const Date *d, char *out, size_t n, int pdf)
 {
-    int k = snprintf(out, n, "D:%04d%02d%02d%02d%02d%02d", d->y, d->mo, d->d, d->h, d->mi, d->s);
+    int k = snprintf(out, n, pdf ? "D:%04d%02d%02d%02d%02d%02d" : "%04d-%02d-%02dT%02d:%02d:%02d", d->y, d->mo,
+                     d->d, d->h, d->mi, d->s);
     if (k < 0 || (size_t)k >= n)
         return;
     if (d->tz == 1)
         snprintf(out + k, n - (size_t)k, "Z");
     else if (d->tz == 2)
-        snprintf(out + k, n - (size_t)k, "%c%02d'%02d'", d->off_sign < 0 ? '-' : '+', d->off_h, d->off_m);
+        snprintf(out + k, n - (size_t)k, pdf ? "%c%02d'%02d'" : "%c%02d:%02d", d->off_sign < 0 ? '-' : '+',
+                 d->off_h, d->off_m);
 }
 
-static void format_iso_date(const Date *d, char *out, size_t n)
-{
-    int k = snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d", d->y, d->mo, d->d, d->h, d->mi, d->s);
-    if (k < 0 || (size_t)k >= n)
-        return;
-    if (d->tz == 1)
-        snprintf(out + k, n - (size_t)k, "Z");
-    else if (d->tz == 2)
-        snprintf(out + k, n - (size_t)k, "%c%02d:%02d", d->off_sign < 0 ? '-' : '+', d->off_h, d->off_m);
-}
+static void format_pdf_date(const Date *d, char *out, size_t n) { format_date(d, out, n, 1); }
+static void format_iso_date(const Date *d, char *out, size_t n) { format_date(d, out, n, 0); }
 
 
 /* ------------------------------------------------------------------ */
@@ -1351,6 +1346,20 @@ static void fix_date(Pdf *p, qpdf_oh info, const char *key, const Date *given, c
     format_iso_date(&d, iso, n);
 }
 
+/* d[sub][flag] = true, making the dictionary d[sub] when it is missing
+ * (/ViewerPreferences /DisplayDocTitle, /MarkInfo /Marked). */
+static void set_flag_in(Pdf *p, qpdf_oh d, const char *sub, const char *flag)
+{
+    qpdf_oh s = dict_get(p, d, sub);
+    if (!is_dict(p, s)) {
+        rel(p, s);
+        s = qpdf_oh_new_dictionary(p->q);
+    }
+    set_bool(p, s, flag, 1);
+    qpdf_oh_replace_key(p->q, d, sub, s);
+    rel(p, s);
+}
+
 /* Sets Info[key] from the fix when given; returns the value for the XMP
  * (the caller frees it): the given one, else the file's own. */
 static char *info_text(Pdf *p, qpdf_oh info, const char *key, const char *given)
@@ -1376,28 +1385,13 @@ static void fix_document(Post *w)
     if (fix->lang && has_words(fix->lang))
         set_text(p, root, "/Lang", fix->lang);
 
-    qpdf_oh vp = dict_get(p, root, "/ViewerPreferences");
-    if (!is_dict(p, vp)) {
-        rel(p, vp);
-        vp = qpdf_oh_new_dictionary(p->q);
-    }
-    set_bool(p, vp, "/DisplayDocTitle", 1);
-    qpdf_oh_replace_key(p->q, root, "/ViewerPreferences", vp);
-    rel(p, vp);
+    set_flag_in(p, root, "/ViewerPreferences", "/DisplayDocTitle");
 
     /* Marked, only when there are tags to speak of (Cairo writes it only
      * when the outermost tag is Document, Part, Art, Sect or Div).
      * /Suspects is left out: poppler calls /Suspects false "wrong type". */
-    if (dict_has(p, root, "/StructTreeRoot")) {
-        qpdf_oh mi = dict_get(p, root, "/MarkInfo");
-        if (!is_dict(p, mi)) {
-            rel(p, mi);
-            mi = qpdf_oh_new_dictionary(p->q);
-        }
-        set_bool(p, mi, "/Marked", 1);
-        qpdf_oh_replace_key(p->q, root, "/MarkInfo", mi);
-        rel(p, mi);
-    }
+    if (dict_has(p, root, "/StructTreeRoot"))
+        set_flag_in(p, root, "/MarkInfo", "/Marked");
 
     for (size_t i = 0; i < w->npages; i++)
         set_name(p, w->pages[i].page, "/Tabs", "/S");
@@ -1892,6 +1886,22 @@ static int is_op(const unsigned char *s, const Tok *op, const char *name)
     return op->end - op->start == n && memcmp(s + op->start, name, n) == 0;
 }
 
+/* resources[category][the name token at s] ("/XObject", "/Fm1"), or 0. */
+static qpdf_oh named_resource(Pdf *p, qpdf_oh resources, const char *category, const unsigned char *s,
+                              const Tok *name)
+{
+    char key[256];
+    size_t n = name->end - name->start;
+    if (n >= sizeof key)
+        return 0;
+    memcpy(key, s + name->start, n);
+    key[n] = '\0';
+    qpdf_oh all = dict_get(p, resources, category);
+    qpdf_oh one = dict_get(p, all, key);
+    rel(p, all);
+    return one;
+}
+
 /* Text drawn by a form XObject (name in the resources) invoked outside
  * marked content. */
 static size_t form_untagged(Scan *sc, const unsigned char *s, const Tok *name)
@@ -1900,15 +1910,7 @@ static size_t form_untagged(Scan *sc, const unsigned char *s, const Tok *name)
     Pdf *p = c->pdf;
     if (sc->level >= 16 || name->kind != TK_NAME)
         return 0;
-    char key[256];
-    size_t n = name->end - name->start;
-    if (n >= sizeof key)
-        return 0;
-    memcpy(key, s + name->start, n);
-    key[n] = '\0';
-    qpdf_oh xobjects = dict_get(p, sc->resources, "/XObject");
-    qpdf_oh form = dict_get(p, xobjects, key);
-    rel(p, xobjects);
+    qpdf_oh form = named_resource(p, sc->resources, "/XObject", s, name);
     size_t count = 0;
     int id = form ? qpdf_oh_get_object_id(p->q, form) : 0;
     char k[16];
@@ -1948,17 +1950,9 @@ static int properties_have_mcid(Scan *sc, const unsigned char *s, const Tok *pro
     if (props->kind != TK_NAME)
         return 0;
     Pdf *p = sc->c->pdf;
-    char key[256];
-    size_t n = props->end - props->start;
-    if (n >= sizeof key)
-        return 0;
-    memcpy(key, s + props->start, n);
-    key[n] = '\0';
-    qpdf_oh all = dict_get(p, sc->resources, "/Properties");
-    qpdf_oh one = dict_get(p, all, key);
+    qpdf_oh one = named_resource(p, sc->resources, "/Properties", s, props);
     int has = dict_has(p, one, "/MCID");
     rel(p, one);
-    rel(p, all);
     return has;
 }
 
@@ -2062,6 +2056,22 @@ static void check_font(Check *c, Fonts *f, qpdf_oh font)
         font_list_add(&f->no_unicode, &f->n_no_unicode, name);
 }
 
+/* The keys of dictionary d, copied (qpdf's iterator is one per session,
+ * and the loops over them call into qpdf): the caller frees each and the
+ * array. */
+static char **dict_keys(Pdf *p, qpdf_oh d, size_t *n)
+{
+    char **keys = NULL;
+    size_t cap = 0;
+    *n = 0;
+    qpdf_oh_begin_dict_key_iter(p->q, d);
+    while (qpdf_oh_dict_more_keys(p->q)) {
+        COCOM_GROW(keys, cap, *n + 1);
+        keys[(*n)++] = cocom_xstrdup(qpdf_oh_dict_next_key(p->q));
+    }
+    return keys;
+}
+
 /* The fonts of a resource dictionary and of the form XObjects it holds. */
 static void check_resources(Check *c, Fonts *f, qpdf_oh res, CocomMap *seen_res, int depth)
 {
@@ -2070,13 +2080,8 @@ static void check_resources(Check *c, Fonts *f, qpdf_oh res, CocomMap *seen_res,
         return;
     qpdf_oh fonts = dict_get(p, res, "/Font");
     if (is_dict(p, fonts)) {
-        qpdf_oh_begin_dict_key_iter(p->q, fonts);
-        char **keys = NULL;
-        size_t nkeys = 0, cap = 0;
-        while (qpdf_oh_dict_more_keys(p->q)) {
-            COCOM_GROW(keys, cap, nkeys + 1);
-            keys[nkeys++] = cocom_xstrdup(qpdf_oh_dict_next_key(p->q));
-        }
+        size_t nkeys;
+        char **keys = dict_keys(p, fonts, &nkeys);
         for (size_t i = 0; i < nkeys; i++) {
             qpdf_oh font = dict_get(p, fonts, keys[i]);
             check_font(c, f, font);
@@ -2088,13 +2093,8 @@ static void check_resources(Check *c, Fonts *f, qpdf_oh res, CocomMap *seen_res,
     rel(p, fonts);
     qpdf_oh xobjects = dict_get(p, res, "/XObject");
     if (is_dict(p, xobjects)) {
-        qpdf_oh_begin_dict_key_iter(p->q, xobjects);
-        char **keys = NULL;
-        size_t nkeys = 0, cap = 0;
-        while (qpdf_oh_dict_more_keys(p->q)) {
-            COCOM_GROW(keys, cap, nkeys + 1);
-            keys[nkeys++] = cocom_xstrdup(qpdf_oh_dict_next_key(p->q));
-        }
+        size_t nkeys;
+        char **keys = dict_keys(p, xobjects, &nkeys);
         for (size_t i = 0; i < nkeys; i++) {
             qpdf_oh x = dict_get(p, xobjects, keys[i]);
             if (is_stream(p, x) && dict_name_is(p, x, "/Subtype", "/Form")) {
