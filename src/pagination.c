@@ -825,7 +825,7 @@ static double place_gap(Placer *p, const Item *items, size_t n, int at_top, int 
         int end_of_run = i == n || ((items[i].type == IT_START || items[i].type == IT_END) && items[i].height > 0);
         if (!end_of_run)
             continue;
-        double hs = gap_height(items + run, 0, i - run, first_run && at_top, i == n && at_bottom);
+        double hs = gap_height(n ? items + run : items, 0, i - run, first_run && at_top, i == n && at_bottom);
         /* Zero-height boxes in the run, in order (their tags must nest):
          * a box that ends here closes before the space, one that starts
          * here opens after it, and one that does both is empty, after it. */
@@ -1017,6 +1017,12 @@ static double row_remaining(CocomLayout *l, Row *r)
     return h;
 }
 
+/* &list->items[i], or NULL for an empty list (NULL + 0 is undefined). */
+static Item *items_from(ItemList *list, size_t i)
+{
+    return list->items ? list->items + i : NULL;
+}
+
 /* Places list->items[from, cut) (and a part of the row at cut when split)
  * from y down; returns where it ended. */
 static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, int split, int forced,
@@ -1028,7 +1034,7 @@ static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, in
         Item *it = &list->items[i];
         if (it->type != IT_LINE && it->type != IT_ROW)
             continue;
-        y = place_gap(p, list->items + gap, i - gap, at_top && !started, 0, y);
+        y = place_gap(p, items_from(list, gap), i - gap, at_top && !started, 0, y);
         if (it->type == IT_LINE) {
             place_line(p, it, y);
             y += it->height;
@@ -1041,12 +1047,12 @@ static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, in
         gap = i + 1;
     }
     if (split && cut < list->n && list->items[cut].type == IT_ROW) {
-        y = place_gap(p, list->items + gap, cut - gap, at_top && !started, 0, y);
+        y = place_gap(p, items_from(list, gap), cut - gap, at_top && !started, 0, y);
         place_row(p, list->items[cut].row, y, 1, forced, split_h);
         y += split_h;
         return y;
     }
-    y = place_gap(p, list->items + gap, cut - gap, at_top && !started, at_bottom, y);
+    y = place_gap(p, items_from(list, gap), cut - gap, at_top && !started, at_bottom, y);
     return y;
 }
 
