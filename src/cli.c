@@ -238,7 +238,7 @@ static int cmd_check(int argc, char **argv, CocomContext *ctx)
         } else if (is_opt(&a, "disable", 0)) {
             const char *id = opt_value(&a);
             if (id) {
-                disabled = realloc(disabled, (size_t)(ndisabled + 1) * sizeof *disabled);
+                disabled = cocom_xrealloc(disabled, (size_t)(ndisabled + 1) * sizeof *disabled);
                 disabled[ndisabled++] = id;
             }
         } else if (!common_option(&a, ctx)) {

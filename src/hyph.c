@@ -107,7 +107,7 @@ int cocom_hyphenate(CocomContext *ctx, const char *language, const char *country
     }
     const char *s = (const char *)v;
     int n = 0;
-    for (; s[n] && n < max; n++)
+    for (; n < max && s[n]; n++)
         points[n] = (unsigned char)s[n];
     return n;
 }

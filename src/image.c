@@ -136,7 +136,8 @@ static cairo_surface_t *jpeg_decode(const unsigned char *data, size_t len, doubl
     surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     unsigned char *pix = cairo_image_surface_get_data(surface);
     int stride = cairo_image_surface_get_stride(surface);
-    unsigned char *row = malloc((size_t)w * 3);
+    /* Zeroed: a scanline libjpeg cannot decode is left as it is. */
+    unsigned char *row = cocom_xcalloc((size_t)w * 3 + 1, 1);
     while (cinfo.output_scanline < cinfo.output_height) {
         unsigned int y = cinfo.output_scanline;
         JSAMPROW rows[1] = {row};
