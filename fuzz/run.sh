@@ -2,11 +2,13 @@
 # fuzz/run.sh [SECONDS] — builds the libFuzzer harnesses with clang (in
 # _build-fuzz/, with AddressSanitizer and UndefinedBehaviorSanitizer) and
 # runs each for SECONDS (default 60), starting from the seed corpora
-# (the samples, tests/fo, the schema's test fixtures) and from what earlier
-# runs found (fuzz/corpus/<harness>/).  A crash stops the run with the
-# input saved as fuzz/crashes/<harness>-*; such inputs become regression
-# tests (tests/security/fuzz-regressions.sh runs every file in
-# fuzz/regressions/).
+# (the samples, tests/fo, the schema's test fixtures, fuzz/regressions/)
+# and from what earlier runs found (fuzz/corpus/<harness>/).  A crash, a
+# leak or undefined behaviour stops a harness with the input saved as
+# fuzz/crashes/<harness>-*; once fixed, such an input goes to
+# fuzz/regressions/ (tests/security/fuzz-regressions.sh runs every file
+# there).  One line per harness says "fuzz-NAME: passed (N runs in S s)"
+# or "fuzz-NAME: FAILED"; the exit status is 1 when one failed.
 #
 # Needs clang and libclang-rt-14-dev (apt-get install clang libclang-rt-14-dev).
 set -eu
@@ -16,13 +18,13 @@ command -v clang >/dev/null || { echo "fuzz/run.sh: clang is missing: apt-get in
 b="$top/_build-fuzz"
 mkdir -p "$b"
 if [ ! -f "$b/Makefile" ]; then
-    (cd "$b" && CC=clang CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
+    (cd "$b" && CC=clang CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
         LDFLAGS="-fsanitize=address,undefined" "$top/configure" --quiet --disable-shared >/dev/null)
 fi
 make -C "$b" -s -j2 src/libcocom.la >/dev/null
 libs=$(pkg-config --libs libxml-2.0 libxslt libexslt pangocairo pangoft2 libqpdf)
 for h in check fo build; do
-    clang -g -O1 -fsanitize=fuzzer,address,undefined -I"$b" -I"$top/src" $(pkg-config --cflags libxml-2.0 pango) \
+    clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$b" -I"$top/src" $(pkg-config --cflags libxml-2.0 pango) \
         -DCOCOM_TOP_SRCDIR="\"$top\"" "$top/fuzz/fuzz-$h.c" "$b/src/.libs/libcocom.a" $libs -lhyphen -ljpeg -lm -lpthread \
         -lstdc++ -o "$b/fuzz-$h"
 done
@@ -42,12 +44,14 @@ for h in check fo build; do
     for s in $seeds; do [ -f "$s" ] && cp "$s" "$corpus/" 2>/dev/null || true; done
     cp "$top/fuzz/corpus/$h/"* "$corpus/" 2>/dev/null || true
     echo "fuzz/run.sh: fuzz-$h for $secs s"
-    if ! "$b/fuzz-$h" -max_total_time="$secs" -timeout=30 -rss_limit_mb=2048 -max_len=200000 \
+    if "$b/fuzz-$h" -max_total_time="$secs" -timeout=30 -rss_limit_mb=2048 -max_len=200000 \
             -artifact_prefix="$top/fuzz/crashes/$h-" -print_final_stats=1 "$corpus" > "$b/fuzz-$h.log" 2>&1; then
-        echo "fuzz/run.sh: fuzz-$h found a problem; see $b/fuzz-$h.log and fuzz/crashes/" >&2
+        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$b/fuzz-$h.log")
+        echo "fuzz-$h: passed ($runs runs in $secs s)"
+    else
+        echo "fuzz-$h: FAILED; see $b/fuzz-$h.log and fuzz/crashes/"
         tail -40 "$b/fuzz-$h.log" >&2
         status=1
     fi
-    grep -E "stat::number_of_executed_units|cov:" "$b/fuzz-$h.log" | tail -2
 done
 exit $status
