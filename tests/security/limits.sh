@@ -131,6 +131,33 @@ t_a_file_that_is_not_an_image_is_named_and_skipped() {
     expect_pdf_text "$T/out.pdf" 1 "and text"
 }
 
+t_an_image_too_large_to_decode_is_named_and_skipped() {
+    # Headers only: a PNG whose IHDR says 30000x30000 (900 megapixels, 3.6 GB
+    # decoded) and a 1x1 greyscale JPEG whose frame header is changed to
+    # 40000x40000.  Neither is decoded: the size is judged from the header.
+    python3 - "$T" <<'PY'
+import struct, sys, zlib
+d = sys.argv[1]
+ihdr = struct.pack('>IIBBBBB', 30000, 30000, 8, 2, 0, 0, 0)
+chunk = lambda t, b: struct.pack('>I', len(b)) + t + b + struct.pack('>I', zlib.crc32(t + b))
+open(d + '/big.png', 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', ihdr) + chunk(b'IDAT', zlib.compress(b'\0')) + chunk(b'IEND', b''))
+jpg = bytes.fromhex(
+    'ffd8ffe000104a46494600010100000100010000ffdb004300080606070605080707070909080a0c140d0c0b0b0c19'
+    '12130f141d1a1f1e1d1a1c1c20242e2720222c231c1c2837292c30313434341f27393d38323c2e333432ffc0000b08'
+    '0001000101011100ffc40014000100000000000000000000000000000000ffc40014100100000000000000000000'
+    '000000000000ffda0008010100003f003fffd9')
+i = jpg.index(b'\xff\xc0') + 5
+jpg = jpg[:i] + struct.pack('>HH', 40000, 40000) + jpg[i + 4:]
+open(d + '/big.jpg', 'wb').write(jpg)
+PY
+    fo_doc '<fo:block><fo:external-graphic src="big.png"/> png <fo:external-graphic src="big.jpg"/> jpeg</fo:block>' > "$T/in.fo"
+    run_cocom render "$T/in.fo" -o "$T/out.pdf"
+    expect_rc 0
+    expect_err "in.fo:5: warning: cannot use the image 'big.png': it is 30000x30000 pixels, outside the limit of 50 megapixels; nothing is shown"
+    expect_err "in.fo:5: warning: cannot use the image 'big.jpg': it is 40000x40000 pixels, more than the limit of 50 megapixels; nothing is shown"
+    expect_pdf_text "$T/out.pdf" 1 "png jpeg"
+}
+
 t_an_existing_output_survives_a_failed_render() {
     echo "precious" > "$T/out.pdf"
     fo_doc '<fo:block>unclosed' > "$T/in.fo"
