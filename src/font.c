@@ -1,5 +1,6 @@
 /* font.c — see font.h. */
 #include "config.h"
+#include <hb-ot.h>
 #include "font.h"
 #include "fo-props.h"
 
@@ -70,14 +71,31 @@ static CocomFont *font_wrap(PangoFont *pf, double size)
     f->scaled = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(pf));
     if (f->scaled)
         cairo_scaled_font_reference(f->scaled);
-    PangoFontMetrics *m = pango_font_get_metrics(pf, NULL);
-    f->ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-    f->descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-    f->underline_position = -pango_font_metrics_get_underline_position(m) / (double)PANGO_SCALE;
-    f->underline_thickness = pango_font_metrics_get_underline_thickness(m) / (double)PANGO_SCALE;
-    f->strikethrough_position = pango_font_metrics_get_strikethrough_position(m) / (double)PANGO_SCALE;
-    f->strikethrough_thickness = pango_font_metrics_get_strikethrough_thickness(m) / (double)PANGO_SCALE;
-    pango_font_metrics_unref(m);
+    /* The vertical metrics straight from HarfBuzz, the source Pango's own
+     * come from: pango_font_get_metrics() would also lay out a sample text
+     * to estimate character widths, which cocom never uses, and that cost
+     * more than the rest of loading a font.  Where the font does not give
+     * a value, the defaults are Pango's, so the numbers are the same. */
+    hb_font_t *hb = pango_font_get_hb_font(pf);
+    hb_font_extents_t e = {0};
+    hb_font_get_h_extents(hb, &e);
+    double ascent = e.ascender, descent = -e.descender;
+    double u_pos = -PANGO_SCALE, u_thick = PANGO_SCALE, s_pos = ascent / 2, s_thick = PANGO_SCALE;
+    hb_position_t v;
+    if (hb_ot_metrics_get_position(hb, HB_OT_METRICS_TAG_UNDERLINE_OFFSET, &v) && v != 0)
+        u_pos = v;
+    if (hb_ot_metrics_get_position(hb, HB_OT_METRICS_TAG_UNDERLINE_SIZE, &v) && v != 0)
+        u_thick = v;
+    if (hb_ot_metrics_get_position(hb, HB_OT_METRICS_TAG_STRIKEOUT_OFFSET, &v) && v != 0)
+        s_pos = v;
+    if (hb_ot_metrics_get_position(hb, HB_OT_METRICS_TAG_STRIKEOUT_SIZE, &v) && v != 0)
+        s_thick = v;
+    f->ascent = ascent / PANGO_SCALE;
+    f->descent = descent / PANGO_SCALE;
+    f->underline_position = -u_pos / PANGO_SCALE;
+    f->underline_thickness = u_thick / PANGO_SCALE;
+    f->strikethrough_position = s_pos / PANGO_SCALE;
+    f->strikethrough_thickness = s_thick / PANGO_SCALE;
     if (f->ascent + f->descent <= 0) {   /* a broken font: invent sane metrics */
         f->ascent = 0.8 * size;
         f->descent = 0.2 * size;

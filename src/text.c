@@ -14,7 +14,10 @@ CocomText *cocom_text_get(CocomContext *ctx)
     /* A font map of our own rather than the per-thread default, so that
      * two contexts in two threads share nothing Pango does not share. */
     t->fontmap = pango_cairo_font_map_new();
-    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(t->fontmap), 72.0);
+    /* Pango 1.50 reads fontconfig's configuration on a thread of its own,
+     * and setting the font map's resolution waits for it (about 3 ms) where
+     * reading the input could go on meanwhile.  The context's resolution,
+     * set below, is the one fonts are loaded with, so the map's is left. */
     t->pango = pango_font_map_create_context(t->fontmap);
     pango_context_set_round_glyph_positions(t->pango, FALSE);
     cairo_font_options_t *fo = cairo_font_options_create();
