@@ -351,17 +351,27 @@ static const char *const pdf_roles[] = {
     "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot",
     "Figure", "Formula", "Form"};
 
+static int is_xml_space(unsigned char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* Is n a text (or CDATA) node with something besides XML white space? */
+static int is_visible_text(xmlNodePtr n)
+{
+    if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE)
+        return 0;
+    for (const xmlChar *t = n->content; t && *t; t++)
+        if (!is_xml_space(*t))
+            return 1;
+    return 0;
+}
+
 static int holds_text(xmlNodePtr n)
 {
-    for (xmlNodePtr c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            for (const xmlChar *t = c->content; t && *t; t++)
-                if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r')
-                    return 1;
-        } else if (c->type == XML_ELEMENT_NODE && fo_kind_is_inline(fo_kind(c))) {
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (is_visible_text(c) || (c->type == XML_ELEMENT_NODE && fo_kind_is_inline(fo_kind(c))))
             return 1;
-        }
-    }
     return 0;
 }
 
@@ -571,11 +581,6 @@ static ParaPiece *add_piece(Collector *c, uint8_t kind, int style)
     c->piece_offset[c->npieces] = -1;
     c->npieces++;
     return p;
-}
-
-static int is_xml_space(unsigned char ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
 /* Appends text with the white-space properties of its FO (XSL 1.1 §7.16):
@@ -888,12 +893,7 @@ static int is_inline_node(xmlNodePtr n)
 
 static int is_blank_text(xmlNodePtr n)
 {
-    if (n->type != XML_TEXT_NODE)
-        return 0;
-    for (const xmlChar *p = n->content; p && *p; p++)
-        if (!is_xml_space(*p))
-            return 0;
-    return 1;
+    return n->type == XML_TEXT_NODE && !is_visible_text(n);
 }
 
 static void emit_block_for_node(Galley *g, xmlNodePtr n);
@@ -1301,10 +1301,8 @@ static void measure_children(Galley *g, xmlNodePtr node, const FoStyle *style, d
 static int cell_is_empty(xmlNodePtr cell)
 {
     for (xmlNodePtr c = cell->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            for (const xmlChar *t = c->content; t && *t; t++)
-                if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r')
-                    return 0;
+        if (is_visible_text(c)) {
+            return 0;
         } else if (c->type == XML_ELEMENT_NODE) {
             FoKind k = fo_kind(c);
             if (k == FO_EXTERNAL_GRAPHIC || k == FO_CHARACTER || k == FO_LEADER || k == FO_PAGE_NUMBER

@@ -814,18 +814,20 @@ static void frag_close(Placer *p, LBox *b, double y, int cont)
         content_op(p, AOP_TAG_END);
 }
 
-/* Walks a gap, resolving its spaces and opening and closing boxes at the
- * right heights (see gap_height, whose total it reproduces). */
-static double place_gap(Placer *p, const Item *items, size_t n, int at_top, int at_bottom, double y)
+/* Walks the gap items[from, to), resolving its spaces and opening and
+ * closing boxes at the right heights (see gap_height, whose total it
+ * reproduces).  A range of indexes, as gap_height takes, so that an empty
+ * gap in an empty list needs no pointer into it. */
+static double place_gap(Placer *p, const Item *items, size_t from, size_t to, int at_top, int at_bottom, double y)
 {
-    size_t run = 0;
+    size_t run = from;
     int first_run = 1;
     double y0 = y;
-    for (size_t i = 0; i <= n; i++) {
-        int end_of_run = i == n || ((items[i].type == IT_START || items[i].type == IT_END) && items[i].height > 0);
+    for (size_t i = from; i <= to; i++) {
+        int end_of_run = i == to || ((items[i].type == IT_START || items[i].type == IT_END) && items[i].height > 0);
         if (!end_of_run)
             continue;
-        double hs = gap_height(n ? items + run : items, 0, i - run, first_run && at_top, i == n && at_bottom);
+        double hs = gap_height(items, run, i, first_run && at_top, i == to && at_bottom);
         /* Zero-height boxes in the run, in order (their tags must nest):
          * a box that ends here closes before the space, one that starts
          * here opens after it, and one that does both is empty, after it. */
@@ -840,7 +842,7 @@ static double place_gap(Placer *p, const Item *items, size_t n, int at_top, int 
             }
         }
         y = y0 + hs;
-        if (i < n) {
+        if (i < to) {
             if (items[i].type == IT_START) {
                 frag_open(p, items[i].box, y, 0);
                 y += items[i].height;
@@ -1017,12 +1019,6 @@ static double row_remaining(CocomLayout *l, Row *r)
     return h;
 }
 
-/* &list->items[i], or NULL for an empty list (NULL + 0 is undefined). */
-static Item *items_from(ItemList *list, size_t i)
-{
-    return list->items ? list->items + i : NULL;
-}
-
 /* Places list->items[from, cut) (and a part of the row at cut when split)
  * from y down; returns where it ended. */
 static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, int split, int forced,
@@ -1034,7 +1030,7 @@ static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, in
         Item *it = &list->items[i];
         if (it->type != IT_LINE && it->type != IT_ROW)
             continue;
-        y = place_gap(p, items_from(list, gap), i - gap, at_top && !started, 0, y);
+        y = place_gap(p, list->items, gap, i, at_top && !started, 0, y);
         if (it->type == IT_LINE) {
             place_line(p, it, y);
             y += it->height;
@@ -1047,12 +1043,12 @@ static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, in
         gap = i + 1;
     }
     if (split && cut < list->n && list->items[cut].type == IT_ROW) {
-        y = place_gap(p, items_from(list, gap), cut - gap, at_top && !started, 0, y);
+        y = place_gap(p, list->items, gap, cut, at_top && !started, 0, y);
         place_row(p, list->items[cut].row, y, 1, forced, split_h);
         y += split_h;
         return y;
     }
-    y = place_gap(p, items_from(list, gap), cut - gap, at_top && !started, at_bottom, y);
+    y = place_gap(p, list->items, gap, cut, at_top && !started, at_bottom, y);
     return y;
 }
 
