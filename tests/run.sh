@@ -31,8 +31,9 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitco
 
 # Outside the source tree: a test's files must not sit inside the folders
 # cocom trusts (the data folder is the source tree when run uninstalled).
-OUTROOT="${TMPDIR:-/tmp}/cocom-tests-$(id -u)"
-rm -rf "$OUTROOT"
+# A folder of its own per run, so that two suites running at once (say the
+# plain and the sanitizer build) do not delete each other's results.
+OUTROOT=$(mktemp -d "${TMPDIR:-/tmp}/cocom-tests-XXXXXX") || exit 1
 mkdir -p "$OUTROOT/results"
 
 if [ $# -gt 0 ]; then
@@ -104,6 +105,10 @@ wait
 cat "$OUTROOT"/results/* 2>/dev/null | grep -v '^PASS' || true
 passed=$(cat "$OUTROOT"/results/* 2>/dev/null | grep -c '^PASS')
 failed=$(cat "$OUTROOT"/results/* 2>/dev/null | grep -c '^FAIL')
-[ "$failed" -eq 0 ] || echo "(the failed tests' files are in $OUTROOT/tmp)"
+if [ "$failed" -eq 0 ]; then
+    rm -rf "$OUTROOT"
+else
+    echo "(the failed tests' files are in $OUTROOT/tmp)"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
