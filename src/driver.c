@@ -16,6 +16,7 @@
 #include "driver.h"
 #include "fo-input.h"
 #include "text.h"
+#include "qpdf-load.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -154,6 +155,15 @@ static void silent(void *user, const CocomDiagnostic *d)
 static CocomStatus finish_pdf(CocomContext *ctx, const CocomRenderer *r, const CocomDocInfo *info, const char *tmp,
                               const char *output)
 {
+    /* Said of the output, not of the temporary file the post-pass reads. */
+    const char *why = NULL;
+    if (!cocom_qpdf_load(&why)) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0,
+                     "cannot finish the PDF: libqpdf, which makes it accessible, could not be loaded (%s); "
+                     "install the package that provides " COCOM_QPDF_SONAME, why);
+        unlink(tmp);
+        return COCOM_STATUS_IO;
+    }
     CocomPdfFix fix;
     memset(&fix, 0, sizeof fix);
     fix.lang = info->language;
@@ -175,8 +185,8 @@ static CocomStatus finish_pdf(CocomContext *ctx, const CocomRenderer *r, const C
     return st;
 }
 
-static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
-                                 int *pages_out)
+static CocomStatus format_pages(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
+                                int *pages_out)
 {
     fo_props_init();
     const char *name = src->name;
@@ -302,6 +312,19 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
     cocom_refs_clear(&refs);
     if (pages_out)
         *pages_out = st == COCOM_STATUS_OK ? pages : 0;
+    return st;
+}
+
+/* A PDF is finished by the post-pass, which needs libqpdf: it is opened on
+ * a thread of its own meanwhile (qpdf-load.h), and that thread is done
+ * with before returning, whatever happened. */
+static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
+                                 int *pages_out)
+{
+    if (format == COCOM_FORMAT_PDF)
+        cocom_qpdf_preload();
+    CocomStatus st = format_pages(ctx, src, format, output, pages_out);
+    cocom_qpdf_preload_wait();
     return st;
 }
 

@@ -1,12 +1,13 @@
 /* pdfpost.c — see pdfpost.h.
  *
- * Both halves read the PDF with libqpdf's C API.  qpdf is C++; its C API
- * turns exceptions into an error kept on the qpdf_data, so every call that
- * can fail is followed by a look at qpdf_has_error() (pdf_failed below).
- * Accessors are only used on objects of the right type (qpdf warns, and
- * returns null, otherwise), and every walk of the file's own structure —
- * structure tree, number trees, form XObjects — has a depth bound and a
- * visited set, since a damaged or hostile file can make them loop.
+ * Both halves read the PDF with libqpdf's C API, opened when first needed
+ * (qpdf-load.h).  qpdf is C++; its C API turns exceptions into an error
+ * kept on the qpdf_data, so every call that can fail is followed by a look
+ * at qpdf_has_error() (pdf_failed below).  Accessors are only used on
+ * objects of the right type (qpdf warns, and returns null, otherwise), and
+ * every walk of the file's own structure — structure tree, number trees,
+ * form XObjects — has a depth bound and a visited set, since a damaged or
+ * hostile file can make them loop.
  *
  * Page content is read with a small lexer of the content-stream syntax
  * (PDF 32000-1 7.2, 7.8 and 8.9.7), not a regular expression: a string
@@ -17,7 +18,7 @@
 #include "pdfpost.h"
 #include "load.h"
 
-#include <qpdf/qpdf-c.h>
+#include "qpdf-load.h"
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
@@ -100,6 +101,13 @@ static CocomStatus pdf_open(Pdf *p, CocomContext *ctx, const char *path)
     int err = stat(path, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
     if (err) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot read the file: %s", cocom_load_errno_text(err));
+        return COCOM_STATUS_IO;
+    }
+    const char *why = NULL;
+    if (!cocom_qpdf_load(&why)) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0,
+                     "cannot read the PDF's structure: libqpdf could not be loaded (%s); "
+                     "install the package that provides " COCOM_QPDF_SONAME, why);
         return COCOM_STATUS_IO;
     }
     p->q = qpdf_init();

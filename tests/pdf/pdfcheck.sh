@@ -257,3 +257,14 @@ t_cocom_output_after_the_post_pass() {
         [ "$(pdf_jq "$T/fixed.pdf" 'root | has("/MarkInfo")')" = false ] || fail "/MarkInfo claimed"
     fi
 }
+
+# pdfcheck reads the file with libqpdf: without it, it says so and fails.
+t_without_libqpdf_pdfcheck_says_so() {
+    fixed_pdf "$T/good.pdf"
+    export COCOM_QPDF_LIBRARY="$T/no-such-libqpdf.so"
+    run_cocom pdfcheck "$T/good.pdf"
+    unset COCOM_QPDF_LIBRARY
+    expect_rc 1
+    expect_err "good.pdf: error: cannot read the PDF's structure: libqpdf could not be loaded ($T/no-such-libqpdf.so: cannot open shared object file"
+    expect_err "cocom pdfcheck: 1 of 1 file failed"
+}
