@@ -257,32 +257,94 @@ static int has_words(const char *s)
     return 0;
 }
 
-/* A set of object numbers. */
-static void set_add(CocomMap *m, int objid)
+/* A set of object numbers.  In any real file they are small and dense (one
+ * cross-reference entry each), so a bit each, up to IDSET_BITS (512 KiB of
+ * bits at most); the larger numbers a damaged or hostile file may use go
+ * into a map, so that they cannot make the bits huge.  (This was a map of
+ * decimal strings throughout: a snprintf and a hash for every one of the
+ * tens of thousands of structure elements a long document has.) */
+#define IDSET_BITS (1 << 22)
+
+typedef struct {
+    uint64_t *bits;
+    size_t nwords;
+    size_t count;
+    CocomMap big;       /* numbers from IDSET_BITS up, as decimal strings */
+} IdSet;
+
+static int set_has(const IdSet *s, int objid)
 {
+    if (objid <= 0)
+        return 0;
+    if (objid < IDSET_BITS) {
+        size_t w = (size_t)objid / 64;
+        return w < s->nwords && (s->bits[w] >> (objid % 64) & 1);
+    }
     char k[16];
     snprintf(k, sizeof k, "%d", objid);
-    cocom_map_set(m, k, 1);
+    return cocom_map_get(&s->big, k, NULL);
 }
 
-static int set_has(const CocomMap *m, int objid)
+static void set_add(IdSet *s, int objid)
 {
-    char k[16];
-    intptr_t v;
-    snprintf(k, sizeof k, "%d", objid);
-    return objid > 0 && cocom_map_get(m, k, &v);
+    if (objid <= 0 || set_has(s, objid))
+        return;
+    s->count++;
+    if (objid >= IDSET_BITS) {
+        char k[16];
+        snprintf(k, sizeof k, "%d", objid);
+        cocom_map_set(&s->big, k, 1);
+        return;
+    }
+    size_t w = (size_t)objid / 64;
+    if (w >= s->nwords) {
+        size_t n = s->nwords ? s->nwords : 64;
+        while (n <= w)
+            n *= 2;
+        s->bits = cocom_xrealloc(s->bits, n * sizeof *s->bits);
+        memset(s->bits + s->nwords, 0, (n - s->nwords) * sizeof *s->bits);
+        s->nwords = n;
+    }
+    s->bits[w] |= (uint64_t)1 << (objid % 64);
+}
+
+static void set_remove(IdSet *s, int objid)
+{
+    if (!set_has(s, objid))
+        return;
+    s->count--;
+    if (objid < IDSET_BITS) {
+        s->bits[(size_t)objid / 64] &= ~((uint64_t)1 << (objid % 64));
+    } else {
+        /* The map cannot delete; a fresh one without the number. */
+        char k[16];
+        snprintf(k, sizeof k, "%d", objid);
+        CocomMap kept = {0};
+        for (size_t i = 0; i < s->big.cap; i++)
+            if (s->big.keys[i] && strcmp(s->big.keys[i], k) != 0)
+                cocom_map_set(&kept, s->big.keys[i], 1);
+        cocom_map_clear(&s->big);
+        s->big = kept;
+    }
+}
+
+static void set_free(IdSet *s)
+{
+    free(s->bits);
+    cocom_map_clear(&s->big);
+    memset(s, 0, sizeof *s);
 }
 
 /* Adds objid to the visited set; returns 0 when it was already there
  * (direct objects, objid 0, are never "already visited"). */
-static int visit(CocomMap *m, qpdf_data q, qpdf_oh h)
+static int visit(IdSet *s, qpdf_data q, qpdf_oh h)
 {
     int id = qpdf_oh_get_object_id(q, h);
     if (id <= 0)
         return 1;
-    if (set_has(m, id))
+    if (set_has(s, id))
         return 0;
-    set_add(m, id);
+    set_add(s, id);
     return 1;
 }
 
@@ -880,9 +942,9 @@ typedef struct {
     size_t npages;
     CocomMap page_by_objid;     /* objid → index */
     CocomMap page_by_key;       /* StructParents → index */
-    CocomMap visited;
-    CocomMap removed;           /* structure elements inside a Private element */
-    CocomMap cut_roots;         /* the outermost Private elements */
+    IdSet visited;
+    IdSet removed;              /* structure elements inside a Private element */
+    IdSet cut_roots;            /* the outermost Private elements */
     ObjRef *cut_parents;        /* their parents, to take them out of /K */
     size_t ncut, cutcap;
     ObjRef *lost_annots;        /* annotations of furniture: they lose /StructParent */
@@ -1017,8 +1079,8 @@ static void walk_kid(Post *w, qpdf_oh elem, qpdf_oh kid, qpdf_oh pg, int private
 {
     Pdf *p = w->pdf;
     if (is_int(p, kid)) {
-        PageInfo *pi = page_of(w, pg);
-        if (private_here && pi)
+        PageInfo *pi = private_here ? page_of(w, pg) : NULL;
+        if (pi)
             page_add_mcid(pi, qpdf_oh_get_int_value(p->q, kid));
         return;
     }
@@ -1125,7 +1187,7 @@ static void walk_elem(Post *w, qpdf_oh elem, qpdf_oh parent, int in_private, int
 static void cut_private(Post *w)
 {
     Pdf *p = w->pdf;
-    CocomMap done = {0};
+    IdSet done = {0};
     for (size_t c = 0; c < w->ncut; c++) {
         if (set_has(&done, w->cut_parents[c].objid))
             continue;
@@ -1150,7 +1212,7 @@ static void cut_private(Post *w)
         rel(p, k);
         rel(p, parent);
     }
-    cocom_map_clear(&done);
+    set_free(&done);
 }
 
 /* Takes the removed elements out of the parent tree (a number tree,
@@ -1158,7 +1220,7 @@ static void cut_private(Post *w)
  * array is indexed by MCID, so the others keep their places), and an
  * annotation's entry is dropped, its key noted in lost_keys.  Each MCID
  * found is one more to turn into an artifact. */
-static void clean_parent_tree(Post *w, qpdf_oh node, CocomMap *lost_keys, CocomMap *seen, int depth)
+static void clean_parent_tree(Post *w, qpdf_oh node, CocomMap *lost_keys, IdSet *seen, int depth)
 {
     Pdf *p = w->pdf;
     if (depth > MAX_DEPTH) {
@@ -1502,12 +1564,13 @@ static void fix_structure(Post *w)
     }
 
     cut_private(w);
-    CocomMap lost_keys = {0}, seen = {0};
+    CocomMap lost_keys = {0};
+    IdSet seen = {0};
     qpdf_oh pt = dict_get(p, str, "/ParentTree");
     clean_parent_tree(w, pt, &lost_keys, &seen, 0);
     rel(p, pt);
     rel(p, str);
-    cocom_map_clear(&seen);
+    set_free(&seen);
     for (size_t i = 0; i < w->nlost; i++) {
         qpdf_oh a = qpdf_get_object_by_id(p->q, w->lost_annots[i].objid, w->lost_annots[i].gen);
         if (is_dict(p, a))
@@ -1641,9 +1704,9 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
     free(w.lost_annots);
     cocom_map_clear(&w.page_by_objid);
     cocom_map_clear(&w.page_by_key);
-    cocom_map_clear(&w.visited);
-    cocom_map_clear(&w.removed);
-    cocom_map_clear(&w.cut_roots);
+    set_free(&w.visited);
+    set_free(&w.removed);
+    set_free(&w.cut_roots);
     pdf_close(&p);
     return st;
 }
@@ -1656,7 +1719,7 @@ typedef struct {
     qpdf_oh role_map;           /* the structure tree's /RoleMap, or 0 */
     qpdf_oh class_map;          /* its /ClassMap, or 0 */
     CocomMap page_by_objid;     /* objid → index */
-    CocomMap visited;
+    IdSet visited;
     int too_deep;
     /* the structure tree */
     size_t figures, figures_bad, figure_page;
@@ -1666,7 +1729,7 @@ typedef struct {
     int table_headers;          /* its cells name their headers (/Headers) */
     /* untagged text */
     CocomMap form_untagged;     /* form XObject objid → text operators outside marked content */
-    CocomMap form_path;         /* form XObjects being read (a form that draws itself) */
+    IdSet form_path;            /* form XObjects being read (a form that draws itself) */
 } Check;
 
 /* The standard structure type an element's /S maps to through the role
@@ -1938,7 +2001,7 @@ static size_t form_untagged(Scan *sc, const unsigned char *s, const Tok *name)
                     set_add(&c->form_path, id);
                 count = scan_content(c, buf, len, res ? res : sc->resources, sc->level + 1);
                 if (id > 0) {
-                    cocom_map_set(&c->form_path, k, 0);
+                    set_remove(&c->form_path, id);
                     cocom_map_set(&c->form_untagged, k, (intptr_t)count);
                 }
                 rel(p, res);
@@ -1999,7 +2062,7 @@ static size_t scan_content(Check *c, const unsigned char *buf, size_t len, qpdf_
 /* --- fonts --- */
 
 typedef struct {
-    CocomMap seen;
+    IdSet seen;
     CocomBuf not_embedded, no_unicode;
     size_t n_not_embedded, n_no_unicode;
 } Fonts;
@@ -2081,7 +2144,7 @@ static char **dict_keys(Pdf *p, qpdf_oh d, size_t *n)
 }
 
 /* The fonts of a resource dictionary and of the form XObjects it holds. */
-static void check_resources(Check *c, Fonts *f, qpdf_oh res, CocomMap *seen_res, int depth)
+static void check_resources(Check *c, Fonts *f, qpdf_oh res, IdSet *seen_res, int depth)
 {
     Pdf *p = c->pdf;
     if (depth > 16 || !is_dict(p, res) || !visit(seen_res, p->q, res))
@@ -2191,7 +2254,7 @@ static void check_pages(Check *c, size_t npages)
     size_t links = 0, no_contents = 0, no_contents_first = 0, untagged_links = 0, untagged_links_first = 0;
     Fonts f;
     memset(&f, 0, sizeof f);
-    CocomMap seen_res = {0};
+    IdSet seen_res = {0};
     qpdf_oh root = qpdf_get_root(p->q);
     qpdf_oh str = dict_get(p, root, "/StructTreeRoot");
     qpdf_oh parent_tree = dict_get(p, str, "/ParentTree");
@@ -2256,11 +2319,11 @@ static void check_pages(Check *c, size_t npages)
     rel(p, parent_tree);
     rel(p, str);
     rel(p, root);
-    cocom_map_clear(&seen_res);
+    set_free(&seen_res);
     if (p->failed) {
         cocom_buf_free(&f.not_embedded);
         cocom_buf_free(&f.no_unicode);
-        cocom_map_clear(&f.seen);
+        set_free(&f.seen);
         return;
     }
     char where[96];
@@ -2309,7 +2372,7 @@ static void check_pages(Check *c, size_t npages)
     }
     cocom_buf_free(&f.not_embedded);
     cocom_buf_free(&f.no_unicode);
-    cocom_map_clear(&f.seen);
+    set_free(&f.seen);
 }
 
 CocomStatus cocom_pdfcheck(CocomContext *ctx, const char *path)
@@ -2422,9 +2485,9 @@ CocomStatus cocom_pdfcheck_as(CocomContext *ctx, const char *path, CocomSeverity
     rel(p, c.class_map);
     pdf_warnings(p);
     cocom_map_clear(&c.page_by_objid);
-    cocom_map_clear(&c.visited);
+    set_free(&c.visited);
     cocom_map_clear(&c.form_untagged);
-    cocom_map_clear(&c.form_path);
+    set_free(&c.form_path);
     int failed = p->failed;
     pdf_close(p);
     if (failed)

@@ -85,6 +85,15 @@ t_untagged_text() {
         "text outside marked content, neither tagged nor an artifact (1 text operator, on page 2)"
 }
 
+# One form XObject with untagged text, drawn on both pages: counted on
+# each (a form read once used to be skipped ever after, so page 2's use
+# went uncounted).
+t_untagged_text_in_a_form_used_twice() {
+    fixed_pdf "$T/bad.pdf" --untagged-form
+    expect_only_finding "$T/bad.pdf" PDFUA-UNTAGGED-TEXT "Matterhorn 01-005" \
+        "text outside marked content, neither tagged nor an artifact (2 text operators, on 2 pages, the first page 1)"
+}
+
 # An artifact renamed: marked content, but neither tagged nor an artifact.
 t_untagged_text_in_unknown_marked_content() {
     fixed_pdf "$T/good.pdf"

@@ -1,7 +1,7 @@
 /* mktagged — writes a small tagged PDF the way cocom's painter tags its
  * pages with Cairo 1.16, for the tests of the PDF post-pass and pdfcheck:
  *
- *   mktagged OUT.pdf [--furniture-link] [--untagged-text]
+ *   mktagged OUT.pdf [--furniture-link] [--untagged-text] [--untagged-form]
  *
  * Two pages: a Document with H1, H2, P (one continued over the page break,
  * holding the next page's running header), Span, a URI Link and an
@@ -14,6 +14,9 @@
  *
  * --furniture-link  the running header of page 1 holds a link
  * --untagged-text   one line of page 2 is drawn outside any tag
+ * --untagged-form   a stamp with a line of text, outside any tag, on both
+ *                   pages: one form XObject (Cairo writes a recording
+ *                   surface used twice once) drawn on two pages
  */
 #include <cairo.h>
 #include <cairo-pdf.h>
@@ -53,18 +56,41 @@ static void header(int furniture_link)
     }
 }
 
+/* The stamp of --untagged-form: one recording surface, painted on each
+ * page outside any tag. */
+static cairo_surface_t *stamp;
+
+static void paint_stamp(void)
+{
+    if (!stamp) {
+        stamp = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+        cairo_t *sc = cairo_create(stamp);
+        cairo_select_font_face(sc, "Liberation Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(sc, 8);
+        cairo_move_to(sc, 0, 8);
+        cairo_show_text(sc, "Stamped outside any tag");
+        cairo_destroy(sc);
+    }
+    cairo_save(cr);
+    cairo_set_source_surface(cr, stamp, 150, 380);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fputs("usage: mktagged OUT.pdf [--furniture-link] [--untagged-text]\n", stderr);
+        fputs("usage: mktagged OUT.pdf [--furniture-link] [--untagged-text] [--untagged-form]\n", stderr);
         return 2;
     }
-    int furniture_link = 0, untagged_text = 0;
+    int furniture_link = 0, untagged_text = 0, untagged_form = 0;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--furniture-link") == 0)
             furniture_link = 1;
         else if (strcmp(argv[i], "--untagged-text") == 0)
             untagged_text = 1;
+        else if (strcmp(argv[i], "--untagged-form") == 0)
+            untagged_form = 1;
         else {
             fprintf(stderr, "mktagged: unknown option %s\n", argv[i]);
             return 2;
@@ -135,6 +161,8 @@ int main(int argc, char **argv)
     cairo_tag_begin(cr, "P", NULL);
     tagged_text("Span", 20, 380, "This paragraph continues");
     tagged_text("Private", 140, 395, "Page 1");
+    if (untagged_form)
+        paint_stamp();
     cairo_show_page(cr);
 
     /* Page 2: the paragraph is still open. */
@@ -167,6 +195,8 @@ int main(int argc, char **argv)
 
     if (untagged_text)
         text(20, 150, "Drawn outside any tag");
+    if (untagged_form)
+        paint_stamp();
 
     /* A footer whose text sits in a nested element. */
     cairo_tag_begin(cr, "Private", NULL);
@@ -177,6 +207,8 @@ int main(int argc, char **argv)
     cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Section two", "dest='sec2'", 0);
     cairo_destroy(cr);
     cairo_surface_finish(s);
+    if (stamp)
+        cairo_surface_destroy(stamp);
     cairo_status_t st = cairo_surface_status(s);
     cairo_surface_destroy(s);
     if (st != CAIRO_STATUS_SUCCESS) {
