@@ -54,8 +54,9 @@ static void *preload_main(void *unused)
 void cocom_qpdf_preload(void)
 {
     pthread_mutex_lock(&preload_mu);
-    /* Not after a wait: that caller went on to load it, or gave up. */
-    if (!preload_started && !preload_joined)
+    /* Once per process: after that the library is loaded, or being
+     * loaded, or known not to load. */
+    if (!preload_started)
         preload_started = pthread_create(&preload_thread, NULL, preload_main, NULL) == 0;
     pthread_mutex_unlock(&preload_mu);
 }
@@ -64,7 +65,8 @@ void cocom_qpdf_preload_wait(void)
 {
     pthread_mutex_lock(&preload_mu);
     int join = preload_started && !preload_joined;
-    preload_joined = 1;
+    if (join)
+        preload_joined = 1;
     pthread_mutex_unlock(&preload_mu);
     /* Only one caller joins; any other waits in pthread_once below, or
      * finds the library loaded. */
