@@ -120,18 +120,22 @@ done
 
 # --- measuring ---------------------------------------------------------------
 
-# run_one TOOL SIZE RUN: one whole-process run.  Appends "wall_s rss_kib" to
-# $OUT/logs/report-SIZE.TOOL.samples and renames the PDF into place.  Wall
-# time comes from bash's microsecond clock, because GNU time's %e has only
-# 10 ms steps, too coarse for a run of a few tens of milliseconds; it
-# includes about a millisecond for starting /usr/bin/time itself.
+# run_one TOOL SIZE RUN [rss]: one whole-process run, which renames its PDF
+# into place.  A timed run appends its wall time in ms to
+# $OUT/logs/report-SIZE.TOOL.samples; it comes from bash's microsecond clock
+# around the formatter itself (GNU time's %e has only 10 ms steps, too coarse
+# for a run of a few tens of milliseconds).  An "rss" run goes under GNU time
+# instead and appends the peak RSS in KiB to report-SIZE.TOOL.rss; it is not
+# timed, because GNU time's own start adds about 1.3 ms here (timing
+# `/usr/bin/time /bin/true` against `/bin/true`): nothing to FOP, and 7 % of
+# a one-page cocom run.
 run_one() {
-    local tool=$1 size=$2 run=$3
+    local tool=$1 size=$2 run=$3 kind=${4:-time}
     local fo=$OUT/report-$size.fo pdf=$OUT/report-$size.$tool.pdf
     local part=$OUT/report-$size.$tool.part.pdf     # keep .pdf: tools may
     local tfile=$OUT/logs/report-$size.$tool.time   # pick the format by it
     local log=$OUT/logs/report-$size.$tool.log
-    local cmd t0 t1 rss
+    local cmd t0 t1 rc
 
     case $tool in
         cocom) cmd=("$cocom" render "$fo" -o "$part") ;;
@@ -139,23 +143,34 @@ run_one() {
     esac
     tmpfiles+=("$part" "$tfile")
     # Keep the first run's messages; later runs print the same.
-    [ "$run" = 1 ] || log=/dev/null
+    [ "$run" = 1 ] && [ "$kind" = time ] || log=/dev/null
 
     rm -f "$part"
-    t0=${EPOCHREALTIME/./}
-    if ! /usr/bin/time -f '%M' -o "$tfile" "${cmd[@]}" >"$log" 2>&1; then
+    if [ "$kind" = rss ]; then
+        /usr/bin/time -f '%M' -o "$tfile" "${cmd[@]}" >"$log" 2>&1
+        rc=$?
+    else
+        t0=${EPOCHREALTIME/./}
+        "${cmd[@]}" >"$log" 2>&1
+        rc=$?
+        t1=${EPOCHREALTIME/./}
+    fi
+    if [ $rc -ne 0 ]; then
         rm -f "$part"
         echo "run-bench: $tool failed on $size sections (run $run); see $OUT/logs/report-$size.$tool.log" >&2
         return 1
     fi
-    t1=${EPOCHREALTIME/./}
     if [ ! -s "$part" ]; then
         echo "run-bench: $tool wrote no PDF for $size sections" >&2
         return 1
     fi
     mv -f "$part" "$pdf"
-    rss=$(tail -n 1 "$tfile")
-    echo "$(( (t1 - t0) / 1000 )) $rss" >> "$OUT/logs/report-$size.$tool.samples"
+    if [ "$kind" = rss ]; then
+        tail -n 1 "$tfile" >> "$OUT/logs/report-$size.$tool.rss"
+    else
+        local us=$(( t1 - t0 ))
+        printf '%d.%03d\n' $(( us / 1000 )) $(( us % 1000 )) >> "$OUT/logs/report-$size.$tool.samples"
+    fi
 }
 
 # median COLUMN FILE: median of a column (mean of the middle two if even).
@@ -186,7 +201,7 @@ declare -A ok=()
 for s in $sizes; do
     for tool in "${tools[@]}"; do
         # A PDF from an earlier run must not pass for this one's.
-        rm -f "$OUT/logs/report-$s.$tool.samples" "$OUT/report-$s.$tool.pdf"
+        rm -f "$OUT/logs/report-$s.$tool.samples" "$OUT/logs/report-$s.$tool.rss" "$OUT/report-$s.$tool.pdf"
         ok[$tool.$s]=1
     done
     # Alternate the tools run by run, so that a noisy spell on this shared
@@ -197,6 +212,12 @@ for s in $sizes; do
             echo "run-bench: $s sections, $tool, run $r/$runs" >&2
             run_one "$tool" "$s" "$r" || { ok[$tool.$s]=0; failed=1; }
         done
+    done
+    # Then one run each for the peak memory.
+    for tool in "${tools[@]}"; do
+        [ "${ok[$tool.$s]}" = 1 ] || continue
+        echo "run-bench: $s sections, $tool, peak memory" >&2
+        run_one "$tool" "$s" 0 rss || { ok[$tool.$s]=0; failed=1; }
     done
 done
 
@@ -209,7 +230,7 @@ for s in $sizes; do
         samples=$OUT/logs/report-$s.$tool.samples
         if [ "${ok[$tool.$s]:-0}" = 1 ] && [ -s "$samples" ]; then
             wall_ms[$tool.$s]=$(median 1 "$samples")
-            rss_kib[$tool.$s]=$(median 2 "$samples")
+            rss_kib[$tool.$s]=$(median 1 "$OUT/logs/report-$s.$tool.rss")
             pages[$tool.$s]=$(pdfinfo "$OUT/report-$s.$tool.pdf" | awk '/^Pages:/ { print $2 }')
         elif [ -n "${ok[$tool.$s]:-}" ]; then
             wall_ms[$tool.$s]=failed
@@ -243,7 +264,7 @@ tmpfiles+=("$results.tmp")
          "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
     [ -z "$cocom" ] || echo "cocom: $cocom"
     [ "$use_fop" = 0 ] || echo "fop:   $(fop -version 2>/dev/null | tail -n 1), $(java -version 2>&1 | head -n 1)"
-    echo "$runs runs each; wall and peak RSS are medians over the runs; whole processes."
+    echo "$runs timed runs each (wall: the median), then one under GNU time (peak RSS); whole processes."
     echo
     row "" "pages" "wall (s)" "peak RSS (MiB)" "FOP/cocom" "FOP/cocom"
     row sections "cocom / FOP" "cocom / FOP" "cocom / FOP" "speed" "RSS"
