@@ -269,8 +269,13 @@ typedef struct {
     uint64_t *bits;
     size_t nwords;
     size_t count;
-    CocomMap big;       /* numbers from IDSET_BITS up, as decimal strings */
+    CocomMap big;       /* numbers from IDSET_BITS up: 1 in the set, 0 taken out */
 } IdSet;
+
+static void big_key(char k[16], int objid)
+{
+    snprintf(k, 16, "%d", objid);
+}
 
 static int set_has(const IdSet *s, int objid)
 {
@@ -281,8 +286,9 @@ static int set_has(const IdSet *s, int objid)
         return w < s->nwords && (s->bits[w] >> (objid % 64) & 1);
     }
     char k[16];
-    snprintf(k, sizeof k, "%d", objid);
-    return cocom_map_get(&s->big, k, NULL);
+    intptr_t v = 0;
+    big_key(k, objid);
+    return cocom_map_get(&s->big, k, &v) && v;
 }
 
 static void set_add(IdSet *s, int objid)
@@ -292,7 +298,7 @@ static void set_add(IdSet *s, int objid)
     s->count++;
     if (objid >= IDSET_BITS) {
         char k[16];
-        snprintf(k, sizeof k, "%d", objid);
+        big_key(k, objid);
         cocom_map_set(&s->big, k, 1);
         return;
     }
@@ -316,15 +322,9 @@ static void set_remove(IdSet *s, int objid)
     if (objid < IDSET_BITS) {
         s->bits[(size_t)objid / 64] &= ~((uint64_t)1 << (objid % 64));
     } else {
-        /* The map cannot delete; a fresh one without the number. */
         char k[16];
-        snprintf(k, sizeof k, "%d", objid);
-        CocomMap kept = {0};
-        for (size_t i = 0; i < s->big.cap; i++)
-            if (s->big.keys[i] && strcmp(s->big.keys[i], k) != 0)
-                cocom_map_set(&kept, s->big.keys[i], 1);
-        cocom_map_clear(&s->big);
-        s->big = kept;
+        big_key(k, objid);
+        cocom_map_set(&s->big, k, 0);
     }
 }
 
