@@ -37,7 +37,10 @@
     xmlns:t="urn:cocom:templates:1"
     xmlns:exsl="http://exslt.org/common"
     xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="a t exsl str">
+    xmlns:func="http://exslt.org/functions"
+    xmlns:c="urn:cocom:functions:1"
+    extension-element-prefixes="func"
+    exclude-result-prefixes="a t exsl str c">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="a:*"/>
@@ -51,6 +54,15 @@
   <xsl:param name="ccg" select="''"/>          <!-- a ccg/@id -->
   <xsl:param name="committee" select="''"/>    <!-- a committee/@id -->
   <xsl:param name="report" select="''"/>       <!-- a board-report/@id -->
+
+  <!-- Whose words the document speaks in: nhse (NHS England: proformas,
+       terms of reference), lmc (the local medical committee: ballot
+       papers) or council (the council: board reports).  Each document
+       stylesheet sets it; templates/labels.xml and boilerplate.xml give a
+       word in another issuer's voice as an attribute (or a text with
+       @voice) named after it, so one table says which words each issuer
+       uses (templates/README.md, "Voices"). -->
+  <xsl:param name="voice" select="'nhse'"/>
 
   <!-- Language of the document; default the arrangement's xml:lang, else en-GB. -->
   <xsl:param name="lang" select="''"/>
@@ -184,6 +196,82 @@
       select="$root/a:mandate[@ccg = $the-ccg/@id] | $root/a:mandate[not(@ccg)][count($root/a:parties/a:ccg) = 1]"/>
   <xsl:variable name="the-area-team"
       select="$nhse/a:area-team[@id = $the-ccg/@area-team] | $nhse/a:area-team[not($the-ccg/@area-team)][1]"/>
+
+  <!-- The document's date, and what it can know.
+
+       A document shows the arrangement as it stood on its own date: a
+       proforma knows nothing of the deferral that followed it, a January
+       ballot nothing of April's first meeting.  Every document stylesheet
+       names its date by overriding the template "document-date-default"
+       (the submission for a proforma, the version for terms of reference,
+       the meeting for a report, the ballot's issue for ballot papers);
+       the parameter as-at overrides that for any document ("what did we
+       know on 1 March?").  An empty date means "no date": the document
+       knows everything in the arrangement.
+
+       Facts are dated with @date (when it happened) or, when the sources
+       say only that it had happened by some day, @known-by (the date of
+       the earliest source that reports it).  A fact with neither is shown
+       only in an undated document (see c:known-at). -->
+  <xsl:param name="as-at" select="''"/>
+  <xsl:variable name="document-date">
+    <xsl:choose>
+      <xsl:when test="normalize-space($as-at) != ''"><xsl:value-of select="normalize-space($as-at)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="document-date-default"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:template name="document-date-default"/>
+  <!-- The document's date as a number yyyymmdd (a month counts from its
+       first day); 99999999 when the document has no date. -->
+  <xsl:variable name="document-day">
+    <xsl:choose>
+      <xsl:when test="normalize-space($document-date) != ''"><xsl:value-of select="c:day($document-date)"/></xsl:when>
+      <xsl:otherwise>99999999</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- c:day('2015-07-29') = 20150729; c:day('2015-07') = 20150700 (known
+       from the month's start: a report dated in July can speak of "July
+       2015"); c:day('') = NaN. -->
+  <func:function name="c:day">
+    <xsl:param name="d"/>
+    <xsl:variable name="s" select="translate(normalize-space($d), '-', '')"/>
+    <func:result select="number(substring(concat($s, '00000000'), 1, 8))"/>
+  </func:function>
+
+  <!-- c:known-at(node) — true when the document, on its date, can know
+       the dated fact at node: its @date, else its @known-by, is on or
+       before the document's date.  An undated fact is known only to an
+       undated document, so that nothing of unknown date is printed as
+       already true. -->
+  <func:function name="c:known-at">
+    <xsl:param name="n"/>
+    <xsl:variable name="when" select="string(($n/@date | $n/@known-by)[1])"/>
+    <func:result select="number($document-day) = 99999999
+                         or ($when != '' and c:day($when) &lt;= number($document-day))"/>
+  </func:function>
+
+  <!-- c:date-known(string) — true when a date (of a meeting, a vote, a
+       variation) is on or before the document's date; an empty date is
+       "not yet". -->
+  <func:function name="c:date-known">
+    <xsl:param name="d"/>
+    <func:result select="number($document-day) = 99999999
+                         or (normalize-space($d) != '' and c:day($d) &lt;= number($document-day))"/>
+  </func:function>
+
+  <!-- The model's history as the document knows it, and the model's
+       status on the document's date: the status of the last such event
+       that names one; failing that the model's @status when the document
+       has no date, else "proposed". -->
+  <xsl:variable name="known-events" select="$model/a:history/a:event[c:known-at(.)]"/>
+  <xsl:variable name="model-status-at">
+    <xsl:choose>
+      <xsl:when test="$known-events[@status]"><xsl:value-of select="$known-events[@status][last()]/@status"/></xsl:when>
+      <xsl:when test="number($document-day) = 99999999 and $model/@status"><xsl:value-of select="$model/@status"/></xsl:when>
+      <xsl:otherwise>proposed</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <!-- Named conditions the model texts test with when="…" and
        unless="…" (templates/README.md).  Base conditions here; a document
@@ -496,6 +584,9 @@
             <dc:creator><xsl:value-of select="normalize-space($creator)"/></dc:creator>
             <dc:description><xsl:value-of select="normalize-space($description)"/></dc:description>
             <dc:language><xsl:value-of select="$doc-lang"/></dc:language>
+            <xsl:if test="normalize-space($document-date) != ''">
+              <dc:date><xsl:value-of select="normalize-space($document-date)"/></dc:date>
+            </xsl:if>
           </rdf:Description>
           <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
             <xmp:CreatorTool>cocom</xmp:CreatorTool>
@@ -1075,7 +1166,10 @@
   <!-- text: a named text of templates/boilerplate.xml, filled. -->
   <xsl:template name="text">
     <xsl:param name="name"/>
-    <xsl:apply-templates select="$boilerplate/t:text[@name = $name]/node()" mode="fill"/>
+    <!-- The text in the document's voice if there is one, else the
+         common one. -->
+    <xsl:variable name="voiced" select="$boilerplate/t:text[@name = $name][@voice = $voice]"/>
+    <xsl:apply-templates select="($voiced | $boilerplate/t:text[@name = $name][not(@voice)][not($voiced)])[1]/node()" mode="fill"/>
   </xsl:template>
 
   <!-- Plain string value of a filled template text (for titles, metadata). -->
@@ -1254,6 +1348,7 @@
     <xsl:variable name="l" select="$labels/t:set[@name = $set]/t:label[@value = $value]"/>
     <xsl:choose>
       <xsl:when test="$l and $attribute != ''"><xsl:value-of select="$l/@*[local-name() = $attribute]"/></xsl:when>
+      <xsl:when test="$l/@*[local-name() = $voice]"><xsl:value-of select="$l/@*[local-name() = $voice]"/></xsl:when>
       <xsl:when test="$l"><xsl:value-of select="$l"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$value"/></xsl:otherwise>
     </xsl:choose>

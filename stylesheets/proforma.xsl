@@ -28,6 +28,16 @@
 
   <xsl:import href="base.xsl"/>
 
+  <!-- A proforma is dated the day it was submitted, or failing that the
+       deadline for its model: it knows only what had happened by then. -->
+  <xsl:template name="document-date-default">
+    <xsl:variable name="submitted" select="$root/a:application/a:submission[not(@annex) or @annex = $annex-letter][@date][1]/@date"/>
+    <xsl:choose>
+      <xsl:when test="$submitted"><xsl:value-of select="$submitted"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$root/a:application/a:deadline[@model = $model-kind][1]/@date"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:param name="proforma-file" select="'../templates/proforma.xml'"/>
   <!-- The question column's share of the width. -->
   <xsl:param name="question-width" select="38"/>

@@ -27,6 +27,13 @@
 
   <xsl:import href="base.xsl"/>
 
+  <!-- A board report speaks in the council's words, and knows what had
+       happened by the day of its meeting. -->
+  <xsl:param name="voice" select="'council'"/>
+  <xsl:template name="document-date-default">
+    <xsl:value-of select="$report-node/@date"/>
+  </xsl:template>
+
   <!-- The house style whose default cover labels to use (templates/house-styles.xml). -->
   <xsl:param name="house-style-name" select="'default'"/>
   <xsl:param name="house-styles-file" select="'../templates/house-styles.xml'"/>

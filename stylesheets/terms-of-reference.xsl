@@ -30,6 +30,12 @@
 
   <xsl:import href="base.xsl"/>
 
+  <!-- Terms of reference are dated by their version (terms-of-reference
+       /@date): they know only what had happened by then. -->
+  <xsl:template name="document-date-default">
+    <xsl:value-of select="$the-committee/a:terms-of-reference/@date"/>
+  </xsl:template>
+
   <xsl:param name="tor-file" select="'../templates/terms-of-reference.xml'"/>
 
   <xsl:variable name="tor" select="document($tor-file)/t:terms-of-reference"/>
