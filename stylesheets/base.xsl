@@ -764,6 +764,11 @@
     <xsl:param name="content"/>
     <xsl:param name="indent" select="'no'"/>
     <xsl:param name="id" select="''"/>
+    <!-- A lead-in ("There are two possible models:") stays on the page
+         of what it leads into, as a careful typesetter keeps it. -->
+    <xsl:param name="lead-in"
+        select="boolean(self::a:para and following-sibling::*
+                        and substring(normalize-space(.), string-length(normalize-space(.))) = ':')"/>
     <xsl:choose>
       <xsl:when test="normalize-space($number) != ''">
         <xsl:variable name="blocks-rtf">
@@ -772,6 +777,7 @@
         <xsl:variable name="blocks" select="exsl:node-set($blocks-rtf)/*"/>
         <fo:block xsl:use-attribute-sets="numbered-para" role="Div">
           <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:if test="$lead-in"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
           <fo:list-block provisional-distance-between-starts="{$para-number-width}" provisional-label-separation="2mm" role="L">
             <xsl:if test="$blocks[2]"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
             <fo:list-item role="LI">
@@ -794,6 +800,7 @@
       <xsl:otherwise>
         <fo:block xsl:use-attribute-sets="para" role="P">
           <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:if test="$lead-in"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
           <xsl:if test="$indent = 'yes'">
             <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
           </xsl:if>
@@ -965,10 +972,12 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Recommendations, as a block (before the sections or inside one). -->
+  <!-- Recommendations, as a block (before the sections or inside one):
+       their heading is one level below what holds them, so that no level
+       is skipped (H2 beside the sections, H3 inside one). -->
   <xsl:template match="a:recommendations" mode="block">
     <xsl:if test="a:heading">
-      <fo:block xsl:use-attribute-sets="subheading" role="H3">
+      <fo:block xsl:use-attribute-sets="subheading" role="H{2 + count(parent::a:section)}">
         <xsl:apply-templates select="a:heading" mode="inline"/>
       </fo:block>
     </xsl:if>
@@ -1585,7 +1594,7 @@
         </xsl:choose>
       </xsl:for-each>
       <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
-        <fo:table-row role="TR">
+        <fo:table-row role="TR" keep-together.within-page="always">
           <xsl:for-each select="$cols">
             <xsl:variable name="c" select="string(.)"/>
             <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
@@ -1706,7 +1715,7 @@
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-column column-width="proportional-column-width(17)"/>
       <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
-        <fo:table-row role="TR">
+        <fo:table-row role="TR" keep-together.within-page="always">
           <xsl:for-each select="$cols">
             <xsl:variable name="c" select="string(.)"/>
             <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
@@ -1786,7 +1795,7 @@
       <fo:table-column column-width="proportional-column-width(12)"/>
       <fo:table-column column-width="proportional-column-width(19)"/>
       <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
-        <fo:table-row role="TR">
+        <fo:table-row role="TR" keep-together.within-page="always">
           <xsl:for-each select="str:tokenize('seat name organisation capacity voting weight', ' ')">
             <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
               <fo:block role="P">

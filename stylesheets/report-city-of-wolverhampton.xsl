@@ -30,6 +30,8 @@
   <xsl:param name="section-font-size" select="'13pt'"/>
   <xsl:param name="table-head-background" select="'#D9D9D9'"/>
   <xsl:param name="link-color" select="'#0563C1'"/>
+  <!-- The council's reports have no contents list (the seed has none). -->
+  <xsl:param name="report-toc" select="'no'"/>
   <xsl:param name="rule-color" select="'#000000'"/>
   <xsl:param name="running-color" select="'#404040'"/>
 

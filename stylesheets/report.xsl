@@ -88,7 +88,9 @@
       <xsl:with-param name="creator">
         <xsl:call-template name="report-creator"/>
       </xsl:with-param>
-      <xsl:with-param name="running-left" select="$report-title"/>
+      <xsl:with-param name="running-left">
+        <xsl:call-template name="report-running-left"/>
+      </xsl:with-param>
       <xsl:with-param name="running-right">
         <xsl:call-template name="report-running-right"/>
       </xsl:with-param>
@@ -114,9 +116,30 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The running header's right side: the board and the meeting date. -->
+  <!-- The running header is the council's, not the CCG's: on the left
+       the meeting (the board, its date and, when given, the agenda item),
+       on the right the paper's protective marking (the cover's
+       classification), else the council. -->
+  <xsl:template name="report-running-left">
+    <xsl:value-of select="normalize-space($board/a:name)"/>
+    <xsl:text>, </xsl:text>
+    <xsl:call-template name="format-date"><xsl:with-param name="date" select="$report-node/@date"/></xsl:call-template>
+    <xsl:if test="$report-node/@agenda-item">
+      <xsl:text>, </xsl:text>
+      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'agenda-item'"/></xsl:call-template>
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="$report-node/@agenda-item"/>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="report-running-right">
-    <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="normalize-space($report-node/a:cover/a:classification) != ''">
+        <xsl:value-of select="normalize-space($report-node/a:cover/a:classification)"/>
+      </xsl:when>
+      <xsl:when test="$council"><xsl:value-of select="normalize-space($council/a:name)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$report-title"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The order of the report. -->
@@ -387,13 +410,27 @@
           <xsl:otherwise>no</xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
-      <xsl:with-param name="content"><xsl:apply-templates mode="inline"/></xsl:with-param>
+      <xsl:with-param name="content">
+        <xsl:apply-templates select="preceding-sibling::*[1][self::a:subheading][@run-in = 'yes']" mode="run-in"/>
+        <xsl:apply-templates mode="inline"/>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
+  <xsl:template match="a:subheading" mode="run-in">
+    <fo:inline font-weight="bold" role="Span"><xsl:apply-templates mode="inline"/></fo:inline>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- A sub-heading inside a section (an H2) is an H3, so that a screen
+       reader announces no missing level.  A run-in one (@run-in="yes", as
+       the seed sets "Level 2: Joint commissioning arrangements –") is
+       printed bold at the start of the paragraph that follows it. -->
+  <xsl:template match="a:section/a:subheading[@run-in = 'yes'][following-sibling::*[1][self::a:para[not(@n)]]]" mode="block" priority="1"/>
+
   <xsl:template match="a:section/a:subheading" mode="block">
     <xsl:variable name="numbered"><xsl:call-template name="in-numbered-section"/></xsl:variable>
-    <fo:block xsl:use-attribute-sets="subheading" role="H4">
+    <fo:block xsl:use-attribute-sets="subheading" role="H3">
       <xsl:if test="$indent-subheadings = 'yes' and $numbered = 'yes'">
         <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
       </xsl:if>
@@ -414,13 +451,19 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Generated tables in a report: no "blank means unknown" note (the
-       council's table prints blanks as they are). -->
+  <!-- The decision matrix in a report: where no decision has an entry in
+       any column, the table says so in the council's words rather than
+       leaving the reader to wonder whether ticks were lost. -->
   <xsl:template match="a:decision-matrix" mode="block">
     <xsl:call-template name="decision-matrix">
       <xsl:with-param name="placeholder" select="."/>
       <xsl:with-param name="note" select="'no'"/>
     </xsl:call-template>
+    <xsl:if test="not($root/a:decisions//a:decision[@committee-decision or @approved-policy or @urgent-decision])">
+      <fo:block xsl:use-attribute-sets="table.note" role="P">
+        <xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-empty-note'"/></xsl:call-template>
+      </fo:block>
+    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================

@@ -46,11 +46,16 @@ t_every_document_carries_roles_language_and_metadata() {
     fo_of "$T/b.fo" ballot.xsl "$(sample wolverhampton-2015)"
     fo_of "$T/m.fo" mandate-summary.xsl "$(sample hull-2015)"
     for f in r1 r2 p t b m; do check_fo "$T/$f.fo"; done
-    # reports and terms of reference: a bookmark per section, a contents list
+    # reports and terms of reference: a bookmark per section; a contents
+    # list in the terms of reference, none in the councils' reports (their
+    # papers have none)
     for f in r1 r2 t; do
         [ "$(xp "count(//*[local-name()='bookmark'])" "$T/$f.fo")" -ge 9 ] || fail "$f: too few bookmarks"
-        [ "$(xp "count(//*[@role='TOCI'])" "$T/$f.fo")" -ge 9 ] || fail "$f: no contents list"
-        [ "$(xp "count(//*[@role='TOCI'][not(.//*[local-name()='page-number-citation'])])" "$T/$f.fo")" = 0 ] || fail "$f: a contents entry without its page number"
+    done
+    [ "$(xp "count(//*[@role='TOCI'])" "$T/t.fo")" -ge 9 ] || fail "t: no contents list"
+    [ "$(xp "count(//*[@role='TOCI'][not(.//*[local-name()='page-number-citation'])])" "$T/t.fo")" = 0 ] || fail "t: a contents entry without its page number"
+    for f in r1 r2; do
+        [ "$(xp "count(//*[@role='TOCI'])" "$T/$f.fo")" = 0 ] || fail "$f: a council report with a contents list"
     done
     [ "$(xp "string(//*[local-name()='title'][namespace-uri()='http://purl.org/dc/elements/1.1/'])" "$T/r2.fo")" = "Primary care co-commissioning" ] || fail "r2: dc:title"
 }

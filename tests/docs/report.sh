@@ -23,19 +23,23 @@ t_wolverhampton_recommendations_on_page_one() {
     render "$T/r.pdf" $WOLV "$(sample wolverhampton-2015)"
     expect_text "$T/r.pdf" "Recommendation(s) for action or decision: The Health and Wellbeing Board is recommended to: 1. Provide appropriate feedback to the CCG" 1
     expect_text "$T/r.pdf" "Recommendations for noting: The Health and Wellbeing Board is asked to note: 1. The contents of the report" 1
-    # the contents list with its page numbers, on page 1; the sections start on page 2
-    expect_text "$T/r.pdf" "Contents" 1
+    # no contents list (the council's papers have none); the sections
+    # start on page 2, as in the seed
+    expect_no_text "$T/r.pdf" "Contents"
     expect_no_text "$T/r.pdf" "This paper outlines" 1
     expect_text "$T/r.pdf" "1.0 Purpose This paper outlines the content of the guidance received to date" 2
 }
 
 t_wolverhampton_sections_in_order() {
     render "$T/r.pdf" $WOLV "$(sample wolverhampton-2015)"
-    # after the contents list (which repeats the headings), the sections in order
-    expect_order "$T/r.pdf" "10.0 Schedule of background papers" \
+    # the sections in order; Levels 2 and 3 run into their paragraphs, as
+    # in the seed, Level 1 stands alone
+    expect_order "$T/r.pdf" \
         "1.0 Purpose" "2.0 Background" "2.1 Primary Care Co-Commissioning is one of a series" \
         "Level 1: Greater involvement in primary care decision-making –" \
+        "Level 2: Joint commissioning arrangements – A joint commissioning model enables" \
         "Joint committee: a joint committee makes a decision" \
+        "Level 3: Delegated commissioning arrangements – Delegated commissioning offers" \
         "2.5 The table below provides a summary" \
         "3.0 Progress, options, discussion, etc." "3.4.2 Joint Commissioning Arrangements enables CCGs" \
         "4.0 Financial implications" "5.0 Legal implications" "6.0 Equalities implications" \
@@ -76,8 +80,10 @@ t_wolverhampton_bookmarks_and_metadata() {
     [ "$(wc -l < "$T/outline")" -eq 12 ] || { cat "$T/outline"; fail "expected 12 bookmarks"; }
     [ "$(pdf_info "$T/r.pdf" Title)" = "Update on Primary Care Co-Commissioning" ] || fail "PDF title: $(pdf_info "$T/r.pdf" Title)"
     pdf_info "$T/r.pdf" Subject | grep -qF "Health and Wellbeing Board, City of Wolverhampton Council" || fail "PDF subject: $(pdf_info "$T/r.pdf" Subject)"
-    # running header names the document and the CCG, footer "Page N of M"
-    expect_text "$T/r.pdf" "Update on Primary Care Co-Commissioning NHS Wolverhampton Clinical Commissioning Group" 3
+    # the running header is the council's (the meeting; the council), not
+    # the CCG's; footer "Page N of M"
+    expect_text "$T/r.pdf" "Health and Wellbeing Board, 29 July 2015 City of Wolverhampton Council" 3
+    expect_no_text "$T/r.pdf" "NHS Wolverhampton Clinical Commissioning Group" 3
     expect_text "$T/r.pdf" "Page 3 of 6" 3
 }
 
@@ -96,7 +102,8 @@ t_westminster_report_pages_and_cover() {
 
 t_westminster_numbered_paragraphs_and_subheads() {
     render "$T/r.pdf" $WEST "$(sample westminster-2015)"
-    expect_order "$T/r.pdf" "Background papers" \
+    expect_no_text "$T/r.pdf" "Contents"
+    expect_order "$T/r.pdf" \
         "1. Executive Summary" "1.1 This paper updates the board" "1.2 An invitation has been extended" \
         "2. Key Matters for the Board" "2.1 The board is asked to note and discuss the content of this report." \
         "3. Background" "3.1 Primary care co-commissioning launched in Westminster" \
@@ -162,4 +169,54 @@ t_report_fails_without_report() {
     [ "$RC" -ne 0 ] || fail "a report was made from an arrangement without one"
     expect_err "the arrangement has no board report"
     [ ! -e "$T/r.pdf" ] || fail "a PDF was written"
+}
+
+# The council's words and the meeting's date: nothing of the program's
+# vocabulary, no LMC term, no date after the meeting but the plans the
+# report names (the PMS review "by the end of March 2016").
+t_reports_say_only_what_their_council_knew() {
+    render "$T/w.pdf" $WOLV "$(sample wolverhampton-2015)"
+    expect_clean "$T/w.pdf" council 2015-07-29
+    render "$T/m.pdf" $WEST "$(sample westminster-2015)" report hwb-2015-11-19
+    expect_clean "$T/m.pdf" council 2015-11-19 2016-03
+    # the running head is the council's: the meeting and the paper's marking
+    expect_text "$T/m.pdf" "Health and Wellbeing Board, 19 November 2015 General Release" 2
+}
+
+# A heading level is never skipped (a screen reader announces a missing
+# level): sections are H2, their sub-headings H3.
+t_report_heading_levels_do_not_skip() {
+    for pair in "$WOLV wolverhampton-2015" "$WEST westminster-2015" "report.xsl westminster-2015"; do
+        set -- $pair
+        run_cocom render --xsl "$SRCDIR/stylesheets/$1" "$(sample "$2")" --fo "$T/r.fo" -o "$T/r.pdf"
+        expect_rc 0
+        python3 - "$T/r.fo" <<'PY' || fail "$1 on $2: a heading level is skipped"
+import re, sys
+levels = [int(m) for m in re.findall(r'role="H([1-6])"', open(sys.argv[1]).read())]
+prev = 0
+for lv in levels:
+    if lv > prev + 1:
+        print("H%d after H%d" % (lv, prev)); sys.exit(1)
+    prev = lv
+PY
+        grep -q 'role="H3"' "$T/r.fo" || [ "$2" = wolverhampton-2015 ] || fail "$1: no H3 sub-heading"
+    done
+}
+
+# The Westminster matrix has no ticks in the data (they are not in the
+# sources): the report says so under the table instead of printing an
+# empty grid without a word.
+t_westminster_empty_matrix_says_so() {
+    render "$T/r.pdf" $WEST "$(sample westminster-2015)"
+    expect_order "$T/r.pdf" "Premises plans, including discretionary funding requests" \
+        "No entries have yet been made in the three right-hand columns of this table; they are to be completed."
+}
+
+# The plain style keeps its contents list (an option the council styles
+# turn off).
+t_plain_report_keeps_its_contents_list() {
+    render "$T/r.pdf" report.xsl "$(sample westminster-2015)"
+    expect_text "$T/r.pdf" "Contents" 1
+    render "$T/n.pdf" report.xsl "$(sample westminster-2015)" report-toc no
+    expect_no_text "$T/n.pdf" "Contents"
 }
