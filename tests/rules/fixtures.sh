@@ -207,6 +207,16 @@ t_dates() {
     expect_err_lines 2
 }
 
+t_as_at() {
+    f=$F/as-at.xml
+    run_cocom check "$f"
+    expect_rc 0
+    expect_finding "$f" '<event status="applied">' warning "This event has neither a date nor a known-by date, so no dated document (proforma, terms of reference, report, ballot) shows it. [AS-AT, cocom vocabulary §3, 17]"
+    expect_finding "$f" '<governing-body-approval' warning "The approval by the governing body of Example CCG is dated 20 January 2015, after the proforma was submitted on 8 January 2015: the proforma, which asks for it, shows it as a blank. [AS-AT, cocom vocabulary §3, 17]"
+    expect_err "1 file valid (2 warnings)"
+    expect_err_lines 3
+}
+
 t_coi_register() {
     f=$F/coi-register.xml
     run_cocom check "$f"
