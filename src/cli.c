@@ -436,7 +436,7 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
 {
     Args a = {argc, argv, 1, "render", NULL, 0};
     const char *input = NULL, *output = NULL, *xsl = NULL, *png = NULL, *svg = NULL, *fo_out = NULL;
-    const char **params = calloc((size_t)argc + 1, sizeof *params);
+    const char **params = calloc(2 * (size_t)argc + 1, sizeof *params);   /* --param NAME=VALUE is two entries from one argument */
     int nparams = 0;
     long v;
     for (; a.i < argc && !a.bad; a.i++) {
@@ -526,6 +526,8 @@ static const char build_help[] =
     "      --fo                   also write each document's XSL-FO (<name>.fo)\n"
     "      --param NAME VALUE     a string parameter for the stylesheets (repeatable),\n"
     "                             e.g. --param body.font.size 14pt\n"
+    "      --as-at=DATE           make every document as the arrangement stood on\n"
+    "                             DATE (YYYY-MM-DD or YYYY-MM) instead of its own date\n"
     "      --style=NAME           the house style of reports (city-of-wolverhampton,\n"
     "                             westminster-city-council), instead of the arrangement's\n"
     COMMON_HELP
@@ -539,11 +541,27 @@ static void print_written(void *user, const char *kind, const char *path, int pa
     fflush(stdout);
 }
 
+/* YYYY-MM-DD or YYYY-MM, with a month 01-12 and a day 01-31. */
+static int is_date_or_month(const char *s)
+{
+    size_t n = strlen(s);
+    if (n != 7 && n != 10)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        int dash = i == 4 || i == 7;
+        if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return 0;
+    }
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    int day = n == 10 ? (s[8] - '0') * 10 + (s[9] - '0') : 1;
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 static int cmd_build(int argc, char **argv, CocomContext *ctx)
 {
     Args a = {argc, argv, 1, "build", NULL, 0};
     const char **inputs = calloc((size_t)argc, sizeof *inputs);
-    const char **params = calloc((size_t)argc + 1, sizeof *params);
+    const char **params = calloc(2 * (size_t)argc + 1, sizeof *params);   /* --param NAME=VALUE is two entries from one argument */
     int ninputs = 0, nparams = 0;
     CocomBuildOptions opt;
     memset(&opt, 0, sizeof opt);
@@ -566,7 +584,19 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
             opt.style = opt_value(&a);
         else if (is_opt(&a, "param", 0))
             parse_param(&a, params, &nparams);
-        else if (!common_option(&a, ctx))
+        else if (is_opt(&a, "as-at", 0)) {
+            /* The stylesheets' as-at parameter (base.xsl): each document
+             * shows only what had happened by this date.  Checked here so
+             * that a typo is a usage error, not a document that knows
+             * everything because its date did not parse. */
+            const char *d = opt_value(&a);
+            if (d && !is_date_or_month(d))
+                usage_error(&a, "--as-at: '%s' is not a date (YYYY-MM-DD or YYYY-MM)", d);
+            else if (d) {
+                params[nparams++] = strdup("as-at");
+                params[nparams++] = strdup(d);
+            }
+        } else if (!common_option(&a, ctx))
             usage_error(&a, "unknown option '%s'", s);
     }
     if (!a.bad && ninputs == 0)

@@ -62,6 +62,26 @@ t_an_unknown_kind_is_a_usage_error() {
     expect_err "--only: 'bogus' is not a kind of document (report, proforma, terms-of-reference, ballot, mandate-summary)"
 }
 
+# --as-at dates every document (its metadata says so); a date that is not
+# one is a usage error that writes nothing.
+t_as_at_sets_every_documents_date() {
+    run_cocom build -o "$T/out" --only report,proforma --fo --as-at 2015-02-01 "$SRCDIR/samples/wolverhampton-2015"
+    expect_rc 0
+    for fo in "$T"/out/*.fo; do
+        grep -q '<dc:date>2015-02-01</dc:date>' "$fo" || fail "$(basename "$fo") is not dated 2015-02-01"
+    done
+    [ "$(ls "$T"/out/*.fo | wc -l)" -eq 2 ] || fail "expected a report and a proforma"
+    # without it, each document has its own date: the report its meeting
+    run_cocom build -o "$T/own" --only report --fo "$SRCDIR/samples/wolverhampton-2015"
+    grep -q '<dc:date>2015-07-29</dc:date>' "$T"/own/*.fo || fail "the report is not dated by its meeting"
+    for bad in 2015-13 2015-1-01 15-01-01 2015-01-32 tomorrow; do
+        run_cocom build -o "$T/bad" --as-at "$bad" "$SRCDIR/samples/wolverhampton-2015"
+        expect_rc 2
+        expect_err "--as-at: '$bad' is not a date (YYYY-MM-DD or YYYY-MM)"
+        [ ! -e "$T/bad" ] || fail "a usage error wrote $T/bad"
+    done
+}
+
 # A stylesheet that stops with an error costs its document only.
 t_one_document_failing_leaves_the_others() {
     data_copy
