@@ -777,7 +777,9 @@
         <xsl:variable name="blocks" select="exsl:node-set($blocks-rtf)/*"/>
         <fo:block xsl:use-attribute-sets="numbered-para" role="Div">
           <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
-          <xsl:if test="$lead-in"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+          <!-- (when the block holds what the lead-in leads into, the
+               number's list-block below keeps them together instead) -->
+          <xsl:if test="$lead-in and not($blocks[2])"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
           <fo:list-block provisional-distance-between-starts="{$para-number-width}" provisional-label-separation="2mm" role="L">
             <xsl:if test="$blocks[2]"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
             <fo:list-item role="LI">
