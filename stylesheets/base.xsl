@@ -600,10 +600,25 @@
   <xsl:template name="running-header">
     <xsl:param name="left"/>
     <xsl:param name="right"/>
-    <fo:block xsl:use-attribute-sets="running running.header" role="artifact" text-align-last="justify">
-      <fo:inline role="artifact"><xsl:value-of select="normalize-space($left)"/></fo:inline>
-      <fo:leader leader-pattern="space" role="artifact"/>
-      <fo:inline role="artifact"><xsl:value-of select="normalize-space($right)"/></fo:inline>
+    <!-- Two cells, not one line spread by text-align-last="justify": a
+         side too long for its half wraps inside its own cell, flush to its
+         own edge, instead of being spread across the page as a justified
+         last line. -->
+    <fo:block xsl:use-attribute-sets="running running.header" role="artifact">
+      <fo:table table-layout="fixed" width="100%" role="artifact">
+        <fo:table-column column-width="proportional-column-width(1)"/>
+        <fo:table-column column-width="proportional-column-width(1)"/>
+        <fo:table-body role="artifact">
+          <fo:table-row role="artifact">
+            <fo:table-cell role="artifact" padding-end="6pt">
+              <fo:block role="artifact" text-align="start"><xsl:value-of select="normalize-space($left)"/></fo:block>
+            </fo:table-cell>
+            <fo:table-cell role="artifact" padding-start="6pt">
+              <fo:block role="artifact" text-align="end"><xsl:value-of select="normalize-space($right)"/></fo:block>
+            </fo:table-cell>
+          </fo:table-row>
+        </fo:table-body>
+      </fo:table>
     </fo:block>
   </xsl:template>
 
