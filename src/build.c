@@ -10,6 +10,14 @@
  *       <param name="report" value="…"/>
  *     </document>
  *   </plan>
+ *
+ * A build is whole or nothing, like the writing of one file: every
+ * document is made in a staging folder inside the output folder, and only
+ * when all of them are made are they renamed into place.  When one fails
+ * (a stylesheet error, a missing template, a layout error, an
+ * interruption) the staged files are removed and the output folder is as
+ * it was: a set of papers half of which is of this run and half of the
+ * last would be worse than none.
  */
 #include "config.h"
 #include "context.h"
@@ -26,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <libxml/xmlsave.h>
 
 #define PLAN_NS "urn:cocom:plan:1"
@@ -112,6 +121,23 @@ static int is_plan(xmlNodePtr n, const char *name)
            && strcmp((const char *)n->name, name) == 0;
 }
 
+/* One made document, staged until the whole build is made. */
+typedef struct {
+    char *kind;
+    char *staged, *final;           /* the PDF */
+    char *staged_fo, *final_fo;     /* its XSL-FO, with --fo */
+    int pages;
+} Staged;
+
+static void staged_free(Staged *s)
+{
+    free(s->kind);
+    free(s->staged);
+    free(s->final);
+    free(s->staged_fo);
+    free(s->final_fo);
+}
+
 /* The output file names come from data: keep them to plain names. */
 static int safe_name(const char *s)
 {
@@ -147,6 +173,9 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
     while (opt->params && opt->params[nuser])
         nuser++;
     const char **params = cocom_xcalloc(nuser + 3, sizeof *params);
+    Staged *staged = NULL;             /* the documents made, not yet in place */
+    size_t nstaged = 0, capstaged = 0;
+    char *stage = NULL;                /* the staging folder inside the output folder */
     size_t np = 0;
     if (opt->style) {
         params[np++] = "house-style";
@@ -171,6 +200,14 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
         goto done;
     }
     int made = 0, failed = 0, planned = 0, fo_notes = 0;
+    stage = cocom_xasprintf("%s/.cocom-build-XXXXXX", outdir);
+    if (!mkdtemp(stage)) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, outdir, 0, "cannot write in the output folder: %s", strerror(errno));
+        free(stage);
+        stage = NULL;
+        st = COCOM_STATUS_IO;
+        goto done;
+    }
     xmlNodePtr root = xmlDocGetRootElement(plan);
     if (!is_plan(root, "plan")) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0, "stylesheets/plan.xsl did not produce a plan");
@@ -212,35 +249,70 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
         xmlDocPtr fo = cocom_transform(ctx, doc, name, xsl_path, dp, &dst);
         free(xsl_path);
         free(dp);
-        char *pdf = cocom_xasprintf("%s/%s.pdf", outdir, dname);
-        int pages = 0;
+        Staged s = {cocom_xstrdup(kind), cocom_xasprintf("%s/%s.pdf", stage, dname),
+                    cocom_xasprintf("%s/%s.pdf", outdir, dname), NULL, NULL, 0};
+        if (opt->write_fo) {
+            s.staged_fo = cocom_xasprintf("%s/%s.fo", stage, dname);
+            s.final_fo = cocom_xasprintf("%s/%s.fo", outdir, dname);
+        }
+        /* A stylesheet that reported an error (a template it could not
+         * read, a message that stops it) made a document with holes: it
+         * is not typeset at all. */
+        if (fo && ctx->errors > errs) {
+            xmlFreeDoc(fo);
+            fo = NULL;
+            if (dst == COCOM_STATUS_OK)
+                dst = COCOM_STATUS_INVALID;
+        }
         if (fo) {
-            char *fo_path = opt->write_fo ? cocom_xasprintf("%s/%s.fo", outdir, dname) : NULL;
             char *fo_name = cocom_xasprintf("%s (%s)", name, dname);
             unsigned before = ctx->errors + ctx->warnings;
-            dst = cocom_format_result(ctx, fo, fo_name, fo_path, COCOM_FORMAT_PDF, pdf, &pages);
-            if (!fo_path && ctx->errors + ctx->warnings > before)
+            dst = cocom_format_result(ctx, fo, fo_name, s.staged_fo, COCOM_FORMAT_PDF, s.staged, &s.pages);
+            if (!s.staged_fo && ctx->errors + ctx->warnings > before)
                 fo_notes++;
             free(fo_name);
-            free(fo_path);
         }
         if (dst == COCOM_STATUS_OK && ctx->errors == errs) {
-            /* What was written is checked as a reader would need it;
-             * a finding is a warning: the document is made. */
-            cocom_pdfcheck_as(ctx, pdf, COCOM_SEVERITY_WARNING);
             made++;
-            if (opt->written)
-                opt->written(opt->user, kind, pdf, pages);
+            COCOM_GROW(staged, capstaged, nstaged + 1);
+            staged[nstaged++] = s;
         } else {
             failed++;
-            if (dst == COCOM_STATUS_INTERRUPTED) {
-                st = dst;
-                free(pdf);
+            /* what the layout may have left of it goes with the stage */
+            unlink(s.staged);
+            if (s.staged_fo)
+                unlink(s.staged_fo);
+            if (dst != COCOM_STATUS_INTERRUPTED)
+                cocom_report(ctx, COCOM_SEVERITY_ERROR, s.final, 0, "this %s was not made", kind);
+            staged_free(&s);
+            if (dst == COCOM_STATUS_INTERRUPTED || ctx->interrupted) {
+                st = COCOM_STATUS_INTERRUPTED;
                 break;
             }
-            cocom_report(ctx, COCOM_SEVERITY_ERROR, pdf, 0, "this %s was not made", kind);
         }
-        free(pdf);
+    }
+    if (st == COCOM_STATUS_OK && !failed && ctx->interrupted)
+        st = COCOM_STATUS_INTERRUPTED;
+    /* Whole or nothing: into place when every document was made. */
+    if (st == COCOM_STATUS_OK && !failed) {
+        for (size_t i = 0; i < nstaged; i++) {
+            Staged *s = &staged[i];
+            if (rename(s->staged, s->final) != 0 || (s->staged_fo && rename(s->staged_fo, s->final_fo) != 0)) {
+                cocom_report(ctx, COCOM_SEVERITY_ERROR, s->final, 0, "cannot move the document into place: %s",
+                             strerror(errno));
+                failed++;
+                continue;
+            }
+            /* What was written is checked as a reader would need it; a
+             * finding is a warning: the document is made. */
+            cocom_pdfcheck_as(ctx, s->final, COCOM_SEVERITY_WARNING);
+            if (opt->written)
+                opt->written(opt->user, s->kind, s->final, s->pages);
+        }
+    } else if (failed) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, outdir, 0,
+                     "%d of %d documents could not be made, so none was written (the folder is as it was)",
+                     failed, planned);
     }
     if (st == COCOM_STATUS_OK && failed)
         st = COCOM_STATUS_INVALID;
@@ -252,6 +324,17 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
         cocom_report(ctx, COCOM_SEVERITY_NOTE, NULL, 0, "the line numbers of '%s (...)' count in the XSL-FO the "
                      "stylesheets made; --fo writes it beside each PDF", name);
 done:
+    for (size_t i = 0; i < nstaged; i++) {
+        unlink(staged[i].staged);      /* gone already when moved into place */
+        if (staged[i].staged_fo)
+            unlink(staged[i].staged_fo);
+        staged_free(&staged[i]);
+    }
+    free(staged);
+    if (stage) {
+        rmdir(stage);
+        free(stage);
+    }
     free(outdir);
     free(params);
     xmlFreeDoc(plan);

@@ -18,8 +18,11 @@
 #include "load.h"
 #include "rules.h"
 
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlschemastypes.h>
 #include <libxml/xmlregexp.h>
@@ -747,6 +750,48 @@ static void ignore_generic_error(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+/* The documents print the national functions of the arrangement's year
+ * from templates/functions-YYYY-YY.xml.  A year with no table would pass
+ * the schema and the rules and then make documents with an empty
+ * functions table, so check says now what build would refuse, and names
+ * the years this installation knows. */
+static CocomStatus check_year_data(CocomContext *ctx, xmlDocPtr doc, const char *name)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlChar *year = root ? xmlGetProp(root, (const xmlChar *)"year") : NULL;
+    if (!year)
+        return COCOM_STATUS_OK;     /* the schema requires it; nothing to add */
+    char file[64];
+    snprintf(file, sizeof file, "templates/functions-%.4s-%.2s.xml", (const char *)year,
+             strlen((const char *)year) >= 7 ? (const char *)year + 5 : "");
+    char *path = cocom_data_path(ctx, file);
+    CocomStatus st = COCOM_STATUS_OK;
+    if (access(path, R_OK) != 0) {
+        /* The years there are: every templates/functions-*.xml. */
+        CocomBuf known = {0};
+        char *dir_path = cocom_data_path(ctx, "templates");
+        DIR *dir = opendir(dir_path);
+        for (struct dirent *e; dir && (e = readdir(dir));) {
+            const char *n = e->d_name;
+            size_t len = strlen(n);
+            if (len == 21 && strncmp(n, "functions-", 10) == 0 && strcmp(n + 17, ".xml") == 0)
+                cocom_buf_printf(&known, "%s%.4s/%.2s", known.len ? ", " : "", n + 10, n + 15);
+        }
+        if (dir)
+            closedir(dir);
+        free(dir_path);
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, name, xmlGetLineNo(root),
+                     "the arrangement is for %s, but there is no national functions table for that year (%s), "
+                     "which every document prints; the years there are: %s",
+                     (const char *)year, file, known.len ? known.data : "none");
+        cocom_buf_free(&known);
+        st = COCOM_STATUS_INVALID;
+    }
+    free(path);
+    xmlFree(year);
+    return st;
+}
+
 CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
 {
     struct CocomSchema *s = schema_get(ctx);
@@ -769,7 +814,9 @@ CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
     xmlRelaxNGFreeValidCtxt(vc);
     CocomStatus st;
     if (r == 0) {
-        st = cocom_rules_run(ctx, doc, name);
+        st = check_year_data(ctx, doc, name);
+        if (st == COCOM_STATUS_OK)
+            st = cocom_rules_run(ctx, doc, name);
     } else {
         explain(ctx, s, doc, name, &raw);
         st = COCOM_STATUS_INVALID;

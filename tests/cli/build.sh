@@ -83,18 +83,47 @@ t_as_at_sets_every_documents_date() {
 }
 
 # A stylesheet that stops with an error costs its document only.
-t_one_document_failing_leaves_the_others() {
+# A build is whole or nothing: one document that fails leaves the output
+# folder as it was (an earlier build's files untouched, nothing new, no
+# staging folder), and says so.
+t_one_document_failing_writes_nothing() {
     data_copy
     sed -i 's|<xsl:template match="/">|<xsl:template match="/"><xsl:message terminate="yes">ballot broken on purpose</xsl:message>|' \
         "$T/data/stylesheets/ballot.xsl"
     grep -q 'broken on purpose' "$T/data/stylesheets/ballot.xsl" || fail "the test could not break ballot.xsl"
+    mkdir -p "$T/out"
+    echo "an earlier build" > "$T/out/wolverhampton-ccg-proforma-annex-a.pdf"
     run_cocom build --data-dir "$T/data" -o "$T/out" "$SRCDIR/samples/wolverhampton-2015"
     expect_rc 1
     expect_err "ballot broken on purpose"
     expect_err "wolverhampton-ccg-ballot-papers.pdf: error: this ballot was not made"
-    [ ! -e "$T/out/wolverhampton-ccg-ballot-papers.pdf" ] || fail "a ballot paper was written"
-    [ "$(grep -c '^wrote ' "$OUT")" -eq 4 ] || fail "the other four documents were not all made"
-    [ -z "$(ls "$T/out" | grep -v '\.pdf$')" ] || fail "temporary files were left: $(ls "$T/out")"
+    expect_err "error: 1 of 5 documents could not be made, so none was written (the folder is as it was)"
+    ! grep -q '^wrote ' "$OUT" || fail "a document was said to be written"
+    [ "$(ls -A "$T/out")" = "wolverhampton-ccg-proforma-annex-a.pdf" ] || fail "the folder changed: $(ls -A "$T/out")"
+    [ "$(cat "$T/out/wolverhampton-ccg-proforma-annex-a.pdf")" = "an earlier build" ] || fail "an earlier file was replaced"
+}
+
+# A stylesheet that cannot read a template it needs (here the functions
+# table) makes no document with holes in it: check says so first, and a
+# build that gets past the check (the table removed after) writes nothing.
+t_a_missing_template_is_an_error_not_a_blank_table() {
+    data_copy
+    rm "$T/data/templates/functions-2015-16.xml"
+    run_cocom check --data-dir "$T/data" "$SRCDIR/samples/hull-2015"
+    expect_rc 1
+    expect_err "samples/hull-2015/arrangement.xml:"
+    expect_err "error: the arrangement is for 2015/16, but there is no national functions table for that year (templates/functions-2015-16.xml), which every document prints; the years there are: none"
+    run_cocom build --data-dir "$T/data" -o "$T/out" "$SRCDIR/samples/hull-2015"
+    expect_rc 1
+    [ -z "$(ls -A "$T/out" 2>/dev/null)" ] || fail "a failed build wrote: $(ls -A "$T/out")"
+    # past the check: the labels every stylesheet reads are missing
+    data_copy
+    rm "$T/data/templates/labels.xml"
+    run_cocom build --data-dir "$T/data" -o "$T/out2" "$SRCDIR/samples/hull-2015"
+    expect_rc 1
+    expect_err "templates/labels.xml: error: cannot read the file: no such file"
+    expect_err "error: 4 of 4 documents could not be made, so none was written (the folder is as it was)"
+    [ -z "$(ls -A "$T/out2" 2>/dev/null)" ] || fail "a build with holes wrote: $(ls -A "$T/out2")"
 }
 
 # What build writes is checked for PDF/UA; a finding is a warning.
