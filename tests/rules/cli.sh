@@ -120,6 +120,9 @@ data_copy() {
     mkdir -p "$T/data/stylesheets"
     cp -r "$SRCDIR/schema" "$T/data/"
     cp -r "$SRCDIR/stylesheets/rules" "$T/data/stylesheets/"
+    # check also wants the year's national functions table (the documents print it)
+    mkdir -p "$T/data/templates"
+    cp "$SRCDIR"/templates/functions-*.xml "$T/data/templates/"
 }
 
 t_missing_rules_file() {

@@ -207,6 +207,14 @@ t_dates() {
     expect_err_lines 2
 }
 
+t_del_ccg_committee() {
+    f=$F/del-ccg-committee.xml
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<committee id="pccc"' error "The Primary Care Commissioning Committee is a joint committee of Example CCG and NHS England, but under delegated commissioning NHS England delegates its functions to the CCG, which oversees them through a primary care commissioning committee of its own (a joint committee is joint commissioning). [DEL-CCG-COMMITTEE, Next steps §4.4.2]"
+    expect_err_lines 2
+}
+
 t_as_at() {
     f=$F/as-at.xml
     run_cocom check "$f"

@@ -454,7 +454,12 @@ t_deadline_is_data_for_later_years() {
     f=$(broken delegated)
     sed -i 's|year="2015/16"|year="2016/17"|; s|2015-04-01|2016-04-01|; s|<deadline model="delegated" date="2015-01-09" to="nhs-england"/>|<deadline model="delegated" date="2015-11-06" to="nhs-england"/>|' "$f"
     sed -i 's|<submission annex="B" date="2015-01-08"/>|<submission annex="B" date="2015-11-10"/>|' "$f"
-    run_cocom check "$f"
+    # a data folder with a 2016/17 functions table (a stand-in copied from
+    # 2015/16: this test is about the deadline, which is data)
+    mkdir -p "$T/data"
+    cp -r "$SRCDIR/schema" "$SRCDIR/stylesheets" "$SRCDIR/templates" "$T/data/"
+    cp "$T/data/templates/functions-2015-16.xml" "$T/data/templates/functions-2016-17.xml"
+    run_cocom check --data-dir "$T/data" "$f"
     expect_rc 0
     expect_err "warning: The proforma was submitted on 10 November 2015, after the deadline for delegated arrangements of 6 November 2015. [DEADLINE"
     expect_err_lines 2
@@ -557,4 +562,17 @@ t_ref_kind_parties_and_organisations() {
     expect_rc 1
     expect_finding "$f" '<committee id="jc"' error "The committee's parties refers to 'hwb', which is neither a CCG nor NHS England. [REF-KIND"
     expect_finding "$f" 'organisations="nhse lay"' error "The requirement's organisations refers to 'lay', which is not one of the parties. [REF-KIND"
+}
+
+# DEL-CCG-COMMITTEE the other way: the CCG's own committee with NHS England
+# named among its parties is refused too, and the clean delegated
+# committee (the CCG's alone) passes.
+t_del_ccg_committee_nhse_party() {
+    f=$(broken delegated)
+    sed -i 's|<committee id="pccc" type="committee" parties="ccg">|<committee id="pccc" type="committee" parties="ccg nhse">|' "$f"
+    grep -q 'parties="ccg nhse"' "$f" || fail "the test could not edit the fixture"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<committee id="pccc"' error "NHS England is a party to the Primary Care Commissioning Committee, but under delegated commissioning NHS England delegates its functions to the CCG, which oversees them through a primary care commissioning committee of its own. [DEL-CCG-COMMITTEE, Next steps §4.4.2]"
+    expect_err_lines 2
 }
