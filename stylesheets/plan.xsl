@@ -13,7 +13,10 @@
     </plan>
 
   kind        report | proforma | terms-of-reference | ballot | mandate-summary
-  name        the output file name without ".pdf": <ccg id>-<document>
+  name        the output file name without ".pdf", after what the document
+              is for: <board id>-report-<date> for a report (the board's
+              paper, whichever CCGs wrote it), <committee id>-terms-of-
+              reference, <ccg id>-<document> for a CCG's own papers
   stylesheet  relative to stylesheets/
   title       the document's title (as its PDF metadata gives it)
   param       string parameters for the stylesheet
@@ -65,9 +68,7 @@
             <!-- A committee belongs to the first of its CCGs. -->
             <xsl:variable name="first-ccg" select="$ccgs[@id = str:tokenize(current()/@parties, ' ')][1]"/>
             <xsl:if test="$first-ccg/@id = $ccg-node/@id">
-              <xsl:call-template name="plan.terms-of-reference">
-                <xsl:with-param name="ccg-node" select="$ccg-node"/>
-              </xsl:call-template>
+              <xsl:call-template name="plan.terms-of-reference"/>
             </xsl:if>
           </xsl:for-each>
           <xsl:call-template name="plan.ballot"/>
@@ -79,8 +80,9 @@
     </plan>
   </xsl:template>
 
-  <!-- A report, named after the first CCG and the meeting date (or the
-       report's id when two reports share a date). -->
+  <!-- A report, named after the board it goes to and the meeting date
+       (or the report's id when two reports share a date): a board paper of
+       six CCGs is the board's, not the first CCG's. -->
   <xsl:template match="a:board-report" mode="plan">
     <xsl:variable name="style">
       <xsl:choose>
@@ -95,7 +97,7 @@
         <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <document kind="report" name="{$ccgs[1]/@id}-hwb-report-{$suffix}" title="{normalize-space(a:cover/a:report-title)}">
+    <document kind="report" name="{@board}-report-{$suffix}" title="{normalize-space(a:cover/a:report-title)}">
       <xsl:attribute name="stylesheet">
         <xsl:choose>
           <xsl:when test="$registered"><xsl:value-of select="$registered"/></xsl:when>
@@ -120,10 +122,8 @@
     </document>
   </xsl:template>
 
-  <!-- Terms of reference, named after the committee's first CCG (with the
-       committee's id when that CCG has more than one committee). -->
+  <!-- Terms of reference, named after the committee they are for. -->
   <xsl:template name="plan.terms-of-reference">
-    <xsl:param name="ccg-node"/>
     <xsl:variable name="c" select="."/>
     <xsl:variable name="in-common"
         select="$root/a:committees-in-common[str:tokenize(@committees, ' ')[. = $c/@id]] or $model/@joint-form = 'committees-in-common'"/>
@@ -136,17 +136,10 @@
     <xsl:variable name="names">
       <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$ccgs[@id = str:tokenize($c/@parties, ' ')]"/></xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="siblings-rtf">
-      <xsl:for-each select="$root/a:committee">
-        <xsl:if test="$ccgs[@id = str:tokenize(current()/@parties, ' ')][1]/@id = $ccg-node/@id"><c/></xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="siblings" select="exsl:node-set($siblings-rtf)/*"/>
     <document kind="terms-of-reference" stylesheet="terms-of-reference.xsl"
               title="{concat($doc-name, ': ', normalize-space($c/a:name), ' (', $names, ')')}">
       <xsl:attribute name="name">
-        <xsl:value-of select="concat($ccg-node/@id, '-terms-of-reference')"/>
-        <xsl:if test="count($siblings) &gt; 1"><xsl:value-of select="concat('-', $c/@id)"/></xsl:if>
+        <xsl:value-of select="concat($c/@id, '-terms-of-reference')"/>
       </xsl:attribute>
       <param name="committee" value="{$c/@id}"/>
     </document>

@@ -11,13 +11,16 @@ data_copy() {
 t_build_writes_every_document_of_a_sample() {
     run_cocom build -o "$T/out" "$SRCDIR/samples/wolverhampton-2015"
     expect_rc 0
-    for d in hwb-report-2015-07-29 proforma-annex-a terms-of-reference ballot-papers mandate-summary; do
-        f="$T/out/wolverhampton-ccg-$d.pdf"
+    # each file is named after what it is for: the board's report, the
+    # committee's terms of reference, the CCG's own papers
+    for d in wolverhampton-hwb-report-2015-07-29 wolverhampton-ccg-proforma-annex-a wolverhampton-jc-terms-of-reference \
+             wolverhampton-ccg-ballot-papers wolverhampton-ccg-mandate-summary; do
+        f="$T/out/$d.pdf"
         [ -s "$f" ] || fail "no $d"
         grep -qF "wrote $f ($(pdf_pages "$f") page" "$OUT" || fail "no line for $d, or its page count is wrong"
     done
     [ "$(grep -c '^wrote ' "$OUT")" -eq 5 ] || fail "expected 5 documents"
-    expect_pdf_text "$T/out/wolverhampton-ccg-hwb-report-2015-07-29.pdf" 1 "Health and Wellbeing Board"
+    expect_pdf_text "$T/out/wolverhampton-hwb-report-2015-07-29.pdf" 1 "Health and Wellbeing Board"
     [ -z "$(ls "$T/out" | grep -v '\.pdf$')" ] || fail "other files were left: $(ls "$T/out")"
 }
 
@@ -49,11 +52,11 @@ t_only_and_fo_make_just_what_is_asked() {
     run_cocom build -o "$T/out" --only report,ballot --fo "$SRCDIR/samples/westminster-2015"
     expect_rc 0
     ls "$T/out" > "$T/list"
-    grep -q 'central-london-ccg-hwb-report-2015-11-19.pdf' "$T/list" || fail "no report"
-    grep -q 'central-london-ccg-hwb-report-2015-11-19.fo' "$T/list" || fail "no FO beside the report"
+    grep -q 'westminster-hwb-report-2015-11-19.pdf' "$T/list" || fail "no report"
+    grep -q 'westminster-hwb-report-2015-11-19.fo' "$T/list" || fail "no FO beside the report"
     [ "$(grep -c 'ballot-papers.pdf$' "$T/list")" -eq 2 ] || fail "expected a ballot paper per CCG"
     ! grep -q -e proforma -e terms -e mandate "$T/list" || fail "kinds not asked for were made: $(cat "$T/list")"
-    xmllint --noout "$T/out/central-london-ccg-hwb-report-2015-11-19.fo" || fail "the FO is not well formed"
+    xmllint --noout "$T/out/westminster-hwb-report-2015-11-19.fo" || fail "the FO is not well formed"
 }
 
 t_an_unknown_kind_is_a_usage_error() {

@@ -69,7 +69,7 @@ t_report_date_everywhere() {
     expect_text "$T/r.pdf" "Health and Wellbeing Board 30 July 2015" 1
     expect_text "$T/p.pdf" "Report to the Health and Wellbeing Board (City of Wolverhampton Council), 30 July 2015: “Update on Primary Care Co-Commissioning”"
     for f in r p; do expect_no_text "$T/$f.pdf" "29 July 2015"; done
-    xsltproc "$SRCDIR/stylesheets/plan.xsl" "$T/a.xml" | grep -qF 'name="wolverhampton-ccg-hwb-report-2015-07-30"' || fail "the plan's file name"
+    xsltproc "$SRCDIR/stylesheets/plan.xsl" "$T/a.xml" | grep -qF 'name="wolverhampton-hwb-report-2015-07-30"' || fail "the plan's file name"
 }
 
 t_practice_name_everywhere() {

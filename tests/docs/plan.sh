@@ -24,9 +24,9 @@ expect_plan() {
 t_plan_joint_single_ccg() {
     plan "$SRCDIR/stylesheets/plan.xsl" "$(sample wolverhampton-2015)"
     cat > "$T/want" <<'W'
-report wolverhampton-ccg-hwb-report-2015-07-29 report-city-of-wolverhampton.xsl report=hwb-2015-07-29
+report wolverhampton-hwb-report-2015-07-29 report-city-of-wolverhampton.xsl report=hwb-2015-07-29
 proforma wolverhampton-ccg-proforma-annex-a proforma.xsl ccg=wolverhampton-ccg
-terms-of-reference wolverhampton-ccg-terms-of-reference terms-of-reference.xsl committee=wolverhampton-jc
+terms-of-reference wolverhampton-jc-terms-of-reference terms-of-reference.xsl committee=wolverhampton-jc
 ballot wolverhampton-ccg-ballot-papers ballot.xsl ccg=wolverhampton-ccg
 mandate-summary wolverhampton-ccg-mandate-summary mandate-summary.xsl ccg=wolverhampton-ccg
 W
@@ -37,13 +37,13 @@ W
 t_plan_two_ccgs_committees_in_common() {
     plan "$SRCDIR/stylesheets/plan.xsl" "$(sample westminster-2015)"
     cat > "$T/want" <<'W'
-report central-london-ccg-hwb-report-2015-11-19 report-westminster-city-council.xsl report=hwb-2015-11-19
+report westminster-hwb-report-2015-11-19 report-westminster-city-council.xsl report=hwb-2015-11-19
 proforma central-london-ccg-proforma-annex-a proforma.xsl ccg=central-london-ccg
-terms-of-reference central-london-ccg-terms-of-reference terms-of-reference.xsl committee=clccg-jc
+terms-of-reference clccg-jc-terms-of-reference terms-of-reference.xsl committee=clccg-jc
 ballot central-london-ccg-ballot-papers ballot.xsl ccg=central-london-ccg
 mandate-summary central-london-ccg-mandate-summary mandate-summary.xsl ccg=central-london-ccg
 proforma west-london-ccg-proforma-annex-a proforma.xsl ccg=west-london-ccg
-terms-of-reference west-london-ccg-terms-of-reference terms-of-reference.xsl committee=wlccg-jc
+terms-of-reference wlccg-jc-terms-of-reference terms-of-reference.xsl committee=wlccg-jc
 ballot west-london-ccg-ballot-papers ballot.xsl ccg=west-london-ccg
 mandate-summary west-london-ccg-mandate-summary mandate-summary.xsl ccg=west-london-ccg
 W
@@ -54,7 +54,7 @@ t_plan_delegated() {
     plan "$SRCDIR/stylesheets/plan.xsl" "$(sample hull-2015)"
     cat > "$T/want" <<'W'
 proforma hull-ccg-proforma-annex-b proforma.xsl ccg=hull-ccg
-terms-of-reference hull-ccg-terms-of-reference terms-of-reference.xsl committee=hull-pccc
+terms-of-reference hull-pccc-terms-of-reference terms-of-reference.xsl committee=hull-pccc
 ballot hull-ccg-ballot-papers ballot.xsl ccg=hull-ccg
 mandate-summary hull-ccg-mandate-summary mandate-summary.xsl ccg=hull-ccg
 W
@@ -64,7 +64,7 @@ W
 t_plan_greater_involvement_gets_only_reports() {
     sample_edit wolverhampton-2015 "$T/a.xml" 's|<model kind="joint" joint-form="joint-committee"|<model kind="greater-involvement"|'
     plan "$SRCDIR/stylesheets/plan.xsl" "$T/a.xml"
-    echo "report wolverhampton-ccg-hwb-report-2015-07-29 report-city-of-wolverhampton.xsl report=hwb-2015-07-29" > "$T/want"
+    echo "report wolverhampton-hwb-report-2015-07-29 report-city-of-wolverhampton.xsl report=hwb-2015-07-29" > "$T/want"
     expect_plan "$T/want"
     sample_edit rotherham-2015 "$T/b.xml" 's|<model kind="delegated"|<model kind="greater-involvement"|'
     plan "$SRCDIR/stylesheets/plan.xsl" "$T/b.xml"
@@ -80,9 +80,9 @@ t_plan_no_mandate_summary_without_returns() {
 
 t_plan_house_style_parameter() {
     plan --stringparam house-style westminster-city-council "$SRCDIR/stylesheets/plan.xsl" "$(sample wolverhampton-2015)"
-    grep -q '^report wolverhampton-ccg-hwb-report-2015-07-29 report-westminster-city-council.xsl ' "$T/plan.txt" || fail "house-style parameter ignored"
+    grep -q '^report wolverhampton-hwb-report-2015-07-29 report-westminster-city-council.xsl ' "$T/plan.txt" || fail "house-style parameter ignored"
     plan --stringparam house-style no-such-council "$SRCDIR/stylesheets/plan.xsl" "$(sample wolverhampton-2015)"
-    grep -q '^report wolverhampton-ccg-hwb-report-2015-07-29 report.xsl ' "$T/plan.txt" || fail "an unknown house style should fall back to report.xsl"
+    grep -q '^report wolverhampton-hwb-report-2015-07-29 report.xsl ' "$T/plan.txt" || fail "an unknown house style should fall back to report.xsl"
     sample_edit westminster-2015 "$T/a.xml" 's|house-style="westminster-city-council"|house-style="somewhere-else"|'
     plan "$SRCDIR/stylesheets/plan.xsl" "$T/a.xml"
     grep -q ' report.xsl report=hwb-2015-11-19' "$T/plan.txt" || fail "an unlisted house style should fall back to report.xsl"
