@@ -747,7 +747,7 @@ static void ignore_generic_error(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
-CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
+static CocomStatus check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name, int rules)
 {
     struct CocomSchema *s = schema_get(ctx);
     if (!s)
@@ -769,7 +769,7 @@ CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
     xmlRelaxNGFreeValidCtxt(vc);
     CocomStatus st;
     if (r == 0) {
-        st = cocom_rules_run(ctx, doc, name);
+        st = rules ? cocom_rules_run(ctx, doc, name) : COCOM_STATUS_OK;
     } else {
         explain(ctx, s, doc, name, &raw);
         st = COCOM_STATUS_INVALID;
@@ -778,6 +778,16 @@ CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
         free(raw.items[i].message);
     free(raw.items);
     return st;
+}
+
+CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
+{
+    return check_doc(ctx, doc, name, 1);
+}
+
+CocomStatus cocom_check_schema(CocomContext *ctx, xmlDocPtr doc, const char *name)
+{
+    return check_doc(ctx, doc, name, 0);
 }
 
 CocomStatus cocom_check_load(CocomContext *ctx, const char *path, xmlDocPtr *out)

@@ -735,6 +735,97 @@ static int cmd_pdfcheck(int argc, char **argv, CocomContext *ctx)
 }
 
 /* ------------------------------------------------------------------ */
+/* cocom practices                                                      */
+
+static const char practices_help[] =
+    "Usage: cocom practices [OPTION]... EPRACCUR.csv --ccg CODE\n"
+    "List a CCG's member practices from NHS Digital's GP practice list\n"
+    "(epraccur.csv: no header row, 27 fields a row), as the <practices>\n"
+    "element of an arrangement: every GP practice (prescribing setting 4)\n"
+    "whose commissioner is the CCG with the ODS code CODE and which is active\n"
+    "(status A), or with --as-at, which was open on that date.\n"
+    "\n"
+    "Without --into the element is printed, ready to paste into the CCG's\n"
+    "<ccg>.  With --into it replaces that <ccg>'s <practices> in the\n"
+    "arrangement (or is added), every other line kept as it was; a practice\n"
+    "already listed keeps its id, contract and list size.  The result is\n"
+    "checked against the schema first: on any error the file is not changed.\n"
+    "\n"
+    "The list gives names in capitals; cocom makes them readable (\"THE LIMES\n"
+    "SURGERY\" becomes \"The Limes Surgery\", keeping GP, NHS, \"&\" and\n"
+    "initials), which cannot always be right: check the names.  A row of\n"
+    "another shape is an error at FILE:LINE, and nothing is written.\n"
+    "\n"
+    "Options:\n"
+    "      --ccg=CODE             the CCG's ODS code (two digits and a letter, e.g. 03F)\n"
+    "      --into=ARRANGEMENT     write the list into this arrangement's <ccg ods-code=\"CODE\">\n"
+    "      --as-at=DATE           the practices open on DATE (YYYY-MM-DD), whatever\n"
+    "                             their status now: a 2015 document needs 2015's\n"
+    COMMON_HELP
+    EXIT_HELP;
+
+static int cmd_practices(int argc, char **argv, CocomContext *ctx)
+{
+    Args a = {argc, argv, 1, "practices", NULL, 0};
+    const char *csv = NULL, *ccg = NULL, *into = NULL, *as_at = NULL;
+    for (; a.i < argc && !a.bad; a.i++) {
+        const char *s = argv[a.i];
+        if (s[0] != '-') {
+            if (csv)
+                usage_error(&a, "more than one practice list given ('%s')", s);
+            csv = s;
+        } else if (is_opt(&a, "help", 'h')) {
+            fputs(practices_help, stdout);
+            return 0;
+        } else if (is_opt(&a, "ccg", 0)) {
+            ccg = opt_value(&a);
+        } else if (is_opt(&a, "into", 0)) {
+            into = opt_value(&a);
+        } else if (is_opt(&a, "as-at", 0)) {
+            as_at = opt_value(&a);
+            if (as_at && (strlen(as_at) != 10 || !is_date_or_month(as_at)))
+                usage_error(&a, "--as-at: '%s' is not a date (YYYY-MM-DD)", as_at);
+        } else if (!common_option(&a, ctx)) {
+            usage_error(&a, "unknown option '%s'", s);
+        }
+    }
+    if (!a.bad && !csv)
+        usage_error(&a, "%s", "no practice list given (NHS Digital's epraccur.csv)");
+    if (!a.bad && !ccg)
+        usage_error(&a, "%s", "no CCG given: --ccg CODE, the CCG's ODS code");
+    if (!a.bad) {
+        int ok = strlen(ccg) == 3 && ccg[0] >= '0' && ccg[0] <= '9' && ccg[1] >= '0' && ccg[1] <= '9' &&
+                 ((ccg[2] >= 'A' && ccg[2] <= 'Z') || (ccg[2] >= 'a' && ccg[2] <= 'z'));
+        if (!ok)
+            usage_error(&a, "--ccg: '%s' is not a CCG's ODS code (two digits and a letter, e.g. 03F)", ccg);
+    }
+    if (a.bad)
+        return EXIT_USAGE;
+    CocomPracticeList *list = NULL;
+    CocomStatus st = cocom_practices_read(ctx, csv, ccg, as_at, &list);
+    if (st != COCOM_STATUS_OK)
+        return status_to_exit(st);
+    if (into) {
+        st = cocom_practices_into(ctx, list, into);
+        if (st == COCOM_STATUS_OK)
+            fprintf(stderr, "cocom practices: wrote %zu practice%s of CCG %s into %s: check their names\n",
+                    list->count, list->count == 1 ? "" : "s", list->ccg_code, into);
+    } else {
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "ccg-%c%c%c-", ccg[0], ccg[1], (char)(ccg[2] | 0x20));
+        char *xml = cocom_practices_to_xml(list, prefix);
+        fputs(xml, stdout);
+        free(xml);
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "cocom practices: cannot write to standard output: %s\n", strerror(errno));
+            st = COCOM_STATUS_IO;
+        }
+    }
+    cocom_practices_free(list);
+    return status_to_exit(st);
+}
+
+/* ------------------------------------------------------------------ */
 /* The command table                                                    */
 
 typedef struct {
@@ -750,6 +841,8 @@ static const Command commands[] = {
      build_help},
     {"rules", cmd_rules, "list the national rules that check applies, with their sources", rules_help},
     {"render", cmd_render, "typeset an XSL-FO document (or XML through a stylesheet) into PDF or PNG", render_help},
+    {"practices", cmd_practices, "list a CCG's member practices from NHS Digital's GP practice list (epraccur)",
+     practices_help},
     {"pdfcheck", cmd_pdfcheck, "check PDFs against the machine-checkable conditions of PDF/UA", pdfcheck_help},
 };
 
