@@ -237,6 +237,30 @@ char *cocom_practices_to_xml(const CocomPracticeList *list, const char *id_prefi
  * untouched: INVALID, IO or LIMIT. */
 CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *list, const char *arrangement);
 
+/* --- starter arrangements (cocom new) -----------------------------------
+ * A starter arrangement for one of the models — "joint" (a joint committee
+ * of the CCGs and NHS England), "committees-in-common" (one joint committee
+ * per CCG, meeting in common), "delegated", "greater-involvement" — and
+ * these CCGs, from templates/new/<model>.xml in the data folder, with
+ * comments that say what each element is for and what is left to fill in.
+ * *text receives the arrangement, which the caller frees; it is valid
+ * against the schema (the national rules warn about what is left to
+ * fill in).  USAGE for an unknown model, no CCG, a CCG twice or a code of
+ * the wrong form; INVALID for a broken template; IO when it cannot be
+ * read. */
+typedef struct {
+    const char *name;       /* "NHS Testtown CCG" */
+    const char *ods_code;   /* "99A" */
+} CocomNewCcg;
+
+CocomStatus cocom_new_arrangement(CocomContext *ctx, const char *model, const CocomNewCcg *ccgs, size_t count,
+                                  char **text);
+
+/* Writes text to path whole or not at all (a temporary file renamed);
+ * an existing file is replaced only when force is set, else IO with the
+ * reason reported. */
+CocomStatus cocom_new_write(CocomContext *ctx, const char *path, const char *text, int force);
+
 #ifdef __cplusplus
 }
 #endif
