@@ -311,7 +311,13 @@ CocomStatus cocom_new_write(CocomContext *ctx, const char *path, const char *tex
     if (ok) {
         /* Without --force, link() refuses a file that appeared since the
          * check above, where rename() would replace it. */
-        if (force ? rename(tmp, path) != 0 : link(tmp, path) != 0) {
+        int r = force ? rename(tmp, path) : link(tmp, path);
+        if (r != 0 && !force && (errno == EPERM || errno == ENOTSUP || errno == ENOSYS || errno == EMLINK)) {
+            /* a file system without hard links: the check above, then
+             * rename, with the small race that leaves */
+            r = access(path, F_OK) == 0 ? (errno = EEXIST, -1) : rename(tmp, path);
+        }
+        if (r != 0) {
             ok = 0;
             e = errno;
         }
