@@ -792,7 +792,7 @@ static CocomStatus check_year_data(CocomContext *ctx, xmlDocPtr doc, const char 
     return st;
 }
 
-CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
+static CocomStatus check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name, int rules)
 {
     struct CocomSchema *s = schema_get(ctx);
     if (!s)
@@ -814,8 +814,10 @@ CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
     xmlRelaxNGFreeValidCtxt(vc);
     CocomStatus st;
     if (r == 0) {
-        st = check_year_data(ctx, doc, name);
-        if (st == COCOM_STATUS_OK)
+        /* the schema alone (cocom new, practices --into) does not need
+         * the year's data: only documents do */
+        st = rules ? check_year_data(ctx, doc, name) : COCOM_STATUS_OK;
+        if (st == COCOM_STATUS_OK && rules)
             st = cocom_rules_run(ctx, doc, name);
     } else {
         explain(ctx, s, doc, name, &raw);
@@ -825,6 +827,16 @@ CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
         free(raw.items[i].message);
     free(raw.items);
     return st;
+}
+
+CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
+{
+    return check_doc(ctx, doc, name, 1);
+}
+
+CocomStatus cocom_check_schema(CocomContext *ctx, xmlDocPtr doc, const char *name)
+{
+    return check_doc(ctx, doc, name, 0);
 }
 
 CocomStatus cocom_check_load(CocomContext *ctx, const char *path, xmlDocPtr *out)

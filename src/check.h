@@ -18,6 +18,11 @@
  * IO when the schema itself cannot be loaded. */
 CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name);
 
+/* The schema alone, without the national rules: for a tool that changes
+ * one part of an arrangement and must not be stopped by rules the rest of
+ * it does not yet meet (cocom practices --into). */
+CocomStatus cocom_check_schema(CocomContext *ctx, xmlDocPtr doc, const char *name);
+
 /* Loads and checks a file; the document is returned through *out (the
  * caller frees it with xmlFreeDoc) when out is not NULL and it is valid. */
 CocomStatus cocom_check_load(CocomContext *ctx, const char *path, xmlDocPtr *out);

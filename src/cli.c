@@ -739,6 +739,231 @@ static int cmd_pdfcheck(int argc, char **argv, CocomContext *ctx)
 }
 
 /* ------------------------------------------------------------------ */
+/* cocom practices                                                      */
+
+static const char practices_help[] =
+    "Usage: cocom practices [OPTION]... EPRACCUR.csv --ccg CODE\n"
+    "List a CCG's member practices from NHS Digital's GP practice list\n"
+    "(epraccur.csv: no header row, 27 fields a row), as the <practices>\n"
+    "element of an arrangement: every GP practice (prescribing setting 4)\n"
+    "whose commissioner is the CCG with the ODS code CODE and which is active\n"
+    "(status A), or with --as-at, which was open on that date.\n"
+    "\n"
+    "Without --into the element is printed, ready to paste into the CCG's\n"
+    "<ccg>.  With --into it replaces that <ccg>'s <practices> in the\n"
+    "arrangement (or is added), every other line kept as it was; a practice\n"
+    "already listed keeps its id, contract and list size.  The result is\n"
+    "checked against the schema first: on any error the file is not changed.\n"
+    "\n"
+    "The list gives names in capitals; cocom makes them readable (\"THE LIMES\n"
+    "SURGERY\" becomes \"The Limes Surgery\", keeping GP, NHS, \"&\" and\n"
+    "initials), which cannot always be right: check the names.  A row of\n"
+    "another shape is an error at FILE:LINE, and nothing is written.\n"
+    "\n"
+    "Options:\n"
+    "      --ccg=CODE             the CCG's ODS code (two digits and a letter, e.g. 03F)\n"
+    "      --into=ARRANGEMENT     write the list into this arrangement's <ccg ods-code=\"CODE\">\n"
+    "      --as-at=DATE           the practices open on DATE (YYYY-MM-DD), whatever\n"
+    "                             their status now: a 2015 document needs 2015's\n"
+    COMMON_HELP
+    EXIT_HELP;
+
+static int cmd_practices(int argc, char **argv, CocomContext *ctx)
+{
+    Args a = {argc, argv, 1, "practices", NULL, 0};
+    const char *csv = NULL, *ccg = NULL, *into = NULL, *as_at = NULL;
+    for (; a.i < argc && !a.bad; a.i++) {
+        const char *s = argv[a.i];
+        if (s[0] != '-') {
+            if (csv)
+                usage_error(&a, "more than one practice list given ('%s')", s);
+            csv = s;
+        } else if (is_opt(&a, "help", 'h')) {
+            fputs(practices_help, stdout);
+            return 0;
+        } else if (is_opt(&a, "ccg", 0)) {
+            ccg = opt_value(&a);
+        } else if (is_opt(&a, "into", 0)) {
+            into = opt_value(&a);
+        } else if (is_opt(&a, "as-at", 0)) {
+            as_at = opt_value(&a);
+            if (as_at && (strlen(as_at) != 10 || !is_date_or_month(as_at)))
+                usage_error(&a, "--as-at: '%s' is not a date (YYYY-MM-DD)", as_at);
+        } else if (!common_option(&a, ctx)) {
+            usage_error(&a, "unknown option '%s'", s);
+        }
+    }
+    if (!a.bad && !csv)
+        usage_error(&a, "%s", "no practice list given (NHS Digital's epraccur.csv)");
+    if (!a.bad && !ccg)
+        usage_error(&a, "%s", "no CCG given: --ccg CODE, the CCG's ODS code");
+    if (!a.bad) {
+        int ok = strlen(ccg) == 3 && ccg[0] >= '0' && ccg[0] <= '9' && ccg[1] >= '0' && ccg[1] <= '9' &&
+                 ((ccg[2] >= 'A' && ccg[2] <= 'Z') || (ccg[2] >= 'a' && ccg[2] <= 'z'));
+        if (!ok)
+            usage_error(&a, "--ccg: '%s' is not a CCG's ODS code (two digits and a letter, e.g. 03F)", ccg);
+    }
+    if (a.bad)
+        return EXIT_USAGE;
+    CocomPracticeList *list = NULL;
+    CocomStatus st = cocom_practices_read(ctx, csv, ccg, as_at, &list);
+    if (st != COCOM_STATUS_OK)
+        return status_to_exit(st);
+    if (into) {
+        st = cocom_practices_into(ctx, list, into);
+        if (st == COCOM_STATUS_OK)
+            fprintf(stderr, "cocom practices: wrote %zu practice%s of CCG %s into %s: check their names\n",
+                    list->count, list->count == 1 ? "" : "s", list->ccg_code, into);
+    } else {
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "ccg-%c%c%c-", ccg[0], ccg[1], (char)(ccg[2] | 0x20));
+        char *xml = cocom_practices_to_xml(list, prefix);
+        fputs(xml, stdout);
+        free(xml);
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "cocom practices: cannot write to standard output: %s\n", strerror(errno));
+            st = COCOM_STATUS_IO;
+        }
+    }
+    cocom_practices_free(list);
+    return status_to_exit(st);
+}
+
+/* ------------------------------------------------------------------ */
+/* cocom new                                                            */
+
+static const char new_help[] =
+    "Usage: cocom new --model MODEL --ccg \"NAME=CODE\" [--ccg ...] [-o FILE]\n"
+    "Write a starter arrangement for a co-commissioning model and its CCGs,\n"
+    "with comments that say what each element is for.  It passes 'cocom check'\n"
+    "as it is, with warnings that name what is left to fill in (look for\n"
+    "\"FILL IN\" in the file), and 'cocom build' makes its documents.\n"
+    "\n"
+    "MODEL is one of:\n"
+    "  joint                  the CCGs and NHS England in one joint committee\n"
+    "  committees-in-common   a joint committee of each CCG with NHS England,\n"
+    "                         the committees meeting in common\n"
+    "  delegated              NHS England delegates the functions to each CCG's\n"
+    "                         primary care commissioning committee\n"
+    "  greater-involvement    the CCGs have a say in NHS England's decisions\n"
+    "\n"
+    "Member practices can then be added from NHS Digital's list with\n"
+    "'cocom practices epraccur.csv --ccg CODE --into FILE'.\n"
+    "\n"
+    "Options:\n"
+    "      --model=MODEL          the model (above)\n"
+    "      --ccg=NAME=CODE        a CCG: its name and ODS code, e.g.\n"
+    "                             --ccg \"NHS Testtown CCG=99A\" (repeat for each CCG)\n"
+    "  -o, --output=FILE          write to FILE (default: standard output); written\n"
+    "                             whole, then renamed\n"
+    "      --force                replace FILE if it exists\n"
+    "      --data-dir=DIR         use schema, stylesheets and templates from DIR\n"
+    "  -h, --help                 show this help and exit\n"
+    EXIT_HELP;
+
+static int cmd_new(int argc, char **argv, CocomContext *ctx)
+{
+    Args a = {argc, argv, 1, "new", NULL, 0};
+    const char *model = NULL, *output = NULL;
+    int force = 0;
+    CocomNewCcg *ccgs = calloc((size_t)argc, sizeof *ccgs);
+    char **owned = calloc((size_t)argc, sizeof *owned);
+    size_t n = 0;
+    for (; a.i < argc && !a.bad; a.i++) {
+        const char *s = argv[a.i];
+        if (is_opt(&a, "help", 'h')) {
+            fputs(new_help, stdout);
+            free(ccgs);
+            free(owned);
+            return 0;
+        } else if (is_opt(&a, "model", 0)) {
+            model = opt_value(&a);
+        } else if (is_opt(&a, "ccg", 0)) {
+            const char *v = opt_value(&a);
+            const char *eq = v ? strrchr(v, '=') : NULL;
+            if (v && !eq)
+                usage_error(&a, "--ccg: '%s' is not NAME=CODE, e.g. \"NHS Testtown CCG=99A\"", v);
+            else if (v) {
+                char *name = strndup(v, (size_t)(eq - v));
+                char *code = strdup(eq + 1);
+                for (char *p = code; *p; p++)
+                    *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+                int ok = strlen(code) == 3 && code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9' &&
+                         code[2] >= 'A' && code[2] <= 'Z';
+                /* trim the name */
+                char *nm = name;
+                while (*nm == ' ')
+                    nm++;
+                for (size_t k = strlen(nm); k && nm[k - 1] == ' '; k--)
+                    nm[k - 1] = '\0';
+                if (!ok)
+                    usage_error(&a, "--ccg: '%s' is not a CCG's ODS code (two digits and a letter, e.g. 03F)", eq + 1);
+                else if (!*nm)
+                    usage_error(&a, "--ccg: '%s' gives no name before the '='", v);
+                for (size_t j = 0; j < n && !a.bad; j++)
+                    if (strcmp(ccgs[j].ods_code, code) == 0)
+                        usage_error(&a, "--ccg: the CCG %s is given twice", code);
+                ccgs[n].name = nm;
+                ccgs[n].ods_code = code;
+                owned[n] = name;
+                n++;
+            }
+        } else if (is_opt(&a, "output", 'o')) {
+            output = opt_value(&a);
+        } else if (is_opt(&a, "force", 0)) {
+            force = 1;
+        } else if (is_opt(&a, "data-dir", 0)) {
+            const char *dir = opt_value(&a);
+            if (dir)
+                cocom_context_set_data_dir(ctx, dir);
+        } else if (s[0] == '-') {
+            usage_error(&a, "unknown option '%s'", s);
+        } else {
+            usage_error(&a, "takes no arguments ('%s'): give the CCGs with --ccg NAME=CODE", s);
+        }
+    }
+    static const char *const models[] = {"joint", "committees-in-common", "delegated", "greater-involvement"};
+    if (!a.bad && !model)
+        usage_error(&a, "%s", "no model given: --model joint|committees-in-common|delegated|greater-involvement");
+    if (!a.bad) {
+        int ok = 0;
+        for (size_t i = 0; i < sizeof models / sizeof models[0]; i++)
+            ok |= strcmp(models[i], model) == 0;
+        if (!ok)
+            usage_error(&a, "--model: '%s' is not one of joint, committees-in-common, delegated, greater-involvement",
+                        model);
+    }
+    if (!a.bad && n == 0)
+        usage_error(&a, "%s", "no CCG given: --ccg \"NAME=CODE\" for each CCG");
+    int rc = EXIT_USAGE;
+    if (!a.bad) {
+        char *text = NULL;
+        CocomStatus st = cocom_new_arrangement(ctx, model, ccgs, n, &text);
+        if (st == COCOM_STATUS_OK && output) {
+            st = cocom_new_write(ctx, output, text, force);
+            if (st == COCOM_STATUS_OK)
+                fprintf(stderr, "cocom new: wrote %s; fill in what it marks FILL IN, then 'cocom check %s'\n", output,
+                        output);
+        } else if (st == COCOM_STATUS_OK) {
+            fputs(text, stdout);
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                fprintf(stderr, "cocom new: cannot write to standard output: %s\n", strerror(errno));
+                st = COCOM_STATUS_IO;
+            }
+        }
+        free(text);
+        rc = status_to_exit(st);
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(owned[i]);
+        free((char *)ccgs[i].ods_code);
+    }
+    free(owned);
+    free(ccgs);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* The command table                                                    */
 
 typedef struct {
@@ -754,6 +979,9 @@ static const Command commands[] = {
      build_help},
     {"rules", cmd_rules, "list the national rules that check applies, with their sources", rules_help},
     {"render", cmd_render, "typeset an XSL-FO document (or XML through a stylesheet) into PDF or PNG", render_help},
+    {"new", cmd_new, "write a starter arrangement for a model and its CCGs, to fill in", new_help},
+    {"practices", cmd_practices, "list a CCG's member practices from NHS Digital's GP practice list (epraccur)",
+     practices_help},
     {"pdfcheck", cmd_pdfcheck, "check PDFs against the machine-checkable conditions of PDF/UA", pdfcheck_help},
 };
 

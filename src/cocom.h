@@ -186,6 +186,81 @@ typedef struct {
 
 CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomBuildOptions *options);
 
+/* --- member practices from NHS Digital's list -------------------------
+ * epraccur (the GP practice list NHS Digital publishes) is a CSV file with
+ * no header row and 27 fields a row: 1 the practice's ODS code, 2 its name
+ * in capitals, 11 and 12 the open and close dates (YYYYMMDD), 13 the status
+ * (A active, C closed, D dormant, P proposed), 15 the commissioner (the
+ * CCG's ODS code; 24 when 15 is empty), 26 the prescribing setting (4 is a
+ * GP practice).  A row of any other shape is an error at FILE:LINE. */
+typedef struct {
+    char ods_code[8];       /* "B81001" */
+    char *name;             /* made readable from the file's capitals: check it */
+    char status;            /* 'A', 'C', 'D' or 'P' */
+    char open_date[11];     /* YYYY-MM-DD */
+    char close_date[11];    /* YYYY-MM-DD, or "" when open */
+    long line;              /* the row's line in the file */
+} CocomPractice;
+
+typedef struct {
+    CocomPractice *items;   /* in the file's order */
+    size_t count;
+    char *ccg_code;         /* the commissioner chosen, in capitals */
+    char *as_at;            /* YYYY-MM-DD, or NULL: active now */
+    char *source;           /* the file's name, as given */
+} CocomPracticeList;
+
+/* Reads an epraccur file and returns, through *out, the GP practices
+ * (prescribing setting 4) whose commissioner is ccg_code: those active now
+ * (status A) when as_at is NULL, else those open on as_at (YYYY-MM-DD),
+ * whatever their status now.  The list is freed with
+ * cocom_practices_free.  Returns INVALID (each problem reported at
+ * FILE:LINE) for a file of another shape or one with no such practice,
+ * LIMIT for a file, line or row count over the bounds, IO when it cannot
+ * be read, USAGE for a ccg_code or as_at of the wrong form; *out is then
+ * NULL. */
+CocomStatus cocom_practices_read(CocomContext *ctx, const char *csv_path, const char *ccg_code,
+                                 const char *as_at, CocomPracticeList **out);
+void cocom_practices_free(CocomPracticeList *list);
+
+/* The list as a <practices count="N"> element in the namespace
+ * COCOM_NAMESPACE, ready to paste into a <ccg>: one <practice> per entry,
+ * each id id_prefix followed by the ODS code in small letters.  The
+ * caller frees the result. */
+char *cocom_practices_to_xml(const CocomPracticeList *list, const char *id_prefix);
+
+/* Replaces (or adds) the <practices> of the <ccg> whose ods-code is the
+ * list's CCG in the arrangement file, keeping every other byte; a practice
+ * already listed keeps its id, contract and list size, so ballot returns
+ * that name it still do.  The result is checked against the schema before
+ * it is renamed over the file, so on any error (reported) the file is
+ * untouched: INVALID, IO or LIMIT. */
+CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *list, const char *arrangement);
+
+/* --- starter arrangements (cocom new) -----------------------------------
+ * A starter arrangement for one of the models — "joint" (a joint committee
+ * of the CCGs and NHS England), "committees-in-common" (one joint committee
+ * per CCG, meeting in common), "delegated", "greater-involvement" — and
+ * these CCGs, from templates/new/<model>.xml in the data folder, with
+ * comments that say what each element is for and what is left to fill in.
+ * *text receives the arrangement, which the caller frees; it is valid
+ * against the schema (the national rules warn about what is left to
+ * fill in).  USAGE for an unknown model, no CCG, a CCG twice or a code of
+ * the wrong form; INVALID for a broken template; IO when it cannot be
+ * read. */
+typedef struct {
+    const char *name;       /* "NHS Testtown CCG" */
+    const char *ods_code;   /* "99A" */
+} CocomNewCcg;
+
+CocomStatus cocom_new_arrangement(CocomContext *ctx, const char *model, const CocomNewCcg *ccgs, size_t count,
+                                  char **text);
+
+/* Writes text to path whole or not at all (a temporary file renamed);
+ * an existing file is replaced only when force is set, else IO with the
+ * reason reported. */
+CocomStatus cocom_new_write(CocomContext *ctx, const char *path, const char *text, int force);
+
 #ifdef __cplusplus
 }
 #endif

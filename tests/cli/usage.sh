@@ -11,6 +11,8 @@ t_help_lists_commands() {
     expect_rc 0
     expect_out "check"
     expect_out "render"
+    expect_out "  new       write a starter arrangement"
+    expect_out "  practices list a CCG's member practices"
     expect_out "Exit status: 0 success; 1 the input has errors"
 }
 
@@ -22,7 +24,7 @@ t_version_names_the_data_folder() {
 }
 
 t_command_help() {
-    for c in check render; do
+    for c in check render new practices; do
         run_cocom $c --help
         expect_rc 0
         expect_out "Usage: cocom $c"

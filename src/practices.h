@@ -1,0 +1,32 @@
+/* practices.h — a CCG's member practices from NHS Digital's GP practice
+ * list (epraccur), and writing them into an arrangement.
+ *
+ * The public entry points (cocom_practices_read, _free, _to_xml, _into)
+ * are declared in cocom.h; this header adds what the two halves of the
+ * module share and what the tests reach:
+ *   practices.c       the CSV reader, the selection, readable names, the
+ *                     <practices> element as text;
+ *   practices-into.c  putting that element into an arrangement file in
+ *                     place, every other byte kept.
+ */
+#ifndef COCOM_PRACTICES_H
+#define COCOM_PRACTICES_H
+
+#include "context.h"
+
+/* Bounds on an epraccur file, beyond the context's input-size limit: the
+ * real list has about 12,000 rows of under 300 bytes each. */
+#define COCOM_PRACTICES_MAX_LINE 4096
+#define COCOM_PRACTICES_MAX_ROWS 200000
+#define COCOM_PRACTICES_COLUMNS 27
+
+/* The file's upper-case name made readable: "THE LIMES SURGERY" ->
+ * "The Limes Surgery", keeping GP, NHS, "&" and initials.  A name that
+ * already has small letters is returned as it is.  The caller frees the
+ * result. */
+char *cocom_practices_title_case(const char *upper);
+
+/* Is s a practice ODS code, a capital letter and five digits? */
+int cocom_practices_is_code(const char *s);
+
+#endif

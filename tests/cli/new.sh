@@ -1,0 +1,159 @@
+# cocom new: a starter arrangement for each model and any number of CCGs
+# (templates/new/), which passes check with only the warnings that name
+# what is left to fill in, and builds.
+
+# new_three MODEL: a starter for three CCGs in $T/MODEL.xml.
+new_three() {
+    run_cocom new --model "$1" --ccg "NHS Testtown CCG=99A" --ccg "NHS Othertown CCG=99b" \
+        --ccg "Third & Last CCG=99C" -o "$T/$1.xml"
+    expect_rc 0
+    expect_err "cocom new: wrote $T/$1.xml"
+    [ -s "$T/$1.xml" ] || fail "nothing written"
+}
+
+# expect_checks_with_warnings FILE N RULE...: check passes with N warnings,
+# each from one of the RULEs.
+expect_checks_with_warnings() {
+    file=$1; n=$2; shift 2
+    run_cocom check "$file"
+    expect_rc 0
+    expect_err "1 file valid ($n warning"
+    pattern=$(printf '\\[%s,|' "$@")
+    other=$(grep ': warning: ' "$ERR" | grep -vE "${pattern%|}" || true)
+    [ -z "$other" ] || fail "warnings that do not name what is left to fill in: $other"
+    [ "$(grep -c ': warning: ' "$ERR")" -eq "$n" ] || fail "expected $n warnings"
+}
+
+# expect_builds FILE N: cocom build makes N PDFs, each that pdfinfo reads.
+expect_builds() {
+    run_cocom build -o "$T/out" "$1"
+    expect_rc 0
+    n=$(ls "$T/out"/*.pdf 2>/dev/null | wc -l)
+    [ "$n" -eq "$2" ] || { ls "$T/out"; fail "built $n PDFs, expected $2"; }
+    for f in "$T/out"/*.pdf; do
+        [ "$(pdf_pages "$f")" -ge 1 ] || fail "$f has no pages"
+    done
+}
+
+t_new_joint_checks_and_builds() {
+    new_three joint
+    # One joint committee of every CCG and NHS England.
+    grep -qF '<committee id="joint-committee" type="joint-committee" parties="nhs-testtown-ccg nhs-othertown-ccg third-last-ccg nhse">' "$T/joint.xml" \
+        || fail "not one committee of the three CCGs and NHS England"
+    grep -qF '<name>Third &amp; Last CCG</name>' "$T/joint.xml" || fail "the name is not escaped"
+    grep -qF 'ods-code="99B"' "$T/joint.xml" || fail "the code is not in capitals"
+    grep -qF '<title>Primary care co-commissioning: NHS Testtown CCG, NHS Othertown CCG and Third &amp; Last CCG, 2015/16</title>' "$T/joint.xml" \
+        || fail "the title does not name the CCGs"
+    expect_checks_with_warnings "$T/joint.xml" 4 COI-REGISTER-RECORDED MANDATE-RECORDED
+    expect_err "For Third & Last CCG, the arrangement does not record the vote of its member practices"
+    # a proforma (annex A) and ballot papers per CCG, the committee's terms
+    expect_builds "$T/joint.xml" 7
+    expect_pdf_text "$T/out/nhs-testtown-ccg-terms-of-reference.pdf" 1 "Primary Care Co-commissioning Joint Committee"
+    [ -s "$T/out/third-last-ccg-proforma-annex-a.pdf" ] || fail "no annex A for the third CCG"
+}
+
+t_new_committees_in_common_checks_and_builds() {
+    new_three committees-in-common
+    [ "$(grep -c '<committee id=".*-committee" type="joint-committee"' "$T/committees-in-common.xml")" -eq 3 ] \
+        || fail "not one joint committee per CCG"
+    grep -qF '<committees-in-common id="in-common" committees="nhs-testtown-ccg-committee nhs-othertown-ccg-committee third-last-ccg-committee">' \
+        "$T/committees-in-common.xml" || fail "the committees do not meet in common"
+    expect_checks_with_warnings "$T/committees-in-common.xml" 4 COI-REGISTER-RECORDED MANDATE-RECORDED
+    expect_builds "$T/committees-in-common.xml" 9
+}
+
+t_new_delegated_checks_and_builds() {
+    new_three delegated
+    [ "$(grep -c '<committee id=".*-pccc" type="committee"' "$T/delegated.xml")" -eq 3 ] || fail "not one committee per CCG"
+    expect_checks_with_warnings "$T/delegated.xml" 4 COI-REGISTER-RECORDED MANDATE-RECORDED
+    expect_builds "$T/delegated.xml" 9
+    expect_pdf_text "$T/out/nhs-othertown-ccg-proforma-annex-b.pdf" 1 "NHS Othertown CCG"
+}
+
+t_new_greater_involvement_checks_and_builds() {
+    run_cocom new --model greater-involvement --ccg "NHS Testtown CCG=99A"
+    expect_rc 0
+    cp "$OUT" "$T/gi.xml"
+    ! grep -q '<committee ' "$T/gi.xml" || fail "greater involvement needs no committee"
+    expect_checks_with_warnings "$T/gi.xml" 0 NONE
+    # only the board report
+    expect_builds "$T/gi.xml" 1
+    expect_pdf_text "$T/out/nhs-testtown-ccg-hwb-report-2015-03-01.pdf" 1 "FILL IN: how NHS Testtown CCG will take part"
+}
+
+t_new_one_ccg_and_practices_into_it() {
+    run_cocom new --model delegated --ccg "NHS Testtown CCG=99A" -o "$T/a.xml"
+    expect_rc 0
+    run_cocom practices "$SRCDIR/tests/cli/fixtures/epraccur-test.csv" --ccg 99A --into "$T/a.xml"
+    expect_rc 0
+    grep -qF '<practice id="nhs-testtown-ccg-z99001" ods-code="Z99001"><name>The Limes Surgery</name></practice>' "$T/a.xml" \
+        || fail "the practices were not written into the starter"
+    expect_checks_with_warnings "$T/a.xml" 2 COI-REGISTER-RECORDED MANDATE-RECORDED
+    # a ballot paper per practice now
+    expect_builds "$T/a.xml" 3
+    expect_pages "$T/out/nhs-testtown-ccg-ballot-papers.pdf" 5
+}
+
+t_new_refuses_to_overwrite_without_force() {
+    echo "my arrangement" > "$T/a.xml"
+    run_cocom new --model joint --ccg "NHS Testtown CCG=99A" -o "$T/a.xml"
+    expect_rc 1
+    expect_err "$T/a.xml: error: the file exists; give --force to replace it"
+    [ "$(cat "$T/a.xml")" = "my arrangement" ] || fail "the file was replaced"
+    [ -z "$(ls "$T" | grep tmp)" ] || fail "a temporary file was left"
+    run_cocom new --model joint --ccg "NHS Testtown CCG=99A" -o "$T/a.xml" --force
+    expect_rc 0
+    run_cocom check -q "$T/a.xml"
+    expect_rc 0
+    [ -z "$(ls "$T" | grep tmp)" ] || fail "a temporary file was left"
+}
+
+t_new_into_a_folder_that_does_not_exist_writes_nothing() {
+    run_cocom new --model joint --ccg "NHS Testtown CCG=99A" -o "$T/nope/a.xml"
+    expect_rc 1
+    expect_err "$T/nope/a.xml: error: cannot write the file"
+}
+
+t_new_usage_errors() {
+    run_cocom new --ccg "NHS Testtown CCG=99A"
+    expect_rc 2
+    expect_err "cocom new: no model given"
+    run_cocom new --model joint
+    expect_rc 2
+    expect_err "no CCG given"
+    run_cocom new --model shared --ccg "NHS Testtown CCG=99A"
+    expect_rc 2
+    expect_err "--model: 'shared' is not one of joint, committees-in-common, delegated, greater-involvement"
+    run_cocom new --model joint --ccg "NHS Testtown CCG"
+    expect_rc 2
+    expect_err "is not NAME=CODE"
+    run_cocom new --model joint --ccg "NHS Testtown CCG=9A"
+    expect_rc 2
+    expect_err "'9A' is not a CCG's ODS code"
+    run_cocom new --model joint --ccg "=99A"
+    expect_rc 2
+    expect_err "gives no name"
+    run_cocom new --model joint --ccg "A CCG=99A" --ccg "B CCG=99a"
+    expect_rc 2
+    expect_err "the CCG 99A is given twice"
+    run_cocom new --model joint --ccg "A CCG=99A" stray
+    expect_rc 2
+    run_cocom new --model joint --ccg "A CCG=99A" --frobnicate
+    expect_rc 2
+    expect_err "unknown option '--frobnicate'"
+    [ ! -s "$OUT" ] || fail "a usage error printed an arrangement"
+    run_cocom new --help
+    expect_rc 0
+    expect_out "Usage: cocom new"
+}
+
+t_new_reports_a_broken_template_at_its_line() {
+    mkdir -p "$T/data"
+    cp -r "$SRCDIR/schema" "$SRCDIR/stylesheets" "$SRCDIR/templates" "$T/data/"
+    sed -i '0,/@ccg-name@/s/@ccg-name@/@ccg-nmae@/' "$T/data/templates/new/joint.xml"
+    line=$(grep -n '@ccg-nmae@' "$T/data/templates/new/joint.xml" | head -1 | cut -d: -f1)
+    run_cocom new --data-dir "$T/data" --model joint --ccg "A CCG=99A" -o "$T/a.xml"
+    expect_rc 1
+    expect_err "templates/new/joint.xml:$line: error: the template has the placeholder @ccg-nmae@, which cocom does not know"
+    [ ! -e "$T/a.xml" ] || fail "a starter was written"
+}
