@@ -17,6 +17,8 @@
 #include "config.h"
 #include "pdfpost.h"
 #include "load.h"
+#include "pdfcontent.h"
+#include "pdfmeta.h"
 
 #include "qpdf-load.h"
 #include <libxml/parser.h>
@@ -248,15 +250,6 @@ static int array_len(Pdf *p, qpdf_oh a)
     return is_array(p, a) ? qpdf_oh_get_array_n_items(p->q, a) : 0;
 }
 
-/* Is the text non-empty once spaces are set aside? */
-static int has_words(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return 1;
-    return 0;
-}
-
 /* A set of object numbers.  In any real file they are small and dense (one
  * cross-reference entry each), so a bit each, up to IDSET_BITS (512 KiB of
  * bits at most); the larger numbers a damaged or hostile file may use go
@@ -349,578 +342,6 @@ static int visit(IdSet *s, qpdf_data q, qpdf_oh h)
 }
 
 /* ------------------------------------------------------------------ */
-/* The content-stream lexer                                             */
-
-typedef enum {
-    TK_END,
-    TK_NUMBER,
-    TK_NAME,
-    TK_STRING,
-    TK_DICT_BEGIN,
-    TK_DICT_END,
-    TK_ARRAY_BEGIN,
-    TK_ARRAY_END,
-    TK_KEYWORD,     /* an operator, or true, false, null */
-    TK_COMPOSITE,   /* an operand that is a whole dictionary or array */
-    TK_JUNK
-} TokKind;
-
-typedef struct {
-    TokKind kind;
-    size_t start, end;
-} Tok;
-
-typedef struct {
-    const unsigned char *s;
-    size_t len, pos;
-} Lexer;
-
-static int is_space(int c)
-{
-    return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
-}
-
-static int is_delim(int c)
-{
-    return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}'
-        || c == '/' || c == '%';
-}
-
-static Tok lex_next(Lexer *lx)
-{
-    const unsigned char *s = lx->s;
-    size_t n = lx->len, i = lx->pos;
-    for (;;) {
-        while (i < n && is_space(s[i]))
-            i++;
-        if (i < n && s[i] == '%') {
-            while (i < n && s[i] != '\n' && s[i] != '\r')
-                i++;
-            continue;
-        }
-        break;
-    }
-    Tok t = {TK_END, i, i};
-    if (i >= n) {
-        lx->pos = n;
-        return t;
-    }
-    unsigned char c = s[i];
-    if (c == '(') {
-        int depth = 1;
-        i++;
-        while (i < n && depth > 0) {
-            if (s[i] == '\\')
-                i += 2;
-            else {
-                if (s[i] == '(')
-                    depth++;
-                else if (s[i] == ')')
-                    depth--;
-                i++;
-            }
-        }
-        t.kind = depth ? TK_JUNK : TK_STRING;
-        if (i > n)
-            i = n;
-    } else if (c == '<' && i + 1 < n && s[i + 1] == '<') {
-        t.kind = TK_DICT_BEGIN;
-        i += 2;
-    } else if (c == '<') {
-        i++;
-        while (i < n && s[i] != '>')
-            i++;
-        t.kind = i < n ? TK_STRING : TK_JUNK;
-        if (i < n)
-            i++;
-    } else if (c == '>' && i + 1 < n && s[i + 1] == '>') {
-        t.kind = TK_DICT_END;
-        i += 2;
-    } else if (c == '[') {
-        t.kind = TK_ARRAY_BEGIN;
-        i++;
-    } else if (c == ']') {
-        t.kind = TK_ARRAY_END;
-        i++;
-    } else if (c == '/') {
-        i++;
-        while (i < n && !is_space(s[i]) && !is_delim(s[i]))
-            i++;
-        t.kind = TK_NAME;
-    } else if (is_delim(c)) {
-        /* ) > { } on their own: not content-stream syntax. */
-        t.kind = TK_JUNK;
-        i++;
-    } else {
-        size_t b = i;
-        int number = 1, digits = 0;
-        while (i < n && !is_space(s[i]) && !is_delim(s[i])) {
-            unsigned char d = s[i];
-            if (d >= '0' && d <= '9')
-                digits = 1;
-            else if (!(d == '.' || ((d == '+' || d == '-') && i == b)))
-                number = 0;
-            i++;
-        }
-        t.kind = number && digits ? TK_NUMBER : TK_KEYWORD;
-    }
-    t.end = i;
-    lx->pos = i;
-    return t;
-}
-
-static int tok_is(const Lexer *lx, const Tok *t, const char *word)
-{
-    size_t n = strlen(word);
-    return t->end - t->start == n && memcmp(lx->s + t->start, word, n) == 0;
-}
-
-static int hex_value(int c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-         : c >= 'a' && c <= 'f' ? c - 'a' + 10
-         : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                : -1;
-}
-
-/* Does the name token (with its slash) equal /want, #xx escapes decoded? */
-static int name_tok_is(const unsigned char *s, const Tok *t, const char *want)
-{
-    if (t->kind != TK_NAME)
-        return 0;
-    const char *w = want;
-    for (size_t i = t->start + 1; i < t->end; i++) {
-        int c = s[i];
-        if (c == '#' && i + 2 < t->end && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-            c = hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]);
-            i += 2;
-        }
-        if (*w == '\0' || (unsigned char)*w != c)
-            return 0;
-        w++;
-    }
-    return *w == '\0';
-}
-
-static long long tok_int(const unsigned char *s, const Tok *t, int *ok)
-{
-    char buf[32];
-    size_t n = t->end - t->start;
-    *ok = 0;
-    if (t->kind != TK_NUMBER || n == 0 || n >= sizeof buf)
-        return 0;
-    memcpy(buf, s + t->start, n);
-    buf[n] = '\0';
-    char *e;
-    errno = 0;
-    long long v = strtoll(buf, &e, 10);
-    *ok = *e == '\0' && errno == 0;
-    return v;
-}
-
-/* The MCID in a property-list dictionary written inline, spanning
- * s[t->start, t->end) from "<<" to ">>"; -1 when it has none. */
-static long long inline_dict_mcid(const unsigned char *s, const Tok *t)
-{
-    if (t->kind != TK_COMPOSITE || s[t->start] != '<')
-        return -1;
-    Lexer lx = {s, t->end, t->start};
-    int depth = 0;
-    int want_value = 0;
-    for (;;) {
-        Tok k = lex_next(&lx);
-        if (k.kind == TK_END)
-            return -1;
-        if (k.kind == TK_DICT_BEGIN || k.kind == TK_ARRAY_BEGIN) {
-            depth++;
-            want_value = 0;
-            continue;
-        }
-        if (k.kind == TK_DICT_END || k.kind == TK_ARRAY_END) {
-            depth--;
-            want_value = 0;
-            continue;
-        }
-        if (depth != 1)
-            continue;
-        if (want_value) {
-            int ok;
-            long long v = tok_int(s, &k, &ok);
-            return ok && v >= 0 ? v : -1;
-        }
-        want_value = name_tok_is(s, &k, "MCID");
-    }
-}
-
-#define MAX_OPERANDS 64
-
-/* Called for each operator with its operands (operands past MAX_OPERANDS
- * are dropped; no operator that matters here has that many). */
-typedef void (*OperatorFunc)(void *user, const unsigned char *s, const Tok *op, const Tok *operands, int n);
-
-/* The number of bytes of an inline image's data, from its dictionary
- * (the operands between BI and ID), or 0 when it cannot be told
- * (a filter, or a colour space named in the resources). */
-static size_t inline_image_size(const unsigned char *s, const Tok *ops, int n)
-{
-    long long w = 0, h = 0, bpc = 8, ncomp = 0;
-    int mask = 0;
-    for (int i = 0; i + 1 < n; i += 2) {
-        const Tok *k = &ops[i], *v = &ops[i + 1];
-        int ok = 0;
-        if (name_tok_is(s, k, "W") || name_tok_is(s, k, "Width"))
-            w = tok_int(s, v, &ok);
-        else if (name_tok_is(s, k, "H") || name_tok_is(s, k, "Height"))
-            h = tok_int(s, v, &ok);
-        else if (name_tok_is(s, k, "BPC") || name_tok_is(s, k, "BitsPerComponent"))
-            bpc = tok_int(s, v, &ok);
-        else if (name_tok_is(s, k, "IM") || name_tok_is(s, k, "ImageMask"))
-            mask = v->kind == TK_KEYWORD && v->end - v->start == 4 && memcmp(s + v->start, "true", 4) == 0;
-        else if (name_tok_is(s, k, "F") || name_tok_is(s, k, "Filter")) {
-            if (!(v->kind == TK_COMPOSITE && v->end - v->start == 2))  /* [] is no filter */
-                return 0;
-        } else if (name_tok_is(s, k, "CS") || name_tok_is(s, k, "ColorSpace")) {
-            if (name_tok_is(s, v, "G") || name_tok_is(s, v, "DeviceGray"))
-                ncomp = 1;
-            else if (name_tok_is(s, v, "RGB") || name_tok_is(s, v, "DeviceRGB"))
-                ncomp = 3;
-            else if (name_tok_is(s, v, "CMYK") || name_tok_is(s, v, "DeviceCMYK"))
-                ncomp = 4;
-            else if (v->kind == TK_COMPOSITE && s[v->start] == '[') {
-                /* [/I base hival lookup]: one index per pixel. */
-                Lexer lx = {s, v->end, v->start + 1};
-                Tok first = lex_next(&lx);
-                if (name_tok_is(s, &first, "I") || name_tok_is(s, &first, "Indexed"))
-                    ncomp = 1;
-                else
-                    return 0;
-            } else
-                return 0;
-        }
-    }
-    if (mask) {
-        ncomp = 1;
-        bpc = 1;
-    }
-    if (w <= 0 || h <= 0 || ncomp <= 0 || (bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8 && bpc != 16)
-        || w > 1000000 || h > 1000000)
-        return 0;
-    return (size_t)h * (size_t)((w * ncomp * bpc + 7) / 8);
-}
-
-/* Moves the lexer past an inline image's data and its EI, the lexer being
- * just after the ID operator. */
-static void skip_inline_image(Lexer *lx, size_t size)
-{
-    const unsigned char *s = lx->s;
-    size_t n = lx->len;
-    size_t data = lx->pos + 1;   /* one white-space byte follows ID */
-    if (data > n)
-        data = n;
-    if (size && data + size <= n) {
-        size_t i = data + size;
-        while (i < n && is_space(s[i]))
-            i++;
-        if (i + 1 < n && s[i] == 'E' && s[i + 1] == 'I' && (i + 2 == n || is_space(s[i + 2]) || is_delim(s[i + 2]))) {
-            lx->pos = i + 2;
-            return;
-        }
-    }
-    /* No usable size: the first EI standing alone as a word. */
-    for (size_t i = data; i + 1 < n; i++) {
-        if (s[i] == 'E' && s[i + 1] == 'I' && (i == data || is_space(s[i - 1]))
-            && (i + 2 == n || is_space(s[i + 2]))) {
-            lx->pos = i + 2;
-            return;
-        }
-    }
-    lx->pos = n;
-}
-
-/* Reads a content stream, calling fn for each operator. */
-static void content_walk(const unsigned char *s, size_t len, OperatorFunc fn, void *user)
-{
-    Lexer lx = {s, len, 0};
-    Tok ops[MAX_OPERANDS];
-    int nops = 0;
-    int depth = 0;
-    size_t composite_start = 0;
-    for (;;) {
-        Tok t = lex_next(&lx);
-        if (t.kind == TK_END)
-            break;
-        if (t.kind == TK_DICT_BEGIN || t.kind == TK_ARRAY_BEGIN) {
-            if (depth++ == 0)
-                composite_start = t.start;
-            continue;
-        }
-        if (t.kind == TK_DICT_END || t.kind == TK_ARRAY_END) {
-            if (depth > 0 && --depth == 0 && nops < MAX_OPERANDS)
-                ops[nops++] = (Tok){TK_COMPOSITE, composite_start, t.end};
-            continue;
-        }
-        if (t.kind == TK_JUNK)
-            continue;
-        int value_word = t.kind == TK_KEYWORD
-            && (tok_is(&lx, &t, "true") || tok_is(&lx, &t, "false") || tok_is(&lx, &t, "null"));
-        if (depth > 0) {
-            if (t.kind != TK_KEYWORD || value_word)
-                continue;
-            /* An operator inside an unclosed [ or <<: the stream is
-             * damaged there.  Drop the broken operand rather than let it
-             * swallow the rest of the page (and hide what follows). */
-            depth = 0;
-        }
-        if (t.kind != TK_KEYWORD || value_word) {
-            if (nops < MAX_OPERANDS)
-                ops[nops++] = t;
-            continue;
-        }
-        if (tok_is(&lx, &t, "BI")) {
-            nops = 0;
-            continue;
-        }
-        if (tok_is(&lx, &t, "ID")) {
-            skip_inline_image(&lx, inline_image_size(s, ops, nops));
-            nops = 0;
-            continue;
-        }
-        fn(user, s, &t, ops, nops);
-        nops = 0;
-    }
-}
-
-/* ------------------------------------------------------------------ */
-/* Turning furniture into artifacts in a content stream                 */
-
-typedef struct {
-    const long long *mcids;  /* sorted */
-    size_t nmcids;
-    CocomBuf out;
-    size_t copied;           /* input bytes up to here are in out */
-    size_t converted;
-} Rewrite;
-
-static int cmp_ll(const void *a, const void *b)
-{
-    long long x = *(const long long *)a, y = *(const long long *)b;
-    return x < y ? -1 : x > y;
-}
-
-static void rewrite_op(void *user, const unsigned char *s, const Tok *op, const Tok *ops, int n)
-{
-    Rewrite *rw = user;
-    if (op->end - op->start != 3 || memcmp(s + op->start, "BDC", 3) != 0 || n != 2 || ops[0].kind != TK_NAME)
-        return;
-    long long mcid = inline_dict_mcid(s, &ops[1]);
-    if (mcid < 0 || !bsearch(&mcid, rw->mcids, rw->nmcids, sizeof *rw->mcids, cmp_ll))
-        return;
-    /* "/Private <</MCID n>> BDC" becomes "/Artifact BMC"; its EMC stays. */
-    cocom_buf_append(&rw->out, (const char *)s + rw->copied, ops[0].start - rw->copied);
-    cocom_buf_puts(&rw->out, "/Artifact BMC");
-    rw->copied = op->end;
-    rw->converted++;
-}
-
-/* ------------------------------------------------------------------ */
-/* Text for XMP                                                          */
-
-/* Appends s as XML character data: valid UTF-8 only (a bad byte becomes
- * U+FFFD), no control characters XML 1.0 forbids, markup escaped. */
-static void xml_text(CocomBuf *b, const char *str)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    while (*s) {
-        unsigned c = *s;
-        int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        int ok = len > 0;
-        unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int i = 1; ok && i < len; i++) {
-            if ((s[i] & 0xC0) != 0x80)
-                ok = 0;
-            else
-                cp = (cp << 6) | (s[i] & 0x3F);
-        }
-        if (ok && ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)
-                   || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF))
-            ok = 0;
-        if (!ok) {
-            cocom_buf_puts(b, "\xEF\xBF\xBD");
-            s++;
-            continue;
-        }
-        if (cp == '<')
-            cocom_buf_puts(b, "&lt;");
-        else if (cp == '>')
-            cocom_buf_puts(b, "&gt;");
-        else if (cp == '&')
-            cocom_buf_puts(b, "&amp;");
-        else if (cp == '"')
-            cocom_buf_puts(b, "&quot;");
-        else if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
-            cocom_buf_putc(b, ' ');
-        else
-            cocom_buf_append(b, (const char *)s, (size_t)len);
-        s += len;
-    }
-}
-
-/* A UTF-8 copy of s with invalid sequences replaced, for PDF text strings. */
-static char *clean_utf8(const char *s)
-{
-    CocomBuf b = {0};
-    xml_text(&b, s);
-    /* Undo the markup escapes: PDF strings need none. */
-    CocomBuf o = {0};
-    for (const char *p = b.data ? b.data : ""; *p;) {
-        if (strncmp(p, "&lt;", 4) == 0) cocom_buf_putc(&o, '<'), p += 4;
-        else if (strncmp(p, "&gt;", 4) == 0) cocom_buf_putc(&o, '>'), p += 4;
-        else if (strncmp(p, "&amp;", 5) == 0) cocom_buf_putc(&o, '&'), p += 5;
-        else if (strncmp(p, "&quot;", 6) == 0) cocom_buf_putc(&o, '"'), p += 6;
-        else cocom_buf_putc(&o, *p++);
-    }
-    cocom_buf_free(&b);
-    if (!o.data)
-        cocom_buf_puts(&o, "");
-    return cocom_buf_steal(&o);
-}
-
-/* ------------------------------------------------------------------ */
-/* Dates                                                                */
-
-typedef struct {
-    int y, mo, d, h, mi, s;
-    int tz;          /* 0 no zone given, 1 UTC, 2 an offset */
-    int off_sign, off_h, off_m;
-} Date;
-
-static int digits(const char *s, int n, int *out)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return 1;
-}
-
-static int date_valid(const Date *d)
-{
-    return d->y >= 1 && d->mo >= 1 && d->mo <= 12 && d->d >= 1 && d->d <= 31 && d->h <= 23 && d->mi <= 59
-        && d->s <= 60 && d->off_h <= 23 && d->off_m <= 59;
-}
-
-/* A time zone after a date's time: Z, or +HH:MM (ISO 8601, XMP) or
- * +HH'mm' with the minutes and the quotes optional (PDF); *sp moves past
- * it.  0 when it is malformed. */
-static int parse_zone(const char **sp, Date *d, int pdf)
-{
-    const char *s = *sp;
-    if (*s == 'Z') {
-        d->tz = 1;
-        s++;
-        if (pdf && (*s == '0' || *s == '\''))   /* Z00'00' is seen in the wild */
-            s += strspn(s, "0'");
-    } else if (*s == '+' || *s == '-') {
-        d->tz = 2;
-        d->off_sign = *s == '-' ? -1 : 1;
-        if (!digits(s + 1, 2, &d->off_h))
-            return 0;
-        s += 3;
-        if (*s == (pdf ? '\'' : ':'))
-            s++;
-        if (pdf ? *s >= '0' && *s <= '9' : 1) {
-            if (!digits(s, 2, &d->off_m))
-                return 0;
-            s += 2;
-        }
-        if (pdf && *s == '\'')
-            s++;
-    }
-    *sp = s;
-    return 1;
-}
-
-/* ISO 8601 as cocom gives it: YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM|-HH:MM]]. */
-static int parse_iso_date(const char *s, Date *d)
-{
-    memset(d, 0, sizeof *d);
-    d->mo = d->d = 1;
-    if (!digits(s, 4, &d->y))
-        return 0;
-    s += 4;
-    if (*s == '-') {
-        if (!digits(s + 1, 2, &d->mo))
-            return 0;
-        s += 3;
-        if (*s == '-') {
-            if (!digits(s + 1, 2, &d->d))
-                return 0;
-            s += 3;
-        }
-    }
-    if (*s == 'T' || *s == ' ') {
-        if (!digits(s + 1, 2, &d->h) || s[3] != ':' || !digits(s + 4, 2, &d->mi))
-            return 0;
-        s += 6;
-        if (*s == ':') {
-            if (!digits(s + 1, 2, &d->s))
-                return 0;
-            s += 3;
-            if (*s == '.') {   /* fractions of a second: dropped */
-                s++;
-                while (*s >= '0' && *s <= '9')
-                    s++;
-            }
-        }
-        if (!parse_zone(&s, d, 0))
-            return 0;
-    }
-    return *s == '\0' && date_valid(d);
-}
-
-/* A PDF date, with or without the D: Cairo 1.16 leaves out:
- * [D:]YYYY[MM[DD[HH[mm[SS]]]]][Z|+HH'mm'|-HH'mm'] (PDF 32000-1 7.9.4). */
-static int parse_pdf_date(const char *s, Date *d)
-{
-    memset(d, 0, sizeof *d);
-    d->mo = d->d = 1;
-    if (strncmp(s, "D:", 2) == 0)
-        s += 2;
-    if (!digits(s, 4, &d->y))
-        return 0;
-    s += 4;
-    int *fields[] = {&d->mo, &d->d, &d->h, &d->mi, &d->s};
-    for (size_t i = 0; i < 5 && *s >= '0' && *s <= '9'; i++, s += 2)
-        if (!digits(s, 2, fields[i]))
-            return 0;
-    if (!parse_zone(&s, d, 1))
-        return 0;
-    return *s == '\0' && date_valid(d);
-}
-
-/* A date as PDF writes it (D:YYYYMMDDHHmmSS+HH'mm') or as XMP does
- * (ISO 8601), the two differing only in their separators. */
-static void format_date(const Date *d, char *out, size_t n, int pdf)
-{
-    int k = snprintf(out, n, pdf ? "D:%04d%02d%02d%02d%02d%02d" : "%04d-%02d-%02dT%02d:%02d:%02d", d->y, d->mo,
-                     d->d, d->h, d->mi, d->s);
-    if (k < 0 || (size_t)k >= n)
-        return;
-    if (d->tz == 1)
-        snprintf(out + k, n - (size_t)k, "Z");
-    else if (d->tz == 2)
-        snprintf(out + k, n - (size_t)k, pdf ? "%c%02d'%02d'" : "%c%02d:%02d", d->off_sign < 0 ? '-' : '+',
-                 d->off_h, d->off_m);
-}
-
-static void format_pdf_date(const Date *d, char *out, size_t n) { format_date(d, out, n, 1); }
-static void format_iso_date(const Date *d, char *out, size_t n) { format_date(d, out, n, 0); }
-
-
-/* ------------------------------------------------------------------ */
 /* The post-pass                                                        */
 
 typedef struct {
@@ -980,7 +401,7 @@ static ObjRef ref_of(Pdf *p, qpdf_oh h)
 
 static qpdf_oh new_text(Pdf *p, const char *utf8)
 {
-    char *c = clean_utf8(utf8);
+    char *c = cocom_pdfmeta_clean_utf8(utf8);
     qpdf_oh h = qpdf_oh_new_unicode_string(p->q, c);
     free(c);
     return h;
@@ -1100,7 +521,7 @@ static void walk_kid(Post *w, qpdf_oh elem, qpdf_oh kid, qpdf_oh pg, int private
     } else if (strcmp(type, "/OBJR") == 0) {
         qpdf_oh annot = dict_get(p, kid, "/Obj");
         if (is_dict(p, annot)) {
-            if (is_link && contents && has_words(contents))
+            if (is_link && contents && cocom_pdfmeta_has_words(contents))
                 set_text(p, annot, "/Contents", contents);
             if (private_here && qpdf_oh_get_object_id(p->q, annot) > 0) {
                 COCOM_GROW(w->lost_annots, w->lostcap, w->nlost + 1);
@@ -1139,7 +560,7 @@ static void walk_elem(Post *w, qpdf_oh elem, qpdf_oh parent, int in_private, int
         /* Counted inside furniture too: the painter records one text per
          * Figure it opens. */
         size_t i = w->nfigures++;
-        if (!private_here && fix->figure_alt && i < fix->nfigure_alt && has_words(fix->figure_alt[i]))
+        if (!private_here && fix->figure_alt && i < fix->nfigure_alt && cocom_pdfmeta_has_words(fix->figure_alt[i]))
             set_text(p, elem, "/Alt", fix->figure_alt[i]);
     }
     if (strcmp(s, "/TH") == 0 && !private_here)
@@ -1289,6 +710,12 @@ static void clean_parent_tree(Post *w, qpdf_oh node, CocomMap *lost_keys, IdSet 
 
 /* Rewrites the page's content streams so that its furniture is marked
  * /Artifact. */
+static int cmp_ll(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return x < y ? -1 : x > y;
+}
+
 static void artifact_page(Post *w, size_t index)
 {
     Pdf *p = w->pdf;
@@ -1318,18 +745,17 @@ static void artifact_page(Post *w, size_t index)
             pdf_failed(p);
         }
         if (buf && !p->failed) {
-            Rewrite rw = {pg->mcids, pg->nmcids, {0}, 0, 0};
-            content_walk(buf, len, rewrite_op, &rw);
-            if (rw.converted) {
-                cocom_buf_append(&rw.out, (const char *)buf + rw.copied, len - rw.copied);
+            CocomBuf out = {0};
+            size_t n_conv = cocom_pdfcontent_artifacts(buf, len, pg->mcids, pg->nmcids, &out);
+            if (n_conv) {
                 /* No filter given: qpdf's writer compresses it (Flate). */
                 qpdf_oh none = qpdf_oh_new_null(p->q);
-                qpdf_oh_replace_stream_data(p->q, st, (const unsigned char *)rw.out.data, rw.out.len, none, none);
+                qpdf_oh_replace_stream_data(p->q, st, (const unsigned char *)out.data, out.len, none, none);
                 rel(p, none);
                 pdf_failed(p);
-                converted += rw.converted;
+                converted += n_conv;
             }
-            cocom_buf_free(&rw.out);
+            cocom_buf_free(&out);
         }
         free(buf);
         if (!single)
@@ -1343,63 +769,17 @@ static void artifact_page(Post *w, size_t index)
                      pg->nmcids - converted == 1 ? "was" : "were");
 }
 
-/* The XMP packet (ISO 16684-1), with what PDF/UA asks of it. */
-static void build_xmp(CocomBuf *b, const char *title, const char *author, const char *subject,
-                      const char *keywords, const char *lang, const char *producer, const char *creator_tool,
-                      const char *create, const char *modify)
-{
-    cocom_buf_puts(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                      " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                      "  <rdf:Description rdf:about=\"\"\n"
-                      "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-                      "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-                      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-                      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-                      "   <dc:format>application/pdf</dc:format>\n");
-    struct {
-        const char *value, *open, *close;
-    } fields[] = {
-        {title, "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", "</rdf:li></rdf:Alt></dc:title>\n"},
-        {author, "   <dc:creator><rdf:Seq><rdf:li>", "</rdf:li></rdf:Seq></dc:creator>\n"},
-        {subject, "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
-         "</rdf:li></rdf:Alt></dc:description>\n"},
-        {lang, "   <dc:language><rdf:Bag><rdf:li>", "</rdf:li></rdf:Bag></dc:language>\n"},
-        {keywords, "   <pdf:Keywords>", "</pdf:Keywords>\n"},
-        {producer, "   <pdf:Producer>", "</pdf:Producer>\n"},
-        {creator_tool, "   <xmp:CreatorTool>", "</xmp:CreatorTool>\n"},
-        {create, "   <xmp:CreateDate>", "</xmp:CreateDate>\n"},
-        {modify, "   <xmp:ModifyDate>", "</xmp:ModifyDate>\n"},
-        {modify, "   <xmp:MetadataDate>", "</xmp:MetadataDate>\n"},
-    };
-    for (size_t i = 0; i < COCOM_ARRAY_LEN(fields); i++) {
-        if (!has_words(fields[i].value))
-            continue;
-        cocom_buf_puts(b, fields[i].open);
-        xml_text(b, fields[i].value);
-        cocom_buf_puts(b, fields[i].close);
-    }
-    cocom_buf_puts(b, "   <pdfuaid:part>1</pdfuaid:part>\n"
-                      "  </rdf:Description>\n"
-                      " </rdf:RDF>\n"
-                      "</x:xmpmeta>\n");
-    /* Room to edit the packet in place, as XMP writers leave. */
-    for (int i = 0; i < 20; i++)
-        cocom_buf_puts(b, "                                                                                   \n");
-    cocom_buf_puts(b, "<?xpacket end=\"w\"?>");
-}
-
 /* A date of the Info dictionary: the given one, else the file's own,
  * written back in the D: form; its ISO 8601 form goes to iso (or ""). */
-static void fix_date(Pdf *p, qpdf_oh info, const char *key, const Date *given, char *iso, size_t n)
+static void fix_date(Pdf *p, qpdf_oh info, const char *key, const CocomPdfDate *given, char *iso, size_t n)
 {
-    Date d;
+    CocomPdfDate d;
     iso[0] = '\0';
     if (given) {
         d = *given;
     } else {
         char *old = dict_text(p, info, key);
-        int ok = old && parse_pdf_date(old, &d);
+        int ok = old && cocom_pdfmeta_parse_pdf_date(old, &d);
         if (old && !ok)
             cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->path, 0,
                          "the %s '%s' is not a PDF date; it is left as it is and out of the XMP metadata",
@@ -1409,11 +789,11 @@ static void fix_date(Pdf *p, qpdf_oh info, const char *key, const Date *given, c
             return;
     }
     char pdf[40];
-    format_pdf_date(&d, pdf, sizeof pdf);
+    cocom_pdfmeta_format_pdf_date(&d, pdf, sizeof pdf);
     qpdf_oh v = qpdf_oh_new_string(p->q, pdf);
     qpdf_oh_replace_key(p->q, info, key, v);
     rel(p, v);
-    format_iso_date(&d, iso, n);
+    cocom_pdfmeta_format_iso_date(&d, iso, n);
 }
 
 /* d[sub][flag] = true, making the dictionary d[sub] when it is missing
@@ -1436,7 +816,7 @@ static char *info_text(Pdf *p, qpdf_oh info, const char *key, const char *given)
 {
     if (given) {
         set_text(p, info, key, given);
-        return clean_utf8(given);
+        return cocom_pdfmeta_clean_utf8(given);
     }
     return dict_text(p, info, key);
 }
@@ -1452,7 +832,7 @@ static void fix_document(Post *w)
         p->failed = 1;
         return;
     }
-    if (fix->lang && has_words(fix->lang))
+    if (fix->lang && cocom_pdfmeta_has_words(fix->lang))
         set_text(p, root, "/Lang", fix->lang);
 
     set_flag_in(p, root, "/ViewerPreferences", "/DisplayDocTitle");
@@ -1476,9 +856,9 @@ static void fix_document(Post *w)
         rel(p, d);
         qpdf_oh_replace_key(p->q, trailer, "/Info", info);
     }
-    Date given, *givenp = NULL;
+    CocomPdfDate given, *givenp = NULL;
     if (fix->date) {
-        if (parse_iso_date(fix->date, &given))
+        if (cocom_pdfmeta_parse_iso_date(fix->date, &given))
             givenp = &given;
         else
             cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->path, 0,
@@ -1494,10 +874,10 @@ static void fix_document(Post *w)
     char *keywords = info_text(p, info, "/Keywords", fix->keywords);
     char *producer = dict_text(p, info, "/Producer");
     char *creator = dict_text(p, info, "/Creator");
-    char *lang = fix->lang ? clean_utf8(fix->lang) : dict_text(p, root, "/Lang");
+    char *lang = fix->lang ? cocom_pdfmeta_clean_utf8(fix->lang) : dict_text(p, root, "/Lang");
 
     CocomBuf xmp = {0};
-    build_xmp(&xmp, title, author, subject, keywords, lang, producer, creator, create, modify);
+    cocom_pdfmeta_xmp(&xmp, title, author, subject, keywords, lang, producer, creator, create, modify);
     /* Uncompressed, as PDF/A and most XMP readers want: qpdf's writer
      * leaves /Type /Metadata streams alone. */
     qpdf_oh meta = qpdf_oh_new_stream(p->q);
@@ -1846,8 +1226,8 @@ static void check_elem(Check *c, qpdf_oh elem, int depth)
     if (strcmp(s, "/Figure") == 0) {
         c->figures++;
         char *alt = dict_text(p, elem, "/Alt");
-        char *actual = has_words(alt) ? NULL : dict_text(p, elem, "/ActualText");
-        if (!has_words(alt) && !has_words(actual) && c->figures_bad++ == 0)
+        char *actual = cocom_pdfmeta_has_words(alt) ? NULL : dict_text(p, elem, "/ActualText");
+        if (!cocom_pdfmeta_has_words(alt) && !cocom_pdfmeta_has_words(actual) && c->figures_bad++ == 0)
             c->figure_page = elem_page(c, elem, 0);
         free(alt);
         free(actual);
@@ -1951,7 +1331,7 @@ typedef struct {
 
 static size_t scan_content(Check *c, const unsigned char *buf, size_t len, qpdf_oh resources, int level);
 
-static int is_op(const unsigned char *s, const Tok *op, const char *name)
+static int is_op(const unsigned char *s, const CocomPdfTok *op, const char *name)
 {
     size_t n = strlen(name);
     return op->end - op->start == n && memcmp(s + op->start, name, n) == 0;
@@ -1959,7 +1339,7 @@ static int is_op(const unsigned char *s, const Tok *op, const char *name)
 
 /* resources[category][the name token at s] ("/XObject", "/Fm1"), or 0. */
 static qpdf_oh named_resource(Pdf *p, qpdf_oh resources, const char *category, const unsigned char *s,
-                              const Tok *name)
+                              const CocomPdfTok *name)
 {
     char key[256];
     size_t n = name->end - name->start;
@@ -1975,11 +1355,11 @@ static qpdf_oh named_resource(Pdf *p, qpdf_oh resources, const char *category, c
 
 /* Text drawn by a form XObject (name in the resources) invoked outside
  * marked content. */
-static size_t form_untagged(Scan *sc, const unsigned char *s, const Tok *name)
+static size_t form_untagged(Scan *sc, const unsigned char *s, const CocomPdfTok *name)
 {
     Check *c = sc->c;
     Pdf *p = c->pdf;
-    if (sc->level >= 16 || name->kind != TK_NAME)
+    if (sc->level >= 16 || name->kind != COCOM_TK_NAME)
         return 0;
     qpdf_oh form = named_resource(p, sc->resources, "/XObject", s, name);
     size_t count = 0;
@@ -2014,11 +1394,11 @@ static size_t form_untagged(Scan *sc, const unsigned char *s, const Tok *name)
 }
 
 /* Does a BDC's property list (inline, or named in /Properties) hold an MCID? */
-static int properties_have_mcid(Scan *sc, const unsigned char *s, const Tok *props)
+static int properties_have_mcid(Scan *sc, const unsigned char *s, const CocomPdfTok *props)
 {
-    if (props->kind == TK_COMPOSITE)
-        return inline_dict_mcid(s, props) >= 0;
-    if (props->kind != TK_NAME)
+    if (props->kind == COCOM_TK_COMPOSITE)
+        return cocom_pdfcontent_mcid(s, props) >= 0;
+    if (props->kind != COCOM_TK_NAME)
         return 0;
     Pdf *p = sc->c->pdf;
     qpdf_oh one = named_resource(p, sc->resources, "/Properties", s, props);
@@ -2027,14 +1407,14 @@ static int properties_have_mcid(Scan *sc, const unsigned char *s, const Tok *pro
     return has;
 }
 
-static void scan_op(void *user, const unsigned char *s, const Tok *op, const Tok *ops, int n)
+static void scan_op(void *user, const unsigned char *s, const CocomPdfTok *op, const CocomPdfTok *ops, int n)
 {
     Scan *sc = user;
     int push = -1;
     if (is_op(s, op, "BMC"))
-        push = n >= 1 && name_tok_is(s, &ops[0], "Artifact");
+        push = n >= 1 && cocom_pdfcontent_name_is(s, &ops[0], "Artifact");
     else if (is_op(s, op, "BDC"))
-        push = n >= 2 && (name_tok_is(s, &ops[0], "Artifact") || properties_have_mcid(sc, s, &ops[1]));
+        push = n >= 2 && (cocom_pdfcontent_name_is(s, &ops[0], "Artifact") || properties_have_mcid(sc, s, &ops[1]));
     else if (is_op(s, op, "EMC")) {
         if (sc->depth > 0 && sc->stack[--sc->depth])
             sc->tagging--;
@@ -2054,7 +1434,7 @@ static void scan_op(void *user, const unsigned char *s, const Tok *op, const Tok
 static size_t scan_content(Check *c, const unsigned char *buf, size_t len, qpdf_oh resources, int level)
 {
     Scan sc = {c, resources, NULL, 0, 0, 0, 0, level};
-    content_walk(buf, len, scan_op, &sc);
+    cocom_pdfcontent_walk(buf, len, scan_op, &sc);
     free(sc.stack);
     return sc.untagged;
 }
@@ -2294,7 +1674,7 @@ static void check_pages(Check *c, size_t npages)
             if (is_dict(p, a) && dict_name_is(p, a, "/Subtype", "/Link")) {
                 links++;
                 char *contents = dict_text(p, a, "/Contents");
-                if (!has_words(contents) && no_contents++ == 0)
+                if (!cocom_pdfmeta_has_words(contents) && no_contents++ == 0)
                     no_contents_first = i + 1;
                 free(contents);
                 long long sp;
@@ -2414,14 +1794,14 @@ CocomStatus cocom_pdfcheck_as(CocomContext *ctx, const char *path, CocomSeverity
 
     /* The catalog */
     char *lang = dict_text(p, root, "/Lang");
-    if (!has_words(lang))
+    if (!cocom_pdfmeta_has_words(lang))
         FINDING("PDFUA-LANG", "Matterhorn 11-001", "the document's natural language is not set (/Lang in the catalog)");
     free(lang);
 
     qpdf_oh trailer = qpdf_get_trailer(p->q);
     qpdf_oh info = dict_get(p, trailer, "/Info");
     char *title = dict_text(p, info, "/Title");
-    if (!has_words(title))
+    if (!cocom_pdfmeta_has_words(title))
         FINDING("PDFUA-TITLE", "ISO 14289-1 7.1", "the document has no title (/Title in the document information)");
     free(title);
     rel(p, info);
