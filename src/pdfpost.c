@@ -19,6 +19,7 @@
 #include "load.h"
 #include "pdfcontent.h"
 #include "pdfmeta.h"
+#include "pdfstream.h"
 
 #include "qpdf-load.h"
 #include <libxml/parser.h>
@@ -1005,7 +1006,7 @@ static void write_error(Pdf *p, const char *out_path)
                  detail && *detail ? detail : "unknown error");
 }
 
-CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *out_path, const CocomPdfFix *fix)
+static CocomStatus pdfpost_qpdf(CocomContext *ctx, const char *in_path, const char *out_path, const CocomPdfFix *fix)
 {
     static const CocomPdfFix no_fix;
     if (!fix)
@@ -1089,6 +1090,16 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
     set_free(&w.cut_roots);
     pdf_close(&p);
     return st;
+}
+
+/* COCOM_POSTPASS=stream takes the streaming post-pass (pdfstream.h)
+ * instead, while the two are compared. */
+CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *out_path, const CocomPdfFix *fix)
+{
+    const char *which = getenv("COCOM_POSTPASS");
+    if (which && strcmp(which, "stream") == 0)
+        return cocom_pdfstream(ctx, in_path, out_path, fix);
+    return pdfpost_qpdf(ctx, in_path, out_path, fix);
 }
 
 /* ------------------------------------------------------------------ */
