@@ -2,10 +2,12 @@
  *
  * The streaming post-pass (pdfstream.h) reads only what cocom's own Cairo
  * surface has just written: a classic cross-reference table at the end, no
- * object streams, no encryption, no incremental updates, every stream's
- * /Length given (directly or as a reference to a number).  This module
- * reads that subset and refuses anything else with a message, so a file
- * from elsewhere cannot make it guess.  It is still a parser of bytes it
+ * encryption, no incremental updates, every stream's /Length given
+ * (directly or as a reference to a number) — and what the post-pass itself
+ * writes (a cross-reference stream and object streams, so that it can run
+ * over its own output).  This module reads that subset and refuses
+ * anything else with a message, so a file from elsewhere cannot make it
+ * guess.  It is still a parser of bytes it
  * did not write itself, and so bounded: nesting (COCOM_PDFOBJ_MAX_DEPTH),
  * values per object (COCOM_PDFOBJ_MAX_VALUES), bytes of an object outside
  * its stream (COCOM_PDFOBJ_MAX_BYTES) and objects per file
@@ -63,10 +65,12 @@ typedef struct {
     size_t bodylen;
 } CocomPdfObj;
 
-/* An entry of the cross-reference table. */
+/* An entry of the cross-reference table (or stream). */
 typedef struct {
-    uint64_t offset;               /* 0: not in use */
+    uint64_t offset;               /* type 1: where; type 2: its index in the object stream */
+    uint32_t stm;                  /* type 2: the object stream holding it */
     uint16_t gen;
+    uint8_t type;                  /* 0 not in use, 1 in the file, 2 in an object stream */
 } CocomPdfXref;
 
 typedef struct {
@@ -76,10 +80,17 @@ typedef struct {
     uint64_t size;
     CocomPdfXref *xref;            /* Size entries */
     uint32_t nxref;
-    CocomPdfVal trailer;           /* valid until the next read */
+    CocomPdfVal trailer;           /* the trailer (or the cross-reference stream's dictionary) */
+    char *trailer_text;            /* what it was parsed from */
+    CocomArena trailer_arena;
     CocomArena arena;
     unsigned char *buf;            /* the bytes of the object last read */
     size_t bufcap;
+    uint32_t stm_num;              /* the object stream last unpacked (0: none) */
+    CocomBuf stm;                  /* its data */
+    uint64_t *stm_off;             /* where each of its objects starts, from /First */
+    size_t stm_n;
+    size_t stm_first;
     CocomPdfVal *scratch;          /* items being parsed */
     size_t nscratch, scratchcap;
     int failed;                    /* an error was reported */
@@ -90,6 +101,16 @@ typedef struct {
  * reported; close the reader in every case. */
 CocomStatus cocom_pdfobj_open(CocomPdfReader *r, CocomContext *ctx, const char *path);
 void cocom_pdfobj_close(CocomPdfReader *r);
+
+/* Is object num in the file? */
+int cocom_pdfobj_exists(const CocomPdfReader *r, uint32_t num);
+/* Where it is, for reading the file front to back (an object in an
+ * object stream: where that stream is). */
+uint64_t cocom_pdfobj_position(const CocomPdfReader *r, uint32_t num);
+
+/* Inflates zlib data in[0, n) into out (cleared first), at most max bytes;
+ * 0 when it is not zlib data or would be longer. */
+int cocom_pdfobj_inflate(const void *in, size_t n, CocomBuf *out, size_t max);
 
 /* Reads object num into *o (its values valid until the next read); for
  * a stream, finds its data (a /Length by reference is read too).  Returns

@@ -144,35 +144,6 @@ static int deflate_buf(const void *in, size_t n, CocomBuf *out)
     return 1;
 }
 
-/* Inflates in[0, n) into out.  0 when the data is not zlib, or would be
- * larger than MAX_INFLATED_BYTES. */
-static int inflate_buf(const void *in, size_t n, CocomBuf *out)
-{
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit(&z) != Z_OK)
-        return 0;
-    z.next_in = (Bytef *)in;
-    z.avail_in = (uInt)n;
-    out->len = 0;
-    int rc;
-    do {
-        if (out->cap - out->len < 65536) {
-            if (out->len + 65536 > MAX_INFLATED_BYTES) {
-                inflateEnd(&z);
-                return 0;
-            }
-            COCOM_GROW(out->data, out->cap, out->len + 65536);
-        }
-        z.next_out = (Bytef *)out->data + out->len;
-        z.avail_out = (uInt)(out->cap - out->len);
-        rc = inflate(&z, Z_NO_FLUSH);
-        out->len = out->cap - z.avail_out;
-    } while (rc == Z_OK);
-    inflateEnd(&z);
-    return rc == Z_STREAM_END;
-}
-
 /* ------------------------------------------------------------------ */
 /* The table of objects                                                 */
 
@@ -342,7 +313,7 @@ static int row_has_td(Post *p, const Kid *kids, size_t n)
     for (size_t i = 0; i < n; i++) {
         CocomPdfObj o;
         char s[16];
-        if (kids[i].kind != KID_ELEM || !entry(p, kids[i].num) || !p->r.xref[kids[i].num].offset
+        if (kids[i].kind != KID_ELEM || !cocom_pdfobj_exists(&p->r, kids[i].num)
             || !cocom_pdfobj_read(&p->r, kids[i].num, &o))
             continue;
         type_of(&o, s, sizeof s);
@@ -359,7 +330,7 @@ static int walk_elem(Post *p, uint32_t num, uint32_t parent, int in_private, int
         p->too_deep = 1;
         return 1;
     }
-    if (!e || (e->flags & F_VISITED) || !p->r.xref[num].offset)
+    if (!e || (e->flags & F_VISITED) || !cocom_pdfobj_exists(&p->r, num))
         return 1;
     e->flags |= F_VISITED;
     CocomPdfObj o;
@@ -452,7 +423,7 @@ static int index_parent_tree(Post *p, uint32_t num, int depth)
         p->too_deep = 1;
         return 1;
     }
-    if (!e || (e->flags & F_PTREE_SEEN) || !p->r.xref[num].offset)
+    if (!e || (e->flags & F_PTREE_SEEN) || !cocom_pdfobj_exists(&p->r, num))
         return 1;
     e->flags |= F_PTREE_SEEN | F_PTREE_NODE;
     CocomPdfObj o;
@@ -543,9 +514,9 @@ static int index_file(Post *p)
     const CocomPdfVal *root = cocom_pdfobj_get(&p->r.trailer, "Root");
     const CocomPdfVal *info = cocom_pdfobj_get(&p->r.trailer, "Info");
     p->catalog = (uint32_t)root->num;
-    if (info && info->kind == COCOM_PDFV_REF && entry(p, info->num) && p->r.xref[info->num].offset)
+    if (info && info->kind == COCOM_PDFV_REF && cocom_pdfobj_exists(&p->r, (uint32_t)info->num))
         p->info = (uint32_t)info->num;
-    if (!entry(p, p->catalog) || !p->r.xref[p->catalog].offset) {
+    if (!cocom_pdfobj_exists(&p->r, p->catalog)) {
         cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "the PDF has no document catalog");
         return 0;
     }
@@ -571,7 +542,7 @@ static int index_file(Post *p)
     }
     for (uint32_t i = 0; i < p->ne; i++)
         p->e[i].flags &= (uint16_t)~F_VISITED;
-    if (str_num && entry(p, str_num) && p->r.xref[str_num].offset) {
+    if (cocom_pdfobj_exists(&p->r, str_num)) {
         p->has_struct = 1;
         if (!cocom_pdfobj_read(&p->r, str_num, &o))
             return 0;
@@ -903,7 +874,7 @@ static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
     int ok = fseeko(p->r.f, (off_t)o->data, SEEK_SET) == 0 && fread(raw, 1, (size_t)o->length, p->r.f) == o->length;
     if (!ok)
         cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "cannot read the file: it ends early");
-    if (ok && flate && !inflate_buf(raw, (size_t)o->length, &plain)) {
+    if (ok && flate && !cocom_pdfobj_inflate(raw, (size_t)o->length, &plain, MAX_INFLATED_BYTES)) {
         cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
                      "page %u: its content cannot be decompressed (damaged, or over %zu MiB)", page + 1,
                      MAX_INFLATED_BYTES >> 20);
@@ -954,6 +925,9 @@ static int write_object(Post *p, uint32_t num)
     CocomPdfObj o;
     if (!cocom_pdfobj_read(&p->r, num, &o))
         return 0;
+    if (o.is_stream && (cocom_pdfobj_is_name(cocom_pdfobj_get(&o.value, "Type"), "ObjStm")
+                        || cocom_pdfobj_is_name(cocom_pdfobj_get(&o.value, "Type"), "XRef")))
+        return 1;   /* an earlier pass's packing: its objects are written afresh */
     if (o.is_stream) {
         p->e[num].type = 1;
         p->e[num].out = p->out.pos;
@@ -1087,8 +1061,8 @@ static int write_file(Post *p)
     uint32_t n = 0;
     uint64_t *order = cocom_xmalloc(((size_t)p->r.nxref + 1) * sizeof *order);
     for (uint32_t i = 1; i < p->r.nxref; i++)
-        if (p->r.xref[i].offset)
-            order[n++] = p->r.xref[i].offset << 23 | i;
+        if (cocom_pdfobj_exists(&p->r, i))
+            order[n++] = cocom_pdfobj_position(&p->r, i) << 23 | i;
     qsort(order, n, sizeof *order, cmp_u64);
     /* Binary, so that no program takes the file for text (7.5.2). */
     out_puts(p, "%PDF-1.7\n%\xb5\xed\xae\xfb\n");
