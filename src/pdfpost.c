@@ -1092,14 +1092,14 @@ static CocomStatus pdfpost_qpdf(CocomContext *ctx, const char *in_path, const ch
     return st;
 }
 
-/* COCOM_POSTPASS=stream takes the streaming post-pass (pdfstream.h)
- * instead, while the two are compared. */
+/* The streaming post-pass (pdfstream.h); COCOM_POSTPASS=qpdf takes the
+ * libqpdf one instead, while the two are compared. */
 CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *out_path, const CocomPdfFix *fix)
 {
     const char *which = getenv("COCOM_POSTPASS");
-    if (which && strcmp(which, "stream") == 0)
-        return cocom_pdfstream(ctx, in_path, out_path, fix);
-    return pdfpost_qpdf(ctx, in_path, out_path, fix);
+    if (which && strcmp(which, "qpdf") == 0)
+        return pdfpost_qpdf(ctx, in_path, out_path, fix);
+    return cocom_pdfstream(ctx, in_path, out_path, fix);
 }
 
 /* ------------------------------------------------------------------ */
