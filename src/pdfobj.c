@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 static void fail(CocomPdfReader *r, const char *fmt, ...) COCOM_PRINTF(2, 3);
@@ -31,23 +32,48 @@ static void fail(CocomPdfReader *r, const char *fmt, ...)
     cocom_buf_free(&b);
 }
 
-/* Reads up to n bytes at off into r->buf; returns how many. */
+size_t cocom_pdfobj_pread(CocomPdfReader *r, uint64_t off, void *dst, size_t n)
+{
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = pread(fileno(r->f), (char *)dst + got, n - got, (off_t)(off + got));
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    return got;
+}
+
+/* Points r->buf at the bytes from off, at least n of them (fewer at the
+ * end of the file); returns how many.  The bytes come from a window of
+ * the file kept in memory, refilled only when they are not in it: the
+ * objects are read mostly front to back, each a few dozen bytes, and a
+ * system call each would cost more than parsing them. */
 static size_t read_at(CocomPdfReader *r, uint64_t off, size_t n)
 {
     if (off >= r->size)
         return 0;
     if (n > r->size - off)
         n = (size_t)(r->size - off);
-    if (n > r->bufcap) {
-        free(r->buf);
-        r->bufcap = n;
-        r->buf = cocom_xmalloc(n + 1);
+    if (off >= r->win_off && off + n <= r->win_off + r->win_len) {
+        r->buf = r->win + (off - r->win_off);
+        return n;
     }
-    if (fseeko(r->f, (off_t)off, SEEK_SET) != 0)
-        return 0;
-    size_t got = fread(r->buf, 1, n, r->f);
-    r->buf[got] = '\0';
-    return got;
+    size_t want = n > COCOM_PDFOBJ_WINDOW ? n : COCOM_PDFOBJ_WINDOW;
+    if (want > r->size - off)
+        want = (size_t)(r->size - off);
+    if (want > r->wincap) {
+        free(r->win);
+        r->wincap = want;
+        r->win = cocom_xmalloc(want + 1);
+    }
+    r->win_off = off;
+    r->win_len = cocom_pdfobj_pread(r, off, r->win, want);
+    r->win[r->win_len] = '\0';
+    r->buf = r->win;
+    return r->win_len < n ? r->win_len : n;
 }
 
 static int tok_word(const unsigned char *s, const CocomPdfTok *t, const char *w)
@@ -250,9 +276,7 @@ static long long read_int_object(CocomPdfReader *r, uint32_t num)
         return tok_integer(s, &t, &v) && v >= 0 ? v : -1;
     }
     unsigned char b[128];
-    if (fseeko(r->f, (off_t)x->offset, SEEK_SET) != 0)
-        return -1;
-    size_t got = fread(b, 1, sizeof b - 1, r->f);
+    size_t got = cocom_pdfobj_pread(r, x->offset, b, sizeof b - 1);
     CocomPdfLexer lx = {b, got, 0};
     CocomPdfTok t[5];
     for (int i = 0; i < 5; i++)
@@ -358,11 +382,7 @@ static int read_direct(CocomPdfReader *r, uint64_t off, long long num, CocomPdfO
         o->length = (uint64_t)length;
         /* "endstream" and "endobj" must follow the data. */
         unsigned char tail[64];
-        if (fseeko(r->f, (off_t)(o->data + o->length), SEEK_SET) != 0) {
-            fail(r, "cannot read the file: %s", cocom_load_errno_text(errno));
-            return 0;
-        }
-        size_t tn = fread(tail, 1, sizeof tail, r->f);
+        size_t tn = cocom_pdfobj_pread(r, o->data + o->length, tail, sizeof tail);
         CocomPdfLexer tl = {tail, tn, 0};
         CocomPdfTok e1 = cocom_pdfcontent_lex(&tl), e2 = cocom_pdfcontent_lex(&tl);
         if (!tok_word(tail, &e1, "endstream") || !tok_word(tail, &e2, "endobj")) {
@@ -385,7 +405,7 @@ static int stream_data(CocomPdfReader *r, const CocomPdfObj *o, CocomBuf *out, s
         return 0;
     }
     unsigned char *raw = cocom_xmalloc((size_t)o->length + 1);
-    int ok = fseeko(r->f, (off_t)o->data, SEEK_SET) == 0 && fread(raw, 1, (size_t)o->length, r->f) == o->length;
+    int ok = cocom_pdfobj_pread(r, o->data, raw, (size_t)o->length) == o->length;
     out->len = 0;
     if (ok && flate)
         ok = cocom_pdfobj_inflate(raw, (size_t)o->length, out, max);
@@ -834,7 +854,7 @@ void cocom_pdfobj_close(CocomPdfReader *r)
     if (r->f)
         fclose(r->f);
     free(r->xref);
-    free(r->buf);
+    free(r->win);
     free(r->scratch);
     free(r->trailer_text);
     free(r->stm_off);

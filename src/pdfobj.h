@@ -30,6 +30,7 @@
 #define COCOM_PDFOBJ_MAX_VALUES (4u << 20)
 #define COCOM_PDFOBJ_MAX_BYTES (64u << 20)
 #define COCOM_PDFOBJ_MAX_OBJECTS (8u << 20)
+#define COCOM_PDFOBJ_WINDOW (256u << 10)
 
 typedef enum {
     COCOM_PDFV_NULL,
@@ -84,8 +85,10 @@ typedef struct {
     char *trailer_text;            /* what it was parsed from */
     CocomArena trailer_arena;
     CocomArena arena;
-    unsigned char *buf;            /* the bytes of the object last read */
-    size_t bufcap;
+    unsigned char *buf;            /* the bytes of the object last read (in win) */
+    unsigned char *win;            /* a window of the file: [win_off, win_off + win_len) */
+    uint64_t win_off;
+    size_t win_len, wincap;
     uint32_t stm_num;              /* the object stream last unpacked (0: none) */
     CocomBuf stm;                  /* its data */
     uint64_t *stm_off;             /* where each of its objects starts, from /First */
@@ -101,6 +104,10 @@ typedef struct {
  * reported; close the reader in every case. */
 CocomStatus cocom_pdfobj_open(CocomPdfReader *r, CocomContext *ctx, const char *path);
 void cocom_pdfobj_close(CocomPdfReader *r);
+
+/* Reads n bytes at off into dst (not disturbing what was read before);
+ * returns how many there were. */
+size_t cocom_pdfobj_pread(CocomPdfReader *r, uint64_t off, void *dst, size_t n);
 
 /* Is object num in the file? */
 int cocom_pdfobj_exists(const CocomPdfReader *r, uint32_t num);
