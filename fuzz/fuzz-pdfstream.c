@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "context.h"
-#include "pdfstream.h"
+#include "pdfpost.h"
 
 static void count_errors(void *user, const CocomDiagnostic *d)
 {
@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const alt[] = {"A figure"};
     static const char *const links[] = {"A link", "Another link"};
     CocomPdfFix fix = {"en-GB", "Title", "Author", NULL, NULL, "2015-07-29T00:00:00Z", alt, 1, links, 2};
-    CocomStatus st = cocom_pdfstream(ctx, in, out, &fix);
+    CocomStatus st = cocom_pdfpost(ctx, in, out, &fix);
     cocom_context_destroy(ctx);
     if (st != COCOM_STATUS_OK) {
         /* Refused: said why, and wrote nothing. */

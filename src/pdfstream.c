@@ -1,4 +1,4 @@
-/* pdfstream.c — see pdfstream.h.
+/* pdfstream.c — cocom_pdfpost (pdfpost.h), as pdfstream.h describes.
  *
  * What the post-pass changes, and why, is said in pdfpost.h; this file
  * says how it does so without holding the file.
@@ -1104,7 +1104,7 @@ static int same_file(const char *a, const char *b)
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-CocomStatus cocom_pdfstream(CocomContext *ctx, const char *in_path, const char *out_path, const CocomPdfFix *fix)
+CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *out_path, const CocomPdfFix *fix)
 {
     static const CocomPdfFix no_fix;
     if (!fix)
