@@ -2,7 +2,8 @@
 # fuzz/run.sh [SECONDS] — builds the libFuzzer harnesses with clang (in
 # _build-fuzz/, with AddressSanitizer and UndefinedBehaviorSanitizer) and
 # runs each for SECONDS (default 60), starting from the seed corpora
-# (the samples, tests/fo, the schema's test fixtures, fuzz/regressions/)
+# (the samples, tests/fo, the schema's test fixtures, fuzz/regressions/,
+# and for fuzz-pdfstream Cairo's tagged PDFs in fuzz/seeds/)
 # and from what earlier runs found (fuzz/corpus/<harness>/).  A crash, a
 # leak or undefined behaviour stops a harness with the input saved as
 # fuzz/crashes/<harness>-*; once fixed, such an input goes to
@@ -22,8 +23,8 @@ if [ ! -f "$b/Makefile" ]; then
         LDFLAGS="-fsanitize=address,undefined" "$top/configure" --quiet --disable-shared >/dev/null)
 fi
 make -C "$b" -s -j2 src/libcocom.la >/dev/null
-libs=$(pkg-config --libs libxml-2.0 libxslt libexslt pangocairo pangoft2 libqpdf)
-for h in check fo build; do
+libs=$(pkg-config --libs libxml-2.0 libxslt libexslt pangocairo pangoft2 zlib libqpdf)
+for h in check fo build pdfstream; do
     clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$b" -I"$top/src" $(pkg-config --cflags libxml-2.0 pango) \
         -DCOCOM_TOP_SRCDIR="\"$top\"" "$top/fuzz/fuzz-$h.c" "$b/src/.libs/libcocom.a" $libs -lhyphen -ljpeg -lm -lpthread \
         -lstdc++ -o "$b/fuzz-$h"
@@ -33,13 +34,14 @@ export COCOM_DATADIR="$top"
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp"
 status=0
-for h in check fo build; do
+for h in check fo build pdfstream; do
     corpus="$b/corpus-$h"
     mkdir -p "$corpus" "$top/fuzz/corpus/$h"
     seeds=""
     case $h in
         check|build) seeds="$top/samples/*/arrangement.xml $top/schema/test/invalid/*.xml $top/schema/test/valid/*.xml $top/tests/rules/fixtures/*.xml $top/fuzz/regressions/check-* $top/fuzz/regressions/build-*" ;;
         fo) seeds="$top/tests/fo/*.fo $top/fuzz/regressions/fo-*" ;;
+        pdfstream) seeds="$top/fuzz/seeds/pdfstream-*" ;;
     esac
     for s in $seeds; do [ -f "$s" ] && cp "$s" "$corpus/" 2>/dev/null || true; done
     cp "$top/fuzz/corpus/$h/"* "$corpus/" 2>/dev/null || true

@@ -16,7 +16,6 @@
 #include "driver.h"
 #include "fo-input.h"
 #include "text.h"
-#include "qpdf-load.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -155,15 +154,6 @@ static void silent(void *user, const CocomDiagnostic *d)
 static CocomStatus finish_pdf(CocomContext *ctx, const CocomRenderer *r, const CocomDocInfo *info, const char *tmp,
                               const char *output)
 {
-    /* Said of the output, not of the temporary file the post-pass reads. */
-    const char *why = NULL;
-    if (!cocom_qpdf_load(&why)) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0,
-                     "cannot finish the PDF: libqpdf, which makes it accessible, could not be loaded (%s); "
-                     "install the package that provides " COCOM_QPDF_SONAME, why);
-        unlink(tmp);
-        return COCOM_STATUS_IO;
-    }
     CocomPdfFix fix;
     memset(&fix, 0, sizeof fix);
     fix.lang = info->language;
@@ -315,17 +305,12 @@ static CocomStatus format_pages(CocomContext *ctx, const Source *src, CocomForma
     return st;
 }
 
-/* A PDF is finished by the post-pass, which needs libqpdf: it is opened on
- * a thread of its own meanwhile (qpdf-load.h), and that thread is done
- * with before returning, whatever happened. */
+/* The post-pass streams over Cairo's file (pdfstream.h): it needs no
+ * libqpdf, which only pdfcheck opens. */
 static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
                                  int *pages_out)
 {
-    if (format == COCOM_FORMAT_PDF)
-        cocom_qpdf_preload();
-    CocomStatus st = format_pages(ctx, src, format, output, pages_out);
-    cocom_qpdf_preload_wait();
-    return st;
+    return format_pages(ctx, src, format, output, pages_out);
 }
 
 CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, CocomFormat format,

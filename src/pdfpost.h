@@ -4,7 +4,9 @@
  * the outline, but has no way to write /Lang, /Alt, artifacts, XMP
  * metadata or DisplayDocTitle, and writes its dates without the "D:"
  * prefix (research/platform.md §1).  This post-pass reads the finished PDF
- * with libqpdf and writes a corrected copy:
+ * and writes a corrected copy, streaming (pdfstream.h: memory stays flat
+ * at any length; it reads Cairo's own kind of file, and its own output,
+ * and refuses others), with its objects packed into object streams:
  *
  *   - every structure element of type /Private is page furniture that the
  *     painter marked that way (Cairo 1.16 refuses "Artifact"): its marked
@@ -27,9 +29,11 @@
  *     and Links inside Private elements count too, so the painter can keep
  *     one entry per tag it opens (the order of cairo_tag_begin calls is the
  *     structure-tree order); a count that does not match is a warning;
- *   - the Info dictionary's dates get the "D:" prefix, and the file a
- *     deterministic /ID (qpdf_set_deterministic_ID), so identical input
- *     still gives identical bytes.
+ *   - the Info dictionary's dates get the "D:" prefix, and the file an /ID
+ *     that is a checksum of its content, so identical input still gives
+ *     identical bytes.
+ *
+ * cocom_pdfcheck (pdfcheck.c) reads PDFs from anywhere with libqpdf.
  */
 #ifndef COCOM_PDFPOST_H
 #define COCOM_PDFPOST_H

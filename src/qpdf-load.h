@@ -4,14 +4,14 @@
  * libraries with it.  Linked like the others, they were loaded and
  * relocated before main() on every run of cocom, `cocom check` included:
  * 2.3 ms of a one-page render's 18 (measured with an empty program linked
- * with and without -lqpdf, on Debian 12).  Only the post-pass and
- * pdfcheck (pdfpost.c) use it.  So libcocom opens it with dlopen() instead:
- * cocom_qpdf_preload() starts that on a thread of its own when a render
- * begins, where it overlaps with fontconfig's start-up and the layout, and
- * cocom_qpdf_load() waits for it (or does it) when the post-pass needs it.
+ * with and without -lqpdf, on Debian 12).  Only pdfcheck (pdfcheck.c)
+ * uses it (the post-pass streams over cocom's own output, pdfstream.h).
+ * So libcocom opens it with dlopen() instead: cocom_qpdf_load() does it
+ * when pdfcheck needs it, or waits for cocom_qpdf_preload(), which can
+ * start it on a thread of its own.
  *
- * pdfpost.c calls qpdf's C API through the table below; the #defines after
- * it let those calls keep qpdf's own names.  Every function pdfpost.c uses
+ * pdfcheck.c calls qpdf's C API through the table below; the #defines after
+ * it let those calls keep qpdf's own names.  Every function pdfcheck.c uses
  * must be in COCOM_QPDF_FUNCTIONS and have its #define: one missing from
  * the list fails to compile, one without a #define fails to link (libcocom
  * is not linked with -lqpdf).

@@ -1,0 +1,68 @@
+/* fuzz-pdfstream — libFuzzer harness: the streaming post-pass
+ * (src/pdfstream.c) over arbitrary bytes as if Cairo had written them.
+ * It must never crash, hang or leak, and must either write a PDF that
+ * libqpdf reads and checks (qpdf --check) without error, or refuse with an error message and leave
+ * no output file behind.  Seeds: fuzz/seeds/pdfstream-* (Cairo's own
+ * tagged output, before the post-pass). */
+#include "config.h"
+#include <qpdf/qpdf-c.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "context.h"
+#include "pdfpost.h"
+
+static void count_errors(void *user, const CocomDiagnostic *d)
+{
+    if (d->severity == COCOM_SEVERITY_ERROR)
+        (*(unsigned *)user)++;
+}
+
+static char dir[64];
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!dir[0]) {
+        snprintf(dir, sizeof dir, "/tmp/cocom-fuzz-pdfstream-XXXXXX");
+        if (!mkdtemp(dir))
+            abort();
+    }
+    char in[128], out[128];
+    snprintf(in, sizeof in, "%s/in.pdf", dir);
+    snprintf(out, sizeof out, "%s/out.pdf", dir);
+    FILE *f = fopen(in, "wb");
+    if (!f)
+        abort();
+    fwrite(data, 1, size, f);
+    fclose(f);
+    unlink(out);
+    unsigned errors = 0;
+    CocomContext *ctx = cocom_context_create();
+    cocom_context_set_diagnostic_func(ctx, count_errors, &errors);
+    static const char *const alt[] = {"A figure"};
+    static const char *const links[] = {"A link", "Another link"};
+    CocomPdfFix fix = {"en-GB", "Title", "Author", NULL, NULL, "2015-07-29T00:00:00Z", alt, 1, links, 2};
+    CocomStatus st = cocom_pdfpost(ctx, in, out, &fix);
+    cocom_context_destroy(ctx);
+    if (st != COCOM_STATUS_OK) {
+        /* Refused: said why, and wrote nothing. */
+        if (errors == 0 || access(out, F_OK) == 0)
+            abort();
+        return 0;
+    }
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    qpdf_set_attempt_recovery(q, QPDF_FALSE);
+    /* qpdf_check_pdf reads every object and decodes every stream. */
+    if ((qpdf_read(q, out, NULL) & QPDF_ERRORS) || (qpdf_check_pdf(q) & QPDF_ERRORS)) {
+        qpdf_error e = qpdf_get_error(q);
+        fprintf(stderr, "qpdf cannot read the output: %s\n", e ? qpdf_get_error_full_text(q, e) : "?");
+        abort();
+    }
+    qpdf_cleanup(&q);
+    unlink(out);
+    return 0;
+}
