@@ -1,6 +1,7 @@
 # tests/lib.sh — what every shell test can use.  A test is a function t_NAME
 # run under `set -e` in its own subshell, with an empty folder $T of its own.
-# It passes when it returns 0; `fail MESSAGE` ends it with the message.
+# It passes when it returns 0; `fail MESSAGE` ends it with the message;
+# `skip WHY` ends it as skipped (tests/run.sh counts those apart).
 #
 #   t_missing_file() {
 #       run_cocom check "$T/nope.xml"
@@ -9,6 +10,10 @@
 #   }
 
 fail() { echo "FAILED: $*" >&2; exit 1; }
+
+# skip WHY: the test cannot run here (say, a tool it needs is not
+# installed); tests/run.sh counts it as skipped, not passed, and prints WHY.
+skip() { echo "SKIPPED: $*" >&2; exit 77; }
 
 # A report from a sanitizer or from valgrind (see `make check-valgrind`,
 # which sets COCOM_WRAP) is always a failure.
