@@ -100,3 +100,14 @@ t_empty_cells_hide() {
     expect_page_lines "$T/empty-cells.pdf" 1 "full|"
     expect_png_like empty-cells 1
 }
+
+# Content that collapses to nothing (issue 23; fuzz/regressions/fo-*-one-space.fo):
+# an automatic table whose only cell holds one space, and an inline of one
+# space.  The text buffer is then never allocated; measuring the cell and
+# building the lines once applied an offset to its null pointer, which
+# clang's UBSan (the sanitizer build, CC=clang) reports and run_cocom fails.
+t_an_automatic_table_whose_only_cell_holds_a_space() {
+    render_fo one-space
+    expect_pages "$T/one-space.pdf" 1
+    expect_page_lines "$T/one-space.pdf" 1 "Before the table.|After the table.|"
+}
