@@ -163,3 +163,12 @@ t_report_fails_without_report() {
     expect_err "the arrangement has no board report"
     [ ! -e "$T/r.pdf" ] || fail "a PDF was written"
 }
+
+# The contents list's page numbers: each heading is on the page the list
+# gives it (not only the words of the list).
+t_contents_page_numbers_are_where_the_headings_are() {
+    render "$T/w.pdf" $WOLV "$(sample wolverhampton-2015)"
+    expect_contents_pages "$T/w.pdf" 1
+    render "$T/d.pdf" report.xsl "$(sample wolverhampton-2015)"
+    expect_contents_pages "$T/d.pdf" 1
+}

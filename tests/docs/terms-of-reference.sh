@@ -156,3 +156,15 @@ t_bookmarks_and_contents() {
     expect_text "$T/t.pdf" "Contents 1 Introduction" 1
     [ "$(pdf_info "$T/t.pdf" Title)" = "Terms of reference: Primary Care Commissioning Committee (Hull CCG)" ] || fail "title: $(pdf_info "$T/t.pdf" Title)"
 }
+
+# The contents list's page numbers: each section and schedule starts on the
+# page the list gives it, for a delegated committee, a joint committee and
+# committees in common.
+t_contents_page_numbers_are_where_the_headings_are() {
+    render "$T/h.pdf" terms-of-reference.xsl "$(sample hull-2015)"
+    expect_contents_pages "$T/h.pdf" 1
+    render "$T/w.pdf" terms-of-reference.xsl "$(sample wolverhampton-2015)"
+    expect_contents_pages "$T/w.pdf" 1
+    render "$T/c.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee clccg-jc
+    expect_contents_pages "$T/c.pdf" 1
+}
