@@ -3,7 +3,8 @@
 # _build-fuzz/, with AddressSanitizer and UndefinedBehaviorSanitizer) and
 # runs each for SECONDS (default 60), starting from the seed corpora
 # (the samples, tests/fo, the schema's test fixtures, fuzz/regressions/,
-# and for fuzz-pdfstream Cairo's tagged PDFs in fuzz/seeds/)
+# fuzz/seeds/<harness>/, and for fuzz-pdfstream Cairo's tagged PDFs in
+# fuzz/seeds/pdfstream-*)
 # and from what earlier runs found (fuzz/corpus/<harness>/).  A crash, a
 # leak or undefined behaviour stops a harness with the input saved as
 # fuzz/crashes/<harness>-*; once fixed, such an input goes to
@@ -44,6 +45,13 @@ for h in check fo build pdfstream; do
         pdfstream) seeds="$top/fuzz/seeds/pdfstream-*" ;;
     esac
     for s in $seeds; do [ -f "$s" ] && cp "$s" "$corpus/" 2>/dev/null || true; done
+    # Hand-written seeds that between them use every formatting object
+    # cocom supports (tables of each layout, lists, leaders, citations,
+    # links, images, page masters), so that a short run starts where the
+    # bugs are; @TOP@ stands for the source tree (an image's path).
+    for s in "$top/fuzz/seeds/$h/"*; do
+        [ -f "$s" ] && sed "s|@TOP@|$top|g" "$s" > "$corpus/seed-$(basename "$s")" || true
+    done
     cp "$top/fuzz/corpus/$h/"* "$corpus/" 2>/dev/null || true
     echo "fuzz/run.sh: fuzz-$h for $secs s"
     if "$b/fuzz-$h" -max_total_time="$secs" -timeout=30 -rss_limit_mb=2048 -max_len=200000 \

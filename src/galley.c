@@ -583,6 +583,18 @@ static ParaPiece *add_piece(Collector *c, uint8_t kind, int style)
     return p;
 }
 
+/* Points each text piece at its text, once all of it is collected (the
+ * buffer moves as it grows).  When every character collapsed away (a cell
+ * or inline holding one space) the buffer was never allocated: its pieces
+ * are empty and point at "", since even a zero offset to a null pointer
+ * is undefined behaviour. */
+static void collector_point_texts(Collector *c)
+{
+    for (int i = 0; i < c->npieces; i++)
+        if (c->pieces[i].kind == PARA_TEXT)
+            c->pieces[i].text = c->text.data ? c->text.data + c->piece_offset[i] : "";
+}
+
 /* Appends text with the white-space properties of its FO (XSL 1.1 §7.16):
  * linefeed-treatment, white-space-treatment (around linefeeds) and
  * white-space-collapse, with collapsing carried across pieces. */
@@ -925,9 +937,7 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
         if (c.pieces[i].len > 0)
             break;
     }
-    for (int i = 0; i < c.npieces; i++)
-        if (c.pieces[i].kind == PARA_TEXT)
-            c.pieces[i].text = c.text.data + c.piece_offset[i];
+    collector_point_texts(&c);
     const FoStyle *bs = f->style;
     ParaInput in;
     memset(&in, 0, sizeof in);
@@ -1173,9 +1183,7 @@ static void measure_inline_run(Galley *g, xmlNodePtr first, xmlNodePtr stop, con
     c.last_was_space = 1;
     InlineCtx ic = {FO_COLOR_TRANSPARENT, 0, 0, -1, -1};
     collect_children(&c, first, stop, style, &ic);
-    for (int i = 0; i < c.npieces; i++)
-        if (c.pieces[i].kind == PARA_TEXT)
-            c.pieces[i].text = c.text.data + c.piece_offset[i];
+    collector_point_texts(&c);
     /* Widest: one line per forced break; narrowest: the widest word. */
     double line = 0, word = 0;
     for (int i = 0; i < c.npieces; i++) {

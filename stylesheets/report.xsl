@@ -335,7 +335,8 @@
       <xsl:for-each select="$report-sections">
         <entry id="{generate-id()}" number="{@n}" title="{normalize-space(a:heading)}"/>
       </xsl:for-each>
-      <xsl:for-each select="$report-node/a:contact-box | $report-node/a:appendices | $report-node/a:background-papers">
+      <!-- (the contact box has no heading to list: it keeps its bookmark) -->
+      <xsl:for-each select="$report-node/a:appendices | $report-node/a:background-papers">
         <entry id="{generate-id()}" number="">
           <xsl:attribute name="title"><xsl:apply-templates select="." mode="closing-title"/></xsl:attribute>
         </entry>

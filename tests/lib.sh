@@ -1,6 +1,7 @@
 # tests/lib.sh — what every shell test can use.  A test is a function t_NAME
 # run under `set -e` in its own subshell, with an empty folder $T of its own.
-# It passes when it returns 0; `fail MESSAGE` ends it with the message.
+# It passes when it returns 0; `fail MESSAGE` ends it with the message;
+# `skip WHY` ends it as skipped (tests/run.sh counts those apart).
 #
 #   t_missing_file() {
 #       run_cocom check "$T/nope.xml"
@@ -9,6 +10,10 @@
 #   }
 
 fail() { echo "FAILED: $*" >&2; exit 1; }
+
+# skip WHY: the test cannot run here (say, a tool it needs is not
+# installed); tests/run.sh counts it as skipped, not passed, and prints WHY.
+skip() { echo "SKIPPED: $*" >&2; exit 77; }
 
 # A report from a sanitizer or from valgrind (see `make check-valgrind`,
 # which sets COCOM_WRAP) is always a failure.
@@ -203,3 +208,36 @@ xmp_edit() {
 
 # struct_text FILE: the structure tree with its text (pdfinfo -struct-text).
 struct_text() { pdfinfo -struct-text "$1" 2>&1; }
+
+# --- pixels (what a reader sees of borders and backgrounds) -------------------
+# page_ppm FILE.pdf PAGE OUT.ppm: the page drawn by poppler at 144 dpi (two
+# pixels a point), as a binary PPM (P6, 8 bits).
+page_ppm() {
+    pdftoppm -r 144 -f "$2" -l "$2" -singlefile "$1" "${3%.ppm}" || fail "pdftoppm cannot draw $1"
+}
+
+# ppm_row FILE.ppm Y X0 X1: the colours (rrggbb) of the pixels under the
+# point (X, Y) for X from X0 to X1 (points, at page_ppm's 144 dpi), one a line.
+ppm_row() {
+    w=$(head -c 32 "$1" | sed -n 2p | cut -d' ' -f1)
+    hdr=$(head -c 32 "$1" | head -n 3 | wc -c)
+    y=$(awk -v v="$2" 'BEGIN { printf "%d", v * 2 }')
+    x0=$(awk -v v="$3" 'BEGIN { printf "%d", v * 2 }')
+    x1=$(awk -v v="$4" 'BEGIN { printf "%d", v * 2 }')
+    od -An -v -tx1 -w3 -j $((hdr + (y * w + x0) * 3)) -N $(((x1 - x0 + 1) * 3)) "$1" | tr -d ' '
+}
+
+# pixel FILE.ppm X Y: the colour (rrggbb) at the point (X, Y).
+pixel() { ppm_row "$1" "$3" "$2" "$2"; }
+
+# colour_runs FILE.ppm Y X0 X1 rrggbb=NAME...: what a horizontal line at Y
+# from X0 to X1 crosses, as the names of the colours given, each run once
+# ("white red yellow red white"); pixels of other colours (the soft edges
+# of antialiasing) are left out.
+colour_runs() {
+    f=$1; y=$2; x0=$3; x1=$4; shift 4
+    ppm_row "$f" "$y" "$x0" "$x1" | awk -v map="$*" '
+        BEGIN { n = split(map, m, " "); for (i = 1; i <= n; i++) { split(m[i], kv, "="); name[kv[1]] = kv[2] } }
+        ($0 in name) && name[$0] != last { printf "%s%s", (out++ ? " " : ""), name[$0]; last = name[$0] }
+        END { print "" }'
+}

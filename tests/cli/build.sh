@@ -57,6 +57,26 @@ t_only_and_fo_make_just_what_is_asked() {
     [ "$(grep -c 'ballot-papers.pdf$' "$T/list")" -eq 2 ] || fail "expected a ballot paper per CCG"
     ! grep -q -e proforma -e terms -e mandate "$T/list" || fail "kinds not asked for were made: $(cat "$T/list")"
     xmllint --noout "$T/out/westminster-hwb-report-2015-11-19.fo" || fail "the FO is not well formed"
+    # Each ballot paper is its own CCG's: a page per member practice of that
+    # CCG, in the arrangement's order, each naming the practice and the CCG.
+    xml="$SRCDIR/samples/westminster-2015/arrangement.xml"
+    for ccg in central-london-ccg west-london-ccg; do
+        pdf="$T/out/$ccg-ballot-papers.pdf"
+        name=$(xmllint --xpath "string(//*[local-name()='ccg'][@id='$ccg']/*[local-name()='name'])" "$xml")
+        xmllint --xpath "//*[local-name()='ccg'][@id='$ccg']//*[local-name()='practice']/*[local-name()='name']/text()" \
+            "$xml" > "$T/practices"
+        echo >> "$T/practices"
+        [ -n "$name" ] && [ -s "$T/practices" ] || fail "$ccg: no name or practices in the arrangement"
+        expect_pages "$pdf" "$(grep -c . "$T/practices")"
+        page=0
+        while read -r practice; do
+            [ -n "$practice" ] || continue
+            page=$((page + 1))
+            pdf_text "$pdf" "$page" | tr -s '[:space:]' ' ' > "$T/page.txt"
+            grep -qF "$practice wishes to mandate $name to undertake" "$T/page.txt" \
+                || { cat "$T/page.txt"; fail "page $page of $ccg's ballot is not $practice's for $name"; }
+        done < "$T/practices"
+    done
 }
 
 t_an_unknown_kind_is_a_usage_error() {

@@ -28,10 +28,25 @@ t_render_png_pages() {
     [ "$size" = "167x112" ] || fail "the page is $size pixels, expected 167x112"
 }
 
+# Cairo's SVG draws each character (spaces too) as a <use> of a glyph
+# symbol: a page shows its own text when it draws as many glyphs as the
+# PDF's same page has characters (pdftotext, lines joined).
 t_render_svg_pages() {
     run_cocom render "$FO" --svg "$T/svg"
     expect_rc 0
-    grep -q "<svg" "$T/svg/page-0002.svg" || fail "not an SVG"
+    [ "$(ls "$T/svg")" = "$(printf 'page-0001.svg\npage-0002.svg\npage-0003.svg')" ] \
+        || fail "expected three pages, got: $(ls "$T/svg" | tr '\n' ' ')"
+    run_cocom render "$FO" -o "$T/out.pdf"
+    expect_rc 0
+    for p in 1 2 3; do
+        svg="$T/svg/page-000$p.svg"
+        xmllint --noout "$svg" || fail "page $p is not well-formed XML"
+        grep -q '<svg [^>]*width="300pt" height="200pt"' "$svg" || fail "page $p is not an SVG of a 300pt by 200pt page"
+        glyphs=$(grep -o '<use xlink:href="#glyph' "$svg" | wc -l)
+        chars=$(pdftotext -f $p -l $p "$T/out.pdf" - | tr -d '\n\f' | wc -m)
+        [ "$chars" -gt 10 ] || fail "page $p of the PDF has only $chars characters"
+        [ "$glyphs" = "$chars" ] || fail "page $p of the SVG draws $glyphs glyphs; the PDF's page $p has $chars characters"
+    done
 }
 
 t_render_through_a_stylesheet_with_parameters() {
@@ -92,10 +107,22 @@ t_malformed_fo_leaves_no_output_and_keeps_an_old_one() {
     [ -z "$(ls "$T" | grep tmp)" ] || fail "a temporary file was left"
 }
 
+# Nothing in $T but the test's own files and those named.
+expect_only_files() {
+    printf '%s\n' stdout stderr log "$@" > "$T/.allowed"
+    set +e
+    extra=$(ls -A "$T" | grep -v -x -F -f "$T/.allowed" -e .allowed)
+    grc=$?
+    set -e
+    [ $grc -le 1 ] || fail "grep failed (status $grc) listing what was left"
+    [ -z "$extra" ] || fail "left behind: $extra"
+}
+
 t_output_folder_missing() {
     run_cocom render "$FO" -o "$T/no/such/folder/out.pdf"
     expect_rc 1
-    expect_err "cannot write the PDF"
+    expect_err "no/such/folder/out.pdf: error: cannot write the PDF: its folder does not exist"
+    expect_only_files
 }
 
 t_render_usage_errors() {
@@ -118,6 +145,14 @@ t_max_pages_stops_a_runaway_document() {
     expect_rc 1
     expect_err "the document reached 2 pages, the limit (see --max-pages)"
     [ ! -e "$T/out.pdf" ] || fail "a partial PDF was written"
+    expect_only_files
+    # Pages of PNG already written are taken back.
+    mkdir "$T/png"
+    run_cocom render "$FO" --png "$T/png" --dpi 30 --max-pages 2
+    expect_rc 1
+    expect_err "the document reached 2 pages, the limit (see --max-pages)"
+    [ -z "$(ls -A "$T/png")" ] || fail "pages were left: $(ls -A "$T/png" | tr '\n' ' ')"
+    expect_only_files png
 }
 
 t_entities_in_fo_are_refused() {

@@ -66,9 +66,19 @@ t_language_follows_the_arrangement_and_the_parameter() {
     [ "$(xp "string(/*/@*[local-name()='lang'])" "$T/a.fo")" = "cy-GB" ] || fail "xml:lang not taken from the arrangement"
     fo_of "$T/b.fo" proforma.xsl "$(sample hull-2015)" --stringparam lang en
     [ "$(xp "string(/*/@*[local-name()='lang'])" "$T/b.fo")" = "en" ] || fail "the lang parameter is ignored"
-    # cocom writes the language into the PDF's metadata it knows (Title etc.)
+    # And it reaches the PDF: the catalog's /Lang and the XMP's dc:language
+    # say the arrangement's language, or the parameter's.
     render "$T/p.pdf" proforma.xsl "$(sample hull-2015)"
     [ "$(pdf_info "$T/p.pdf" Author)" = "Hull CCG" ] || fail "PDF author: $(pdf_info "$T/p.pdf" Author)"
+    render "$T/cy.pdf" proforma.xsl "$T/a.xml"
+    render "$T/en.pdf" proforma.xsl "$(sample hull-2015)" lang en
+    for want in p:en-GB cy:cy-GB en:en; do
+        f="$T/${want%%:*}.pdf"; lang=${want#*:}
+        got=$(pdf_jq "$f" 'root."/Lang"')
+        [ "$got" = "u:$lang" ] || fail "$(basename "$f"): /Lang is '$got', expected $lang"
+        pdfinfo -meta "$f" | grep -qF "<dc:language><rdf:Bag><rdf:li>$lang</rdf:li></rdf:Bag></dc:language>" \
+            || fail "$(basename "$f"): the XMP's dc:language is not $lang"
+    done
 }
 
 t_customisation_layer_restyles_without_copying() {

@@ -107,3 +107,36 @@ t_no_proforma_for_greater_involvement() {
     [ "$RC" -ne 0 ] || fail "a proforma was made for greater involvement"
     expect_err "a proforma is for joint or delegated commissioning"
 }
+
+# The membership table holds every member of the committee, in the
+# arrangement's order, each with its post and name (when it has one), and
+# one Voting cell ("Yes" or "No") a row: all the rows, not only the first.
+# membership_rows PDF ARRANGEMENT COMMITTEE-ID
+membership_rows() {
+    flat "$1" | sed 's/.*Member Name Organisation Capacity Voting Vote weight//' \
+        | sed -E 's/ [0-9]+\.[0-9]+ (Chair|Vice-chair).*//' > "$T/table.txt"
+    [ -s "$T/table.txt" ] || fail "$(basename "$1"): no membership table"
+    q="//*[local-name()='committee'][@id='$3']/*[local-name()='member']"
+    n=$(xmllint --xpath "count($q)" "$2")
+    [ "$n" -ge 3 ] || fail "the committee $3 has only $n members"
+    rest=$(cat "$T/table.txt")
+    for i in $(seq 1 "$n"); do
+        post=$(xmllint --xpath "normalize-space(($q)[$i]/*[local-name()='post'])" "$2")
+        name=$(xmllint --xpath "normalize-space(($q)[$i]/*[local-name()='name'])" "$2")
+        for text in "$post" ${name:+"$name"}; do
+            case "$rest" in
+                *"$text"*) rest=${rest#*"$text"} ;;
+                *) cat "$T/table.txt"; fail "$(basename "$1"): member $i of $n ($post${name:+, $name}): '$text' missing or out of order" ;;
+            esac
+        done
+    done
+    rows=$(grep -oE ' (Yes|No) ' "$T/table.txt" | wc -l)
+    [ "$rows" = "$n" ] || { cat "$T/table.txt"; fail "$(basename "$1"): $rows Voting cells for $n members"; }
+}
+
+t_the_membership_table_has_every_member() {
+    render "$T/r.pdf" proforma.xsl "$(sample rotherham-2015)"
+    membership_rows "$T/r.pdf" "$(sample rotherham-2015)" "$(xmllint --xpath "string(//*[local-name()='committee'][1]/@id)" "$(sample rotherham-2015)")"
+    render "$T/w.pdf" proforma.xsl "$(sample hull-2015)"
+    membership_rows "$T/w.pdf" "$(sample hull-2015)" "$(xmllint --xpath "string(//*[local-name()='committee'][1]/@id)" "$(sample hull-2015)")"
+}

@@ -220,3 +220,13 @@ t_plain_report_keeps_its_contents_list() {
     render "$T/n.pdf" report.xsl "$(sample westminster-2015)" report-toc no
     expect_no_text "$T/n.pdf" "Contents"
 }
+
+# The contents list's page numbers: each heading is on the page the list
+# gives it (not only the words of the list).  The plain style has one (the
+# councils' house styles have none).
+t_contents_page_numbers_are_where_the_headings_are() {
+    render "$T/d.pdf" report.xsl "$(sample wolverhampton-2015)"
+    expect_contents_pages "$T/d.pdf" 1
+    render "$T/m.pdf" report.xsl "$(sample westminster-2015)"
+    expect_contents_pages "$T/m.pdf" 1
+}

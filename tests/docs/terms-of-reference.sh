@@ -156,3 +156,41 @@ t_bookmarks_and_contents() {
     expect_text "$T/t.pdf" "Contents 1 Introduction" 1
     [ "$(pdf_info "$T/t.pdf" Title)" = "Terms of reference: Primary Care Commissioning Committee (Hull CCG)" ] || fail "title: $(pdf_info "$T/t.pdf" Title)"
 }
+
+# The contents list's page numbers: each section and schedule starts on the
+# page the list gives it, for a delegated committee, a joint committee and
+# committees in common.
+t_contents_page_numbers_are_where_the_headings_are() {
+    render "$T/h.pdf" terms-of-reference.xsl "$(sample hull-2015)"
+    expect_contents_pages "$T/h.pdf" 1
+    render "$T/w.pdf" terms-of-reference.xsl "$(sample wolverhampton-2015)"
+    expect_contents_pages "$T/w.pdf" 1
+    render "$T/c.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee clccg-jc
+    expect_contents_pages "$T/c.pdf" 1
+}
+
+# In a real document, not only in small FO fixtures: every page says
+# "Page P of N" with its own number and the true count (page-number and
+# page-number-citation-last), and no page ends with a heading (headings
+# keep with the next block): the last line above a page's footer is not
+# one of the document's headings (its bookmark titles).
+t_page_numbers_and_keeps_in_a_real_document() {
+    # Pages of four heights, so that many headings fall near a page's foot.
+    for s in hull-2015:297mm wolverhampton-2015:297mm hull-2015:240mm hull-2015:200mm hull-2015:170mm; do
+        h=${s#*:}; s=${s%:*}
+        render "$T/$s.pdf" terms-of-reference.xsl "$(sample $s)" page-height "$h"
+        f="$T/$s.pdf"; s="$s ($h)"
+        n=$(pdf_pages "$f")
+        [ "$n" -ge 5 ] || fail "$s: only $n pages"
+        outline_titles "$f" | tr '[:upper:]' '[:lower:]' | tr -s ' ' > "$T/headings.txt"
+        [ "$(wc -l < "$T/headings.txt")" -ge 10 ] || fail "$s: too few headings to check"
+        for p in $(seq 1 "$n"); do
+            pdftotext -layout -f "$p" -l "$p" "$f" - | sed '/^[[:space:]]*$/d' > "$T/page.txt"
+            grep -qE "Page $p of $n\$" "$T/page.txt" || { cat "$T/page.txt"; fail "$s: page $p does not say 'Page $p of $n'"; }
+            [ "$p" -lt "$n" ] || continue
+            last=$(grep -B1 -m1 '^Modelled on' "$T/page.txt" | head -1 | tr -s ' ' | sed 's/^ //; s/ $//' | tr '[:upper:]' '[:lower:]')
+            [ -n "$last" ] || fail "$s: page $p has no footer to find its last line by"
+            ! grep -qxF -- "$last" "$T/headings.txt" || fail "$s: page $p ends with the heading '$last'"
+        done
+    done
+}

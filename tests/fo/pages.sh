@@ -82,6 +82,38 @@ t_justified_lines_stay_within_the_measure() {
     expect_png_like justify 1
 }
 
+# Hyphenation happens (the test above holds when nothing is hyphenated):
+# in a narrow justified measure, lines end in a word broken at a hyphen;
+# each break joins up with the next line into a word of the paragraph, at
+# least two letters before it and three after (en-GB practice).
+t_long_words_are_hyphenated_in_a_narrow_measure() {
+    render_fo hyphenate
+    # The hyphen drawn at a break is a soft hyphen (U+00AD) in the text.
+    pdftotext -layout "$T/hyphenate.pdf" - | sed 's/ *$//; s/\xc2\xad$/-/' | sed '/^$/d' > "$T/lines.txt"
+    words=$(sed -n 's/.*hyphenate="true">\(.*\)<\/fo:block>.*/\1/p' "$SRCDIR/tests/fo/hyphenate.fo" | tr -c 'a-zA-Z\n' ' ')
+    [ -n "$words" ] || fail "cannot read the paragraph from hyphenate.fo"
+    n=0
+    while read -r line; do
+        if [ -n "${held:-}" ]; then
+            rest=$(echo "$line" | awk '{ print $1 }' | tr -cd 'a-zA-Z')
+            [ ${#rest} -ge 3 ] || fail "'$held-' carries only '$rest' to the next line"
+            echo " $words " | grep -q " $held$rest " || fail "'$held-' and '$rest' do not make a word of the paragraph"
+            held=""
+        fi
+        case $line in
+            *[a-z]-)
+                held=$(echo "$line" | awk '{ print $NF }' | sed 's/-$//')
+                [ ${#held} -ge 2 ] || fail "only '$held' before the hyphen"
+                n=$((n + 1)) ;;
+        esac
+    done < "$T/lines.txt"
+    [ -z "${held:-}" ] || fail "the last line ends in a hyphen"
+    [ $n -ge 3 ] || { cat "$T/lines.txt"; fail "$n lines end in a hyphen; long words in a narrow measure should be hyphenated"; }
+    pdftotext -bbox "$T/hyphenate.pdf" "$T/words.html"
+    awk -F'"' '/<word / { for (i = 1; i < NF; i++) if ($i ~ /xMax=$/) x = $(i + 1); if (x + 0 > 170.05) { print "word ends at " x; bad = 1 } }
+               END { exit bad }' "$T/words.html" || fail "a line runs past the right edge of the measure"
+}
+
 t_an_unbreakable_word_is_broken_with_a_warning() {
     render_fo long-word
     expect_err "long-word.fo:12: warning: a word longer than the line ('ahovcjqxelszgnubipwd…', 200 characters) is broken between characters"

@@ -62,8 +62,42 @@ t_spans_in_both_directions() {
     expect_png_like spans 1
 }
 
+# What each border is, in pixels at named points (page_ppm: 144 dpi).  The
+# table's left edge is at 20mm (56.7pt), its columns 100pt wide; a line
+# across row 1 just below its text (the word "edges" gives the height),
+# and one across the separate table below the words "one" and "two".
 t_collapsed_borders_of_different_widths() {
     render_fo collapsed-borders
+    page_ppm "$T/collapsed-borders.pdf" 1 "$T/p.ppm"
+    pdftotext -bbox "$T/collapsed-borders.pdf" "$T/words.html"
+    y1=$(awk -F'"' '/>edges</ { printf "%.1f", $8 + 2.2 }' "$T/words.html")
+    y2=$(awk -F'"' '/>one</ { printf "%.1f", $8 + 3 }' "$T/words.html")
+    [ -n "$y1" ] && [ -n "$y2" ] || fail "the words that place the lines are missing"
+    colours="ffffff=white 003087=blue da291c=red 000000=black e8edee=grey"
+    # The table's 3pt blue wins the outer edges over the cells' thinner ones:
+    # the left edge (over a 0.5pt black) and the right (over a 1pt dashed),
+    # 3pt (6 pixels) wide; and the top, over the red cell's 2pt.
+    got=$(colour_runs "$T/p.ppm" "$y1" 50 150 $colours)
+    [ "$got" = "white blue white" ] || fail "row 1, left edge to the middle of column 1: $got"
+    [ "$(ppm_row "$T/p.ppm" "$y1" 50 62 | grep -c '^003087$')" = 6 ] || fail "the left edge is not 3pt wide"
+    got=$(colour_runs "$T/p.ppm" "$y1" 340 365 $colours)
+    [ "$got" = "white blue white" ] || fail "row 1, the right edge: $got"
+    for x in 100 200 300; do
+        got=$(for y in $(seq 50 0.5 62); do pixel "$T/p.ppm" $x $y; done | awk -v map="$colours" '
+            BEGIN { n = split(map, m, " "); for (i = 1; i <= n; i++) { split(m[i], kv, "="); c[kv[1]] = kv[2] } }
+            ($0 in c) && c[$0] != l { printf "%s%s", (o++ ? " " : ""), c[$0]; l = c[$0] } END { print "" }')
+        [ "$got" = "white blue white" ] || fail "the top edge at x=${x}pt: $got"
+    done
+    # Between columns 1 and 2 of row 1, the red 2pt (4 pixels) wins over
+    # the thin black: red alone.
+    got=$(colour_runs "$T/p.ppm" "$y1" 150 165 $colours)
+    [ "$got" = "white red white" ] || fail "row 1, between columns 1 and 2: $got"
+    [ "$(ppm_row "$T/p.ppm" "$y1" 150 165 | grep -c '^da291c$')" = 4 ] || fail "the red edge is not 2pt wide"
+    # The separate model: the table's border, 4pt apart the cells' own, the
+    # second cell grey, all apart from each other.
+    got=$(colour_runs "$T/p.ppm" "$y2" 40 365 $colours)
+    [ "$got" = "white black white black white black white black grey black white black white" ] \
+        || fail "across the separate table: $got"
     expect_png_like collapsed-borders 1
 }
 
@@ -98,5 +132,27 @@ t_a_list_item_split_by_a_page_break_keeps_its_label_on_the_first_part() {
 t_empty_cells_hide() {
     render_fo empty-cells
     expect_page_lines "$T/empty-cells.pdf" 1 "full|"
+    # A line across the row (below "full", inside the 40pt row), from
+    # margin to margin: the full cell red-yellow-red, the hidden one
+    # nothing, the shown one red-yellow-red.
+    page_ppm "$T/empty-cells.pdf" 1 "$T/p.ppm"
+    pdftotext -bbox "$T/empty-cells.pdf" "$T/words.html"
+    y=$(awk -F'"' '/>full</ { printf "%.1f", $8 + 8 }' "$T/words.html")
+    [ -n "$y" ] || fail "no word 'full'"
+    got=$(colour_runs "$T/p.ppm" "$y" 10 290 ffffff=white ff0000=red ffff00=yellow)
+    [ "$got" = "white red yellow red white red yellow red white" ] || fail "across the row: $got"
+    # The hidden cell's middle (the page's middle) is white.
+    [ "$(pixel "$T/p.ppm" 150 "$y")" = ffffff ] || fail "the hidden cell shows something at its middle"
     expect_png_like empty-cells 1
+}
+
+# Content that collapses to nothing (issue 23; fuzz/regressions/fo-*-one-space.fo):
+# an automatic table whose only cell holds one space, and an inline of one
+# space.  The text buffer is then never allocated; measuring the cell and
+# building the lines once applied an offset to its null pointer, which
+# clang's UBSan (the sanitizer build, CC=clang) reports and run_cocom fails.
+t_an_automatic_table_whose_only_cell_holds_a_space() {
+    render_fo one-space
+    expect_pages "$T/one-space.pdf" 1
+    expect_page_lines "$T/one-space.pdf" 1 "Before the table.|After the table.|"
 }

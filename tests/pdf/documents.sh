@@ -143,8 +143,12 @@ t_two_builds_are_identical_to_the_byte() {
     build_all "$T/a"
     mv "$T/pdfs" "$T/pdfs-a"
     build_all "$T/b"
-    for f in $(cat "$T/pdfs-a"); do
-        g="$T/b/${f#"$T"/a/}"
-        cmp -s "$f" "$g" || fail "$(basename "$f") differs between two builds"
-    done
+    # The same files both ways (every file, not only the PDFs): a file
+    # that one build makes and the other does not is a difference too.
+    (cd "$T/a" && find . -type f | sort) > "$T/files-a"
+    (cd "$T/b" && find . -type f | sort) > "$T/files-b"
+    diff "$T/files-a" "$T/files-b" > "$T/files.diff" || { cat "$T/files.diff"; fail "the two builds made different files"; }
+    while read -r f; do
+        cmp -s "$T/a/$f" "$T/b/$f" || fail "$f differs between two builds"
+    done < "$T/files-a"
 }
