@@ -11,8 +11,24 @@
 
   The questions are templates/proforma.xml (modelled on Next steps
   §7.3.1/§7.4.1: the national wording was not found).  Each question is
-  answered by the template below that matches its key; an answer the
-  arrangement does not give is printed as a visible blank to fill in.
+  answered by the template of proforma-answers.xsl that matches its
+  key; an answer the data does not give is printed as a visible blank to
+  fill in.
+
+  What a proforma may print (issue 16):
+  - only what was known on its date ($document-date: the submission, else
+    the deadline): the model's status and history as $model-status-at and
+    $known-events give them; a dated fact (vote, approval, constitution
+    change, board report, terms of reference, ballot return) only when
+    c:known-at / c:date-known say it had happened;
+  - structured data and national wording: the functions table and the
+    activities in the words of templates/functions-2015-16.xml, never a
+    local rewording (a council's "sub-region" for "area team");
+  - free prose only where a question asks for the CCG's own answer
+    (c:own-words: the prose is marked words="ccg" and dated no later than
+    the proforma); never a news feature's account, a quotation or a
+    commentator's aside;
+  - NHS England's words: no LMC model numbers, no council levels.
 
   Parameter: ccg — the ccg/@id (default: the first CCG).  The annex
   follows the model: A for joint, B for delegated.
@@ -24,9 +40,14 @@
     xmlns:t="urn:cocom:templates:1"
     xmlns:exsl="http://exslt.org/common"
     xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="a t exsl str">
+    xmlns:func="http://exslt.org/functions"
+    xmlns:c="urn:cocom:functions:1"
+    extension-element-prefixes="func"
+    exclude-result-prefixes="a t exsl str c">
 
   <xsl:import href="base.xsl"/>
+  <!-- the answer to each question -->
+  <xsl:include href="proforma-answers.xsl"/>
 
   <!-- A proforma is dated the day it was submitted, or failing that the
        deadline for its model: it knows only what had happened by then. -->
@@ -37,6 +58,26 @@
       <xsl:otherwise><xsl:value-of select="$root/a:application/a:deadline[@model = $model-kind][1]/@date"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- c:own-words(node) — true when the prose at node may stand as the
+       CCG's own answer on this proforma: the data marks it as the CCG's
+       words (words="ccg" on it or on the prose container it sits in) and
+       those words were written by the proforma's date (its @date, as
+       c:known-at reads it).  Anything else (a journalist's account, a
+       quotation, undated prose) is left out, and the answer is a blank. -->
+  <func:function name="c:own-words">
+    <xsl:param name="n"/>
+    <xsl:variable name="marked" select="($n/ancestor-or-self::*[@words])[last()]"/>
+    <func:result select="boolean($marked) and string($marked/@words) = 'ccg' and c:known-at($marked)"/>
+  </func:function>
+
+  <!-- c:not-later(node) — false when a structured fact carries a date
+       (@date or @known-by: the date of the source that gives it) later
+       than the proforma's; an undated structured fact stands. -->
+  <func:function name="c:not-later">
+    <xsl:param name="n"/>
+    <func:result select="not($n/@date or $n/@known-by) or c:known-at($n)"/>
+  </func:function>
 
   <xsl:param name="proforma-file" select="'../templates/proforma.xml'"/>
   <!-- The question column's share of the width. -->
@@ -75,7 +116,7 @@
       <xsl:with-param name="description">
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="concat('describe-proforma-', $annex-letter)"/></xsl:call-template>
       </xsl:with-param>
-      <xsl:with-param name="footer-note"><xsl:call-template name="modelled-note"/></xsl:with-param>
+      <xsl:with-param name="footer-note"><xsl:call-template name="text"><xsl:with-param name="name" select="'proforma-note'"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="bookmarks">
         <xsl:for-each select="$sections">
           <xsl:call-template name="bookmark">
@@ -131,7 +172,10 @@
       <xsl:apply-templates select="$pf/t:subtitle" mode="fill"/>
     </fo:block>
     <xsl:for-each select="$pf/t:intro">
-      <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates select="." mode="fill"/></fo:block>
+      <xsl:variable name="ok"><xsl:call-template name="holds"/></xsl:variable>
+      <xsl:if test="$ok = 'yes'">
+        <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates mode="fill"/></fo:block>
+      </xsl:if>
     </xsl:for-each>
   </xsl:template>
 
@@ -247,577 +291,94 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- ================================================================
-       Answers (mode "answer"): inline text or FO blocks; empty = blank.
-       ================================================================ -->
-
-  <xsl:template match="t:question" mode="answer">
-    <xsl:message>cocom: proforma.xsl has no answer for the question "<xsl:value-of select="@key"/>"; it is left blank</xsl:message>
-  </xsl:template>
-
-  <!-- 1. CCG details -->
-  <xsl:template match="t:question[@key = 'ccg-name']" mode="answer">
-    <xsl:value-of select="normalize-space($the-ccg/a:name)"/>
-    <xsl:if test="$the-ccg/a:short-name"> (<xsl:value-of select="normalize-space($the-ccg/a:short-name)"/>)</xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'ccg-ods-code']" mode="answer">
-    <xsl:value-of select="$the-ccg/@ods-code"/>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'area-team']" mode="answer">
-    <xsl:value-of select="normalize-space($the-area-team/a:name)"/>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'partner-ccgs']" mode="answer">
-    <xsl:variable name="others" select="$root/a:parties/a:ccg[not(@id = $the-ccg/@id)]"/>
+  <!-- One observer on a line (overrides base.xsl's): the same, except
+       that a nomination, a dated event the data gives no date for, is
+       said only when the observer is dated no later than the proforma
+       (Westminster's Board nominated its representative after November
+       2015, not by January). -->
+  <xsl:template name="observer-line">
+    <xsl:param name="o" select="."/>
+    <!-- whether a nomination is known: only when the observer is dated -->
+    <xsl:variable name="dated" select="($o/@date or $o/@known-by) and c:known-at($o)"/>
     <xsl:choose>
-      <xsl:when test="$others">
-        <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$others"/></xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>None</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'population']" mode="answer">
-    <xsl:for-each select="$the-ccg/a:population">
-      <xsl:value-of select="format-number(@count, '#,##0')"/>
-      <xsl:if test="@as-of">
-        <xsl:text> (</xsl:text>
-        <xsl:call-template name="format-date"><xsl:with-param name="date" select="@as-of"/></xsl:call-template>
-        <xsl:text>)</xsl:text>
-      </xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'practices']" mode="answer">
-    <xsl:variable name="p" select="$the-ccg/a:practices"/>
-    <xsl:choose>
-      <xsl:when test="$p/@count">
-        <xsl:value-of select="$p/@count"/>
-        <xsl:for-each select="$p/a:contract-count">
-          <xsl:text>, of which </xsl:text>
-          <xsl:value-of select="@count"/>
-          <xsl:text> </xsl:text>
-          <xsl:call-template name="label"><xsl:with-param name="set" select="'contract'"/><xsl:with-param name="value" select="@contract"/></xsl:call-template>
-        </xsl:for-each>
-      </xsl:when>
-      <xsl:when test="$p/a:practice">
-        <fo:block role="P">
-          <xsl:call-template name="blank"/>
+      <xsl:when test="$o/a:post"><xsl:value-of select="normalize-space($o/a:post)"/></xsl:when>
+      <xsl:when test="$o/@org">
+        <!-- "Representative of the Health and Wellbeing Board (Westminster City Council)" -->
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'representative-of'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
+        <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = $o/@org]"/>
+        <xsl:if test="$hwb/@council">
           <xsl:text> (</xsl:text>
-          <xsl:value-of select="count($p/a:practice)"/>
-          <xsl:text> listed in the arrangement)</xsl:text>
-        </fo:block>
-      </xsl:when>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'accountable-officer']" mode="answer">
-    <xsl:if test="$the-ccg/a:accountable-officer">
-      <xsl:call-template name="person-inline"><xsl:with-param name="person" select="$the-ccg/a:accountable-officer"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'ccg-chair']" mode="answer">
-    <xsl:if test="$the-ccg/a:ccg-chair">
-      <xsl:call-template name="person-inline"><xsl:with-param name="person" select="$the-ccg/a:ccg-chair"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'lay-members']" mode="answer">
-    <xsl:for-each select="$the-ccg/a:lay-members">
-      <fo:block role="P"><xsl:value-of select="@count"/></fo:block>
-      <xsl:if test="a:description">
-        <fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block>
-      </xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- 2. The model -->
-  <xsl:template match="t:question[@key = 'model']" mode="answer">
-    <xsl:call-template name="label">
-      <xsl:with-param name="set" select="'model'"/>
-      <xsl:with-param name="value" select="$model-kind"/>
-      <xsl:with-param name="attribute" select="'title'"/>
-    </xsl:call-template>
-    <xsl:text> (</xsl:text>
-    <xsl:call-template name="label">
-      <xsl:with-param name="set" select="'model'"/>
-      <xsl:with-param name="value" select="$model-kind"/>
-      <xsl:with-param name="attribute" select="'lmc'"/>
-    </xsl:call-template>
-    <xsl:text>)</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'joint-form']" mode="answer">
-    <xsl:if test="$model/@joint-form">
-      <xsl:variable name="f">
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'joint-form'"/><xsl:with-param name="value" select="$model/@joint-form"/></xsl:call-template>
-      </xsl:variable>
-      <xsl:call-template name="capitalise"><xsl:with-param name="s" select="$f"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'start-date']" mode="answer">
-    <xsl:if test="$model/@start-date">
-      <xsl:call-template name="format-date"><xsl:with-param name="date" select="$model/@start-date"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'status']" mode="answer">
-    <xsl:call-template name="label"><xsl:with-param name="set" select="'model-status'"/><xsl:with-param name="value" select="$model/@status"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'history']" mode="answer">
-    <xsl:for-each select="$model/a:history/a:event">
-      <fo:block role="P" space-after="3pt">
-        <xsl:if test="@date">
-          <fo:inline font-weight="bold" role="Span">
-            <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-            <xsl:text>: </xsl:text>
-          </fo:inline>
+          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
+          <xsl:text>)</xsl:text>
         </xsl:if>
-        <xsl:apply-templates mode="inline"/>
-      </fo:block>
-    </xsl:for-each>
-    <xsl:if test="$model/a:description">
-      <fo:block role="P"><xsl:apply-templates select="$model/a:description" mode="inline"/></fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'rationale']" mode="answer">
-    <xsl:apply-templates select="$root/a:rationale/*" mode="block"/>
-  </xsl:template>
-
-  <!-- 3. Functions -->
-  <xsl:template match="t:question[@key = 'functions-table']" mode="answer">
-    <xsl:call-template name="functions-table">
-      <xsl:with-param name="functions" select="$root/a:scope/a:function"/>
-      <xsl:with-param name="columns" select="concat('function ', $model-kind, ' status')"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'activities']" mode="answer">
-    <xsl:variable name="acts" select="$root/a:scope/a:function/a:activity[(@status and (@status = 'joint' or @status = 'delegated')) or (not(@status) and (../@status = 'joint' or ../@status = 'delegated'))]"/>
-    <xsl:if test="$acts">
-      <fo:list-block xsl:use-attribute-sets="list" role="L">
-        <xsl:for-each select="$acts">
-          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block role="P"><xsl:call-template name="activity-name"/></fo:block></fo:list-item-body>
-          </fo:list-item>
-        </xsl:for-each>
-      </fo:list-block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'reserved']" mode="answer">
-    <xsl:variable name="fs" select="$root/a:scope/a:function[@status = 'reserved' or @status = 'retained']"/>
-    <xsl:if test="$fs">
-      <fo:list-block xsl:use-attribute-sets="list" role="L">
-        <xsl:for-each select="$fs">
-          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block role="P"><xsl:call-template name="function-name"/></fo:block></fo:list-item-body>
-          </fo:list-item>
-        </xsl:for-each>
-      </fo:list-block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'pooled-fund']" mode="answer">
-    <xsl:for-each select="$root/a:finance/a:pooled-fund">
-      <fo:block role="P">
-        <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="@used"/></xsl:call-template>
-        <xsl:if test="@gbp"><xsl:text>; </xsl:text><xsl:call-template name="money"/></xsl:if>
-      </fo:block>
-      <xsl:if test="a:description"><fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block></xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- 4. Governance -->
-  <xsl:template match="t:question[@key = 'committee-name']" mode="answer">
-    <xsl:value-of select="normalize-space($committee-node/a:name)"/>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'committee-type']" mode="answer">
-    <xsl:if test="$committee-node">
-      <xsl:variable name="l">
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'committee-type'"/><xsl:with-param name="value" select="$committee-node/@type"/></xsl:call-template>
-      </xsl:variable>
-      <xsl:call-template name="capitalise"><xsl:with-param name="s" select="$l"/></xsl:call-template>
-      <xsl:text> (</xsl:text>
-      <xsl:for-each select="str:tokenize($committee-node/@parties, ' ')">
-        <xsl:if test="position() &gt; 1"> and </xsl:if>
-        <xsl:call-template name="party-name"><xsl:with-param name="id" select="string(.)"/></xsl:call-template>
-      </xsl:for-each>
-      <xsl:text>)</xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'in-common']" mode="answer">
-    <xsl:variable name="g" select="$root/a:committees-in-common[contains(concat(' ', @committees, ' '), concat(' ', $committee-node/@id, ' '))]"/>
-    <xsl:choose>
-      <xsl:when test="$g">
-        <fo:block role="P">
-          <xsl:value-of select="normalize-space($g/a:name)"/>
-          <xsl:if test="$g/@total"> (<xsl:value-of select="$g/@total"/> committees)</xsl:if>
-        </fo:block>
-        <xsl:if test="$g/a:description"><fo:block role="P"><xsl:apply-templates select="$g/a:description" mode="inline"/></fo:block></xsl:if>
       </xsl:when>
-      <xsl:when test="$committee-node and $model/@joint-form = 'joint-committee'">None</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="$o/@role"/></xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'membership']" mode="answer">
-    <xsl:call-template name="membership-table"><xsl:with-param name="committee" select="$committee-node"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'chair' or @key = 'vice-chair']" mode="answer">
-    <xsl:variable name="office" select="$committee-node/*[local-name() = current()/@key]"/>
-    <xsl:variable name="who">
-      <xsl:call-template name="office-holder">
-        <xsl:with-param name="office" select="$office"/>
-        <xsl:with-param name="committee" select="$committee-node"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:if test="normalize-space($who) != ''">
-      <fo:block role="P"><xsl:call-template name="capitalise"><xsl:with-param name="s" select="normalize-space($who)"/></xsl:call-template></fo:block>
+    <xsl:if test="$o/a:name"> (<xsl:value-of select="normalize-space($o/a:name)"/>)</xsl:if>
+    <xsl:if test="$o/a:post and $o/@org">
+      <xsl:text>, </xsl:text>
+      <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
     </xsl:if>
-    <xsl:if test="$office/a:description">
-      <fo:block role="P"><xsl:apply-templates select="$office/a:description" mode="inline"/></fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- The lay and executive majority, counted from the voting seats. -->
-  <xsl:template match="t:question[@key = 'majority']" mode="answer">
-    <xsl:variable name="voting" select="$committee-node/a:member[@voting = 'yes']"/>
-    <xsl:if test="$voting">
+    <xsl:if test="$o/@capacity or $o/@basis or $o/@nominated[$dated]">
+      <xsl:text>: </xsl:text>
+      <xsl:if test="$o/@capacity">
+        <xsl:variable name="c"><xsl:call-template name="label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="$o/@capacity"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="translate(substring($c, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+        <xsl:value-of select="substring($c, 2)"/>
+      </xsl:if>
+      <xsl:if test="$o/@basis">
+        <xsl:if test="$o/@capacity">, </xsl:if>
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-basis'"/><xsl:with-param name="value" select="$o/@basis"/></xsl:call-template>
+      </xsl:if>
       <xsl:choose>
-        <xsl:when test="$voting[@count = 'unstated']">
-          <xsl:text>Cannot be counted: the number of some voting seats is not stated.</xsl:text>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:variable name="total" select="count($voting[not(@count)]) + sum($voting/@count)"/>
-          <xsl:variable name="le" select="$voting[@role = 'lay' or @role = 'executive']"/>
-          <xsl:variable name="n-le" select="count($le[not(@count)]) + sum($le/@count)"/>
-          <xsl:value-of select="concat($n-le, ' of the ', $total, ' voting seats are lay or executive members')"/>
-          <xsl:choose>
-            <xsl:when test="$n-le * 2 &gt; $total">: a lay and executive majority.</xsl:when>
-            <xsl:otherwise>: no lay and executive majority.</xsl:otherwise>
-          </xsl:choose>
-        </xsl:otherwise>
+        <xsl:when test="not($dated)"/>
+        <xsl:when test="$o/@nominated = 'yes'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>a representative has been nominated</xsl:when>
+        <xsl:when test="$o/@nominated = 'no'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>no representative has been nominated</xsl:when>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="t:question[@key = 'observers']" mode="answer">
-    <xsl:call-template name="observers-list"><xsl:with-param name="committee" select="$committee-node"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'quorum']" mode="answer">
-    <xsl:call-template name="quorum-text"><xsl:with-param name="committee" select="$committee-node"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'voting']" mode="answer">
-    <xsl:call-template name="voting-text"><xsl:with-param name="committee" select="$committee-node"/></xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'meetings']" mode="answer">
-    <xsl:for-each select="$committee-node/a:meetings">
-      <xsl:if test="@frequency and @frequency != 'other'">
-        <fo:block role="P">
-          <xsl:variable name="f"><xsl:call-template name="label"><xsl:with-param name="set" select="'frequency'"/><xsl:with-param name="value" select="@frequency"/></xsl:call-template></xsl:variable>
-          <xsl:call-template name="capitalise"><xsl:with-param name="s" select="$f"/></xsl:call-template>
-          <xsl:if test="@notice-days">; papers <xsl:value-of select="@notice-days"/> days before each meeting</xsl:if>
-        </fo:block>
-      </xsl:if>
-      <xsl:if test="not(@frequency) or @frequency = 'other'">
-        <fo:block role="P" text-align-last="justify"><xsl:call-template name="blank"><xsl:with-param name="length" select="'long'"/></xsl:call-template></fo:block>
-      </xsl:if>
-      <xsl:if test="a:description"><fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block></xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'in-public']" mode="answer">
-    <xsl:if test="$committee-node/a:meetings/@in-public">
-      <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="$committee-node/a:meetings/@in-public"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'terms-of-reference']" mode="answer">
-    <xsl:for-each select="$committee-node/a:terms-of-reference">
-      <xsl:if test="@status or @version or @date">
-        <xsl:if test="@status">
-          <xsl:call-template name="capitalise"><xsl:with-param name="s" select="@status"/></xsl:call-template>
-        </xsl:if>
-        <xsl:if test="@version"><xsl:text>, version </xsl:text><xsl:value-of select="@version"/></xsl:if>
-        <xsl:if test="@date">
-          <xsl:text>, </xsl:text>
-          <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-        </xsl:if>
-      </xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- 5. Constitution and member approval -->
-  <xsl:template match="t:question[@key = 'constitution-requested']" mode="answer">
-    <xsl:if test="$the-mandate/a:constitution-change/@requested">
-      <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="$the-mandate/a:constitution-change/@requested"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'constitution-dates']" mode="answer">
-    <xsl:variable name="c" select="$the-mandate/a:constitution-change"/>
-    <fo:block role="P">
-      <xsl:text>Requested: </xsl:text>
-      <xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$c/@date-requested"/></xsl:call-template>
-    </fo:block>
-    <fo:block role="P">
-      <xsl:text>Approved: </xsl:text>
-      <xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$c/@date-approved"/></xsl:call-template>
-    </fo:block>
-    <xsl:if test="$c/a:description"><fo:block role="P"><xsl:apply-templates select="$c/a:description" mode="inline"/></fo:block></xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'member-vote']" mode="answer">
-    <xsl:for-each select="$the-mandate/a:member-vote">
-      <fo:block role="P">
-        <xsl:choose>
-          <xsl:when test="@result">
-            <xsl:call-template name="label"><xsl:with-param name="set" select="'member-vote-result'"/><xsl:with-param name="value" select="@result"/></xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
-        </xsl:choose>
-        <xsl:if test="@model">
-          <xsl:text> of </xsl:text>
-          <xsl:call-template name="label"><xsl:with-param name="set" select="'model'"/><xsl:with-param name="value" select="@model"/></xsl:call-template>
-        </xsl:if>
-        <xsl:text>; date: </xsl:text>
-        <xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-      </fo:block>
-      <xsl:if test="a:description"><fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block></xsl:if>
-    </xsl:for-each>
-    <xsl:if test="$the-mandate/a:description">
-      <fo:block role="P"><xsl:apply-templates select="$the-mandate/a:description" mode="inline"/></fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'member-vote-counts']" mode="answer">
-    <xsl:variable name="v" select="$the-mandate/a:member-vote"/>
-    <xsl:if test="$v/@for or $v/@against or $v/@abstained or $v/@eligible">
-      <xsl:for-each select="str:tokenize('for against abstained eligible', ' ')">
-        <xsl:variable name="k" select="string(.)"/>
-        <xsl:if test="position() &gt; 1"> / </xsl:if>
-        <xsl:choose>
-          <xsl:when test="$v/@*[local-name() = $k]"><xsl:value-of select="$v/@*[local-name() = $k]"/></xsl:when>
-          <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'10mm'"/></xsl:call-template></xsl:otherwise>
-        </xsl:choose>
-      </xsl:for-each>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- The ballot result: returns by model, against the member practices. -->
-  <xsl:template match="t:question[@key = 'ballot']" mode="answer">
-    <xsl:variable name="returns" select="$the-mandate/a:ballot-return"/>
-    <xsl:if test="$returns">
-      <xsl:variable name="members">
-        <xsl:call-template name="member-practice-count"/>
-      </xsl:variable>
-      <xsl:for-each select="$labels/t:set[@name = 'model']/t:label">
-        <xsl:variable name="m" select="@value"/>
-        <fo:block role="P">
-          <xsl:value-of select="@lmc"/>
-          <xsl:text> (</xsl:text>
-          <xsl:value-of select="."/>
-          <xsl:text>): </xsl:text>
-          <xsl:value-of select="count($returns[@model = $m])"/>
-        </fo:block>
-      </xsl:for-each>
-      <fo:block role="P">
-        <xsl:value-of select="count($returns)"/>
-        <xsl:text> returns</xsl:text>
-        <xsl:if test="$members != ''">
-          <xsl:value-of select="concat(' from ', $members, ' member practices')"/>
-        </xsl:if>
-        <xsl:text>.</xsl:text>
-      </fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'governing-body']" mode="answer">
-    <xsl:for-each select="$the-mandate/a:governing-body-approval">
-      <fo:block role="P">
-        <xsl:choose>
-          <xsl:when test="@decision">
-            <xsl:call-template name="label"><xsl:with-param name="set" select="'gb-decision'"/><xsl:with-param name="value" select="@decision"/></xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
-        </xsl:choose>
-        <xsl:text>; date: </xsl:text>
-        <xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-      </fo:block>
-      <xsl:if test="a:description"><fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block></xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- 6. Conflicts of interest -->
-  <xsl:template match="t:question[@key = 'register' or @key = 'procurement-register']" mode="answer">
-    <xsl:variable name="r" select="$root/a:conflicts-of-interest/*[local-name() = current()/@key]"/>
-    <xsl:if test="$r">
-      <xsl:call-template name="register-text"><xsl:with-param name="register" select="$r"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'declarations']" mode="answer">
-    <xsl:variable name="d" select="$root/a:conflicts-of-interest/a:register/a:declaration[@member = $committee-node/a:member/@id]"/>
-    <xsl:if test="$d">
-      <xsl:value-of select="count($d)"/>
-      <xsl:text> declared; see the register of interests.</xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'coi-management']" mode="answer">
-    <xsl:apply-templates select="$root/a:conflicts-of-interest/a:management/*" mode="block"/>
-  </xsl:template>
-
-  <!-- 7. Resources -->
-  <xsl:template match="t:question[@key = 'staffing']" mode="answer">
-    <xsl:if test="$root/a:staffing/a:description">
-      <fo:block role="P"><xsl:apply-templates select="$root/a:staffing/a:description" mode="inline"/></fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'additional-posts']" mode="answer">
-    <xsl:value-of select="$root/a:staffing/@additional-posts"/>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'running-costs']" mode="answer">
-    <xsl:for-each select="$root/a:finance/a:running-costs">
-      <xsl:if test="@gbp">
-        <fo:block role="P">Running cost allowance: <xsl:call-template name="money"/></fo:block>
-      </xsl:if>
-      <xsl:if test="@uplift">
-        <fo:block role="P">
-          <xsl:text>Uplift for co-commissioning: </xsl:text>
-          <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="@uplift"/></xsl:call-template>
-        </fo:block>
-      </xsl:if>
-      <xsl:if test="a:description"><fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block></xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'finance']" mode="answer">
-    <xsl:for-each select="$root/a:finance/a:allocation | $root/a:finance/a:per-head-spend | $root/a:finance/a:pms-premium">
-      <fo:block role="P">
-        <fo:inline font-weight="bold" role="Span">
-          <xsl:choose>
-            <xsl:when test="self::a:allocation">Primary care allocation</xsl:when>
-            <xsl:when test="self::a:per-head-spend">Primary care spend per head</xsl:when>
-            <xsl:otherwise>PMS premium</xsl:otherwise>
-          </xsl:choose>
-          <xsl:if test="@gbp">: </xsl:if>
-        </fo:inline>
-        <xsl:call-template name="money"/>
-      </fo:block>
-      <xsl:if test="a:description"><fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block></xsl:if>
-    </xsl:for-each>
-    <xsl:if test="$root/a:finance/a:description">
-      <fo:block role="P"><xsl:apply-templates select="$root/a:finance/a:description" mode="inline"/></fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'risks']" mode="answer">
-    <xsl:if test="$root/a:risks/a:risk">
-      <fo:list-block xsl:use-attribute-sets="list" role="L">
-        <xsl:for-each select="$root/a:risks/a:risk">
-          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block>
-              <xsl:for-each select="a:mitigation">
-                <fo:block role="P" font-style="italic">Mitigation: <xsl:apply-templates mode="inline"/></fo:block>
-              </xsl:for-each>
-            </fo:list-item-body>
-          </fo:list-item>
-        </xsl:for-each>
-      </fo:list-block>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- 8. Engagement -->
-  <xsl:template match="t:question[@key = 'lmc']" mode="answer">
-    <xsl:for-each select="$root/a:parties/a:lmc">
-      <fo:block role="P"><xsl:value-of select="normalize-space(a:name)"/></fo:block>
-    </xsl:for-each>
-    <xsl:for-each select="$committee-node/a:observer[@role = 'lmc']">
-      <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
-    </xsl:for-each>
-    <xsl:if test="$the-mandate/a:description[contains(., 'medical committee') or contains(., 'LMC')]">
-      <fo:block role="P"><xsl:apply-templates select="$the-mandate/a:description" mode="inline"/></fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'hwb']" mode="answer">
-    <xsl:for-each select="$committee-node/a:observer[@role = 'health-and-wellbeing-board']">
-      <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
-    </xsl:for-each>
-    <xsl:for-each select="$root/a:board-report">
-      <fo:block role="P">
-        <xsl:text>Report to the </xsl:text>
-        <xsl:call-template name="party-name"><xsl:with-param name="id" select="@board"/></xsl:call-template>
-        <xsl:variable name="c" select="$root/a:parties/a:health-and-wellbeing-board[@id = current()/@board]/@council"/>
-        <xsl:if test="$c">
-          <xsl:text> (</xsl:text>
-          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$c"/></xsl:call-template>
-          <xsl:text>)</xsl:text>
-        </xsl:if>
+  <!-- A member's seat in the membership table (overrides base.xsl's):
+       when the number of seats of a kind is unknown, the form asks for it
+       with a blank ("(seats: …)") rather than saying it is not stated. -->
+  <xsl:template name="member-seat">
+    <xsl:variable name="c" select=".."/>
+    <xsl:value-of select="normalize-space(a:post)"/>
+    <xsl:for-each select="$c/a:chair[@member = current()/@id] | $c/a:vice-chair[@member = current()/@id]">
+      <xsl:text> (</xsl:text>
+      <xsl:call-template name="text-string"><xsl:with-param name="name" select="concat(local-name(), '-mark')"/></xsl:call-template>
+      <xsl:if test="@acting = 'yes'">
         <xsl:text>, </xsl:text>
-        <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-        <xsl:text>: “</xsl:text>
-        <xsl:value-of select="normalize-space(a:cover/a:report-title)"/>
-        <xsl:text>”</xsl:text>
-      </fo:block>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
+      </xsl:if>
+      <xsl:text>)</xsl:text>
     </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'healthwatch']" mode="answer">
-    <xsl:for-each select="$committee-node/a:observer[@role = 'healthwatch']">
-      <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- 9. Submission -->
-  <xsl:template match="t:question[@key = 'submitted-to']" mode="answer">
-    <xsl:variable name="to" select="$root/a:application/a:submission/@to"/>
     <xsl:choose>
-      <xsl:when test="$to">
-        <xsl:variable name="l"><xsl:call-template name="label"><xsl:with-param name="set" select="'recipient'"/><xsl:with-param name="value" select="$to"/></xsl:call-template></xsl:variable>
-        <xsl:call-template name="capitalise"><xsl:with-param name="s" select="$l"/></xsl:call-template>
+      <xsl:when test="@count = 'unstated'">
+        <xsl:text> (</xsl:text>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
+        <xsl:text>: </xsl:text>
+        <xsl:call-template name="blank"><xsl:with-param name="length" select="'8mm'"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates select="$pf/t:text[@name = concat('submitted-to-', $annex-letter)]/node()" mode="fill"/>
-      </xsl:otherwise>
+      <xsl:when test="@count &gt; 1">
+        <xsl:value-of select="concat(' (', @count, ' ')"/>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
     </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'deadline']" mode="answer">
-    <xsl:variable name="d" select="$root/a:application/a:deadline[@model = $model-kind]"/>
-    <xsl:if test="$d">
-      <xsl:call-template name="format-date"><xsl:with-param name="date" select="$d/@date"/></xsl:call-template>
+    <xsl:if test="@status = 'proposed' or @status = 'vacant'">
+      <xsl:text> [</xsl:text>
+      <xsl:call-template name="label">
+        <xsl:with-param name="set" select="'member-status'"/>
+        <xsl:with-param name="value" select="@status"/>
+      </xsl:call-template>
+      <xsl:text>]</xsl:text>
     </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'submitted']" mode="answer">
-    <xsl:for-each select="$root/a:application/a:submission[@date]">
-      <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-      <xsl:if test="@annex"> (annex <xsl:value-of select="@annex"/>)</xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template match="t:question[@key = 'approval-route']" mode="answer">
-    <xsl:apply-templates select="$pf/t:text[@name = concat('approval-route-', $annex-letter)]/node()" mode="fill"/>
   </xsl:template>
 
   <!-- ================================================================

@@ -47,7 +47,9 @@ t_joint_status_in_the_report_table_and_the_proforma() {
     render "$T/r.pdf" report-city-of-wolverhampton.xsl "$T/a.xml"
     render "$T/p.pdf" proforma.xsl "$T/a.xml"
     expect_text "$T/r.pdf" "Design and implementation of local incentive schemes No Jointly with the area team, by agreement Yes"
-    expect_text "$T/p.pdf" "Design and implementation of local incentive schemes Jointly with the area team, by agreement Joint (CCG and NHS England)"
+    # the proforma prints the national table's wording, whatever the local offer
+    expect_text "$T/p.pdf" "Design and implementation of local incentives schemes Subject to joint agreement with the area team Joint (CCG and NHS England)"
+    expect_no_text "$T/p.pdf" "Jointly with the area team, by agreement"
     for f in r p; do expect_no_text "$T/$f.pdf" "Subject to joint agreement with sub-region"; done
 }
 
@@ -65,7 +67,8 @@ t_committee_name_everywhere() {
 t_report_date_everywhere() {
     sample_edit wolverhampton-2015 "$T/a.xml" 's|<board-report id="hwb-2015-07-29" board="wolverhampton-hwb" date="2015-07-29"|<board-report id="hwb-2015-07-29" board="wolverhampton-hwb" date="2015-07-30"|'
     render "$T/r.pdf" report-city-of-wolverhampton.xsl "$T/a.xml"
-    render "$T/p.pdf" proforma.xsl "$T/a.xml"
+    # (the January proforma knows no July report: asked as at August)
+    render "$T/p.pdf" proforma.xsl "$T/a.xml" as-at 2015-08-01
     expect_text "$T/r.pdf" "Health and Wellbeing Board 30 July 2015" 1
     expect_text "$T/p.pdf" "Report to the Health and Wellbeing Board (City of Wolverhampton Council), 30 July 2015: “Update on Primary Care Co-Commissioning”"
     for f in r p; do expect_no_text "$T/$f.pdf" "29 July 2015"; done
