@@ -2,14 +2,22 @@
 # committee: annex F (delegated) and annex D (joint, and committees in common).
 . "$SRCDIR/tests/docs/common.inc"
 
-MODELLED="Modelled on Next steps towards primary care co-commissioning (NHS England, November 2014), not a copy of the national form."
-
+# The document dates expect_clean checks against.  Westminster's terms
+# of reference are dated November 2015 (terms-of-reference/@date="2015-11",
+# known from the month's first day).  The other samples' terms of
+# reference have no date in the data: they print a blank date in their
+# document control and know every fact; they are checked against the
+# day before the arrangement's start (1 April 2015), by which terms of
+# reference must be adopted, with the start as a planned date.
+UNDATED=2015-03-31
+START=2015-04-01
 SECTIONS="Introduction|Statutory framework|Role of the|Geographical coverage|Membership|Meetings and voting|Quorum|Frequency of meetings and meetings in public|Conflicts of interest|Accountability and reporting|Procurement of agreed services|Decisions|Review of the terms of reference"
 
 # The model's sections, numbered 1 … 13, in order, after the contents list.
 expect_model_sections() {
     file=$1
-    set -- "Schedule 2: Delegated functions"
+    schedule2=${2:-"Schedule 2: Delegated functions"}
+    set -- "$schedule2"
     n=0
     IFS='|'
     for s in $SECTIONS; do
@@ -17,7 +25,7 @@ expect_model_sections() {
         set -- "$@" "$n $s"
     done
     unset IFS
-    set -- "$@" "Signatures" "Schedule 1: Delegation" "Schedule 2: Delegated functions"
+    set -- "$@" "Signatures" "Schedule 1: Delegation" "$schedule2"
     expect_order "$file" "$@"
 }
 
@@ -30,10 +38,13 @@ t_delegated_terms_of_reference() {
     # annex F's statutory framework, not annex D's
     expect_text "$T/t.pdf" "duty to have regard to impact on services in certain areas (section 13O)"
     expect_no_text "$T/t.pdf" "section 14Z9"
-    expect_text "$T/t.pdf" "It must be chaired by a lay member and have a lay and executive majority."
-    expect_text "$T/t.pdf" "established as a sub-committee of Rotherham CCG in accordance with Schedule 1A"
+    # the national rule of S002 §4.4.2 as a clause; its "It is for the CCG
+    # to agree …" is guidance and no clause
+    expect_text "$T/t.pdf" "The Primary Care Sub-Committee shall be chaired by a lay member, and its lay and executive members shall be a majority of its members."
+    expect_no_text "$T/t.pdf" "It is for"
+    expect_text "$T/t.pdf" "established as a sub-committee of the CCG in accordance with Schedule 1A"
     expect_no_text "$T/t.pdf" "meet in common"
-    expect_count "$T/t.pdf" "$MODELLED" 11
+    expect_clean "$T/t.pdf" nhse $UNDATED $START
 }
 
 t_committee_name_used_throughout() {
@@ -50,30 +61,36 @@ t_membership_table_with_voting_rights() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
     expect_order "$T/t.pdf" "5.1 The Primary Care Sub-Committee shall consist of the members shown in the table below, with their voting rights." \
         "Member Name Organisation Capacity Voting Vote weight" \
-        "Lay Member (Chair, acting)" "Rotherham CCG Lay member Yes One vote" \
+        "Lay Member . . . . . . Rotherham CCG Lay member Yes One vote" \
         "Lay Member [vacant] – Rotherham CCG Lay member Yes One vote" \
         "Chief Officer [proposed] Chris Edwards Rotherham CCG Executive member Yes One vote" \
         "Chief Nurse [proposed]" "Executive member (Nurse)" \
         "Chief Financial Officer [proposed]" \
-        "The Chair of the Primary Care Sub-Committee is the Lay Member (acting). A lay member chaired the sub-committee's meeting of 1 April 2015 as acting chair." \
+        "The Chair of the Primary Care Sub-Committee is a lay member of the CCG." \
         "The Vice-Chair of the Primary Care Sub-Committee is . . ." \
         "The following attend the Primary Care Sub-Committee without a vote:" "GP advisers: non-voting advisor, invited locally"
+    # an acting chair is how the meeting of 1 April 2015 was chaired, not
+    # an office the terms of reference appoint
+    expect_no_text "$T/t.pdf" "acting"
+    expect_no_text "$T/t.pdf" "1 April 2015"
 }
 
 t_weights_from_voting_shares() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc
-    expect_text "$T/t.pdf" "CCG lay member (number of seats not stated) – West London CCG Lay member Yes WLCCG: 50% of the voting power"
-    expect_text "$T/t.pdf" "NHS England executive member (number of seats not stated) – NHS England Executive member Yes NHS England: 50% of the voting power"
+    # the number of seats the report does not give is a blank to complete
+    expect_text "$T/t.pdf" "CCG lay member ( . . . seats) – West London CCG Lay member Yes WLCCG: 50% of the voting power"
+    expect_text "$T/t.pdf" "NHS England executive member ( . . . seats) – NHS England Executive member Yes NHS England: 50% of the voting power"
+    expect_no_text "$T/t.pdf" "not stated"
 }
 
 t_schedules_and_reserved_functions() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
     expect_order "$T/t.pdf" "Schedule 1: Delegation" \
-        "NHS England has delegated to Rotherham CCG authority to exercise the functions listed in Schedule 2 under section 13Z" \
+        "NHS England has delegated to the CCG authority to exercise the functions listed in Schedule 2 under section 13Z" \
         "The delegation agreement was issued in March 2015 and signed on . . ." \
-        "31 March 2015: A late change to the agreement." \
+        "The agreement was varied on 31 March 2015." \
         "Schedule 7: Local memorandum of understanding on workforce arrangements" \
-        "Schedule 2: Delegated functions" \
+        "Schedule 2: Delegated functions" "Function Status" \
         "General practice commissioning" "Approving practice mergers" "Delegated to the CCG" \
         "Complaints management Delegated to the CCG" \
         "The following functions are reserved to NHS England and are not exercised by the Primary Care Sub-Committee:" \
@@ -90,17 +107,18 @@ t_signature_blocks() {
 
 t_joint_committee_annex_d() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample wolverhampton-2015)" committee wolverhampton-jc
-    expect_pages "$T/t.pdf" 9
-    expect_model_sections "$T/t.pdf"
+    expect_pages "$T/t.pdf" 10
+    expect_model_sections "$T/t.pdf" "Schedule 2: Joint functions"
     expect_text "$T/t.pdf" "annex D of Next steps towards primary care co-commissioning" 1
     expect_text "$T/t.pdf" "Section 14Z9 of the NHS Act, as amended by the Legislative Reform (Clinical Commissioning Groups) Order 2014"
-    expect_text "$T/t.pdf" "The Primary Care Joint Committee will comprise NHS England and NHS Wolverhampton Clinical Commissioning Group."
+    expect_text "$T/t.pdf" "The Primary Care Joint Committee will comprise NHS England and the CCG."
     expect_no_text "$T/t.pdf" "section 13O"
     # no members in the data: blank rows to fill in, and blanks for the model's "[ ]"
     expect_text "$T/t.pdf" "Member Name Organisation Capacity Voting Vote weight . . ."
-    expect_text "$T/t.pdf" "The quorum is . . ."
+    expect_text "$T/t.pdf" "The quorum is . . . . . . . . . . . . . . voting members."
     expect_text "$T/t.pdf" "will meet . . ."
     expect_text "$T/t.pdf" "Meetings of the Primary Care Joint Committee will be held . . ."
+    expect_clean "$T/t.pdf" nhse $UNDATED $START
 }
 
 t_committees_in_common() {
@@ -109,14 +127,17 @@ t_committees_in_common() {
     expect_pages "$T/cl.pdf" 14
     expect_pages "$T/wl.pdf" 14
     for f in "$T/cl.pdf" "$T/wl.pdf"; do
-        expect_text "$f" "Terms of reference (committees in common): Co-commissioning Joint Committee" 1
         expect_text "$f" "is one of the North West London joint committees in common (8 committees in all)"
         expect_text "$f" "presided over by a single meeting chair; each committee retains its individual decision-making authority, takes its own decisions and records them separately."
         expect_text "$f" "Determination of key decisions or requests List closure"
         expect_text "$f" "Meetings of the Co-commissioning Joint Committee will be held in public."
+        expect_text "$f" "At a meeting in common, the Co-commissioning Joint Committee takes decisions only for the CCG."
+        # the refreshed terms' own provisions for local meetings, as a clause
+        expect_text "$f" "7 Local meetings and meetings in common 7.1 The Co-commissioning Joint Committee has two types of meeting: local meetings"
+        expect_clean "$f" nhse 2015-11-01
     done
-    expect_text "$T/cl.pdf" "At a meeting in common, the Co-commissioning Joint Committee takes decisions only for Central London CCG."
-    expect_text "$T/wl.pdf" "At a meeting in common, the Co-commissioning Joint Committee takes decisions only for West London CCG."
+    expect_text "$T/cl.pdf" "Central London CCG (“the CCG”)"
+    expect_text "$T/wl.pdf" "West London CCG (“the CCG”)"
     expect_no_text "$T/wl.pdf" "Central London CCG"
 }
 
@@ -141,7 +162,7 @@ PY
 
 t_provenance_can_be_shown() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample rotherham-2015)" show-provenance yes
-    expect_text "$T/t.pdf" "[national wording: S002 §4.4.2]"
+    expect_text "$T/t.pdf" "[national wording: S002 §4.3.2, §4.4.2]"
     expect_text "$T/t.pdf" "[modelled: research/domain.md §B.1"
     render "$T/n.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
     expect_no_text "$T/n.pdf" "[modelled"
