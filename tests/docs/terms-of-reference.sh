@@ -177,3 +177,118 @@ t_bookmarks_and_contents() {
     expect_text "$T/t.pdf" "Contents 1 Introduction" 1
     [ "$(pdf_info "$T/t.pdf" Title)" = "Terms of reference: Primary Care Commissioning Committee (Hull CCG)" ] || fail "title: $(pdf_info "$T/t.pdf" Title)"
 }
+
+# ---------------------------------------------------------------------
+# Issue 16: papers the parties could adopt as they stand.
+
+# Every sample's terms of reference: none of the phrases no document may
+# print (tests/docs/phrases.txt, NHS England's voice) and no date after
+# the document's own.
+t_every_sample_clean() {
+    for x in "wolverhampton-2015 wolverhampton-jc $UNDATED" "westminster-2015 clccg-jc 2015-11-01" \
+             "westminster-2015 wlccg-jc 2015-11-01" "rotherham-2015 rotherham-pcsc $UNDATED" "hull-2015 hull-pccc $UNDATED"; do
+        set -- $x
+        render "$T/$2.pdf" terms-of-reference.xsl "$(sample "$1")" committee "$2"
+        expect_clean "$T/$2.pdf" nhse "$3" $START
+    done
+}
+
+# A terms of reference knows only what had happened by its date: as at
+# 15 March 2015, Rotherham's agreement (issued March 2015) had not yet
+# been varied (31 March 2015); Westminster's refreshed terms as at
+# October 2015 know the terms agreed by June but not November's.
+t_dated_facts_as_at_the_document_date() {
+    render "$T/r.pdf" terms-of-reference.xsl "$(sample rotherham-2015)" as-at 2015-03-15
+    expect_text "$T/r.pdf" "The delegation agreement was issued in March 2015 and signed on . . ."
+    expect_no_text "$T/r.pdf" "varied"
+    expect_text "$T/r.pdf" "Document control Version Date Status . . . . . . . . 15 March 2015 Draft"
+    expect_clean "$T/r.pdf" nhse 2015-03-15 $START
+    render "$T/w.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc as-at 2015-10-01
+    expect_text "$T/w.pdf" "Date History By June 2015 Terms of reference agreed by the governing bodies. Contents"
+    expect_no_text "$T/w.pdf" "November 2015"
+    render "$T/e.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc as-at 2015-05-01
+    expect_no_text "$T/e.pdf" "History"
+}
+
+# Document control from the data: version (blank when not given), date,
+# status, and the history known at the date.
+t_document_control() {
+    render "$T/w.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc
+    expect_text "$T/w.pdf" "Document control Version Date Status . . . . . . . . November 2015 Proposed Date History By June 2015 Terms of reference agreed by the governing bodies. November 2015 The governing bodies considered refreshed terms of reference" 1
+    sample_edit hull-2015 "$T/a.xml" 's|^  </committee>|    <terms-of-reference version="1.2" date="2015-03-20" status="approved"/>\n&|'
+    render "$T/h.pdf" terms-of-reference.xsl "$T/a.xml"
+    expect_text "$T/h.pdf" "Document control Version Date Status 1.2 20 March 2015 Approved Contents" 1
+}
+
+# Narrative is not a clause: none of the arrangement's prose reaches the
+# terms of reference (the sources' sentences the old output printed).
+t_no_narrative_in_clauses() {
+    render "$T/r.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
+    render "$T/w.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee clccg-jc
+    for f in "$T/r.pdf" "$T/w.pdf"; do
+        for s in "A late change to the agreement" "The final delegation agreement arrived" "chaired the sub-committee's meeting" \
+                 "By November 2015" "met three times" "is entitled to send" "papers are co-written" "still arguable" \
+                 "will contain for all meetings" "voting method will be used" "quietly supportive" "room for slippage"; do
+            expect_no_text "$f" "$s"
+        done
+    done
+    # the structured facts stand in their place
+    expect_order "$T/w.pdf" "6.3 The Co-commissioning Joint Committee will aim to reach its decisions by consensus. Where it cannot, the vote of each voting member present is weighted" \
+        "so that the CCG holds 50% and NHS England holds 50% of the total voting power; a decision needs a majority of the weighted votes cast."
+    expect_text "$T/w.pdf" "The quorum is . . . . . . . . . . . . . . voting members, including at least 1 lay member, at least 1 clinical member, at least 1 executive member, at least 1 member from the CCG and at least 1 member from NHS England."
+    expect_text "$T/w.pdf" "• Healthwatch representative: non-voting advisor, national right to attend •"
+    expect_text "$T/r.pdf" "The agreement was varied on 31 March 2015. The agreement includes"
+}
+
+# The model's text, right for the committee: Schedule 2 of a joint
+# committee is its joint functions; guidance is no clause; the
+# chair-absence clause follows the membership; those who attend without a
+# vote are not organisations represented.
+t_model_text_follows_the_committee() {
+    render "$T/j.pdf" terms-of-reference.xsl "$(sample wolverhampton-2015)"
+    expect_text "$T/j.pdf" "Schedule 2: Joint functions The Primary Care Joint Committee exercises the following functions, jointly for NHS England and the CCG:"
+    expect_no_text "$T/j.pdf" "Delegated functions"
+    expect_no_text "$T/j.pdf" "It is for"
+    expect_text "$T/j.pdf" "the voting members present will choose one of their number to chair it."
+    expect_text "$T/j.pdf" "1.4 The organisations represented on the Primary Care Joint Committee are: • NHS Wolverhampton Clinical Commissioning Group • NHS England 2 Statutory framework"
+    render "$T/d.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
+    expect_text "$T/d.pdf" "the voting members present will choose a lay member among them to chair it."
+    expect_text "$T/d.pdf" "The organisations represented on the Primary Care Sub-Committee are: • Rotherham CCG 2 Statutory framework"
+}
+
+# The activities print in the national wording of their key, so a source's
+# misprint ("branch/remedial notices") never reaches the terms.
+t_national_wording_of_activities() {
+    sample_edit rotherham-2015 "$T/a.xml" 's|issuing breach/remedial notices|issuing branch/remedial notices|'
+    render "$T/t.pdf" terms-of-reference.xsl "$T/a.xml"
+    expect_count "$T/t.pdf" "taking contractual action such as issuing breach/remedial notices, and removing a contract" 2
+    expect_clean "$T/t.pdf" nhse $UNDATED $START
+}
+
+# A committee of two CCGs defines "the CCGs" once and uses the term after,
+# with verbs that agree; one CCG is "the CCG".
+t_defined_term_for_the_ccgs() {
+    sample_edit westminster-2015 "$T/a.xml" 's|<committee id="clccg-jc" type="joint-committee" parties="central-london-ccg nhse">|<committee id="clccg-jc" type="joint-committee" parties="central-london-ccg west-london-ccg nhse">|'
+    render "$T/t.pdf" terms-of-reference.xsl "$T/a.xml" committee clccg-jc
+    expect_count "$T/t.pdf" "Central London CCG and West London CCG (together “the CCGs”)" 1
+    expect_text "$T/t.pdf" "NHS England and the CCGs have established the Co-commissioning Joint Committee"
+    expect_text "$T/t.pdf" "the governing bodies of the CCGs"
+    expect_text "$T/t.pdf" "those on which the CCGs take part in discussion"
+    for s in "the CCG has" "the CCG takes" "the governing body of" "the area of" "the CCG must" "(“the CCG”)"; do
+        expect_no_text "$T/t.pdf" "$s"
+    done
+    render "$T/h.pdf" terms-of-reference.xsl "$(sample hull-2015)"
+    expect_count "$T/h.pdf" "Hull CCG (“the CCG”)" 1
+    expect_text "$T/h.pdf" "1.3 The CCG has established the Primary Care Commissioning Committee."
+    expect_no_text "$T/h.pdf" "the CCGs"
+}
+
+# The running head is the committee's name (and the CCG's), not the
+# document's title; the footer has only the page number.
+t_running_head_and_footer() {
+    render "$T/t.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee clccg-jc
+    flat "$T/t.pdf" 3 > "$T/p3"
+    grep -qF "Co-commissioning Joint Committee Central London CCG Page 3 of 14" "$T/p3" || { cat "$T/p3"; fail "page 3's running head and footer"; }
+    expect_no_text "$T/t.pdf" "Terms of reference (committees in common):"
+    expect_no_text "$T/t.pdf" "Modelled on"
+}
