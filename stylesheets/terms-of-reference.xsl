@@ -13,8 +13,22 @@
   Sections in the model's order, numbered 1, 2 … with paragraphs 1.1,
   1.2 …; the membership table with voting rights and weights; signature
   blocks; Schedule 1 (delegation) and Schedule 2 (delegated functions,
-  with the functions reserved to NHS England).  The committee's own name
-  is used throughout.
+  or for a joint committee the functions exercised jointly, with the
+  functions reserved to NHS England).  The committee's own name is used
+  throughout; the CCG or CCGs are named in full once and then by the
+  defined term ("the CCG", "the CCGs").
+
+  Legal text only: the clauses of the model, national wording, and the
+  arrangement's structured data.  The arrangement's free prose (the
+  descriptions of a chair, an observer, a quorum, the voting, the
+  meetings, the delegation agreement and its variations) is a report's
+  or a feature's, not a clause, and is never printed here; a committee's
+  own provisions come as terms-of-reference/local-clause.
+
+  Its date is terms-of-reference/@date: the terms of reference know only
+  what had happened by then (the agreement's issue and signature, its
+  variations, the history in document control).  Without a date they are
+  an undated draft: the document control shows a blank date.
 
   Parameter: committee — the committee/@id (default: the first committee
   of the first CCG).
@@ -26,7 +40,8 @@
     xmlns:t="urn:cocom:templates:1"
     xmlns:exsl="http://exslt.org/common"
     xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="a t exsl str">
+    xmlns:c="urn:cocom:functions:1"
+    exclude-result-prefixes="a t exsl str c">
 
   <xsl:import href="base.xsl"/>
 
@@ -54,18 +69,16 @@
     <xsl:if test="count($the-ccgs) = 1 and $the-ccg/a:population"> population</xsl:if>
     <xsl:if test="$c/a:observer"> has-observers</xsl:if>
     <xsl:if test="$c/a:voting/@casting-vote"> has-casting-vote</xsl:if>
-    <xsl:if test="$c/a:meetings/a:description"> meetings-described</xsl:if>
+    <xsl:if test="$c/a:member[@role = 'lay']"> has-lay-members</xsl:if>
     <xsl:choose>
       <xsl:when test="$c/a:meetings/@in-public = 'yes'"> in-public</xsl:when>
       <xsl:when test="$c/a:meetings/@in-public = 'no'"> in-private</xsl:when>
       <xsl:otherwise> public-unknown</xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="$root/a:conflicts-of-interest/a:register/a:declaration[@member = $c/a:member/@id]"> has-declarations</xsl:if>
-    <xsl:if test="$root/a:conflicts-of-interest/a:register or $root/a:conflicts-of-interest/a:procurement-register"> has-registers</xsl:if>
     <xsl:if test="$local/a:accountability"> tor-accountability</xsl:if>
     <xsl:if test="$local/a:procurement"> tor-procurement</xsl:if>
     <xsl:if test="$root/a:decisions/a:decision-group"> has-decisions</xsl:if>
-    <xsl:if test="$root/a:delegation-agreement/a:variation"> has-variations</xsl:if>
+    <xsl:if test="$root/a:delegation-agreement/a:variation[c:known-at(.)]"> has-variations</xsl:if>
     <xsl:if test="$root/a:delegation-agreement/a:local-schedule"> has-local-schedules</xsl:if>
     <xsl:if test="$root/a:scope/a:function[@status = 'reserved' or @status = 'retained']"> has-reserved</xsl:if>
     <xsl:if test="$root/a:scope/a:function[@status = 'involvement']"> has-involvement</xsl:if>
@@ -106,11 +119,15 @@
     <xsl:variable name="ccg-names"><xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template></xsl:variable>
     <xsl:call-template name="fo-document">
       <xsl:with-param name="title" select="concat($doc-name, ': ', normalize-space($c/a:name), ' (', $ccg-names, ')')"/>
-      <xsl:with-param name="running-left" select="concat($doc-name, ': ', normalize-space($c/a:name))"/>
+      <!-- The running head is short: the committee's name. -->
+      <xsl:with-param name="running-left" select="normalize-space($c/a:name)"/>
       <xsl:with-param name="description">
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="'describe-terms-of-reference'"/></xsl:call-template>
       </xsl:with-param>
-      <xsl:with-param name="footer-note"><xsl:call-template name="modelled-note"/></xsl:with-param>
+      <!-- No note in the footer: the first page says which model the
+           terms are based on, and a paper the parties adopt says nothing
+           about how it was produced. -->
+      <xsl:with-param name="footer-note" select="''"/>
       <xsl:with-param name="bookmarks">
         <xsl:for-each select="$order">
           <xsl:call-template name="bookmark">
@@ -197,20 +214,25 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Title block and document control. -->
+  <!-- Title block and document control: the version, date and status
+       of these terms of reference, and their history as known on their
+       date (terms-of-reference/history, each event filtered by
+       c:known-at).  A missing version or date is a blank to complete. -->
   <xsl:template name="tor.title">
     <fo:block xsl:use-attribute-sets="title" role="H1"><xsl:apply-templates select="$tor/t:title" mode="fill"/></fo:block>
     <fo:block xsl:use-attribute-sets="subtitle" role="P"><xsl:apply-templates select="$tor/t:subtitle" mode="fill"/></fo:block>
     <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates select="$tor/t:based-on" mode="fill"/></fo:block>
+    <xsl:variable name="dc" select="$tor/t:document-control"/>
+    <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:value-of select="$dc/t:label[@name = 'caption']"/></fo:block>
     <fo:table xsl:use-attribute-sets="table" role="Table">
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
-          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Version</fo:block></fo:table-cell>
-          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Date</fo:block></fo:table-cell>
-          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Status</fo:block></fo:table-cell>
+          <xsl:for-each select="$dc/t:label[@name = 'version' or @name = 'date' or @name = 'status']">
+            <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:value-of select="."/></fo:block></fo:table-cell>
+          </xsl:for-each>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
@@ -226,22 +248,62 @@
           <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
             <fo:block role="P">
               <xsl:choose>
-                <xsl:when test="$local/@date"><xsl:call-template name="format-date"><xsl:with-param name="date" select="$local/@date"/></xsl:call-template></xsl:when>
+                <xsl:when test="normalize-space($document-date) != ''"><xsl:call-template name="format-date"><xsl:with-param name="date" select="normalize-space($document-date)"/></xsl:call-template></xsl:when>
                 <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'20mm'"/></xsl:call-template></xsl:otherwise>
               </xsl:choose>
             </fo:block>
           </fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
             <fo:block role="P">
-              <xsl:choose>
-                <xsl:when test="$local/@status"><xsl:call-template name="capitalise"><xsl:with-param name="s" select="$local/@status"/></xsl:call-template></xsl:when>
-                <xsl:otherwise>Draft</xsl:otherwise>
-              </xsl:choose>
+              <xsl:call-template name="label">
+                <xsl:with-param name="set" select="'terms-of-reference-status'"/>
+                <xsl:with-param name="value">
+                  <xsl:choose>
+                    <xsl:when test="$local/@status"><xsl:value-of select="$local/@status"/></xsl:when>
+                    <xsl:otherwise>draft</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+              </xsl:call-template>
             </fo:block>
           </fo:table-cell>
         </fo:table-row>
       </fo:table-body>
     </fo:table>
+    <xsl:variable name="events" select="$local/a:history/a:event[c:known-at(.)]"/>
+    <xsl:if test="$events">
+      <fo:table xsl:use-attribute-sets="table" role="Table">
+        <fo:table-column column-width="proportional-column-width(1)"/>
+        <fo:table-column column-width="proportional-column-width(3)"/>
+        <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+          <fo:table-row role="TR">
+            <xsl:for-each select="$dc/t:label[@name = 'history-date' or @name = 'history-change']">
+              <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:value-of select="."/></fo:block></fo:table-cell>
+            </xsl:for-each>
+          </fo:table-row>
+        </fo:table-header>
+        <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+          <xsl:for-each select="$events">
+            <fo:table-row role="TR">
+              <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                <fo:block role="P">
+                  <xsl:choose>
+                    <xsl:when test="@date"><xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise>
+                      <xsl:value-of select="$dc/t:label[@name = 'by']"/>
+                      <xsl:text> </xsl:text>
+                      <xsl:call-template name="format-date"><xsl:with-param name="date" select="@known-by"/></xsl:call-template>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </fo:block>
+              </fo:table-cell>
+              <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                <fo:block role="P"><xsl:apply-templates mode="inline"/></fo:block>
+              </fo:table-cell>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-body>
+      </fo:table>
+    </xsl:if>
   </xsl:template>
 
   <!-- One numbered section, model or local. -->
@@ -395,9 +457,43 @@
     <xsl:value-of select="$group/@total"/>
   </xsl:template>
 
-  <xsl:template match="t:slot[@name = 'area']" mode="fill-element">
-    <xsl:text>the area of </xsl:text>
+  <!-- The defined term for the CCG or CCGs: named in full once
+       (ccg-defined), then "the CCG" / "the CCGs" (the-ccg; cap="yes" at
+       the start of a sentence).  <agree one=".." many=".."/> follows the
+       number of CCGs. -->
+  <xsl:variable name="many-ccgs" select="count($the-ccgs) &gt; 1"/>
+
+  <xsl:template match="t:slot[@name = 'ccg-defined']" mode="fill-element">
     <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$many-ccgs"> (together &#x201C;the CCGs&#x201D;)</xsl:when>
+      <xsl:otherwise> (&#x201C;the CCG&#x201D;)</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'the-ccg']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="@cap = 'yes'">The</xsl:when>
+      <xsl:otherwise>the</xsl:otherwise>
+    </xsl:choose>
+    <xsl:choose>
+      <xsl:when test="$many-ccgs"> CCGs</xsl:when>
+      <xsl:otherwise> CCG</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:agree" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$many-ccgs"><xsl:value-of select="@many"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@one"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'area']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$many-ccgs">the areas of the CCGs</xsl:when>
+      <xsl:otherwise>the area of the CCG</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="t:slot[@name = 'population']" mode="fill-element">
@@ -410,10 +506,9 @@
 
   <xsl:template match="t:slot[@name = 'governing-body']" mode="fill-element">
     <xsl:choose>
-      <xsl:when test="count($the-ccgs) &gt; 1">the governing bodies of </xsl:when>
-      <xsl:otherwise>the governing body of </xsl:otherwise>
+      <xsl:when test="$many-ccgs">the governing bodies of the CCGs</xsl:when>
+      <xsl:otherwise>the governing body of the CCG</xsl:otherwise>
     </xsl:choose>
-    <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
   </xsl:template>
 
   <!-- Lists of names, as bullet lists. -->
@@ -439,7 +534,7 @@
   <xsl:template match="t:data-block[@name = 'represented-organisations']" mode="fill-element">
     <xsl:variable name="ids-rtf">
       <xsl:for-each select="str:tokenize($c/@parties, ' ')"><id><xsl:value-of select="."/></id></xsl:for-each>
-      <xsl:for-each select="$c/a:member/@org | $c/a:observer/@org"><id><xsl:value-of select="."/></id></xsl:for-each>
+      <xsl:for-each select="$c/a:member/@org"><id><xsl:value-of select="."/></id></xsl:for-each>
     </xsl:variable>
     <xsl:variable name="ids" select="exsl:node-set($ids-rtf)/id"/>
     <xsl:call-template name="bullets">
@@ -455,12 +550,8 @@
             </xsl:if>
           </i>
         </xsl:for-each>
-        <xsl:for-each select="$c/a:observer[not(@org)][@role = 'healthwatch' or @role = 'health-and-wellbeing-board' or @role = 'lmc']">
-          <i>
-            <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="@role"/></xsl:call-template>
-            <xsl:text> (non-voting)</xsl:text>
-          </i>
-        </xsl:for-each>
+        <!-- Those who attend without a vote are not organisations
+             represented on the committee: Membership lists them. -->
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -481,13 +572,38 @@
     </fo:block>
   </xsl:template>
 
+  <!-- "The Chair of the X is a lay member of Y." The office as the data
+       states it; an acting holder is how a meeting was chaired, not who
+       the terms appoint, so an acting chair is named by role.  The
+       office's description is never printed. -->
   <xsl:template match="t:data[@name = 'chair' or @name = 'vice-chair']" mode="fill-element">
     <xsl:variable name="office" select="$c/*[local-name() = current()/@name]"/>
+    <xsl:variable name="m" select="$c/a:member[@id = $office/@member]"/>
     <xsl:variable name="who">
-      <xsl:call-template name="office-holder">
-        <xsl:with-param name="office" select="$office"/>
-        <xsl:with-param name="committee" select="$c"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$m and $office/@acting = 'yes'">
+          <xsl:text>a </xsl:text>
+          <xsl:call-template name="lower-label"><xsl:with-param name="set" select="'member-role'"/><xsl:with-param name="value" select="$m/@role"/></xsl:call-template>
+          <xsl:if test="$m/@org">
+            <xsl:text> of </xsl:text>
+            <xsl:call-template name="org-term"><xsl:with-param name="id" select="$m/@org"/></xsl:call-template>
+          </xsl:if>
+        </xsl:when>
+        <xsl:when test="$office/@acting = 'yes'"/>
+        <xsl:when test="$m">
+          <xsl:text>the </xsl:text>
+          <xsl:value-of select="normalize-space($m/a:post)"/>
+          <xsl:if test="$m/a:name"> (<xsl:value-of select="normalize-space($m/a:name)"/>)</xsl:if>
+        </xsl:when>
+        <xsl:when test="$office/@role">
+          <xsl:text>a </xsl:text>
+          <xsl:call-template name="lower-label"><xsl:with-param name="set" select="'member-role'"/><xsl:with-param name="value" select="$office/@role"/></xsl:call-template>
+          <xsl:if test="$office/@org">
+            <xsl:text> of </xsl:text>
+            <xsl:call-template name="org-term"><xsl:with-param name="id" select="$office/@org"/></xsl:call-template>
+          </xsl:if>
+        </xsl:when>
+      </xsl:choose>
     </xsl:variable>
     <xsl:text>The </xsl:text>
     <xsl:choose>
@@ -502,14 +618,98 @@
       <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
     <xsl:text>.</xsl:text>
-    <xsl:if test="$office/a:description">
-      <xsl:text> </xsl:text>
-      <xsl:apply-templates select="$office/a:description" mode="inline"/>
+  </xsl:template>
+
+  <!-- An organisation in a clause: the defined term for the CCG, else
+       its name. -->
+  <xsl:template name="org-term">
+    <xsl:param name="id"/>
+    <xsl:choose>
+      <xsl:when test="$the-ccgs[@id = $id] and not($many-ccgs)">the CCG</xsl:when>
+      <xsl:otherwise><xsl:call-template name="party-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "lay member or clinical member", "member from the CCG": a quorum
+       requirement's criteria, with the defined term for the CCG. -->
+  <xsl:template name="requirement-criteria">
+    <xsl:variable name="parts">
+      <xsl:for-each select="str:tokenize(@roles, ' ')">
+        <p><xsl:call-template name="label"><xsl:with-param name="set" select="'member-role-plural'"/><xsl:with-param name="value" select="string(.)"/></xsl:call-template> member</p>
+      </xsl:for-each>
+      <xsl:for-each select="str:tokenize(@professions, ' ')">
+        <p><xsl:call-template name="label"><xsl:with-param name="set" select="'profession'"/><xsl:with-param name="value" select="string(.)"/></xsl:call-template> member</p>
+      </xsl:for-each>
+      <xsl:for-each select="str:tokenize(@offices, ' ')">
+        <p><xsl:value-of select="translate(string(.), '-', ' ')"/></p>
+      </xsl:for-each>
+      <xsl:for-each select="str:tokenize(@members, ' ')">
+        <xsl:variable name="mid" select="string(.)"/>
+        <p><xsl:value-of select="normalize-space($c/a:member[@id = $mid]/a:post)"/></p>
+      </xsl:for-each>
+      <xsl:for-each select="str:tokenize(@organisations, ' ')">
+        <p>member from <xsl:call-template name="org-term"><xsl:with-param name="id" select="string(.)"/></xsl:call-template></p>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="exsl:node-set($parts)/*">
+      <xsl:if test="position() &gt; 1"> or </xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- One who attends without a vote: who, in what capacity, on what
+       basis.  Whether a representative has yet been nominated is a
+       dated state, not a term, and is not printed. -->
+  <xsl:template name="tor-observer-line">
+    <xsl:choose>
+      <xsl:when test="a:post"><xsl:value-of select="normalize-space(a:post)"/></xsl:when>
+      <xsl:when test="@org">
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'representative-of'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="party-name"><xsl:with-param name="id" select="@org"/></xsl:call-template>
+        <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = current()/@org]"/>
+        <xsl:if test="$hwb/@council">
+          <xsl:text> (</xsl:text>
+          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="@role"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="a:name"> (<xsl:value-of select="normalize-space(a:name)"/>)</xsl:if>
+    <xsl:if test="@capacity or @basis">
+      <xsl:text>: </xsl:text>
+      <xsl:if test="@capacity">
+        <xsl:call-template name="lower-label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="@capacity"/></xsl:call-template>
+      </xsl:if>
+      <xsl:if test="@basis">
+        <xsl:if test="@capacity">, </xsl:if>
+        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-basis'"/><xsl:with-param name="value" select="@basis"/></xsl:call-template>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
+  <xsl:template name="lower-label">
+    <xsl:param name="set"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="r"><xsl:call-template name="label"><xsl:with-param name="set" select="$set"/><xsl:with-param name="value" select="$value"/></xsl:call-template></xsl:variable>
+    <xsl:value-of select="translate(substring($r, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:value-of select="substring($r, 2)"/>
+  </xsl:template>
+
+  <!-- Those who attend without a vote: who, in what capacity, on what
+       basis (structured data); an observer's description is prose and is
+       not printed. -->
   <xsl:template match="t:data-block[@name = 'observers']" mode="fill-element">
-    <xsl:call-template name="observers-list"><xsl:with-param name="committee" select="$c"/></xsl:call-template>
+    <xsl:call-template name="bullets">
+      <xsl:with-param name="items">
+        <xsl:for-each select="$c/a:observer">
+          <i><xsl:call-template name="tor-observer-line"/></i>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="t:data[@name = 'notice-days']" mode="fill-element">
@@ -519,16 +719,49 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Voting: the committee's own wording or method; else the model's
-       default (consensus, then one vote each and a simple majority). -->
+  <!-- Voting: the committee's method and the parties' shares of the
+       voting power (structured data; the voting description is a
+       report's prose and is not a clause); else the model's default
+       (consensus, then one vote each and a simple majority). -->
   <xsl:template match="t:data[@name = 'voting']" mode="fill-element">
+    <xsl:variable name="v" select="$c/a:voting"/>
+    <xsl:variable name="name" select="normalize-space($c/a:name)"/>
     <xsl:choose>
-      <xsl:when test="$c/a:voting">
-        <xsl:call-template name="voting-text"><xsl:with-param name="committee" select="$c"/></xsl:call-template>
+      <xsl:when test="$v/@method = 'consensus-then-weighted-vote' or $v/@method = 'weighted-vote'">
+        <xsl:if test="$v/@method = 'consensus-then-weighted-vote'">
+          <xsl:value-of select="concat('The ', $name, ' will aim to reach its decisions by consensus. Where it cannot, ')"/>
+        </xsl:if>
+        <xsl:if test="$v/@method = 'weighted-vote'">
+          <xsl:value-of select="concat('Decisions of the ', $name, ' are taken by a vote in which ')"/>
+        </xsl:if>
+        <xsl:text>the vote of each voting member present is weighted so that </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$v/a:share">
+            <xsl:for-each select="$v/a:share">
+              <xsl:choose>
+                <xsl:when test="position() = 1"/>
+                <xsl:when test="position() = last()"> and </xsl:when>
+                <xsl:otherwise>, </xsl:otherwise>
+              </xsl:choose>
+              <xsl:choose>
+                <xsl:when test="@party = $nhse/@id">NHS England</xsl:when>
+                <xsl:when test="$the-ccgs[@id = current()/@party] and not($many-ccgs)">the CCG</xsl:when>
+                <xsl:otherwise><xsl:call-template name="party-name"><xsl:with-param name="id" select="@party"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
+              <xsl:value-of select="concat(' holds ', @percent, '%')"/>
+            </xsl:for-each>
+            <xsl:text> of the total voting power</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>each party holds <xsl:call-template name="blank"/> of the total voting power</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>; a decision needs a majority of the weighted votes cast.</xsl:text>
+      </xsl:when>
+      <xsl:when test="$v/@method = 'majority'">
+        <xsl:value-of select="concat('Each voting member of the ', $name, ' has one vote, and decisions are taken by a simple majority of the voting members present.')"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:text>The </xsl:text>
-        <xsl:value-of select="normalize-space($c/a:name)"/>
+        <xsl:value-of select="$name"/>
         <xsl:text> will aim to reach its decisions by consensus. Where it cannot, each voting member has one vote and decisions are taken by a simple majority of the voting members present.</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
@@ -541,12 +774,30 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="t:data[@name = 'meetings-description']" mode="fill-element">
-    <xsl:apply-templates select="$c/a:meetings/a:description" mode="inline"/>
-  </xsl:template>
 
+  <!-- The quorum from its minimum and requirements; a missing minimum is
+       a blank to complete (the model's "[ ]").  The quorum's description
+       is prose and is not printed. -->
   <xsl:template match="t:data[@name = 'quorum']" mode="fill-element">
-    <xsl:call-template name="quorum-text"><xsl:with-param name="committee" select="$c"/></xsl:call-template>
+    <xsl:variable name="q" select="$c/a:quorum"/>
+    <xsl:text>The quorum is </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$q/@minimum"><xsl:value-of select="$q/@minimum"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> voting members</xsl:text>
+    <xsl:for-each select="$q/a:requirement">
+      <xsl:choose>
+        <xsl:when test="position() = 1">, including </xsl:when>
+        <xsl:when test="position() = last()"> and </xsl:when>
+        <xsl:otherwise>, </xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>at least </xsl:text>
+      <xsl:value-of select="@at-least"/>
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="requirement-criteria"/>
+    </xsl:for-each>
+    <xsl:text>.</xsl:text>
   </xsl:template>
 
   <xsl:template match="t:data[@name = 'frequency']" mode="fill-element">
@@ -559,66 +810,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="t:data[@name = 'registers']" mode="fill-element">
-    <xsl:for-each select="$root/a:conflicts-of-interest/a:register">
-      <xsl:text>Register of interests: </xsl:text>
-      <xsl:call-template name="register-text"><xsl:with-param name="register" select="."/></xsl:call-template>
-      <xsl:text> </xsl:text>
-    </xsl:for-each>
-    <xsl:for-each select="$root/a:conflicts-of-interest/a:procurement-register">
-      <xsl:text>Register of procurement decisions: </xsl:text>
-      <xsl:call-template name="register-text"><xsl:with-param name="register" select="."/></xsl:call-template>
-    </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template match="t:data-block[@name = 'declarations']" mode="fill-element">
-    <fo:table xsl:use-attribute-sets="table" role="Table">
-      <fo:table-column column-width="proportional-column-width(25)"/>
-      <fo:table-column column-width="proportional-column-width(30)"/>
-      <fo:table-column column-width="proportional-column-width(45)"/>
-      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
-        <fo:table-row role="TR">
-          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Member</fo:block></fo:table-cell>
-          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Interest</fo:block></fo:table-cell>
-          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P">Usual response</fo:block></fo:table-cell>
-        </fo:table-row>
-      </fo:table-header>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
-        <xsl:for-each select="$root/a:conflicts-of-interest/a:register/a:declaration[@member = $c/a:member/@id]">
-          <xsl:variable name="m" select="$c/a:member[@id = current()/@member]"/>
-          <fo:table-row role="TR">
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:value-of select="normalize-space($m/a:post)"/>
-                <xsl:if test="$m/a:name"> (<xsl:value-of select="normalize-space($m/a:name)"/>)</xsl:if>
-              </fo:block>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P"><xsl:call-template name="label"><xsl:with-param name="set" select="'declaration-category'"/><xsl:with-param name="value" select="@category"/></xsl:call-template></fo:block>
-              <xsl:if test="a:description"><fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block></xsl:if>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="@action"><xsl:call-template name="label"><xsl:with-param name="set" select="'declaration-action'"/><xsl:with-param name="value" select="@action"/></xsl:call-template></xsl:when>
-                  <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
-            </fo:table-cell>
-          </fo:table-row>
-        </xsl:for-each>
-      </fo:table-body>
-    </fo:table>
-  </xsl:template>
-
-  <xsl:template match="t:data-block[@name = 'coi-management']" mode="fill-element">
-    <xsl:if test="$root/a:conflicts-of-interest/a:management">
-      <fo:block start-indent="{$para-number-width}" role="Div">
-        <xsl:apply-templates select="$root/a:conflicts-of-interest/a:management/*" mode="block"/>
-      </fo:block>
-    </xsl:if>
-  </xsl:template>
-
   <xsl:template match="t:data-block[@name = 'tor-accountability' or @name = 'tor-procurement']" mode="fill-element">
     <fo:block start-indent="{$para-number-width}" role="Div">
       <xsl:apply-templates select="$local/*[local-name() = substring-after(current()/@name, 'tor-')]/*" mode="block"/>
@@ -626,7 +817,9 @@
   </xsl:template>
 
   <xsl:template match="t:data-block[@name = 'decision-matrix']" mode="fill-element">
-    <xsl:call-template name="decision-matrix"/>
+    <!-- No note on blank cells: in terms of reference a blank is a cell
+         to complete. -->
+    <xsl:call-template name="decision-matrix"><xsl:with-param name="note" select="'no'"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="t:data[@name = 'review']" mode="fill-element">
@@ -636,17 +829,16 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The delegation agreement's issue and signature, when the terms of
+       reference know of them (dated facts); else blanks to complete.
+       Its description is prose and is not printed. -->
   <xsl:template match="t:data[@name = 'agreement']" mode="fill-element">
     <xsl:variable name="d" select="$root/a:delegation-agreement"/>
     <xsl:text>The delegation agreement was issued </xsl:text>
-    <xsl:call-template name="date-phrase"><xsl:with-param name="date" select="$d/@issued"/></xsl:call-template>
+    <xsl:call-template name="date-phrase"><xsl:with-param name="date" select="$d/@issued[c:date-known(.)]"/></xsl:call-template>
     <xsl:text> and signed </xsl:text>
-    <xsl:call-template name="date-phrase"><xsl:with-param name="date" select="$d/@signed"/></xsl:call-template>
+    <xsl:call-template name="date-phrase"><xsl:with-param name="date" select="$d/@signed[c:date-known(.)]"/></xsl:call-template>
     <xsl:text>.</xsl:text>
-    <xsl:if test="$d/a:description">
-      <xsl:text> </xsl:text>
-      <xsl:apply-templates select="$d/a:description" mode="inline"/>
-    </xsl:if>
   </xsl:template>
 
   <!-- "on 1 April 2015" / "in March 2015" / "on ……" -->
@@ -659,20 +851,20 @@
     <xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$date"/></xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="t:data-block[@name = 'variations']" mode="fill-element">
-    <xsl:call-template name="bullets">
-      <xsl:with-param name="items">
-        <xsl:for-each select="$root/a:delegation-agreement/a:variation">
-          <i>
-            <xsl:if test="@date">
-              <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-              <xsl:text>: </xsl:text>
-            </xsl:if>
-            <xsl:apply-templates mode="inline"/>
-          </i>
-        </xsl:for-each>
-      </xsl:with-param>
-    </xsl:call-template>
+  <!-- "The agreement was varied on 31 March 2015." — each variation the
+       terms of reference know of, by its date only (its text is prose). -->
+  <xsl:template match="t:data[@name = 'variations']" mode="fill-element">
+    <xsl:variable name="vs" select="$root/a:delegation-agreement/a:variation[c:known-at(.)]"/>
+    <xsl:text>The agreement was varied </xsl:text>
+    <xsl:for-each select="$vs">
+      <xsl:choose>
+        <xsl:when test="position() = 1"/>
+        <xsl:when test="position() = last()"> and </xsl:when>
+        <xsl:otherwise>, </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="date-phrase"><xsl:with-param name="date" select="@date"/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:text>.</xsl:text>
   </xsl:template>
 
   <xsl:template match="t:data-block[@name = 'local-schedules']" mode="fill-element">
@@ -698,10 +890,10 @@
       <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
-            <fo:block role="P"><xsl:value-of select="$functions-template/t:column[@name = 'function']"/></fo:block>
+            <fo:block role="P"><xsl:value-of select="$tor/t:functions-columns/t:label[@name = 'function']"/></fo:block>
           </fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
-            <fo:block role="P"><xsl:value-of select="$functions-template/t:column[@name = 'status']"/></fo:block>
+            <fo:block role="P"><xsl:value-of select="$tor/t:functions-columns/t:label[@name = 'status']"/></fo:block>
           </fo:table-cell>
         </fo:table-row>
       </fo:table-header>
@@ -743,10 +935,94 @@
         <xsl:for-each select="$fs">
           <i>
             <xsl:call-template name="function-name"/>
-            <xsl:if test="@status = 'retained'"> (retained by NHS England in this arrangement)</xsl:if>
+            <xsl:if test="@status = 'retained'"> (retained by NHS England)</xsl:if>
           </i>
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+  <!-- ================================================================
+       The shared tables as terms of reference print them
+       ================================================================ -->
+
+  <!-- An activity or function with a national key is printed in the
+       national wording (templates/functions-2015-16.xml), so that legal
+       text neither rewords the model nor copies a source's misprint
+       ("branch/remedial notices"); one without a key, in its own. -->
+  <xsl:template name="activity-name">
+    <xsl:param name="activity" select="."/>
+    <xsl:variable name="national" select="$functions-template/t:activity[@key = $activity/@key]"/>
+    <xsl:choose>
+      <xsl:when test="$national"><xsl:value-of select="normalize-space($national)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($activity/a:name)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="function-name">
+    <xsl:param name="function" select="."/>
+    <xsl:variable name="national" select="$functions-template/t:function[@key = $function/@key]/t:name"/>
+    <xsl:choose>
+      <xsl:when test="$national"><xsl:value-of select="normalize-space($national)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($function/a:name)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A member's seat in the membership table: the post, the chair or
+       vice-chair it holds (not an acting holder: that is how a meeting
+       was chaired), the number of seats (a blank to complete when the
+       data does not give it), and a proposed or vacant seat. -->
+  <xsl:template name="member-seat">
+    <xsl:variable name="cm" select=".."/>
+    <xsl:value-of select="normalize-space(a:post)"/>
+    <xsl:if test="$cm/a:chair/@member = @id and not($cm/a:chair/@acting = 'yes')">
+      <xsl:text> (</xsl:text>
+      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'chair-mark'"/></xsl:call-template>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+    <xsl:if test="$cm/a:vice-chair/@member = @id and not($cm/a:vice-chair/@acting = 'yes')">
+      <xsl:text> (</xsl:text>
+      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'vice-chair-mark'"/></xsl:call-template>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="@count = 'unstated'">
+        <xsl:text> (</xsl:text>
+        <xsl:call-template name="blank"><xsl:with-param name="length" select="'8mm'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:when test="@count &gt; 1">
+        <xsl:value-of select="concat(' (', @count, ' ')"/>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:if test="@status = 'proposed' or @status = 'vacant'">
+      <xsl:text> [</xsl:text>
+      <xsl:call-template name="label">
+        <xsl:with-param name="set" select="'member-status'"/>
+        <xsl:with-param name="value" select="@status"/>
+      </xsl:call-template>
+      <xsl:text>]</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A cell of the decision matrix: Yes, No, or, when the data does not
+       say, a blank to complete (a terms of reference has no empty cell
+       that the reader cannot tell from "No"). -->
+  <xsl:template name="matrix-cell">
+    <xsl:param name="flag"/>
+    <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="center">
+      <xsl:choose>
+        <xsl:when test="string($flag) = 'yes'">
+          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-yes'"/></xsl:call-template></fo:block>
+        </xsl:when>
+        <xsl:when test="string($flag) = 'no'">
+          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-no'"/></xsl:call-template></fo:block>
+        </xsl:when>
+        <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
+      </xsl:choose>
+    </fo:table-cell>
   </xsl:template>
 </xsl:stylesheet>

@@ -2,14 +2,22 @@
 # committee: annex F (delegated) and annex D (joint, and committees in common).
 . "$SRCDIR/tests/docs/common.inc"
 
-MODELLED="Modelled on Next steps towards primary care co-commissioning (NHS England, November 2014), not a copy of the national form."
-
+# The document dates expect_clean checks against.  Westminster's terms
+# of reference are dated November 2015 (terms-of-reference/@date="2015-11",
+# known from the month's first day).  The other samples' terms of
+# reference have no date in the data: they print a blank date in their
+# document control and know every fact; they are checked against the
+# day before the arrangement's start (1 April 2015), by which terms of
+# reference must be adopted, with the start as a planned date.
+UNDATED=2015-03-31
+START=2015-04-01
 SECTIONS="Introduction|Statutory framework|Role of the|Geographical coverage|Membership|Meetings and voting|Quorum|Frequency of meetings and meetings in public|Conflicts of interest|Accountability and reporting|Procurement of agreed services|Decisions|Review of the terms of reference"
 
 # The model's sections, numbered 1 … 13, in order, after the contents list.
 expect_model_sections() {
     file=$1
-    set -- "Schedule 2: Delegated functions"
+    schedule2=${2:-"Schedule 2: Delegated functions"}
+    set -- "$schedule2"
     n=0
     IFS='|'
     for s in $SECTIONS; do
@@ -17,7 +25,7 @@ expect_model_sections() {
         set -- "$@" "$n $s"
     done
     unset IFS
-    set -- "$@" "Signatures" "Schedule 1: Delegation" "Schedule 2: Delegated functions"
+    set -- "$@" "Signatures" "Schedule 1: Delegation" "$schedule2"
     expect_order "$file" "$@"
 }
 
@@ -30,10 +38,13 @@ t_delegated_terms_of_reference() {
     # annex F's statutory framework, not annex D's
     expect_text "$T/t.pdf" "duty to have regard to impact on services in certain areas (section 13O)"
     expect_no_text "$T/t.pdf" "section 14Z9"
-    expect_text "$T/t.pdf" "It must be chaired by a lay member and have a lay and executive majority."
-    expect_text "$T/t.pdf" "established as a sub-committee of Rotherham CCG in accordance with Schedule 1A"
+    # the national rule of S002 §4.4.2 as a clause; its "It is for the CCG
+    # to agree …" is guidance and no clause
+    expect_text "$T/t.pdf" "The Primary Care Sub-Committee shall be chaired by a lay member, and its lay and executive members shall be a majority of its members."
+    expect_no_text "$T/t.pdf" "It is for"
+    expect_text "$T/t.pdf" "established as a sub-committee of the CCG in accordance with Schedule 1A"
     expect_no_text "$T/t.pdf" "meet in common"
-    expect_count "$T/t.pdf" "$MODELLED" 11
+    expect_clean "$T/t.pdf" nhse $UNDATED $START
 }
 
 t_committee_name_used_throughout() {
@@ -50,30 +61,36 @@ t_membership_table_with_voting_rights() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
     expect_order "$T/t.pdf" "5.1 The Primary Care Sub-Committee shall consist of the members shown in the table below, with their voting rights." \
         "Member Name Organisation Capacity Voting Vote weight" \
-        "Lay Member (Chair, acting)" "Rotherham CCG Lay member Yes One vote" \
+        "Lay Member . . . . . . Rotherham CCG Lay member Yes One vote" \
         "Lay Member [vacant] – Rotherham CCG Lay member Yes One vote" \
         "Chief Officer [proposed] Chris Edwards Rotherham CCG Executive member Yes One vote" \
         "Chief Nurse [proposed]" "Executive member (Nurse)" \
         "Chief Financial Officer [proposed]" \
-        "The Chair of the Primary Care Sub-Committee is the Lay Member (acting). A lay member chaired the sub-committee's meeting of 1 April 2015 as acting chair." \
+        "The Chair of the Primary Care Sub-Committee is a lay member of the CCG." \
         "The Vice-Chair of the Primary Care Sub-Committee is . . ." \
         "The following attend the Primary Care Sub-Committee without a vote:" "GP advisers: non-voting advisor, invited locally"
+    # an acting chair is how the meeting of 1 April 2015 was chaired, not
+    # an office the terms of reference appoint
+    expect_no_text "$T/t.pdf" "acting"
+    expect_no_text "$T/t.pdf" "1 April 2015"
 }
 
 t_weights_from_voting_shares() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc
-    expect_text "$T/t.pdf" "CCG lay member (number of seats not stated) – West London CCG Lay member Yes WLCCG: 50% of the voting power"
-    expect_text "$T/t.pdf" "NHS England executive member (number of seats not stated) – NHS England Executive member Yes NHS England: 50% of the voting power"
+    # the number of seats the report does not give is a blank to complete
+    expect_text "$T/t.pdf" "CCG lay member ( . . . seats) – West London CCG Lay member Yes WLCCG: 50% of the voting power"
+    expect_text "$T/t.pdf" "NHS England executive member ( . . . seats) – NHS England Executive member Yes NHS England: 50% of the voting power"
+    expect_no_text "$T/t.pdf" "not stated"
 }
 
 t_schedules_and_reserved_functions() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
     expect_order "$T/t.pdf" "Schedule 1: Delegation" \
-        "NHS England has delegated to Rotherham CCG authority to exercise the functions listed in Schedule 2 under section 13Z" \
+        "NHS England has delegated to the CCG authority to exercise the functions listed in Schedule 2 under section 13Z" \
         "The delegation agreement was issued in March 2015 and signed on . . ." \
-        "31 March 2015: A late change to the agreement." \
+        "The agreement was varied on 31 March 2015." \
         "Schedule 7: Local memorandum of understanding on workforce arrangements" \
-        "Schedule 2: Delegated functions" \
+        "Schedule 2: Delegated functions" "Function Status" \
         "General practice commissioning" "Approving practice mergers" "Delegated to the CCG" \
         "Complaints management Delegated to the CCG" \
         "The following functions are reserved to NHS England and are not exercised by the Primary Care Sub-Committee:" \
@@ -90,17 +107,18 @@ t_signature_blocks() {
 
 t_joint_committee_annex_d() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample wolverhampton-2015)" committee wolverhampton-jc
-    expect_pages "$T/t.pdf" 9
-    expect_model_sections "$T/t.pdf"
+    expect_pages "$T/t.pdf" 10
+    expect_model_sections "$T/t.pdf" "Schedule 2: Joint functions"
     expect_text "$T/t.pdf" "annex D of Next steps towards primary care co-commissioning" 1
     expect_text "$T/t.pdf" "Section 14Z9 of the NHS Act, as amended by the Legislative Reform (Clinical Commissioning Groups) Order 2014"
-    expect_text "$T/t.pdf" "The Primary Care Joint Committee will comprise NHS England and NHS Wolverhampton Clinical Commissioning Group."
+    expect_text "$T/t.pdf" "The Primary Care Joint Committee will comprise NHS England and the CCG."
     expect_no_text "$T/t.pdf" "section 13O"
     # no members in the data: blank rows to fill in, and blanks for the model's "[ ]"
     expect_text "$T/t.pdf" "Member Name Organisation Capacity Voting Vote weight . . ."
-    expect_text "$T/t.pdf" "The quorum is . . ."
+    expect_text "$T/t.pdf" "The quorum is . . . . . . . . . . . . . . voting members."
     expect_text "$T/t.pdf" "will meet . . ."
     expect_text "$T/t.pdf" "Meetings of the Primary Care Joint Committee will be held . . ."
+    expect_clean "$T/t.pdf" nhse $UNDATED $START
 }
 
 t_committees_in_common() {
@@ -109,14 +127,18 @@ t_committees_in_common() {
     expect_pages "$T/cl.pdf" 14
     expect_pages "$T/wl.pdf" 14
     for f in "$T/cl.pdf" "$T/wl.pdf"; do
-        expect_text "$f" "Terms of reference (committees in common): Co-commissioning Joint Committee" 1
         expect_text "$f" "is one of the North West London joint committees in common (8 committees in all)"
         expect_text "$f" "presided over by a single meeting chair; each committee retains its individual decision-making authority, takes its own decisions and records them separately."
-        expect_text "$f" "Determination of key decisions or requests List closure"
+        # the ticks the report does not give are blanks to complete
+        expect_text "$f" "Determination of key decisions or requests List closure . . . . . . . . . . . . . . . . . . . . . . . . ."
         expect_text "$f" "Meetings of the Co-commissioning Joint Committee will be held in public."
+        expect_text "$f" "At a meeting in common, the Co-commissioning Joint Committee takes decisions only for the CCG."
+        # the refreshed terms' own provisions for local meetings, as a clause
+        expect_text "$f" "7 Local meetings and meetings in common 7.1 The Co-commissioning Joint Committee has two types of meeting: local meetings"
+        expect_clean "$f" nhse 2015-11-01
     done
-    expect_text "$T/cl.pdf" "At a meeting in common, the Co-commissioning Joint Committee takes decisions only for Central London CCG."
-    expect_text "$T/wl.pdf" "At a meeting in common, the Co-commissioning Joint Committee takes decisions only for West London CCG."
+    expect_text "$T/cl.pdf" "Central London CCG (“the CCG”)"
+    expect_text "$T/wl.pdf" "West London CCG (“the CCG”)"
     expect_no_text "$T/wl.pdf" "Central London CCG"
 }
 
@@ -141,7 +163,7 @@ PY
 
 t_provenance_can_be_shown() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample rotherham-2015)" show-provenance yes
-    expect_text "$T/t.pdf" "[national wording: S002 §4.4.2]"
+    expect_text "$T/t.pdf" "[national wording: S002 §4.3.2, §4.4.2]"
     expect_text "$T/t.pdf" "[modelled: research/domain.md §B.1"
     render "$T/n.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
     expect_no_text "$T/n.pdf" "[modelled"
@@ -188,9 +210,124 @@ t_page_numbers_and_keeps_in_a_real_document() {
             pdftotext -layout -f "$p" -l "$p" "$f" - | sed '/^[[:space:]]*$/d' > "$T/page.txt"
             grep -qE "Page $p of $n\$" "$T/page.txt" || { cat "$T/page.txt"; fail "$s: page $p does not say 'Page $p of $n'"; }
             [ "$p" -lt "$n" ] || continue
-            last=$(grep -B1 -m1 '^Modelled on' "$T/page.txt" | head -1 | tr -s ' ' | sed 's/^ //; s/ $//' | tr '[:upper:]' '[:lower:]')
+            last=$(grep -B1 -m1 -E "Page $p of $n\$" "$T/page.txt" | head -1 | tr -s ' ' | sed 's/^ //; s/ $//' | tr '[:upper:]' '[:lower:]')
             [ -n "$last" ] || fail "$s: page $p has no footer to find its last line by"
             ! grep -qxF -- "$last" "$T/headings.txt" || fail "$s: page $p ends with the heading '$last'"
         done
     done
+}
+
+# ---------------------------------------------------------------------
+# Issue 16: papers the parties could adopt as they stand.
+
+# Every sample's terms of reference: none of the phrases no document may
+# print (tests/docs/phrases.txt, NHS England's voice) and no date after
+# the document's own.
+t_every_sample_clean() {
+    for x in "wolverhampton-2015 wolverhampton-jc $UNDATED" "westminster-2015 clccg-jc 2015-11-01" \
+             "westminster-2015 wlccg-jc 2015-11-01" "rotherham-2015 rotherham-pcsc $UNDATED" "hull-2015 hull-pccc $UNDATED"; do
+        set -- $x
+        render "$T/$2.pdf" terms-of-reference.xsl "$(sample "$1")" committee "$2"
+        expect_clean "$T/$2.pdf" nhse "$3" $START
+    done
+}
+
+# A terms of reference knows only what had happened by its date: as at
+# 15 March 2015, Rotherham's agreement (issued March 2015) had not yet
+# been varied (31 March 2015); Westminster's refreshed terms as at
+# October 2015 know the terms agreed by June but not November's.
+t_dated_facts_as_at_the_document_date() {
+    render "$T/r.pdf" terms-of-reference.xsl "$(sample rotherham-2015)" as-at 2015-03-15
+    expect_text "$T/r.pdf" "The delegation agreement was issued in March 2015 and signed on . . ."
+    expect_no_text "$T/r.pdf" "varied"
+    expect_text "$T/r.pdf" "Document control Version Date Status . . . . . . . . 15 March 2015 Draft"
+    expect_clean "$T/r.pdf" nhse 2015-03-15 $START
+    render "$T/w.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc as-at 2015-10-01
+    expect_text "$T/w.pdf" "Date History By June 2015 Terms of reference agreed by the governing bodies. Contents"
+    expect_no_text "$T/w.pdf" "November 2015"
+    render "$T/e.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc as-at 2015-05-01
+    expect_no_text "$T/e.pdf" "History"
+}
+
+# Document control from the data: version (blank when not given), date,
+# status, and the history known at the date.
+t_document_control() {
+    render "$T/w.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc
+    expect_text "$T/w.pdf" "Document control Version Date Status . . . . . . . . November 2015 Proposed Date History By June 2015 Terms of reference agreed by the governing bodies. November 2015 The governing bodies considered refreshed terms of reference" 1
+    sample_edit hull-2015 "$T/a.xml" 's|^  </committee>|    <terms-of-reference version="1.2" date="2015-03-20" status="approved"/>\n&|'
+    render "$T/h.pdf" terms-of-reference.xsl "$T/a.xml"
+    expect_text "$T/h.pdf" "Document control Version Date Status 1.2 20 March 2015 Approved Contents" 1
+}
+
+# Narrative is not a clause: none of the arrangement's prose reaches the
+# terms of reference (the sources' sentences the old output printed).
+t_no_narrative_in_clauses() {
+    render "$T/r.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
+    render "$T/w.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee clccg-jc
+    for f in "$T/r.pdf" "$T/w.pdf"; do
+        for s in "A late change to the agreement" "The final delegation agreement arrived" "chaired the sub-committee's meeting" \
+                 "By November 2015" "met three times" "is entitled to send" "papers are co-written" "still arguable" \
+                 "will contain for all meetings" "voting method will be used" "quietly supportive" "room for slippage"; do
+            expect_no_text "$f" "$s"
+        done
+    done
+    # the structured facts stand in their place
+    expect_order "$T/w.pdf" "6.3 The Co-commissioning Joint Committee will aim to reach its decisions by consensus. Where it cannot, the vote of each voting member present is weighted" \
+        "so that the CCG holds 50% and NHS England holds 50% of the total voting power; a decision needs a majority of the weighted votes cast."
+    expect_text "$T/w.pdf" "The quorum is . . . . . . . . . . . . . . voting members, including at least 1 lay member, at least 1 clinical member, at least 1 executive member, at least 1 member from the CCG and at least 1 member from NHS England."
+    expect_text "$T/w.pdf" "• Healthwatch representative: non-voting advisor, national right to attend •"
+    expect_text "$T/r.pdf" "The agreement was varied on 31 March 2015. The agreement includes"
+}
+
+# The model's text, right for the committee: Schedule 2 of a joint
+# committee is its joint functions; guidance is no clause; the
+# chair-absence clause follows the membership; those who attend without a
+# vote are not organisations represented.
+t_model_text_follows_the_committee() {
+    render "$T/j.pdf" terms-of-reference.xsl "$(sample wolverhampton-2015)"
+    expect_text "$T/j.pdf" "Schedule 2: Joint functions The Primary Care Joint Committee exercises the following functions, jointly for NHS England and the CCG:"
+    expect_no_text "$T/j.pdf" "Delegated functions"
+    expect_no_text "$T/j.pdf" "It is for"
+    expect_text "$T/j.pdf" "the voting members present will choose one of their number to chair it."
+    expect_text "$T/j.pdf" "1.4 The organisations represented on the Primary Care Joint Committee are: • NHS Wolverhampton Clinical Commissioning Group • NHS England 2 Statutory framework"
+    render "$T/d.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
+    expect_text "$T/d.pdf" "the voting members present will choose a lay member among them to chair it."
+    expect_text "$T/d.pdf" "The organisations represented on the Primary Care Sub-Committee are: • Rotherham CCG 2 Statutory framework"
+}
+
+# The activities print in the national wording of their key, so a source's
+# misprint ("branch/remedial notices") never reaches the terms.
+t_national_wording_of_activities() {
+    sample_edit rotherham-2015 "$T/a.xml" 's|issuing breach/remedial notices|issuing branch/remedial notices|'
+    render "$T/t.pdf" terms-of-reference.xsl "$T/a.xml"
+    expect_count "$T/t.pdf" "taking contractual action such as issuing breach/remedial notices, and removing a contract" 2
+    expect_clean "$T/t.pdf" nhse $UNDATED $START
+}
+
+# A committee of two CCGs defines "the CCGs" once and uses the term after,
+# with verbs that agree; one CCG is "the CCG".
+t_defined_term_for_the_ccgs() {
+    sample_edit westminster-2015 "$T/a.xml" 's|<committee id="clccg-jc" type="joint-committee" parties="central-london-ccg nhse">|<committee id="clccg-jc" type="joint-committee" parties="central-london-ccg west-london-ccg nhse">|'
+    render "$T/t.pdf" terms-of-reference.xsl "$T/a.xml" committee clccg-jc
+    expect_count "$T/t.pdf" "Central London CCG and West London CCG (together “the CCGs”)" 1
+    expect_text "$T/t.pdf" "NHS England and the CCGs have established the Co-commissioning Joint Committee"
+    expect_text "$T/t.pdf" "the governing bodies of the CCGs"
+    expect_text "$T/t.pdf" "those on which the CCGs take part in discussion"
+    for s in "the CCG has" "the CCG takes" "the governing body of" "the area of" "the CCG must" "(“the CCG”)"; do
+        expect_no_text "$T/t.pdf" "$s"
+    done
+    render "$T/h.pdf" terms-of-reference.xsl "$(sample hull-2015)"
+    expect_count "$T/h.pdf" "Hull CCG (“the CCG”)" 1
+    expect_text "$T/h.pdf" "1.3 The CCG has established the Primary Care Commissioning Committee."
+    expect_no_text "$T/h.pdf" "the CCGs"
+}
+
+# The running head is the committee's name (and the CCG's), not the
+# document's title; the footer has only the page number.
+t_running_head_and_footer() {
+    render "$T/t.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee clccg-jc
+    flat "$T/t.pdf" 3 > "$T/p3"
+    grep -qF "Co-commissioning Joint Committee Central London CCG Page 3 of 14" "$T/p3" || { cat "$T/p3"; fail "page 3's running head and footer"; }
+    expect_no_text "$T/t.pdf" "Terms of reference (committees in common):"
+    expect_no_text "$T/t.pdf" "Modelled on"
 }
