@@ -11,21 +11,21 @@ data_copy() {
 t_build_writes_every_document_of_a_sample() {
     run_cocom build -o "$T/out" "$SRCDIR/samples/wolverhampton-2015"
     expect_rc 0
-    for d in hwb-report-2015-07-29 proforma-annex-a terms-of-reference ballot-papers mandate-summary; do
+    for d in hwb-report-2015-07-29 proforma-annex-a terms-of-reference ballot-papers; do
         f="$T/out/wolverhampton-ccg-$d.pdf"
         [ -s "$f" ] || fail "no $d"
         grep -qF "wrote $f ($(pdf_pages "$f") page" "$OUT" || fail "no line for $d, or its page count is wrong"
     done
-    [ "$(grep -c '^wrote ' "$OUT")" -eq 5 ] || fail "expected 5 documents"
+    [ "$(grep -c '^wrote ' "$OUT")" -eq 4 ] || fail "expected 4 documents (no mandate summary: no ballot returns are recorded)"
     expect_pdf_text "$T/out/wolverhampton-ccg-hwb-report-2015-07-29.pdf" 1 "Health and Wellbeing Board"
     [ -z "$(ls "$T/out" | grep -v '\.pdf$')" ] || fail "other files were left: $(ls "$T/out")"
 }
 
 t_build_defaults_to_out_and_the_sample_name() {
     cd "$T"
-    run_cocom build --only mandate-summary "$SRCDIR/samples/wolverhampton-2015/arrangement.xml"
+    run_cocom build --only ballot "$SRCDIR/samples/wolverhampton-2015/arrangement.xml"
     expect_rc 0
-    [ -s "$T/out/wolverhampton-2015/wolverhampton-ccg-mandate-summary.pdf" ] || fail "not written under out/wolverhampton-2015/"
+    [ -s "$T/out/wolverhampton-2015/wolverhampton-ccg-ballot-papers.pdf" ] || fail "not written under out/wolverhampton-2015/"
 }
 
 t_build_refuses_an_arrangement_that_breaks_a_rule() {
@@ -73,7 +73,7 @@ t_one_document_failing_leaves_the_others() {
     expect_err "ballot broken on purpose"
     expect_err "wolverhampton-ccg-ballot-papers.pdf: error: this ballot was not made"
     [ ! -e "$T/out/wolverhampton-ccg-ballot-papers.pdf" ] || fail "a ballot paper was written"
-    [ "$(grep -c '^wrote ' "$OUT")" -eq 4 ] || fail "the other four documents were not all made"
+    [ "$(grep -c '^wrote ' "$OUT")" -eq 3 ] || fail "the other three documents were not all made"
     [ -z "$(ls "$T/out" | grep -v '\.pdf$')" ] || fail "temporary files were left: $(ls "$T/out")"
 }
 
@@ -83,8 +83,8 @@ t_build_warns_about_what_a_reader_would_miss() {
     sed -i -e 's|<xsl:attribute name="xml:lang"><xsl:value-of select="$doc-lang"/></xsl:attribute>||' \
         -e 's|<dc:language><xsl:value-of select="$doc-lang"/></dc:language>||' "$T/data/stylesheets/base.xsl"
     ! grep -q 'doc-lang"/></' "$T/data/stylesheets/base.xsl" || fail "the test could not take the language out"
-    run_cocom build --data-dir "$T/data" --only mandate-summary -o "$T/out" "$SRCDIR/samples/wolverhampton-2015"
+    run_cocom build --data-dir "$T/data" --only ballot -o "$T/out" "$SRCDIR/samples/wolverhampton-2015"
     expect_rc 0
-    expect_err "wolverhampton-ccg-mandate-summary.pdf: warning: the document's natural language is not set (/Lang in the catalog) [PDFUA-LANG, Matterhorn 11-001]"
-    [ -s "$T/out/wolverhampton-ccg-mandate-summary.pdf" ] || fail "the document was not written"
+    expect_err "wolverhampton-ccg-ballot-papers.pdf: warning: the document's natural language is not set (/Lang in the catalog) [PDFUA-LANG, Matterhorn 11-001]"
+    [ -s "$T/out/wolverhampton-ccg-ballot-papers.pdf" ] || fail "the document was not written"
 }

@@ -43,7 +43,6 @@ t_delegated_proforma_annex_b() {
         "Lay Member (Chair, acting)" "Chief Officer [proposed] Chris Edwards Rotherham CCG Executive member Yes One vote" \
         "Chair" "The Lay Member (acting)" \
         "Lay and executive majority among voting members" "6 of the 6 voting seats are lay or executive members: a lay and executive majority." \
-        "Practice ballot returns" "Model III (delegated commissioning): 3" "3 returns from 36 member practices." \
         "Additional posts" "4" "Running cost allowance: £25 per head" "Uplift for co-commissioning: No" \
         "PMS premium: about £2,000,000 a year" \
         "Submitted to" "NHS England, through the area team (NHS England)" \
