@@ -590,3 +590,20 @@ t_mandate_result_edges() {
     run_cocom check "$f"
     expect_no_err "MANDATE-RESULT"
 }
+
+# DATES: a practice ballot is issued, closes and is counted in that order.
+t_ballot_dates_in_order() {
+    f=$(broken delegated)
+    sed -i 's|<ballot-return practice="p1"|<ballot issued="2014-12-01" closes="2014-12-19" counted="2014-12-22"/>\n    &|' "$f"
+    run_cocom check --warnings-as-errors "$f"
+    expect_rc 0
+    sed -i 's|closes="2014-12-19"|closes="2014-11-19"|' "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<ballot issued' error "The practice ballot closes on 19 November 2014, before it was issued on 1 December 2014. [DATES, Next steps §7]"
+    sed -i 's|closes="2014-11-19"|closes="2014-12-23"|' "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<ballot issued' error "The practice ballot's returns were counted on 22 December 2014, before it closed on 23 December 2014. [DATES, Next steps §7]"
+    expect_err_lines 2
+}
