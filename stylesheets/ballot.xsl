@@ -3,11 +3,18 @@
   stylesheets/ballot.xsl — the practice ballot paper of the Local Medical
   Committees' "Co-Commissioning: Making the Right Choice" (seed S003, the
   last page; wording in templates/ballot.xml): one page for each member
-  practice of the CCG listed in the arrangement, and one blank paper when
-  none is listed.  Each page: the practice header, "(Name of Practice)
-  wishes to mandate (Name of CCG) to undertake the following
+  practice of the CCG whose name is known, each with its own name and ODS
+  code; when the practices are not known, the LMC's blank paper, once, for
+  the practice to complete.  Each page: the practice header, "(Name of
+  Practice) wishes to mandate (Name of CCG) to undertake the following
   co-commissioning model for 2015/16", the three boxes Model I / II / III,
-  the one-choice instruction, and Signed / On behalf of / Date.
+  the one-choice instruction, Signed / On behalf of / Date, and the day
+  the form is to be returned by (mandate/ballot/@closes, else a blank).
+
+  In the LMC's words (voice lmc: "Model I/II/III").  Its date is the
+  ballot's issue (mandate/ballot/@issued), else the CCG's submission, else
+  the deadline for the model: a ballot comes before the CCG's choice, and
+  knows nothing later.
 
   Parameter: ccg — the ccg/@id (default: the first CCG).
 -->
@@ -17,9 +24,13 @@
     xmlns:a="urn:cocom:arrangement:1"
     xmlns:t="urn:cocom:templates:1"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="a t exsl">
+    xmlns:c="urn:cocom:functions:1"
+    exclude-result-prefixes="a t exsl c">
 
   <xsl:import href="base.xsl"/>
+
+  <!-- The ballot paper is the LMC's form. -->
+  <xsl:param name="voice" select="'lmc'"/>
 
   <xsl:param name="ballot-file" select="'../templates/ballot.xml'"/>
   <!-- The height left in each model box for the mark. -->
@@ -28,6 +39,18 @@
 
   <xsl:variable name="ballot" select="document($ballot-file)/t:ballot"/>
   <xsl:variable name="practices" select="$the-ccg/a:practices/a:practice"/>
+  <xsl:variable name="the-ballot" select="$the-mandate/a:ballot"/>
+
+  <!-- The paper's date: the ballot's issue; failing that, the CCG's
+       choice it informs (the submission, else the model's deadline). -->
+  <xsl:template name="document-date-default">
+    <xsl:variable name="deadline" select="$root/a:application/a:deadline[@model = $model-kind][1]/@date"/>
+    <xsl:choose>
+      <xsl:when test="$the-ballot/@issued"><xsl:value-of select="$the-ballot/@issued"/></xsl:when>
+      <xsl:when test="$root/a:application/a:submission/@date"><xsl:value-of select="$root/a:application/a:submission/@date"/></xsl:when>
+      <xsl:when test="$deadline"><xsl:value-of select="$deadline"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The practice whose paper is being made (a slot's context). -->
   <xsl:template match="t:slot[@name = 'practice']" mode="fill-element">
@@ -96,12 +119,18 @@
           <xsl:when test="$practice">
             <fo:block role="P" font-size="16pt" font-weight="bold"><xsl:value-of select="normalize-space($practice/a:name)"/></fo:block>
             <xsl:if test="$practice/@ods-code">
-              <fo:block role="P">Practice code <xsl:value-of select="$practice/@ods-code"/></fo:block>
+              <fo:block role="P"><xsl:apply-templates select="$ballot/t:field[@name = 'practice-code']/node()" mode="fill"/><xsl:text> </xsl:text><xsl:value-of select="$practice/@ods-code"/></fo:block>
             </xsl:if>
           </xsl:when>
           <xsl:otherwise>
-            <fo:block role="P" color="{$nhs-dark-grey}" padding-top="10pt" padding-bottom="10pt">
+            <fo:block role="P" color="{$nhs-dark-grey}" padding-top="10pt" padding-bottom="6pt">
               <xsl:apply-templates select="$ballot/t:practice-header/node()" mode="fill"/>
+            </fo:block>
+            <!-- The practice's code, for the practice to write in. -->
+            <fo:block role="P" text-align="start" text-align-last="justify">
+              <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="$ballot/t:field[@name = 'practice-code']/node()" mode="fill"/></fo:inline>
+              <xsl:text> </xsl:text>
+              <fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline>
             </fo:block>
           </xsl:otherwise>
         </xsl:choose>
@@ -124,6 +153,14 @@
       </xsl:call-template>
       <xsl:call-template name="ballot.field">
         <xsl:with-param name="label" select="$ballot/t:field[@name = 'date']"/>
+      </xsl:call-template>
+      <!-- The day to return it by: the ballot's closing date, else a
+           blank for the CCG to complete. -->
+      <xsl:call-template name="ballot.field">
+        <xsl:with-param name="label" select="$ballot/t:return-by"/>
+        <xsl:with-param name="value">
+          <xsl:if test="$the-ballot/@closes"><xsl:call-template name="format-date"><xsl:with-param name="date" select="$the-ballot/@closes"/></xsl:call-template></xsl:if>
+        </xsl:with-param>
       </xsl:call-template>
       <fo:block role="P" color="{$nhs-dark-grey}" space-before="24pt">
         <xsl:apply-templates select="$ballot/t:advice/node()" mode="fill"/>

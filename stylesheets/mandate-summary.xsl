@@ -1,10 +1,27 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   stylesheets/mandate-summary.xsl — a one-page summary of a CCG's practice
-  ballot returns (mandate/ballot-return): returns by model (the LMC's
-  Model I, II, III), turnout against the member practices, the result,
-  the member vote and governing body decision where given, and the
-  returns themselves.  Words: templates/ballot.xml, <summary>.
+  ballot (mandate/ballot, mandate/ballot-return), as the CCG reports it to
+  its governing body and NHS England: the ballot's dates and its status on
+  the summary's date, the returns by model with the turnout against the
+  member practices, the result, the member vote and governing body
+  decision known on that date, and the returns themselves.  Words:
+  templates/ballot.xml, <summary>.
+
+  Voice: NHS England's (the default, nhse): the summary is the CCG's paper
+  to its governing body and to NHS England, so the models are "joint
+  commissioning", "delegated commissioning", not the LMC's "Model II/III"
+  that the practices marked on the ballot paper.
+
+  Its date: mandate/ballot/@counted, else @closes (param as-at overrides).
+  A return dated after that is not counted; an undated return is (it is
+  in the count the data records).
+
+  What it never does: print "in favour" (the result, or the member vote's
+  result) unless the returns show a majority of all member practices for
+  that model, or the vote's own counts show it.  With the ballot open, the
+  number of member practices unknown, or returns from no more than half of
+  the member practices, it says what the returns are, not a result.
 
   Parameter: ccg — the ccg/@id (default: the first CCG).
 -->
@@ -14,23 +31,46 @@
     xmlns:a="urn:cocom:arrangement:1"
     xmlns:t="urn:cocom:templates:1"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="a t exsl">
+    xmlns:c="urn:cocom:functions:1"
+    exclude-result-prefixes="a t exsl c">
 
   <xsl:import href="base.xsl"/>
 
   <xsl:param name="ballot-file" select="'../templates/ballot.xml'"/>
   <!-- List the returns one by one when there are at most this many (the
        summary stays on one page). -->
-  <xsl:param name="list-returns-max" select="12"/>
+  <xsl:param name="list-returns-max" select="8"/>
+  <!-- The list of returns is set smaller, to keep to the page. -->
+  <xsl:param name="returns-font-size" select="'8.5pt'"/>
 
   <xsl:variable name="w" select="document($ballot-file)/t:ballot/t:summary"/>
-  <xsl:variable name="returns" select="$the-mandate/a:ballot-return"/>
+  <xsl:variable name="the-ballot" select="$the-mandate/a:ballot"/>
+
+  <xsl:template name="document-date-default">
+    <xsl:value-of select="($the-ballot/@counted | $the-ballot/@closes[not(../@counted)])[1]"/>
+  </xsl:template>
+
+  <!-- The returns counted on the summary's date. -->
+  <xsl:variable name="returns" select="$the-mandate/a:ballot-return[not(@date) or c:date-known(@date)]"/>
+  <xsl:variable name="n-returns" select="count($returns)"/>
   <xsl:variable name="members">
     <xsl:call-template name="member-practice-count"/>
   </xsl:variable>
   <xsl:variable name="model-labels" select="$labels/t:set[@name = 'model']/t:label"/>
 
-  <!-- The model with the most returns, if one has more than each other. -->
+  <!-- The ballot's status on the summary's date: not-issued, open, closed,
+       or '' (not known: the summary or the ballot has no date). -->
+  <xsl:variable name="status">
+    <xsl:choose>
+      <xsl:when test="number($document-day) = 99999999"/>
+      <xsl:when test="$the-ballot/@issued and c:day($the-ballot/@issued) &gt; number($document-day)">not-issued</xsl:when>
+      <xsl:when test="not($the-ballot/@closes)"/>
+      <xsl:when test="c:day($the-ballot/@closes) &gt; number($document-day)">open</xsl:when>
+      <xsl:otherwise>closed</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- The models by returns, most first. -->
   <xsl:variable name="winner-rtf">
     <xsl:for-each select="$model-labels">
       <xsl:sort select="count($returns[@model = current()/@value])" data-type="number" order="descending"/>
@@ -39,19 +79,41 @@
   </xsl:variable>
   <xsl:variable name="ranked" select="exsl:node-set($winner-rtf)/m"/>
 
+  <!-- The model a majority of all member practices returned a ballot
+       for, when the ballot is not open: the only model this summary may
+       call the practices "in favour" of. -->
+  <xsl:variable name="majority-model">
+    <xsl:if test="$status != 'open' and $status != 'not-issued' and $members != '' and $ranked[1]/@n * 2 &gt; number($members)">
+      <xsl:value-of select="$ranked[1]/@value"/>
+    </xsl:if>
+  </xsl:variable>
+
   <xsl:template match="t:slot[@name = 'winner']" mode="fill-element">
     <xsl:call-template name="model-name"><xsl:with-param name="value" select="$ranked[1]/@value"/></xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="t:slot[@name = 'count']" mode="fill-element">
-    <xsl:value-of select="count($returns)"/>
+  <xsl:template match="t:slot[@name = 'winner-count']" mode="fill-element">
+    <xsl:value-of select="$ranked[1]/@n"/>
+  </xsl:template>
+  <xsl:template match="t:slot[@name = 'returns']" mode="fill-element">
+    <xsl:value-of select="$n-returns"/>
+  </xsl:template>
+  <xsl:template match="t:slot[@name = 'members']" mode="fill-element">
+    <xsl:value-of select="$members"/>
+  </xsl:template>
+  <xsl:template match="t:slot[@name = 'as-at']" mode="fill-element">
+    <xsl:call-template name="format-date"><xsl:with-param name="date" select="$document-date"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:slot[@name = 'closes']" mode="fill-element">
+    <xsl:call-template name="format-date"><xsl:with-param name="date" select="$the-ballot/@closes"/></xsl:call-template>
   </xsl:template>
 
-  <!-- "Model III (delegated commissioning)" -->
+  <!-- "Delegated commissioning", in the document's voice. -->
   <xsl:template name="model-name">
     <xsl:param name="value"/>
-    <xsl:variable name="l" select="$model-labels[@value = $value]"/>
-    <xsl:value-of select="concat($l/@lmc, ' (', $l, ')')"/>
+    <xsl:call-template name="label">
+      <xsl:with-param name="set" select="'model'"/>
+      <xsl:with-param name="value" select="$value"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="percent">
@@ -89,13 +151,64 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- "Label: value" on a line of its own (the ballot's facts, close
+       together so the summary keeps to one page). -->
+  <xsl:template name="summary.line">
+    <xsl:param name="label"/>
+    <xsl:param name="value"/>
+    <fo:block role="P" space-after="2pt">
+      <fo:inline font-weight="bold" role="Span"><xsl:copy-of select="$label"/>: </fo:inline>
+      <xsl:copy-of select="$value"/>
+    </fo:block>
+  </xsl:template>
+
   <xsl:template name="summary.content">
     <fo:block xsl:use-attribute-sets="title" role="H1"><xsl:apply-templates select="$w/t:title/node()" mode="fill"/></fo:block>
     <fo:block xsl:use-attribute-sets="subtitle" role="P"><xsl:apply-templates select="$w/t:subtitle/node()" mode="fill"/></fo:block>
-    <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates select="$w/t:intro/node()" mode="fill"/></fo:block>
+    <fo:block xsl:use-attribute-sets="para" role="P">
+      <xsl:choose>
+        <xsl:when test="number($document-day) != 99999999"><xsl:apply-templates select="$w/t:intro-dated/node()" mode="fill"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$w/t:intro/node()" mode="fill"/></xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+
+    <!-- The ballot: its dates, its status on this date, the membership. -->
+    <xsl:call-template name="summary.line">
+      <xsl:with-param name="label"><xsl:apply-templates select="$w/t:issued/node()" mode="fill"/></xsl:with-param>
+      <xsl:with-param name="value"><xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$the-ballot/@issued"/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="summary.line">
+      <xsl:with-param name="label"><xsl:apply-templates select="$w/t:closes/node()" mode="fill"/></xsl:with-param>
+      <xsl:with-param name="value"><xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$the-ballot/@closes"/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="summary.line">
+      <xsl:with-param name="label">
+        <xsl:choose>
+          <xsl:when test="number($document-day) != 99999999"><xsl:apply-templates select="$w/t:status-on/node()" mode="fill"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="$w/t:status/node()" mode="fill"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="value">
+        <xsl:choose>
+          <xsl:when test="$status = 'open'"><xsl:apply-templates select="$w/t:status-open/node()" mode="fill"/></xsl:when>
+          <xsl:when test="$status = 'closed'"><xsl:apply-templates select="$w/t:status-closed/node()" mode="fill"/></xsl:when>
+          <xsl:when test="$status = 'not-issued'"><xsl:apply-templates select="$w/t:status-not-issued/node()" mode="fill"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="summary.line">
+      <xsl:with-param name="label"><xsl:apply-templates select="$w/t:members/node()" mode="fill"/></xsl:with-param>
+      <xsl:with-param name="value">
+        <xsl:choose>
+          <xsl:when test="$members != ''"><xsl:value-of select="$members"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
 
     <!-- Returns by model. -->
-    <fo:table xsl:use-attribute-sets="table" role="Table">
+    <fo:table xsl:use-attribute-sets="table" role="Table" space-before="{$para-space}">
       <fo:table-column column-width="proportional-column-width(60)"/>
       <fo:table-column column-width="proportional-column-width(20)"/>
       <fo:table-column column-width="proportional-column-width(20)"/>
@@ -111,86 +224,95 @@
           <xsl:variable name="n" select="count($returns[@model = current()/@value])"/>
           <fo:table-row role="TR">
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
-              <fo:block role="P"><xsl:call-template name="model-name"><xsl:with-param name="value" select="@value"/></xsl:call-template></fo:block>
+              <fo:block role="P">
+                <xsl:call-template name="capitalise">
+                  <xsl:with-param name="s"><xsl:call-template name="model-name"><xsl:with-param name="value" select="@value"/></xsl:call-template></xsl:with-param>
+                </xsl:call-template>
+              </fo:block>
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="end"><fo:block role="P"><xsl:value-of select="$n"/></fo:block></fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="end">
-              <fo:block role="P"><xsl:call-template name="percent"><xsl:with-param name="n" select="$n"/><xsl:with-param name="of" select="count($returns)"/></xsl:call-template></fo:block>
+              <fo:block role="P"><xsl:call-template name="percent"><xsl:with-param name="n" select="$n"/><xsl:with-param name="of" select="$n-returns"/></xsl:call-template></fo:block>
             </fo:table-cell>
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row role="TR" font-weight="bold">
           <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH"><fo:block role="P"><xsl:apply-templates select="$w/t:total/node()" mode="fill"/></fo:block></fo:table-cell>
-          <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="end"><fo:block role="P"><xsl:value-of select="count($returns)"/></fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="end"><fo:block role="P"><xsl:value-of select="$n-returns"/></fo:block></fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="end"><fo:block role="P"><xsl:if test="$returns">100%</xsl:if></fo:block></fo:table-cell>
         </fo:table-row>
       </fo:table-body>
     </fo:table>
 
-    <!-- Turnout and result. -->
+    <!-- Turnout: returns against the member practices. -->
     <fo:block xsl:use-attribute-sets="para" role="P">
       <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="$w/t:turnout/node()" mode="fill"/>: </fo:inline>
+      <xsl:value-of select="$n-returns"/>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="$w/t:turnout-of/node()" mode="fill"/>
+      <xsl:text> </xsl:text>
       <xsl:choose>
         <xsl:when test="$members != ''">
-          <xsl:value-of select="count($returns)"/>
-          <xsl:text> </xsl:text>
-          <xsl:apply-templates select="$w/t:turnout-of/node()" mode="fill"/>
-          <xsl:value-of select="concat(' ', $members, ' ')"/>
+          <xsl:value-of select="concat($members, ' ')"/>
           <xsl:apply-templates select="$w/t:member-practices/node()" mode="fill"/>
           <xsl:text> (</xsl:text>
-          <xsl:call-template name="percent"><xsl:with-param name="n" select="count($returns)"/><xsl:with-param name="of" select="$members"/></xsl:call-template>
-          <xsl:text>).</xsl:text>
+          <xsl:call-template name="percent"><xsl:with-param name="n" select="$n-returns"/><xsl:with-param name="of" select="$members"/></xsl:call-template>
+          <xsl:text>)</xsl:text>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:value-of select="count($returns)"/>
-          <xsl:text>. </xsl:text>
-          <xsl:apply-templates select="$w/t:turnout-unknown/node()" mode="fill"/>
+          <xsl:call-template name="blank"/>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates select="$w/t:member-practices/node()" mode="fill"/>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:text>.</xsl:text>
     </fo:block>
+
+    <!-- The result: only what the returns show. -->
     <fo:block xsl:use-attribute-sets="para" role="P" id="ms-result">
       <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="$w/t:result/node()" mode="fill"/>: </fo:inline>
       <xsl:choose>
+        <xsl:when test="$status = 'open'"><xsl:apply-templates select="$w/t:result-open/node()" mode="fill"/></xsl:when>
+        <xsl:when test="$status = 'not-issued' or $members = ''"><xsl:call-template name="blank"/></xsl:when>
         <xsl:when test="not($returns)"><xsl:apply-templates select="$w/t:result-none/node()" mode="fill"/></xsl:when>
+        <xsl:when test="$n-returns * 2 &lt;= number($members)"><xsl:apply-templates select="$w/t:result-low-turnout/node()" mode="fill"/></xsl:when>
+        <xsl:when test="$majority-model != ''"><xsl:apply-templates select="$w/t:result-in-favour/node()" mode="fill"/></xsl:when>
         <xsl:when test="$ranked[1]/@n = $ranked[2]/@n"><xsl:apply-templates select="$w/t:result-tie/node()" mode="fill"/></xsl:when>
-        <xsl:otherwise>
-          <xsl:apply-templates select="$w/t:result-most/node()" mode="fill"/>
-          <xsl:text> </xsl:text>
-          <xsl:value-of select="concat($ranked[1]/@n, ' of ', count($returns), ' returns')"/>
-          <xsl:if test="$ranked[1]/@n * 2 &gt; count($returns)">
-            <xsl:text>, </xsl:text>
-            <xsl:apply-templates select="$w/t:majority/node()" mode="fill"/>
-          </xsl:if>
-          <xsl:if test="$members != ''">
-            <xsl:text>; </xsl:text>
-            <xsl:choose>
-              <xsl:when test="$ranked[1]/@n * 2 &gt; $members"><xsl:apply-templates select="$w/t:majority-practices/node()" mode="fill"/></xsl:when>
-              <xsl:otherwise><xsl:apply-templates select="$w/t:not-majority-practices/node()" mode="fill"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:if>
-          <xsl:text>.</xsl:text>
-        </xsl:otherwise>
+        <xsl:otherwise><xsl:apply-templates select="$w/t:result-plurality/node()" mode="fill"/></xsl:otherwise>
       </xsl:choose>
     </fo:block>
     <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates select="$w/t:proposed/node()" mode="fill"/></fo:block>
-    <xsl:for-each select="$the-mandate/a:member-vote">
-      <fo:block xsl:use-attribute-sets="para" role="P">
-        <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="$w/t:member-vote/node()" mode="fill"/>: </fo:inline>
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'member-vote-result'"/><xsl:with-param name="value" select="@result"/></xsl:call-template>
-        <xsl:if test="@model">
-          <xsl:text> of </xsl:text>
-          <xsl:call-template name="model-name"><xsl:with-param name="value" select="@model"/></xsl:call-template>
-        </xsl:if>
-        <xsl:if test="@for or @against">
-          <xsl:value-of select="concat(' (', @for, ' for, ', @against, ' against')"/>
-          <xsl:if test="@abstained"><xsl:value-of select="concat(', ', @abstained, ' abstained')"/></xsl:if>
-          <xsl:text>)</xsl:text>
-        </xsl:if>
-        <xsl:if test="@date">, <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template></xsl:if>
-        <xsl:text>.</xsl:text>
-      </fo:block>
+
+    <!-- The member vote, as known on this date: its result only where its
+         own counts or the returns show it. -->
+    <xsl:for-each select="$the-mandate/a:member-vote[c:known-at(.)]">
+      <xsl:variable name="counted" select="@for and @against"/>
+      <xsl:variable name="shown"
+          select="(@result = 'in-favour' and ((@model and @model = $majority-model) or ($counted and number(@for) &gt; number(@against))))
+                  or (@result = 'against' and $counted and number(@against) &gt;= number(@for))"/>
+      <xsl:if test="$shown or $counted">
+        <fo:block xsl:use-attribute-sets="para" role="P">
+          <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="$w/t:member-vote/node()" mode="fill"/>
+            <xsl:if test="@date">, <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template></xsl:if>: </fo:inline>
+          <xsl:if test="$shown">
+            <xsl:call-template name="label"><xsl:with-param name="set" select="'member-vote-result'"/><xsl:with-param name="value" select="@result"/></xsl:call-template>
+            <xsl:if test="@model">
+              <xsl:text> of </xsl:text>
+              <xsl:call-template name="model-name"><xsl:with-param name="value" select="@model"/></xsl:call-template>
+            </xsl:if>
+            <xsl:if test="$counted"><xsl:text> (</xsl:text></xsl:if>
+          </xsl:if>
+          <xsl:if test="$counted">
+            <xsl:value-of select="concat(@for, ' for, ', @against, ' against')"/>
+            <xsl:if test="@abstained"><xsl:value-of select="concat(', ', @abstained, ' abstained')"/></xsl:if>
+            <xsl:if test="@eligible"><xsl:value-of select="concat(', of ', @eligible, ' eligible')"/></xsl:if>
+            <xsl:if test="$shown"><xsl:text>)</xsl:text></xsl:if>
+          </xsl:if>
+          <xsl:text>.</xsl:text>
+        </fo:block>
+      </xsl:if>
     </xsl:for-each>
-    <xsl:for-each select="$the-mandate/a:governing-body-approval">
+    <xsl:for-each select="$the-mandate/a:governing-body-approval[c:known-at(.)]">
       <fo:block xsl:use-attribute-sets="para" role="P">
         <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="$w/t:governing-body/node()" mode="fill"/>: </fo:inline>
         <xsl:call-template name="label"><xsl:with-param name="set" select="'gb-decision'"/><xsl:with-param name="value" select="@decision"/></xsl:call-template>
@@ -205,78 +327,92 @@
         <xsl:apply-templates select="$w/t:returns-heading/node()" mode="fill"/>
       </fo:block>
       <xsl:choose>
-        <xsl:when test="count($returns) &lt;= $list-returns-max">
+        <xsl:when test="$n-returns &lt;= $list-returns-max">
           <xsl:call-template name="returns-table"/>
         </xsl:when>
         <xsl:otherwise>
           <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates select="$w/t:too-many/node()" mode="fill"/></fo:block>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="$members != '' and $members &gt; count($returns)">
+      <xsl:if test="$members != '' and $members &gt; $n-returns">
         <fo:block xsl:use-attribute-sets="para" role="P">
           <xsl:apply-templates select="$w/t:no-return/node()" mode="fill"/>
-          <xsl:value-of select="concat(': ', $members - count($returns), '.')"/>
+          <xsl:value-of select="concat(': ', $members - $n-returns, '.')"/>
         </fo:block>
       </xsl:if>
     </xsl:if>
   </xsl:template>
 
+  <!-- The returns one by one: practice and model, then only the columns
+       some return fills (a column of nothing is left out, not printed as
+       dashes). -->
   <xsl:template name="returns-table">
-    <fo:table xsl:use-attribute-sets="table" role="Table">
-      <fo:table-column column-width="proportional-column-width(27)"/>
-      <fo:table-column column-width="proportional-column-width(17)"/>
-      <fo:table-column column-width="proportional-column-width(17)"/>
-      <fo:table-column column-width="proportional-column-width(17)"/>
-      <fo:table-column column-width="proportional-column-width(22)"/>
+    <xsl:variable name="cols-rtf">
+      <col name="practice" width="32"/>
+      <col name="choice" width="25"/>
+      <xsl:if test="$returns/@date"><col name="date" width="17"/></xsl:if>
+      <xsl:if test="$returns/a:signed-by"><col name="signed-by" width="16"/></xsl:if>
+      <xsl:if test="$returns/@acknowledged"><col name="acknowledged" width="19"/></xsl:if>
+    </xsl:variable>
+    <xsl:variable name="cols" select="exsl:node-set($cols-rtf)/col"/>
+    <fo:table xsl:use-attribute-sets="table" role="Table" font-size="{$returns-font-size}">
+      <xsl:for-each select="$cols">
+        <fo:table-column column-width="proportional-column-width({@width})"/>
+      </xsl:for-each>
       <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
-          <xsl:for-each select="$w/t:col-practice | $w/t:col-choice | $w/t:col-date | $w/t:col-signed-by | $w/t:col-acknowledged">
-            <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:apply-templates select="node()" mode="fill"/></fo:block></fo:table-cell>
+          <xsl:for-each select="$cols">
+            <xsl:variable name="head" select="$w/t:*[local-name() = concat('col-', current()/@name)]"/>
+            <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:apply-templates select="$head/node()" mode="fill"/></fo:block></fo:table-cell>
           </xsl:for-each>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
         <xsl:for-each select="$returns">
-          <xsl:variable name="p" select="$the-ccg/a:practices/a:practice[@id = current()/@practice]"/>
+          <xsl:variable name="r" select="."/>
           <fo:table-row role="TR">
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="$p"><xsl:value-of select="normalize-space($p/a:name)"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="@practice"/></xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P"><xsl:value-of select="$model-labels[@value = current()/@model]/@lmc"/></fo:block>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="@date"><xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template></xsl:when>
-                  <xsl:otherwise>&#x2013;</xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="a:signed-by"><xsl:value-of select="normalize-space(a:signed-by)"/></xsl:when>
-                  <xsl:otherwise>&#x2013;</xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="@acknowledged"><xsl:call-template name="yes-no"><xsl:with-param name="flag" select="@acknowledged"/></xsl:call-template></xsl:when>
-                  <xsl:otherwise>&#x2013;</xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
-            </fo:table-cell>
+            <xsl:for-each select="$cols">
+              <fo:table-cell xsl:use-attribute-sets="table.cell">
+                <xsl:attribute name="role">
+                  <xsl:choose><xsl:when test="@name = 'practice'">TH</xsl:when><xsl:otherwise>TD</xsl:otherwise></xsl:choose>
+                </xsl:attribute>
+                <fo:block role="P">
+                  <xsl:call-template name="return-cell">
+                    <xsl:with-param name="r" select="$r"/>
+                    <xsl:with-param name="col" select="@name"/>
+                  </xsl:call-template>
+                </fo:block>
+              </fo:table-cell>
+            </xsl:for-each>
           </fo:table-row>
         </xsl:for-each>
       </fo:table-body>
     </fo:table>
+  </xsl:template>
+
+  <xsl:template name="return-cell">
+    <xsl:param name="r"/>
+    <xsl:param name="col"/>
+    <xsl:variable name="p" select="$the-ccg/a:practices/a:practice[@id = $r/@practice]"/>
+    <xsl:choose>
+      <xsl:when test="$col = 'practice'">
+        <xsl:value-of select="normalize-space($p/a:name)"/>
+        <xsl:if test="$p/@ods-code"><xsl:value-of select="concat(' (', $p/@ods-code, ')')"/></xsl:if>
+      </xsl:when>
+      <xsl:when test="$col = 'choice'">
+        <xsl:call-template name="capitalise">
+          <xsl:with-param name="s"><xsl:call-template name="model-name"><xsl:with-param name="value" select="$r/@model"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$col = 'date'"><xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$r/@date"/></xsl:call-template></xsl:when>
+      <xsl:when test="$col = 'signed-by'">
+        <xsl:choose>
+          <xsl:when test="$r/a:signed-by"><xsl:value-of select="normalize-space($r/a:signed-by)"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'12mm'"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$col = 'acknowledged' and $r/@acknowledged"><xsl:call-template name="yes-no"><xsl:with-param name="flag" select="$r/@acknowledged"/></xsl:call-template></xsl:when>
+      <xsl:when test="$col = 'acknowledged'"><xsl:call-template name="blank"><xsl:with-param name="length" select="'12mm'"/></xsl:call-template></xsl:when>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

@@ -172,10 +172,12 @@ t_every_invalid_schema_fixture_fails_with_a_located_message() {
 # line to standard error; only cocom's explanation may appear.
 t_an_unknown_id_reference_is_explained_once() {
     sample_copy wolverhampton-2015 idref.xml
-    sed -i 's/practice="wolv-p1"/practice="nope"/' "$T/idref.xml"
+    sed -i 's|<mandate ccg="wolverhampton-ccg">|&\n    <ballot-return practice="nope" model="joint"/>|' "$T/idref.xml"
+    line=$(grep -n 'practice="nope"' "$T/idref.xml" | cut -d: -f1)
+    [ -n "$line" ] || fail "the test could not add a return"
     run_cocom check "$T/idref.xml"
     expect_rc 1
-    expect_err "idref.xml:88: error: the ballot return's practice refers to 'nope', but nothing in the arrangement has that id"
+    expect_err "idref.xml:$line: error: the ballot return's practice refers to 'nope', but nothing in the arrangement has that id"
     expect_no_err "validity error"
     expect_err_lines 2
 }

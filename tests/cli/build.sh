@@ -14,21 +14,21 @@ t_build_writes_every_document_of_a_sample() {
     # each file is named after what it is for: the board's report, the
     # committee's terms of reference, the CCG's own papers
     for d in wolverhampton-hwb-report-2015-07-29 wolverhampton-ccg-proforma-annex-a wolverhampton-jc-terms-of-reference \
-             wolverhampton-ccg-ballot-papers wolverhampton-ccg-mandate-summary; do
+             wolverhampton-ccg-ballot-papers; do
         f="$T/out/$d.pdf"
         [ -s "$f" ] || fail "no $d"
         grep -qF "wrote $f ($(pdf_pages "$f") page" "$OUT" || fail "no line for $d, or its page count is wrong"
     done
-    [ "$(grep -c '^wrote ' "$OUT")" -eq 5 ] || fail "expected 5 documents"
+    [ "$(grep -c '^wrote ' "$OUT")" -eq 4 ] || fail "expected 4 documents (no mandate summary: no ballot returns are recorded)"
     expect_pdf_text "$T/out/wolverhampton-hwb-report-2015-07-29.pdf" 1 "Health and Wellbeing Board"
     [ -z "$(ls "$T/out" | grep -v '\.pdf$')" ] || fail "other files were left: $(ls "$T/out")"
 }
 
 t_build_defaults_to_out_and_the_sample_name() {
     cd "$T"
-    run_cocom build --only mandate-summary "$SRCDIR/samples/wolverhampton-2015/arrangement.xml"
+    run_cocom build --only ballot "$SRCDIR/samples/wolverhampton-2015/arrangement.xml"
     expect_rc 0
-    [ -s "$T/out/wolverhampton-2015/wolverhampton-ccg-mandate-summary.pdf" ] || fail "not written under out/wolverhampton-2015/"
+    [ -s "$T/out/wolverhampton-2015/wolverhampton-ccg-ballot-papers.pdf" ] || fail "not written under out/wolverhampton-2015/"
 }
 
 t_build_refuses_an_arrangement_that_breaks_a_rule() {
@@ -59,14 +59,25 @@ t_only_and_fo_make_just_what_is_asked() {
     xmllint --noout "$T/out/westminster-hwb-report-2015-11-19.fo" || fail "the FO is not well formed"
     # Each ballot paper is its own CCG's: a page per member practice of that
     # CCG, in the arrangement's order, each naming the practice and the CCG.
-    xml="$SRCDIR/samples/westminster-2015/arrangement.xml"
+    # (The sample names no practices, so it gives one blank LMC paper per
+    # CCG; the test names two practices of each CCG itself.)
+    xml="$T/two.xml"
+    sed -e 's|<contract-count contract="pms" count="22"/>|&<practice id="cl-a" ods-code="T90001"><name>Test Surgery A</name></practice><practice id="cl-b" ods-code="T90002"><name>Test Surgery B</name></practice>|' \
+        -e 's|<contract-count contract="pms" count="16"/>|&<practice id="wl-a" ods-code="T90003"><name>Test Surgery C</name></practice><practice id="wl-b" ods-code="T90004"><name>Test Surgery D</name></practice>|' \
+        "$SRCDIR/samples/westminster-2015/arrangement.xml" > "$xml"
+    run_cocom build -o "$T/two" --only ballot "$xml"
+    expect_rc 0
     for ccg in central-london-ccg west-london-ccg; do
-        pdf="$T/out/$ccg-ballot-papers.pdf"
+        pdf="$T/two/$ccg-ballot-papers.pdf"
         name=$(xmllint --xpath "string(//*[local-name()='ccg'][@id='$ccg']/*[local-name()='name'])" "$xml")
         xmllint --xpath "//*[local-name()='ccg'][@id='$ccg']//*[local-name()='practice']/*[local-name()='name']/text()" \
             "$xml" > "$T/practices"
         echo >> "$T/practices"
-        [ -n "$name" ] && [ -s "$T/practices" ] || fail "$ccg: no name or practices in the arrangement"
+        [ -n "$name" ] && [ "$(grep -c . "$T/practices")" -eq 2 ] || fail "$ccg: no name, or not two practices, in the test's arrangement"
+        # the sample's own paper: one blank, for this CCG
+        expect_pages "$T/out/$ccg-ballot-papers.pdf" 1
+        pdf_text "$T/out/$ccg-ballot-papers.pdf" 1 | tr -s '[:space:]' ' ' | grep -qF "(Name of Practice) wishes to mandate $name to undertake" \
+            || fail "$ccg's blank paper does not name $name"
         expect_pages "$pdf" "$(grep -c . "$T/practices")"
         page=0
         while read -r practice; do
@@ -120,7 +131,7 @@ t_one_document_failing_writes_nothing() {
     expect_rc 1
     expect_err "ballot broken on purpose"
     expect_err "wolverhampton-ccg-ballot-papers.pdf: error: this ballot was not made"
-    expect_err "error: 1 of 5 documents could not be made, so none was written (the folder is as it was)"
+    expect_err "error: 1 of 4 documents could not be made, so none was written (the folder is as it was)"
     ! grep -q '^wrote ' "$OUT" || fail "a document was said to be written"
     [ "$(ls -A "$T/out")" = "wolverhampton-ccg-proforma-annex-a.pdf" ] || fail "the folder changed: $(ls -A "$T/out")"
     [ "$(cat "$T/out/wolverhampton-ccg-proforma-annex-a.pdf")" = "an earlier build" ] || fail "an earlier file was replaced"
@@ -145,7 +156,7 @@ t_a_missing_template_is_an_error_not_a_blank_table() {
     run_cocom build --data-dir "$T/data" -o "$T/out2" "$SRCDIR/samples/hull-2015"
     expect_rc 1
     expect_err "templates/labels.xml: error: cannot read the file: no such file"
-    expect_err "error: 4 of 4 documents could not be made, so none was written (the folder is as it was)"
+    expect_err "error: 3 of 3 documents could not be made, so none was written (the folder is as it was)"
     [ -z "$(ls -A "$T/out2" 2>/dev/null)" ] || fail "a build with holes wrote: $(ls -A "$T/out2")"
 }
 
@@ -155,8 +166,8 @@ t_build_warns_about_what_a_reader_would_miss() {
     sed -i -e 's|<xsl:attribute name="xml:lang"><xsl:value-of select="$doc-lang"/></xsl:attribute>||' \
         -e 's|<dc:language><xsl:value-of select="$doc-lang"/></dc:language>||' "$T/data/stylesheets/base.xsl"
     ! grep -q 'doc-lang"/></' "$T/data/stylesheets/base.xsl" || fail "the test could not take the language out"
-    run_cocom build --data-dir "$T/data" --only mandate-summary -o "$T/out" "$SRCDIR/samples/wolverhampton-2015"
+    run_cocom build --data-dir "$T/data" --only ballot -o "$T/out" "$SRCDIR/samples/wolverhampton-2015"
     expect_rc 0
-    expect_err "wolverhampton-ccg-mandate-summary.pdf: warning: the document's natural language is not set (/Lang in the catalog) [PDFUA-LANG, Matterhorn 11-001]"
-    [ -s "$T/out/wolverhampton-ccg-mandate-summary.pdf" ] || fail "the document was not written"
+    expect_err "wolverhampton-ccg-ballot-papers.pdf: warning: the document's natural language is not set (/Lang in the catalog) [PDFUA-LANG, Matterhorn 11-001]"
+    [ -s "$T/out/wolverhampton-ccg-ballot-papers.pdf" ] || fail "the document was not written"
 }

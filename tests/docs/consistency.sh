@@ -77,10 +77,12 @@ t_report_date_everywhere() {
 }
 
 t_practice_name_everywhere() {
-    sample_edit hull-2015 "$T/a.xml" 's|<practice id="hull-p3" ods-code="Y00003"><name>Example Practice 3</name></practice>|<practice id="hull-p3" ods-code="Y00003"><name>Riverside Surgery</name></practice>|'
+    sed 's|<name>Castle Street Practice (test)</name>|<name>Riverside Surgery (test)</name>|' \
+        "$SRCDIR/tests/docs/mandate/low-turnout.xml" > "$T/a.xml"
+    ! cmp -s "$SRCDIR/tests/docs/mandate/low-turnout.xml" "$T/a.xml" || fail "the edit changed nothing"
     render "$T/b.pdf" ballot.xsl "$T/a.xml"
     render "$T/m.pdf" mandate-summary.xsl "$T/a.xml"
-    expect_text "$T/b.pdf" "Riverside Surgery wishes to mandate Hull CCG" 3
-    expect_text "$T/m.pdf" "Riverside Surgery Model I"
-    for f in b m; do expect_no_text "$T/$f.pdf" "Example Practice 3 "; done
+    expect_text "$T/b.pdf" "Riverside Surgery (test) wishes to mandate Testshire CCG" 3
+    expect_text "$T/m.pdf" "Riverside Surgery (test) (T90003) Greater involvement"
+    for f in b m; do expect_no_text "$T/$f.pdf" "Castle Street"; done
 }

@@ -266,7 +266,10 @@ t_proforma_mandate_as_shown_by_returns() {
     expect_no_text "$T/c.pdf" "In favour"
     # a dated vote, but two returns from 51 practices do not show it
     sample_edit westminster-2015 "$T/v.xml" 's|<member-vote model="joint" result="in-favour"/>|<member-vote model="joint" result="in-favour" date="2015-01-20"/>|'
-    sed -i 's|<ballot-return practice="cl-p\([12]\)" model="joint"/>|<ballot-return practice="cl-p\1" model="joint" date="2015-01-19"/>|' "$T/v.xml"
+    # (the sample names no practices and records no returns: the test adds two of its own)
+    sed -i 's|<contract-count contract="pms" count="22"/>|&<practice id="cl-p1" ods-code="T90001"><name>Test Practice One</name></practice><practice id="cl-p2" ods-code="T90002"><name>Test Practice Two</name></practice>|' "$T/v.xml"
+    sed -i '/<mandate ccg="central-london-ccg">/,/<\/mandate>/ s|<governing-body-approval model="joint" decision="approved"/>|&<ballot-return practice="cl-p1" model="joint" date="2015-01-19"/><ballot-return practice="cl-p2" model="joint" date="2015-01-19"/>|' "$T/v.xml"
+    [ "$(grep -o 'date="2015-01-19"' "$T/v.xml" | wc -l)" -eq 2 ] || fail "the test could not add its returns"
     render "$T/v.pdf" proforma.xsl "$T/v.xml" ccg central-london-ccg
     expect_no_text "$T/v.pdf" "In favour"
     expect_text "$T/v.pdf" "5.5 Practice ballot returns 2 of the 51 member practices returned a ballot paper: 2 for joint commissioning"
@@ -283,7 +286,9 @@ t_proforma_mandate_as_shown_by_returns() {
 
 # Singular and plural agree with the numbers.
 t_proforma_singular_and_plural() {
-    sample_edit rotherham-2015 "$T/one.xml" 's|<ballot-return practice="rot-p1" model="delegated"/>|<ballot-return practice="rot-p1" model="delegated" date="2015-01-05"/>|'
+    # (the sample names no practices: the test adds one, with a dated return)
+    sample_edit rotherham-2015 "$T/one.xml" 's|<practices count="36">|&<practice id="rot-p1" ods-code="T90001"><name>Test Practice One</name></practice>|'
+    sed -i 's|<mandate ccg="rotherham-ccg">|&<ballot-return practice="rot-p1" model="delegated" date="2015-01-05"/>|' "$T/one.xml"
     render "$T/one.pdf" proforma.xsl "$T/one.xml"
     expect_text "$T/one.pdf" "1 of the 36 member practices returned a ballot paper: 1 for delegated commissioning"
     sed -i 's|<practices count="36">|<practices>|' "$T/one.xml"

@@ -183,6 +183,24 @@ t_ballot_one_model() {
     expect_err_lines 2
 }
 
+t_ballot_turnout() {
+    f=$F/ballot-turnout.xml
+    run_cocom check "$f"
+    expect_rc 0
+    expect_finding "$f" '<mandate ccg="ccg">' warning "2 of the 5 member practices of Example CCG returned a ballot (40%), not a majority of the membership; the returns cannot show the explicit support of the member practices that the LMC asks a CCG to obtain. [BALLOT-TURNOUT, LMC FAQ 5; LMC ballot paper; Next steps §1 (no number is given: more than half of the member practices)]"
+    expect_err "1 file valid (1 warning)"
+    expect_err_lines 2
+}
+
+t_mandate_result() {
+    f=$F/mandate-result.xml
+    run_cocom check "$f"
+    expect_rc 0
+    expect_finding "$f" '<member-vote' warning "The member practices of Example CCG are recorded as in favour of the delegated model, but the ballot returns do not show it: 1 of the 2 member practices returned a ballot for it, not a majority. [MANDATE-RESULT, LMC FAQ 5; LMC ballot paper]"
+    expect_err "1 file valid (1 warning)"
+    expect_err_lines 2
+}
+
 t_deadline() {
     f=$F/deadline.xml
     run_cocom check "$f"

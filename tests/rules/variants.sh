@@ -406,7 +406,7 @@ t_no_mandate_needed_for_greater_involvement() {
 t_several_ccgs_each_its_mandate() {
     f=$(broken joint)
     sed -i 's|    <nhs-england id="nhse">|    <ccg id="ccg2" ods-code="02B"><name>Other CCG</name><practices><practice id="q1"><name>Other Practice</name></practice></practices></ccg>\n    <nhs-england id="nhse">|' "$f"
-    sed -i 's|  <mandate ccg="ccg">|  <mandate>|; s|<ballot-return practice="p2" model="greater-involvement"/>|<ballot-return practice="q1" model="joint"/>|' "$f"
+    sed -i 's|  <mandate ccg="ccg">|  <mandate>|; s|<ballot-return practice="p2" model="joint"/>|<ballot-return practice="q1" model="joint"/>|' "$f"
     run_cocom check --disable=COMMITTEE-MEMBERSHIP "$f"
     expect_rc 1
     expect_finding "$f" '  <mandate>' error "The arrangement has several CCGs, but this mandate does not say whose it is (give ccg). [MANDATE-CCG"
@@ -574,5 +574,58 @@ t_del_ccg_committee_nhse_party() {
     run_cocom check "$f"
     expect_rc 1
     expect_finding "$f" '<committee id="pccc"' error "NHS England is a party to the Primary Care Commissioning Committee, but under delegated commissioning NHS England delegates its functions to the CCG, which oversees them through a primary care commissioning committee of its own. [DEL-CCG-COMMITTEE, Next steps §4.4.2]"
+    expect_err_lines 2
+}
+
+# BALLOT-TURNOUT: exactly half is not a majority; a practice that returned
+# two ballots counts once; with no number of member practices (no count,
+# no eligible) the rule is silent.
+t_ballot_turnout_edges() {
+    f=$(broken delegated)
+    sed -i 's|<practices count="2">|<practices count="4">|' "$f"
+    run_cocom check "$f"
+    expect_rc 0
+    expect_finding "$f" '<mandate ccg="ccg">' warning "2 of the 4 member practices of Example CCG returned a ballot (50%), not a majority of the membership; the returns cannot show the explicit support of the member practices that the LMC asks a CCG to obtain. [BALLOT-TURNOUT"
+    # three returns, but from two practices: 2 of 5 (counting returns, 3 of 5 would be a majority)
+    sed -i 's|<practices count="4">|<practices count="5">|; s| eligible="2"||; s|<ballot-return practice="p2" model="delegated"/>|&<ballot-return practice="p2" model="delegated"/>|' "$f"
+    run_cocom check --disable=BALLOT-ONE-MODEL "$f"
+    expect_finding "$f" '<mandate ccg="ccg">' warning "2 of the 5 member practices of Example CCG returned a ballot (40%)"
+    sed -i 's|<practices count="5">|<practices>|' "$f"
+    run_cocom check --disable=BALLOT-ONE-MODEL "$f"
+    expect_rc 0
+    expect_no_err "BALLOT-TURNOUT"
+}
+
+# MANDATE-RESULT: a vote with counts of its own is MANDATE-GIVEN's; the
+# returns for the arrangement's model count when the vote names none.
+t_mandate_result_edges() {
+    f=$(broken joint)
+    run_cocom check --warnings-as-errors "$f"
+    expect_rc 0
+    sed -i 's|<ballot-return practice="p2" model="joint"/>|<ballot-return practice="p2" model="greater-involvement"/>|' "$f"
+    run_cocom check "$f"
+    expect_finding "$f" '<member-vote' warning "The member practices of Example CCG are recorded as in favour of the joint model, but the ballot returns do not show it: 1 of the 2 member practices returned a ballot for it, not a majority. [MANDATE-RESULT"
+    sed -i 's| model="joint" result="in-favour"/>| result="in-favour"/>|' "$f"
+    run_cocom check "$f"
+    expect_err "in favour of the joint model, but the ballot returns do not show it: 1 of the 2"
+    sed -i 's| result="in-favour"/>| result="in-favour" for="2" against="0"/>|' "$f"
+    run_cocom check "$f"
+    expect_no_err "MANDATE-RESULT"
+}
+
+# DATES: a practice ballot is issued, closes and is counted in that order.
+t_ballot_dates_in_order() {
+    f=$(broken delegated)
+    sed -i 's|<ballot-return practice="p1"|<ballot issued="2014-12-01" closes="2014-12-19" counted="2014-12-22"/>\n    &|' "$f"
+    run_cocom check --warnings-as-errors "$f"
+    expect_rc 0
+    sed -i 's|closes="2014-12-19"|closes="2014-11-19"|' "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<ballot issued' error "The practice ballot closes on 19 November 2014, before it was issued on 1 December 2014. [DATES, Next steps §7]"
+    sed -i 's|closes="2014-11-19"|closes="2014-12-23"|' "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<ballot issued' error "The practice ballot's returns were counted on 22 December 2014, before it closed on 23 December 2014. [DATES, Next steps §7]"
     expect_err_lines 2
 }
