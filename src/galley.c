@@ -793,10 +793,23 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
     }
     c->depth++;
     switch (k) {
-    case FO_PAGE_NUMBER:
+    case FO_PAGE_NUMBER: {
         add_anchor(c, s, &sub, s->id);
-        add_object_text(c, s, &sub, g->env->page_number_text ? g->env->page_number_text : "1");
+        /* In a flow, lines are made before the page they land on is known
+         * (a page is filled by looking past its end), so the number is the
+         * one a pass before found where this line went, like a citation's;
+         * static content is made for its page. */
+        const char *t = NULL;
+        if (!g->env->in_static) {
+            char key[32];
+            t = layout_page_number_mark(g->env->layout, key, sizeof key);
+            add_anchor(c, s, &sub, key);
+        }
+        if (!t)
+            t = g->env->page_number_text ? g->env->page_number_text : "1";
+        add_object_text(c, s, &sub, t);
         break;
+    }
     case FO_PAGE_NUMBER_CITATION:
     case FO_PAGE_NUMBER_CITATION_LAST: {
         add_anchor(c, s, &sub, s->id);

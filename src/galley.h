@@ -140,6 +140,13 @@ const char *layout_link_target(struct CocomLayout *l, int link, int *is_uri);
  * NULL when not known (yet).  in_static: the citation is in static
  * content (which cannot move the flow's breaks). */
 const char *layout_citation(struct CocomLayout *l, const char *id, int last, int in_static);
+/* fo:page-number in a flow: writes into key (size: 32 is enough) a
+ * private id of the next page-number of the flow (a count after a byte no
+ * XML id holds: IS_PAGE_MARK), which the line holding it records where it is
+ * placed; returns the page number a pass before found for it, or NULL on a
+ * first pass (the layout owns the string). */
+const char *layout_page_number_mark(struct CocomLayout *l, char *key, size_t size);
+#define IS_PAGE_MARK(id) ((id)[0] == '\x01')
 /* The FO document's folder, for relative image addresses. */
 const char *layout_base_dir(struct CocomLayout *l);
 

@@ -183,6 +183,7 @@ struct CocomLayout {
     double flow_width;
     int dry_run;                /* a first pass: no static content */
     long flow_citations;        /* citations met in flows (not static content) */
+    long page_marks;            /* fo:page-numbers met in flows (layout_page_number_mark) */
 };
 
 int layout_anchor(CocomLayout *l, const char *id)
@@ -237,6 +238,16 @@ const char *layout_citation(CocomLayout *l, const char *id, int last, int in_sta
                          "a page-number-citation refers to '%s', which no element has as its id; it shows '?'", id);
         return "?";
     }
+    return NULL;
+}
+
+const char *layout_page_number_mark(CocomLayout *l, char *key, size_t size)
+{
+    snprintf(key, size, "\x01%ld", l->page_marks++);
+    l->flow_citations++;   /* a number can move breaks, as a citation's can */
+    intptr_t v;
+    if (l->refs && cocom_map_get(&l->refs->first, key, &v))
+        return (const char *)v;
     return NULL;
 }
 
@@ -885,6 +896,8 @@ static void place_line(Placer *p, Item *it, double y)
             continue;
         if (!p->in_static)
             record_id(l, id);
+        if (IS_PAGE_MARK(id))
+            continue;   /* a page-number's own mark: nothing links to it */
         AreaOp *op = content_op(p, AOP_DEST);
         op->x = x;
         op->y = y;

@@ -116,3 +116,17 @@ t_unknown_elements_and_bad_values_warn_once_and_still_render() {
     [ "$(grep -c "for font-size" "$ERR")" -eq 1 ] || fail "the bad value was reported more than once"
     expect_page_lines "$T/unknown.pdf" 1 "First block|Second block|Third block|Floated text|"
 }
+
+t_page_number_in_the_flow_is_the_page_the_line_is_on() {
+    # XSL 1.1 §6.6.10: fo:page-number gives the number of the page its area
+    # is on — after a forced break, after a page filled, and in the part of
+    # a paragraph that runs over (the sequence starts at page 7).
+    render_fo flow-page-number
+    expect_pages "$T/flow-page-number.pdf" 3
+    expect_page_lines "$T/flow-page-number.pdf" 1 "a on 7|b on 7|"
+    expect_page_lines "$T/flow-page-number.pdf" 2 "c on 8|d on 8|e on 8|f on 8|g on 8|h on 8|i on 8|"
+    expect_page_lines "$T/flow-page-number.pdf" 3 "j on 9|k on 9|l on 9|m on 9|"
+    # The page-numbers' own marks are not named destinations.
+    qpdf --json "$T/flow-page-number.pdf" | grep -q '"/Dests"' && fail "page-numbers made named destinations"
+    true
+}
