@@ -1032,6 +1032,21 @@ static Galley *galley_sub(Galley *parent, xmlNodePtr node, const FoStyle *style,
     return g;
 }
 
+/* Does a row's cells hold a forced break (break-before or break-after on
+ * a block in a cell, or in a row nested there)?  Pagination then ends the
+ * page inside the row (XSL 1.1 §7.20.1: a break is honoured wherever the
+ * formatting object is). */
+static int row_cells_break(const Row *r)
+{
+    for (int i = 0; i < r->ncells; i++) {
+        const ItemList *l = &r->cells[i].content;
+        for (size_t k = 0; k < l->n; k++)
+            if (l->items[k].type == IT_BREAK || (l->items[k].type == IT_ROW && l->items[k].row->has_break))
+                return 1;
+    }
+    return 0;
+}
+
 /* Fills a cell's content with a galley over its children. */
 static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *style, double ref_x0, double ref_w)
 {
@@ -1097,6 +1112,7 @@ static void emit_list_item(Galley *g, xmlNodePtr item)
             h = ch;
     }
     row->row_heights[0] = h;
+    row->has_break = (uint8_t)row_cells_break(row);
     int32_t kt = keep_penalty(s->keep_together.within_page);
     row->keep_inside = kt > f->kt_prefix ? kt : f->kt_prefix;
     Item *it = emit(g, IT_ROW);
@@ -1783,6 +1799,7 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
     free(xs);
     free(pc);
     row->keep_inside = keep;
+    row->has_break = (uint8_t)row_cells_break(row);
     return row;
 }
 
@@ -2002,10 +2019,21 @@ static void table_step(Galley *g)
         int n = next_row_group(ts, &ts->next_row, &rows);
         if (n > 0) {
             int last = ts->next_row == NULL;
+            /* break-before of the group's first row, break-after of its
+             * last (rows joined by spanning cells cannot part). */
+            FoStyle *first_style = fo_kind(rows[0]) == FO_TABLE_ROW ? style_new(g, rows[0], ts->section_style) : NULL;
+            FoStyle *last_style = fo_kind(rows[n - 1]) == FO_TABLE_ROW ? style_new(g, rows[n - 1], ts->section_style)
+                                                                       : NULL;
+            if (first_style)
+                emit_break(g, first_style->break_before);
             Row *row = table_make_row_group(g, ts, rows, n, ts->section_style, 0, 0, first, last);
             int32_t pen = content_penalty(g);
             emit_row_item(g, row, pen);
             content_emitted(g);
+            if (last_style)
+                emit_break(g, last_style->break_after);
+            free(first_style);
+            free(last_style);
             ts->body_rows++;
         }
         free(rows);

@@ -114,6 +114,7 @@ typedef struct Row {
                                  * each other alive */
     uint8_t is_header, is_footer;
     int32_t keep_inside;        /* penalty of splitting the row */
+    uint8_t has_break;          /* a cell holds a forced break (IT_BREAK), maybe in a nested row */
     int continued;              /* parts already placed on earlier pages */
 } Row;
 

@@ -642,6 +642,29 @@ static int row_split(CocomLayout *l, Row *r, double avail, int force, double *pa
     return 1;
 }
 
+/* Does what remains of a row hold a forced break after some content of
+ * its cell?  (A break before a cell's first content is already behind the
+ * row's start.) */
+static int row_breaks_inside(const Row *r)
+{
+    if (!r->has_break)
+        return 0;
+    for (int i = 0; i < r->ncells; i++) {
+        const Cell *c = &r->cells[i];
+        int seen = 0;
+        for (size_t k = c->pos; k < c->content.n; k++) {
+            const Item *it = &c->content.items[k];
+            if (it->type == IT_BREAK && seen)
+                return 1;
+            if (it->type == IT_ROW && row_breaks_inside(it->row))
+                return 1;
+            if (it->type == IT_LINE || it->type == IT_ROW)
+                seen = 1;
+        }
+    }
+    return 0;
+}
+
 static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, Fit *out)
 {
     memset(out, 0, sizeof *out);
@@ -703,6 +726,26 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             mid = gap_height(base, 0, i - gap, 1, 0);
         }
         double need = h + mid + it->height;
+        /* A forced break inside a row's cell ends the page there: the
+         * row is split, each cell placing what fits before the break (or
+         * before the page's end). */
+        if (it->type == IT_ROW && row_breaks_inside(it->row)) {
+            double reserve = it->row->table && !it->row->is_footer && !it->row->table->omit_footer_at_break
+                                 ? it->row->table->footer_height : 0;
+            double part;
+            int32_t spen;
+            if (row_split(l, it->row, H - (h + mid) - reserve, !started && allow_overflow, &part, &spen)) {
+                out->cut = i;
+                out->height = h + mid + part + reserve;
+                out->split = 1;
+                out->split_forced = !started && allow_overflow;
+                out->split_height = part;
+                out->penalty = PENALTY_FORCED;
+                out->break_kind = FO_BREAK_PAGE;
+                free(cands);
+                return;
+            }
+        }
         if (need <= H + EPS) {
             h = need;
             started = 1;

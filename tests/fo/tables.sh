@@ -100,3 +100,16 @@ t_empty_cells_hide() {
     expect_page_lines "$T/empty-cells.pdf" 1 "full|"
     expect_png_like empty-cells 1
 }
+
+t_forced_breaks_in_rows_cells_and_list_bodies() {
+    # XSL 1.1 §7.20.1-2: break-before/after on a table row, on a block in a
+    # list-item body and on a block in a table cell each begin a new page;
+    # the table's header is repeated after the breaks in its body.
+    render_fo table-breaks
+    expect_pages "$T/table-breaks.pdf" 5
+    expect_page_lines "$T/table-breaks.pdf" 1 "head|row one|"
+    expect_page_lines "$T/table-breaks.pdf" 2 "head|row two|row three|"
+    expect_page_lines "$T/table-breaks.pdf" 3 "head|row four|1.|item first|"
+    expect_page_lines "$T/table-breaks.pdf" 4 "item second|cell first|cell second|"
+    expect_page_lines "$T/table-breaks.pdf" 5 "cell third|the end|"
+}
