@@ -1937,6 +1937,7 @@ static void open_table(Galley *g, xmlNodePtr node, FoStyle *s)
     ts->table = cocom_xcalloc(1, sizeof *ts->table);
     ts->table->refs = 1;
     ts->table->omit_header_at_break = s->table_omit_header_at_break;
+    ts->table->line = xmlGetLineNo(node);
     ts->table->omit_footer_at_break = s->table_omit_footer_at_break;
     table_collect_columns(g, ts, node);
     int used = table_count_columns(node);

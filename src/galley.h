@@ -126,6 +126,7 @@ typedef struct Table {
     ItemList footer;
     double header_height, footer_height;
     uint8_t omit_header_at_break, omit_footer_at_break;
+    long line;                  /* the fo:table's line, for messages */
     int body_rows_placed;       /* body rows already on earlier pages */
 } Table;
 

@@ -184,6 +184,7 @@ struct CocomLayout {
     int dry_run;                /* a first pass: no static content */
     long flow_citations;        /* citations met in flows (not static content) */
     long page_marks;            /* fo:page-numbers met in flows (layout_page_number_mark) */
+    int stalled;                /* a page could not move the flow on: the layout stops */
 };
 
 int layout_anchor(CocomLayout *l, const char *id)
@@ -592,16 +593,26 @@ static double cell_bottom(const Cell *c, int continues)
     return continues && c->box->padding_discard[1] ? c->box->border[FO_AFTER].width : box_edge_after(c->box);
 }
 
+/* The height a table's footer takes at a break in a space H tall: none
+ * when it is omitted there, or when with the header it would leave no room
+ * for a body row (it is then not repeated: see flow_page). */
+static double footer_at_break(const Table *t, double H)
+{
+    if (!t || t->omit_footer_at_break || t->footer_height + t->header_height >= H - EPS)
+        return 0;
+    return t->footer_height;
+}
+
 /* The table a row belongs to, when breaking between two of its rows puts
  * its footer on this page. */
-static double footer_reserve(Item *prev, Item *next)
+static double footer_reserve(Item *prev, Item *next, double H)
 {
     if (!prev || !next || prev->type != IT_ROW || next->type != IT_ROW)
         return 0;
     Table *t = prev->row->table;
-    if (!t || t != next->row->table || prev->row->is_footer || next->row->is_footer || t->omit_footer_at_break)
+    if (!t || t != next->row->table || prev->row->is_footer || next->row->is_footer)
         return 0;
-    return t->footer_height;
+    return footer_at_break(t, H);
 }
 
 /* A row's cells, each fitted into what is left of the page: the row's part
@@ -718,7 +729,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             for (size_t k = gap; k < i; k++)
                 if (base[k - gap].type == IT_END)
                     cut = k + 1;
-            double ch = h + gap_height(base, 0, cut - gap, 0, 1) + footer_reserve(s->get(s->src, prev_content), it);
+            double ch = h + gap_height(base, 0, cut - gap, 0, 1) + footer_reserve(s->get(s->src, prev_content), it, H);
             COCOM_GROW(cands, capcands, ncands + 1);
             cands[ncands++] = (Cand){cut, ch, it->penalty, 0, 0};
             mid = gap_height(base, 0, i - gap, 0, 0);
@@ -730,8 +741,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
          * row is split, each cell placing what fits before the break (or
          * before the page's end). */
         if (it->type == IT_ROW && row_breaks_inside(it->row)) {
-            double reserve = it->row->table && !it->row->is_footer && !it->row->table->omit_footer_at_break
-                                 ? it->row->table->footer_height : 0;
+            double reserve = it->row->is_footer ? 0 : footer_at_break(it->row->table, H);
             double part;
             int32_t spen;
             if (row_split(l, it->row, H - (h + mid) - reserve, !started && allow_overflow, &part, &spen)) {
@@ -754,8 +764,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             continue;
         }
         /* It does not fit: split a row, or take the best break before it. */
-        double reserve = it->type == IT_ROW && it->row->table && !it->row->is_footer && !it->row->table->omit_footer_at_break
-                             ? it->row->table->footer_height : 0;
+        double reserve = it->type == IT_ROW && !it->row->is_footer ? footer_at_break(it->row->table, H) : 0;
         double part;
         int32_t spen;
         if (it->type == IT_ROW && row_split(l, it->row, H - (h + mid) - reserve, 0, &part, &spen)) {
@@ -783,10 +792,15 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
         }
         break;
     }
-    /* The least penalty; the latest of equals. */
-    size_t best = 0;
-    for (size_t k = 1; k < ncands; k++)
-        if (cands[k].pen <= cands[best].pen)
+    /* The least penalty; the latest of equals.  Only breaks whose part
+     * fits count, when there are some: the footer a break between a
+     * table's rows brings along must fit too. */
+    int any_fits = 0;
+    for (size_t k = 0; k < ncands; k++)
+        any_fits |= cands[k].h <= H + EPS;
+    size_t best = (size_t)-1;
+    for (size_t k = 0; k < ncands; k++)
+        if ((!any_fits || cands[k].h <= H + EPS) && (best == (size_t)-1 || cands[k].pen <= cands[best].pen))
             best = k;
     out->cut = cands[best].cut;
     out->height = cands[best].h;
@@ -1397,6 +1411,55 @@ static CocomPage *blank_page(CocomLayout *l)
     return page;
 }
 
+/* Does a table's footer fit in the `room` left below its rows at a break?
+ * When it does not (taller than the page, or beside a header that fills
+ * it), it is left out there, as a header would be. */
+static int footer_fits(CocomLayout *l, const Table *t, double room)
+{
+    if (t->footer_height <= room + EPS)
+        return 1;
+    char key[64];
+    snprintf(key, sizeof key, "tall-footer:%ld", t->line);
+    if (cocom_report_once(l->ctx, key))
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, t->line,
+                     "the table's footer (%.0fpt) does not fit below its rows on the page; "
+                     "it is not repeated where it does not fit", t->footer_height);
+    return 0;
+}
+
+/* How far a row's cells have got, nested rows included: a page that
+ * splits a row must move this on. */
+static size_t row_progress(const Row *r)
+{
+    size_t n = 0;
+    for (int i = 0; i < r->ncells; i++) {
+        const Cell *c = &r->cells[i];
+        n += c->pos;
+        for (size_t k = c->pos; k < c->content.n; k++) {
+            const Item *it = &c->content.items[k];
+            if (it->type == IT_ROW)
+                n += row_progress(it->row);
+            if (it->type == IT_ROW || it->type == IT_LINE)
+                break;
+        }
+    }
+    return n;
+}
+
+/* Can the body row at the head of the flow, or a part of it, go on a page
+ * `body_h` tall below the table's repeated header (and above its footer)? */
+static int header_leaves_room(CocomLayout *l, Table *t, Item *head, double body_h)
+{
+    double room = body_h - t->header_height - footer_at_break(t, body_h);
+    if (room <= EPS)
+        return 0;
+    if (head->height <= room + EPS)
+        return 1;
+    double part;
+    int32_t pen;
+    return row_split(l, head->row, room, 0, &part, &pen) && part > EPS;
+}
+
 /* Fills one page of the flow. */
 static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
 {
@@ -1431,6 +1494,18 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         && (head->row->table->body_rows_placed > 0 || head->row->continued) && !head->row->table->omit_header_at_break
         && head->row->table->header.n)
         rep = head->row->table;
+    if (rep && !header_leaves_room(l, rep, head, m->body.h)) {
+        /* Repeated, the header would fill the page and the body would
+         * never move on: this page goes without it. */
+        char key[64];
+        snprintf(key, sizeof key, "tall-header:%ld", rep->line);
+        if (cocom_report_once(l->ctx, key))
+            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, rep->line,
+                         "the table's header (%.0fpt) leaves no room for a row of its body on a %.0fpt page; "
+                         "it is not repeated where it does not fit",
+                         rep->header_height, m->body.h);
+        rep = NULL;
+    }
     double H = m->body.h - (rep ? rep->header_height : 0);
     Fit f;
     memset(&f, 0, sizeof f);
@@ -1498,6 +1573,7 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         /* The split row stays at the head of the galley; place its part
          * through a one-item view that does not own it. */
         int split = f.split;
+        size_t progress0 = split ? row_progress(galley_peek(l->flow, 0)->row) : 0;
         if (split) {
             Item *row_it = galley_peek(l->flow, 0);
             COCOM_GROW(taken.items, taken.cap, taken.n + 1);
@@ -1506,6 +1582,19 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             memset(&taken.items[--taken.n], 0, sizeof(Item));
             /* What remains of the row is what its cells have left. */
             row_it->height = row_remaining(l, row_it->row);
+            if (ntake == 0 && row_progress(row_it->row) == progress0) {
+                /* Nothing moved on: every page after would be this one.
+                 * Said now, rather than after the page limit. */
+                cocom_report(l->ctx, COCOM_SEVERITY_ERROR, l->file, 0,
+                             "page %d: no content of the flow fits on the page and nothing can move it on; stopping",
+                             l->page_index);
+                item_list_clear(&taken);
+                placer_finish(&p);
+                cocom_page_free(page);
+                *status = COCOM_STATUS_INVALID;
+                l->stalled = 1;
+                return NULL;
+            }
         } else {
             y = place_items(&p, &taken, 0, taken.n, 0, 0, 0, y, 1, 1);
         }
@@ -1548,7 +1637,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             next = before;
         Table *t = before && before->type == IT_ROW ? before->row->table : NULL;
         if (t && next && next->type == IT_ROW && next->row->table == t && !next->row->is_footer
-            && !before->row->is_footer && !t->omit_footer_at_break && t->footer.n) {
+            && !before->row->is_footer && !t->omit_footer_at_break && t->footer.n
+            && footer_fits(l, t, m->body.y + m->body.h - y)) {
             ItemList copy = {0};
             for (size_t i = 0; i < t->footer.n; i++) {
                 COCOM_GROW(copy.items, copy.cap, copy.n + 1);
@@ -1567,13 +1657,16 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
     }
     placer_finish(&p);
     page_done(l, page, m);
-    (void)status;
     return page;
 }
 
 CocomPage *cocom_layout_next(CocomLayout *l, CocomStatus *status)
 {
     *status = COCOM_STATUS_OK;
+    if (l->stalled) {
+        *status = COCOM_STATUS_INVALID;
+        return NULL;
+    }
     for (;;) {
         if (l->ctx->interrupted) {
             *status = COCOM_STATUS_INTERRUPTED;
@@ -1617,7 +1710,7 @@ CocomPage *cocom_layout_next(CocomLayout *l, CocomStatus *status)
                 return page;
             }
             CocomPage *page = flow_page(l, status);
-            if (page)
+            if (page || l->stalled)
                 return page;
             seq_end(l);
             continue;
