@@ -80,6 +80,8 @@ static void table_unref(Table *t)
     if (t && --t->refs == 0) {
         item_list_clear(&t->header);
         item_list_clear(&t->footer);
+        free(t->header_id);
+        free(t->footer_id);
         free(t);
     }
 }
@@ -339,6 +341,43 @@ static int box_visible(const LBox *b)
         if (b->border[i].width > 0 || b->padding[i] > 0)
             return 1;
     return b->background != FO_COLOR_TRANSPARENT || b->id || b->role;
+}
+
+/* A box that only marks where an FO with an id and no box of its own
+ * begins and ends (a table-body, a block-level wrapper, a list-item's
+ * label ...): it draws nothing, but its first area is where the id points
+ * (XSL 1.1 §7.30.8). */
+static LBox *id_box(const char *id, double x0, double x1)
+{
+    LBox *b = cocom_xcalloc(1, sizeof *b);
+    b->refs = 1;
+    b->kind = FO_WRAPPER;
+    b->x0 = x0;
+    b->x1 = x1;
+    b->background = FO_COLOR_TRANSPARENT;
+    b->id_only = 1;
+    box_strings(b, id, NULL, NULL);
+    return b;
+}
+
+/* Emits the start of an id box (NULL when there is no id). */
+static LBox *emit_id_start(Galley *g, const char *id, double x0, double x1)
+{
+    if (!id || !*id)
+        return NULL;
+    LBox *b = id_box(id, x0, x1);
+    Item *it = emit(g, IT_START);
+    it->box = lbox_ref(b);
+    return b;
+}
+
+/* ... and its end; drops the caller's reference. */
+static void emit_id_end(Galley *g, LBox *b)
+{
+    if (!b)
+        return;
+    Item *it = emit(g, IT_END);
+    it->box = b;
 }
 
 /* The structure types of tagged PDF (ISO 32000-1 §14.8.4) that Cairo 1.16
@@ -814,7 +853,7 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
     case FO_PAGE_NUMBER_CITATION_LAST: {
         add_anchor(c, s, &sub, s->id);
         const char *t = s->ref_id ? layout_citation(g->env->layout, s->ref_id, k == FO_PAGE_NUMBER_CITATION_LAST,
-                                                      g->env->in_static) : NULL;
+                                                      g->env->in_static, xmlGetLineNo(n)) : NULL;
         add_object_text(c, s, &sub, t ? t : "0");
         break;
     }
@@ -842,6 +881,7 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
         break;
     }
     case FO_FOOTNOTE: {
+        add_anchor(c, s, &sub, s->id);
         /* The citation stays in the text; the body comes after the paragraph. */
         for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
             if (fo_kind(ch) == FO_INLINE)
@@ -1047,6 +1087,20 @@ static int row_cells_break(const Row *r)
     return 0;
 }
 
+/* Puts a list's items between the start and the end of an id box (whose
+ * reference it takes). */
+static void wrap_with_id(ItemList *l, LBox *b)
+{
+    COCOM_GROW(l->items, l->cap, l->n + 2);
+    memmove(l->items + 1, l->items, l->n * sizeof(Item));
+    l->n++;
+    memset(&l->items[0], 0, sizeof(Item));
+    l->items[0].type = IT_START;
+    l->items[0].box = lbox_ref(b);
+    Item *end = list_push(l, IT_END);
+    end->box = b;
+}
+
 /* Fills a cell's content with a galley over its children. */
 static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *style, double ref_x0, double ref_w)
 {
@@ -1103,6 +1157,8 @@ static void emit_list_item(Galley *g, xmlNodePtr item)
         /* Label and body blocks measure their indents from the list's own
          * reference area (that is what label-end() and body-start() mean). */
         cell_fill(g, cell, parts[i], ps, f->ref_x0, f->ref_w);
+        if (ps->id && *ps->id)
+            wrap_with_id(&cell->content, id_box(ps->id, cell->x0, cell->x1));
         free(ps);
     }
     double h = 0;
@@ -1155,6 +1211,7 @@ struct TableState {
     int started_body;
     xmlNodePtr *bodies;
     int nbodies, body_index;
+    LBox *body_id;              /* the id box of the table-body being read, or NULL */
 };
 
 static double border_width_of(const FoBorder *b)
@@ -1665,6 +1722,13 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
             row->box->x0 = ts->x0;
             row->box->x1 = ts->x0 + ts->width;
         }
+        /* The row's id is where the row group begins (an id on a later
+         * row of the group: where the first cell beginning in it does). */
+        if (r == 0 && rs && rs->id && *rs->id) {
+            if (!row->box)
+                row->box = id_box(NULL, ts->x0, ts->x0 + ts->width);
+            box_strings(row->box, rs->id, NULL, NULL);
+        }
         int col = 0;
         xmlNodePtr first = rk == FO_TABLE_ROW ? rows[r]->children : rows[r];
         xmlNodePtr stop = rk == FO_TABLE_ROW ? NULL : cell_run_end(rows[r], ts->ncols);
@@ -1792,6 +1856,15 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
             have += row->row_heights[r];
         if (ch > have)
             row->row_heights[p->row + p->rspan - 1] += ch - have;
+    }
+    for (int r = 1; r < nrows; r++) {
+        if (!row_styles[r] || !row_styles[r]->id || !*row_styles[r]->id)
+            continue;
+        for (int i = 0; i < row->ncells; i++)
+            if (row->cells[i].first_row == r) {
+                wrap_with_id(&row->cells[i].content, id_box(row_styles[r]->id, row->cells[i].x0, row->cells[i].x1));
+                break;
+            }
     }
     for (int r = 0; r < nrows; r++)
         free(row_styles[r]);
@@ -1963,6 +2036,10 @@ static void open_table(Galley *g, xmlNodePtr node, FoStyle *s)
     if (f->box)   /* the box hugs its columns (a narrower automatic table) */
         f->box->x1 = f->box->x0 + (ts->width + (f->box->x1 - f->box->x0) - avail);
     xmlNodePtr header = fo_child(node, FO_TABLE_HEADER), footer = fo_child(node, FO_TABLE_FOOTER);
+    if (header && fo_attr(header, "id") && *fo_attr(header, "id"))
+        ts->table->header_id = cocom_xstrdup(fo_attr(header, "id"));
+    if (footer && fo_attr(footer, "id") && *fo_attr(footer, "id"))
+        ts->table->footer_id = cocom_xstrdup(fo_attr(footer, "id"));
     if (header) {
         table_section_rows(g, ts, header, 1, &ts->table->header);
         ts->table->header_height = items_height(&ts->table->header, 0);
@@ -1992,20 +2069,28 @@ static void table_step(Galley *g)
     if (!ts->started_body) {
         ts->started_body = 1;
         int32_t pen = content_penalty(g);
+        xmlNodePtr hn = fo_child(f->node, FO_TABLE_HEADER);
+        LBox *hid = ts->table->header.n && hn ? emit_id_start(g, fo_attr(hn, "id"), ts->x0, ts->x0 + ts->width) : NULL;
         for (size_t i = 0; i < ts->table->header.n; i++) {
             Row *r = galley_row_copy(ts->table->header.items[i].row);
             emit_row_item(g, r, i == 0 ? pen : KEEP_ALWAYS);
             content_emitted(g);
         }
+        emit_id_end(g, hid);
         if (ts->table->header.n) {
             /* A header never ends a page alone. */
             g->kwn = KEEP_ALWAYS;
         }
     }
     while (!ts->next_row && ts->body_index < ts->nbodies) {
+        /* The body before ends, and its id with it. */
+        emit_id_end(g, ts->body_id);
+        ts->body_id = NULL;
         xmlNodePtr body = ts->bodies[ts->body_index++];
         free(ts->section_style);
         ts->section_style = style_new(g, body, ts->style);
+        if (body->children)
+            ts->body_id = emit_id_start(g, ts->section_style->id, ts->x0, ts->x0 + ts->width);
         ts->next_row = body->children;
         ts->section = body;
         for (int k = 0; k < ts->ncols; k++)
@@ -2041,11 +2126,16 @@ static void table_step(Galley *g)
         return;
     }
     /* The end: the footer once, kept with the last row. */
+    emit_id_end(g, ts->body_id);
+    ts->body_id = NULL;
+    xmlNodePtr fn = fo_child(f->node, FO_TABLE_FOOTER);
+    LBox *fid = ts->table->footer.n && fn ? emit_id_start(g, fo_attr(fn, "id"), ts->x0, ts->x0 + ts->width) : NULL;
     for (size_t i = 0; i < ts->table->footer.n; i++) {
         Row *r = galley_row_copy(ts->table->footer.items[i].row);
         emit_row_item(g, r, KEEP_ALWAYS);
         content_emitted(g);
     }
+    emit_id_end(g, fid);
     free(ts->section_style);
     free(ts->span_left);
     for (int k = 0; k < ts->ncols; k++)
@@ -2245,11 +2335,14 @@ static void emit_block_for_node(Galley *g, xmlNodePtr n)
         }
         break;
     }
-    default:
+    default: {
         /* wrapper with blocks, float, footnote-body, multi-case ...: the
-         * content in place, inheriting, without a box. */
-        push_frame(g, FR_WRAPPER, n, s);
+         * content in place, inheriting, without a box (but an id has its
+         * place). */
+        Frame *w = push_frame(g, FR_WRAPPER, n, s);
+        w->box = emit_id_start(g, s->id, w->cx0, w->cx1);
         break;
+    }
     }
 }
 

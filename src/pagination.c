@@ -185,6 +185,7 @@ struct CocomLayout {
     long flow_citations;        /* citations met in flows (not static content) */
     long page_marks;            /* fo:page-numbers met in flows (layout_page_number_mark) */
     int stalled;                /* a page could not move the flow on: the layout stops */
+    int rec_root;               /* fo:root's id has its first page */
 };
 
 int layout_anchor(CocomLayout *l, const char *id)
@@ -224,7 +225,7 @@ const char *layout_link_target(CocomLayout *l, int link, int *is_uri)
     return l->links[link].target;
 }
 
-const char *layout_citation(CocomLayout *l, const char *id, int last, int in_static)
+const char *layout_citation(CocomLayout *l, const char *id, int last, int in_static, long line)
 {
     if (!in_static)
         l->flow_citations++;
@@ -235,7 +236,7 @@ const char *layout_citation(CocomLayout *l, const char *id, int last, int in_sta
         char key[300];
         snprintf(key, sizeof key, "cite:%s", id);
         if (cocom_report_once(l->ctx, key))
-            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, 0,
+            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, line,
                          "a page-number-citation refers to '%s', which no element has as its id; it shows '?'", id);
         return "?";
     }
@@ -708,8 +709,20 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
         if (it->type == IT_BREAK) {
             if (started) {
                 Item *base = s->get(s->src, gap);
-                out->cut = i + 1;
-                out->height = h + gap_height(base, 0, i - gap, 0, 1);
+                /* Boxes that open just before the break (a wrapper's, a
+                 * block's whose first child breaks) begin on the next page,
+                 * with the break, which is then at its top. */
+                size_t cut = i + 1;
+                for (size_t k = gap; k < i; k++)
+                    if (base[k - gap].type == IT_START) {
+                        cut = gap;
+                        for (size_t m = gap; m < k; m++)
+                            if (base[m - gap].type == IT_END)
+                                cut = m + 1;
+                        break;
+                    }
+                out->cut = cut;
+                out->height = h + gap_height(base, 0, (cut > i ? i : cut) - gap, 0, 1);
                 out->penalty = PENALTY_FORCED;
                 out->break_kind = it->break_kind;
                 free(cands);
@@ -983,7 +996,7 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
         LBox *b = r->box;
         COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
         p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y + h, 0, 0, 1};
-        if (b->id && !r->continued) {
+        if (b->id && !r->continued && !r->repeated) {
             if (!p->in_static)
                 record_id(p->l, b->id);
             AreaOp *op = content_op(p, AOP_DEST);
@@ -1041,7 +1054,7 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
         if (c->box) {
             COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
             p->frags[p->nfrags++] = (Fragment){lbox_ref(c->box), cy, cy + ch, cont_top, cont_bottom, 1};
-            if (c->box->id && !c->started && !p->in_static)
+            if (c->box->id && !c->started && !p->in_static && !r->repeated)
                 record_id(p->l, c->box->id);
         }
         if (!p->in_static) {
@@ -1131,6 +1144,8 @@ static void emit_decorations(Placer *p)
     for (size_t i = 0; i < p->nfrags; i++) {
         Fragment *f = &p->frags[i];
         LBox *b = f->box;
+        if (b->id_only)
+            continue;
         double x0 = p->dx + b->x0, x1 = p->dx + b->x1;
         double y0 = f->top, y1 = f->bottom;
         if (y1 <= y0 && b->min_height <= 0)
@@ -1389,6 +1404,13 @@ static CocomPage *page_new(CocomLayout *l, Master *m)
 
 static void page_done(CocomLayout *l, CocomPage *page, Master *m)
 {
+    /* fo:root's id: the document's first page to its last. */
+    if (l->root_style->id && *l->root_style->id && !l->rec_root) {
+        map_put(&l->rec.first, l->root_style->id, l->page_text, 0);
+        l->rec_root = 1;
+    }
+    if (l->root_style->id && *l->root_style->id)
+        map_put(&l->rec.last, l->root_style->id, l->page_text, 1);
     if (l->seq_style->id && l->seq_pages == 0)
         map_put(&l->rec.first, l->seq_style->id, l->page_text, 0);
     if (l->seq_style->id)
@@ -1562,9 +1584,11 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             d->type = IT_ROW;
             d->height = src_it->height;
             d->row = galley_row_copy(src_it->row);
+            d->row->repeated = 1;
         }
         y = place_items(&p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
         item_list_clear(&copy);
+        record_id(l, rep->header_id);
     }
     if (l->flow) {
         ItemList taken = {0};
@@ -1647,9 +1671,11 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
                 d->type = IT_ROW;
                 d->height = t->footer.items[i].height;
                 d->row = galley_row_copy(t->footer.items[i].row);
+                d->row->repeated = 1;
             }
             y = place_items(&p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
             item_list_clear(&copy);
+            record_id(l, t->footer_id);
         }
         if (f.break_kind == FO_BREAK_ODD_PAGE || f.break_kind == FO_BREAK_EVEN_PAGE)
             l->pending_parity = f.break_kind;

@@ -130,3 +130,20 @@ t_page_number_in_the_flow_is_the_page_the_line_is_on() {
     qpdf --json "$T/flow-page-number.pdf" | grep -q '"/Dests"' && fail "page-numbers made named destinations"
     true
 }
+
+t_every_id_can_be_cited() {
+    # XSL 1.1 §7.30.8: an id names its object's first area, wherever the
+    # object is — table header (page 2, and repeated on 3), body (2 to 3),
+    # footer (first drawn at the break on 2), a row, list-item label and
+    # body, block and inline wrappers, a footnote, fo:root (1 to 5).
+    render_fo citable-ids
+    expect_pages "$T/citable-ids.pdf" 5
+    expect_page_lines "$T/citable-ids.pdf" 1 \
+        "root 1-5|header 2 body 2-3|footer 2 row 3|label 4 body 4|wrapper 5 inline 5|footnote 5 missing ?|"
+    # Only the id no element has is said, with the citation's line.
+    expect_err "citable-ids.fo:20: warning: a page-number-citation refers to 'nowhere', which no element has as its id; it shows '?'"
+    [ "$(grep -c "page-number-citation refers" "$ERR")" -eq 1 ] || fail "a citable id was said to be missing"
+    # The wrapper's box opens with its block, after the break, not at the
+    # foot of page 4.
+    expect_page_lines "$T/citable-ids.pdf" 4 "1.|item|"
+}
