@@ -123,6 +123,7 @@ typedef struct {
     FoStyle *style;
     double width, height;
     Rect body;                  /* region-body's content rectangle */
+    Rect body_area;             /* ... and its border box (inside its margins), where its background goes */
     Rect regions[4];            /* before, after, start, end (w == 0: absent) */
     xmlNodePtr region_nodes[4];
     FoStyle *region_styles[4];
@@ -325,7 +326,9 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
         m->region_styles[i] = style_of(l, r, s);
         if (m->region_styles[i]->region_name)
             m->region_names[i + 1] = m->region_styles[i]->region_name;
-        ext[i] = len_or(m->region_styles[i]->extent, 0, 0);
+        /* A percentage is of the page-reference-area's height (before,
+         * after) or width (start, end). */
+        ext[i] = len_or(m->region_styles[i]->extent, i < 2 ? c.h : c.w, 0);
         prec[i] = m->region_styles[i]->precedence;
     }
     /* Before and after span the width when they have precedence, or
@@ -361,6 +364,7 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
         double ml = len_or(bs->margin_left, c.w, 0), mr = len_or(bs->margin_right, c.w, 0);
         double mt = len_or(bs->margin_top, c.w, 0), mb = len_or(bs->margin_bottom, c.w, 0);
         b = (Rect){c.x + ml, c.y + mt, c.w - ml - mr, c.h - mt - mb};
+        m->body_area = b;
         /* Padding and borders of the region are inside its margins. */
         b.x += bs->border[FO_START].width + fo_length_resolve(bs->padding[FO_START].length, c.w);
         b.y += bs->border[FO_BEFORE].width + fo_length_resolve(bs->padding[FO_BEFORE].length, c.w);
@@ -376,7 +380,10 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
         cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(body ? body : spm),
                      "the region-body's margins leave %.0fpt by %.0fpt; they are ignored", b.w, b.h);
         b = c;
+        m->body_area = c;
     }
+    if (!bs)
+        m->body_area = b;
     m->body = b;
     return m;
 }
@@ -1399,6 +1406,17 @@ static CocomPage *page_new(CocomLayout *l, Master *m)
                                             l->seq_style->grouping_size);
     page->number_text = cocom_arena_strdup(&page->arena, l->page_text);
     l->env.page_number_text = l->page_text;
+    /* The region-body's background, under everything else on the page. */
+    if (m->body_style && m->body_style->background_color != FO_COLOR_TRANSPARENT) {
+        cocom_page_op(page, AOP_ARTIFACT_BEGIN);
+        AreaOp *op = cocom_page_op(page, AOP_RECT);
+        op->x = m->body_area.x;
+        op->y = m->body_area.y;
+        op->w = m->body_area.w;
+        op->h = m->body_area.h;
+        op->color = m->body_style->background_color;
+        cocom_page_op(page, AOP_ARTIFACT_END);
+    }
     return page;
 }
 

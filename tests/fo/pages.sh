@@ -147,3 +147,25 @@ t_every_id_can_be_cited() {
     # foot of page 4.
     expect_page_lines "$T/citable-ids.pdf" 4 "1.|item|"
 }
+
+# ppm_pixel FILE.ppm X Y: "R G B" of a pixel of a binary PPM (pdftoppm's).
+ppm_pixel() {
+    w=$(sed -n 2p "$1" | cut -d' ' -f1)
+    hdr=$(head -3 "$1" | wc -c)
+    od -An -tu1 -j $((hdr + ($3 * w + $2) * 3)) -N3 "$1" | tr -s ' ' | sed 's/^ //; s/ $//'
+}
+
+t_region_body_background_and_a_percentage_extent() {
+    # XSL 1.1: background-color on fo:region-body paints the region inside
+    # its margins; extent="20%" on region-before is 20% of the page's
+    # content height (180pt): 36pt.  At 72 dpi a pixel is a point.
+    render_fo body-background
+    pdftoppm -r 72 -singlefile "$T/body-background.pdf" "$T/bb"
+    [ "$(ppm_pixel "$T/bb.ppm" 150 150)" = "0 255 0" ] || fail "the region-body is not green inside: $(ppm_pixel "$T/bb.ppm" 150 150)"
+    [ "$(ppm_pixel "$T/bb.ppm" 31 51)" = "0 255 0" ] || fail "the body's background does not reach its corner (30pt, 50pt)"
+    [ "$(ppm_pixel "$T/bb.ppm" 25 150)" = "255 255 255" ] || fail "the body's background runs into its left margin"
+    [ "$(ppm_pixel "$T/bb.ppm" 150 195)" = "255 255 255" ] || fail "the body's background runs into the page margin"
+    [ "$(ppm_pixel "$T/bb.ppm" 150 40)" = "0 0 255" ] || fail "the region-before (20% extent) is not drawn: $(ppm_pixel "$T/bb.ppm" 150 40)"
+    [ "$(ppm_pixel "$T/bb.ppm" 150 48)" = "255 255 255" ] || fail "the region-before is taller than 36pt"
+    expect_page_lines "$T/body-background.pdf" 1 "head|body text|"
+}
