@@ -2110,14 +2110,30 @@ static void table_step(Galley *g)
             FoStyle *first_style = fo_kind(rows[0]) == FO_TABLE_ROW ? style_new(g, rows[0], ts->section_style) : NULL;
             FoStyle *last_style = fo_kind(rows[n - 1]) == FO_TABLE_ROW ? style_new(g, rows[n - 1], ts->section_style)
                                                                        : NULL;
-            if (first_style)
+            if (first_style) {
                 emit_break(g, first_style->break_before);
+                /* keep-with-previous of the group's first row, and
+                 * keep-with-next of its last, as for blocks (§7.20.4-5). */
+                int32_t kwp = keep_penalty(first_style->keep_with_previous.within_page
+                                                   > first_style->keep_with_previous.within_column
+                                               ? first_style->keep_with_previous.within_page
+                                               : first_style->keep_with_previous.within_column);
+                if (kwp > g->kwp)
+                    g->kwp = kwp;
+            }
             Row *row = table_make_row_group(g, ts, rows, n, ts->section_style, 0, 0, first, last);
             int32_t pen = content_penalty(g);
             emit_row_item(g, row, pen);
             content_emitted(g);
-            if (last_style)
+            if (last_style) {
+                int32_t kwn = keep_penalty(last_style->keep_with_next.within_page
+                                                   > last_style->keep_with_next.within_column
+                                               ? last_style->keep_with_next.within_page
+                                               : last_style->keep_with_next.within_column);
+                if (kwn > g->kwn)
+                    g->kwn = kwn;
                 emit_break(g, last_style->break_after);
+            }
             free(first_style);
             free(last_style);
             ts->body_rows++;

@@ -687,7 +687,14 @@ static int row_breaks_inside(const Row *r)
 static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, Fit *out)
 {
     memset(out, 0, sizeof *out);
-    typedef struct { size_t cut; double h; int32_t pen; int split; double split_h; } Cand;
+    /* at: where the break is, in content order (2i: before item i; 2i+1:
+     * inside row i). */
+    typedef struct { size_t cut; double h; int32_t pen; int split; double split_h; size_t at; } Cand;
+    /* Rows placed whole, and where they begin: a keep after them may make
+     * a break inside one the best. */
+    typedef struct { size_t i; double top; } Placed;
+    Placed *rows = NULL;
+    size_t nrows = 0, caprows = 0;
     Cand *cands = NULL;
     size_t ncands = 0, capcands = 0;
     double h = 0;
@@ -709,6 +716,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->height = h + tail;
                 out->exhausted = 1;
                 free(cands);
+                free(rows);
                 return;
             }
             break;
@@ -733,6 +741,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->penalty = PENALTY_FORCED;
                 out->break_kind = it->break_kind;
                 free(cands);
+                free(rows);
                 return;
             }
             out->top_break = it->break_kind;
@@ -751,7 +760,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                     cut = k + 1;
             double ch = h + gap_height(base, 0, cut - gap, 0, 1) + footer_reserve(s->get(s->src, prev_content), it, H);
             COCOM_GROW(cands, capcands, ncands + 1);
-            cands[ncands++] = (Cand){cut, ch, it->penalty, 0, 0};
+            cands[ncands++] = (Cand){cut, ch, it->penalty, 0, 0, 2 * i};
             mid = gap_height(base, 0, i - gap, 0, 0);
         } else {
             mid = gap_height(base, 0, i - gap, 1, 0);
@@ -773,10 +782,15 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->penalty = PENALTY_FORCED;
                 out->break_kind = FO_BREAK_PAGE;
                 free(cands);
+                free(rows);
                 return;
             }
         }
         if (need <= H + EPS) {
+            if (it->type == IT_ROW && it->row->nrows == 1) {
+                COCOM_GROW(rows, caprows, nrows + 1);
+                rows[nrows++] = (Placed){i, h + mid};
+            }
             h = need;
             started = 1;
             gap = i + 1;
@@ -789,7 +803,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
         int32_t spen;
         if (it->type == IT_ROW && row_split(l, it->row, H - (h + mid) - reserve, 0, &part, &spen)) {
             COCOM_GROW(cands, capcands, ncands + 1);
-            cands[ncands++] = (Cand){i, h + mid + part + reserve, spen, 1, part};
+            cands[ncands++] = (Cand){i, h + mid + part + reserve, spen, 1, part, 2 * i + 1};
         }
         if (!ncands) {
             if (it->type == IT_ROW && row_split(l, it->row, H - (h + mid) - reserve, allow_overflow, &part, &spen)) {
@@ -800,6 +814,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->split_height = part;
                 out->penalty = spen;
                 free(cands);
+                free(rows);
                 return;
             }
             /* Taller than the whole space: on a page it is placed anyway
@@ -808,6 +823,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             out->cut = allow_overflow ? i + 1 : 0;
             out->height = allow_overflow ? need : 0;
             free(cands);
+                free(rows);
             return;
         }
         break;
@@ -822,6 +838,31 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
     for (size_t k = 0; k < ncands; k++)
         if ((!any_fits || cands[k].h <= H + EPS) && (best == (size_t)-1 || cands[k].pen <= cands[best].pen))
             best = k;
+    /* The best break costs a keep, or lies before rows placed whole (rows
+     * kept with each other after them, say): a break inside one of those
+     * rows may cost less, or as little and come later — the row's first
+     * part here, the rest with the rows kept to it (XSL 1.1 §7.20: keeps
+     * are between areas, and a row's parts are areas of their own).  The
+     * latest rows first, a bounded number of them. */
+    for (size_t k = nrows; k-- > 0 && k + 64 >= nrows && (cands[best].pen > 0 || 2 * rows[k].i + 1 > cands[best].at);) {
+        size_t j = rows[k].i;
+        Item *rj = s->get(s->src, j);
+        size_t at = 2 * j + 1;
+        double reserve = rj->row->is_footer ? 0 : footer_at_break(rj->row->table, H);
+        double avail = H - rows[k].top - reserve;
+        if (avail > rj->height - 0.5)
+            avail = rj->height - 0.5;
+        double part;
+        int32_t spen;
+        if (!row_split(l, rj->row, avail, 0, &part, &spen) || part <= EPS || part + 0.5 > rj->height)
+            continue;
+        if (at > cands[best].at ? spen <= cands[best].pen : spen < cands[best].pen) {
+            COCOM_GROW(cands, capcands, ncands + 1);
+            cands[ncands] = (Cand){j, rows[k].top + part + reserve, spen, 1, part, at};
+            best = ncands++;
+        }
+    }
+    free(rows);
     out->cut = cands[best].cut;
     out->height = cands[best].h;
     out->penalty = cands[best].pen;

@@ -145,3 +145,17 @@ t_a_header_or_footer_taller_than_the_page_is_not_repeated() {
     for p in 1 2 3 4 5; do n=$((n + $(long_word_chars "$T/tall-footer.pdf" $p))); done
     [ "$n" -eq 1500 ] || fail "the footer's word is shown $n characters long, not 1500 once"
 }
+
+t_keeps_on_rows_move_the_break_into_an_earlier_row() {
+    # XSL 1.1 §7.20.3-5: rows b (kept with the rows before and after it) and
+    # c (kept together) cannot part from a, and the three do not fit on a
+    # page: the only allowed breaks are inside row a (or before it), and
+    # the latest that widows allow is taken.
+    render_fo row-keeps
+    expect_pages "$T/row-keeps.pdf" 4
+    expect_page_lines "$T/row-keeps.pdf" 1 "a01|a02|a03|a04|a05|a06|a07|a08|"
+    expect_page_lines "$T/row-keeps.pdf" 2 "a09|a10|b01|c01|c02|c03|c04|c05|"
+    # Below other content, the break is still inside a, not before it.
+    expect_page_lines "$T/row-keeps.pdf" 3 "s01|s02|s03|s04|a01|a02|a03|a04|"
+    expect_page_lines "$T/row-keeps.pdf" 4 "a05|a06|b01|c01|c02|c03|c04|c05|"
+}
