@@ -601,6 +601,35 @@ static double cell_bottom(const Cell *c, int continues)
     return continues && c->box->padding_discard[1] ? c->box->border[FO_AFTER].width : box_edge_after(c->box);
 }
 
+/* The table whose header a cell's continued part begins with: the cell's
+ * next content is a body row of a nested table that has rows on earlier
+ * pages, and repeats its header (XSL 1.1 §6.7.6: a header is repeated
+ * at every break of its table, wherever the table is).  NULL otherwise. */
+static Table *cell_repeats_header(const Cell *c)
+{
+    if (!c->started)
+        return NULL;
+    for (size_t k = c->pos; k < c->content.n; k++) {
+        const Item *it = &c->content.items[k];
+        if (it->type == IT_LINE)
+            return NULL;
+        if (it->type == IT_ROW) {
+            Table *t = it->row->table;
+            if (t && !it->row->is_header && !it->row->is_footer && t->header.n && !t->omit_header_at_break
+                && (t->body_rows_placed > 0 || it->row->continued))
+                return t;
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+static double cell_header(const Cell *c)
+{
+    Table *t = cell_repeats_header(c);
+    return t ? t->header_height : 0;
+}
+
 /* The height a table's footer takes at a break in a space H tall: none
  * when it is omitted there, or when with the header it would leave no room
  * for a body row (it is then not repeated: see flow_page). */
@@ -636,7 +665,7 @@ static int row_split(CocomLayout *l, Row *r, double avail, int force, double *pa
     int any = 0;
     for (int i = 0; i < r->ncells; i++) {
         Cell *c = &r->cells[i];
-        double top = cell_top(c), bottom = cell_bottom(c, 1);
+        double top = cell_top(c) + cell_header(c), bottom = cell_bottom(c, 1);
         double room = avail - top - bottom;
         if (room <= 0 && !force)
             continue;
@@ -1079,7 +1108,8 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
         }
         int cont_top = c->started;
         int cont_bottom = 0;
-        double top = cell_top(c);
+        Table *rep = cell_repeats_header(c);
+        double top = cell_top(c) + (rep ? rep->header_height : 0);
         double room = ch - top - cell_bottom(c, 0);
         size_t cut = c->content.n;
         int csplit = 0, cforced = 0;
@@ -1110,6 +1140,22 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
             op->str = page_str(p->page, r->table ? (c->box && c->box->role ? c->box->role : "TD")
                                         : c->role ? c->role : c->is_label ? "Lbl" : "LBody");
         }
+        if (rep) {
+            /* The nested table's header, repeated at the top of the part. */
+            ItemList copy = {0};
+            for (size_t k = 0; k < rep->header.n; k++) {
+                COCOM_GROW(copy.items, copy.cap, copy.n + 1);
+                Item *d = &copy.items[copy.n++];
+                memset(d, 0, sizeof *d);
+                d->type = IT_ROW;
+                d->height = rep->header.items[k].height;
+                d->row = galley_row_copy(rep->header.items[k].row);
+                d->row->repeated = 1;
+            }
+            place_items(p, &copy, 0, copy.n, 0, 0, 0, cy + cell_top(c), 0, 0);
+            item_list_clear(&copy);
+            record_id(p->l, rep->header_id);
+        }
         /* display-align: only a cell placed whole moves its content. */
         double cy0 = cy + top;
         if (!split && !cont_top && c->display_align != FO_DISPLAY_ALIGN_BEFORE) {
@@ -1130,6 +1176,10 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
     }
     if (!p->in_static && (!r->table || open_row >= 0))
         content_op(p, AOP_TAG_END);
+    /* Body rows placed, in the flow or in a cell: a header is repeated
+     * after them. */
+    if (r->table && !r->is_header && !r->is_footer && !r->repeated)
+        r->table->body_rows_placed++;
     r->continued++;
 }
 
@@ -1143,7 +1193,7 @@ static double row_remaining(CocomLayout *l, Row *r)
         Source src = {list_get, &ls};
         Fit f;
         fit_items(l, &src, 1e9, 1, &f);
-        double ch = f.height + cell_top(c) + cell_bottom(c, 0);
+        double ch = f.height + cell_top(c) + cell_header(c) + cell_bottom(c, 0);
         if (ch > h)
             h = ch;
     }
@@ -1680,15 +1730,6 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             }
         } else {
             y = place_items(&p, &taken, 0, taken.n, 0, 0, 0, y, 1, 1);
-        }
-        /* Count table body rows placed (for header repetition). */
-        for (size_t i = 0; i < taken.n; i++)
-            if (taken.items[i].type == IT_ROW && taken.items[i].row->table && !taken.items[i].row->is_header)
-                taken.items[i].row->table->body_rows_placed++;
-        if (split) {
-            Item *row_it = galley_peek(l->flow, 0);
-            if (row_it->row->table)
-                row_it->row->table->body_rows_placed++;
         }
         /* The boxes still open go on to the next page. */
         for (size_t i = 0; i < l->nopen; i++)

@@ -159,3 +159,16 @@ t_keeps_on_rows_move_the_break_into_an_earlier_row() {
     expect_page_lines "$T/row-keeps.pdf" 3 "s01|s02|s03|s04|a01|a02|a03|a04|"
     expect_page_lines "$T/row-keeps.pdf" 4 "a05|a06|b01|c01|c02|c03|c04|c05|"
 }
+
+t_a_nested_table_repeats_its_header_on_each_page() {
+    # A table inside a table cell, and one inside a list-item body, run over
+    # a page: each repeats its header on the next page, above its rows.
+    render_fo nested-header
+    expect_pages "$T/nested-header.pdf" 4
+    expect_page_lines "$T/nested-header.pdf" 1 "t head|t01|t02|t03|t04|t05|t06|t07|t08|t09|"
+    expect_page_lines "$T/nested-header.pdf" 2 "t head|t10|t11|t12|t13|t14|t15|"
+    expect_page_lines "$T/nested-header.pdf" 4 "l head|l10|l11|l12|l13|l14|l15|"
+    # The repeated header sits at the top of the body, where the part begins.
+    pdftotext -bbox -f 2 -l 2 "$T/nested-header.pdf" - | awk -F'"' '/>head</ { for (i = 1; i < NF; i++) if ($i ~ /yMin=$/) y = $(i + 1) }
+        END { exit !(y != "" && y < 5) }' || fail "the repeated header is not at the top of page 2"
+}
