@@ -599,6 +599,7 @@ static int add_style(Collector *c, const FoStyle *s, const InlineCtx *ic)
         ps.hyph_right = 3;   /* British and American practice: at least three letters carried over */
     ps.link = ic->link;
     ps.tag = ic->tag;
+    ps.hidden = s->visibility != FO_VISIBILITY_VISIBLE;
     /* Reuse the previous style when nothing changed (most pieces). */
     if (c->nstyles > 0 && memcmp(&c->styles[c->nstyles - 1], &ps, sizeof ps) == 0)
         return c->nstyles - 1;
@@ -681,6 +682,20 @@ static void add_text(Collector *c, const FoStyle *s, const InlineCtx *ic, const 
             continue;
         }
         c->last_was_space = 0;
+        if (ch >= 0x80 && tt != FO_TRANSFORM_NONE) {
+            /* Any letter, not only ASCII ones ("liberté" → "LIBERTÉ"). */
+            gunichar u = g_utf8_get_char_validated(text + i, (gssize)(len - i));
+            if (u != (gunichar)-1 && u != (gunichar)-2) {
+                int word_start = c->text.len == 0 || is_xml_space((unsigned char)c->text.data[c->text.len - 1]);
+                gunichar t = tt == FO_TRANSFORM_UPPERCASE ? g_unichar_toupper(u)
+                             : tt == FO_TRANSFORM_LOWERCASE ? g_unichar_tolower(u)
+                             : tt == FO_TRANSFORM_CAPITALIZE && word_start ? g_unichar_totitle(u) : u;
+                char buf[8];
+                cocom_buf_append(&c->text, buf, (size_t)g_unichar_to_utf8(t, buf));
+                i += (size_t)g_utf8_skip[ch] - 1;
+                continue;
+            }
+        }
         if (tt == FO_TRANSFORM_UPPERCASE && ch >= 'a' && ch <= 'z')
             ch = (unsigned char)(ch - 32);
         else if (tt == FO_TRANSFORM_LOWERCASE && ch >= 'A' && ch <= 'Z')

@@ -418,7 +418,9 @@ static void paint_leader(cairo_t *cr, const LineRun *run, double x, double basel
         cairo_restore(cr);
     } else if (run->leader_pattern == FO_LEADER_DOTS) {
         const CocomFont *f = run->font;
-        double pw = run->leader_pattern_width > f->dot_width ? run->leader_pattern_width : f->dot_width * 2;
+        /* One dot per pattern width: the width given, or the dot's own
+         * (use-font-metrics, and never less: XSL 1.1, leader-pattern-width). */
+        double pw = run->leader_pattern_width > f->dot_width ? run->leader_pattern_width : f->dot_width;
         if (pw <= 0)
             return;
         /* Dots on a grid from the page's edge, so they line up from line
@@ -553,6 +555,10 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         double top = rb - (run->kind == RUN_BOX ? run->height : run->font->ascent);
         double bottom = rb + (run->kind == RUN_BOX ? run->depth : run->font->descent);
         if (!visible(r, rx, top, rx + run->width, bottom))
+            continue;
+        /* visibility="hidden": the run keeps its room on the line, and
+         * nothing of it is drawn (XSL 1.1, visibility). */
+        if (run->style.hidden)
             continue;
         const PageLink *pl = run->kind == RUN_GLYPHS && run->style.link >= 0 && pdf ? cocom_page_link(page, run->style.link) : NULL;
         if (run->kind != RUN_GLYPHS || run->style.background != FO_COLOR_TRANSPARENT || run->style.decoration || pl)
