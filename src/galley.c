@@ -884,6 +884,9 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
         break;
     case FO_LEADER:
         add_anchor(c, s, &sub, s->id);
+        if (s->leader_pattern == FO_LEADER_USE_CONTENT && cocom_report_once(g->ctx, "leader-use-content"))
+            cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(n),
+                         "leader-pattern=\"use-content\" is not supported; the leader is left blank");
         add_leader(c, s, &sub);
         break;
     case FO_BASIC_LINK: {

@@ -418,9 +418,7 @@ static void paint_leader(cairo_t *cr, const LineRun *run, double x, double basel
         cairo_restore(cr);
     } else if (run->leader_pattern == FO_LEADER_DOTS) {
         const CocomFont *f = run->font;
-        /* One dot per pattern width: the width given, or the dot's own
-         * (use-font-metrics, and never less: XSL 1.1, leader-pattern-width). */
-        double pw = run->leader_pattern_width > f->dot_width ? run->leader_pattern_width : f->dot_width;
+        double pw = run->leader_pattern_width > f->dot_width ? run->leader_pattern_width : f->dot_width * 2;
         if (pw <= 0)
             return;
         /* Dots on a grid from the page's edge, so they line up from line
