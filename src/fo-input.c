@@ -437,52 +437,120 @@ xmlNodePtr fo_input_next_flow_child(FoInput *in)
     return NULL;
 }
 
+/* A tag name met in the bytes of a stream: does it need a first pass, and
+ * is the scan in a flow now?  Prefixes are not checked (a stray element of
+ * the same local name only costs a pass that was not needed). */
+static int scan_tag(const char *name, size_t len, int closing, int *in_flow)
+{
+    const char *colon = memchr(name, ':', len);
+    if (colon) {
+        len -= (size_t)(colon + 1 - name);
+        name = colon + 1;
+    }
+#define IS(lit) (len == sizeof lit - 1 && memcmp(name, lit, len) == 0)
+    if (IS("flow")) {
+        *in_flow = !closing;
+        return 0;
+    }
+    if (closing)
+        return 0;
+    if (IS("page-number-citation") || IS("page-number-citation-last"))
+        return 1;
+    return IS("page-number") && *in_flow;
+#undef IS
+}
+
 int fo_input_has_citations(FoInput *in)
 {
     if (in->doc) {
         xmlNodePtr n = in->root;
+        int flow_depth = 0;   /* > 0 inside an fo:flow */
         while (n) {
             if (n->type == XML_ELEMENT_NODE) {
                 FoKind k = fo_kind(n);
                 if (k == FO_PAGE_NUMBER_CITATION || k == FO_PAGE_NUMBER_CITATION_LAST)
                     return 1;
+                /* fo:page-number in a flow is resolved like a citation:
+                 * the page its line lands on is known after a pass. */
+                if (k == FO_PAGE_NUMBER && flow_depth > 0)
+                    return 1;
                 if (n->children) {
+                    flow_depth += k == FO_FLOW;
                     n = n->children;
                     continue;
                 }
             }
-            while (n && !n->next)
+            while (n && !n->next) {
                 n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+                if (n && fo_kind(n) == FO_FLOW)
+                    flow_depth--;
+            }
             if (n)
                 n = n->next;
         }
         return 0;
     }
-    /* A stream: look for the element's name in the bytes (a mention in a
-     * comment only costs a pass that was not needed). */
-    const char *needle = "page-number-citation";
-    size_t nl = strlen(needle);
-    if (in->mem)
-        return memmem(in->mem, in->memlen, needle, nl) != NULL;
-    /* In chunks, overlapping by the needle's length, so memory stays flat. */
-    FILE *f = fopen(in->path, "rb");
-    if (!f)
+    /* A stream: the tag names in its bytes, in one pass, so memory stays
+     * flat (a tag in a comment only costs a pass that was not needed). */
+    FILE *f = in->mem ? NULL : fopen(in->path, "rb");
+    if (!in->mem && !f)
         return 1;
     char buf[65536];
-    size_t keep = 0;
-    int found = 0;
-    for (;;) {
-        size_t n = fread(buf + keep, 1, sizeof buf - keep, f);
-        if (n == 0)
-            break;
-        size_t have = keep + n;
-        if (memmem(buf, have, needle, nl)) {
-            found = 1;
-            break;
+    char name[64];
+    size_t nlen = 0;
+    int state = 0;   /* 0 text, 1 after '<', 2 in a tag name, 3 rest of a tag */
+    int closing = 0, in_flow = 0, found = 0;
+    size_t off = 0;
+    while (!found) {
+        const char *p;
+        size_t n;
+        if (in->mem) {
+            if (off >= in->memlen)
+                break;
+            p = (const char *)in->mem + off;
+            n = in->memlen - off;
+            off = in->memlen;
+        } else {
+            n = fread(buf, 1, sizeof buf, f);
+            if (n == 0)
+                break;
+            p = buf;
         }
-        keep = nl - 1 < have ? nl - 1 : have;
-        memmove(buf, buf + have - keep, keep);
+        for (size_t i = 0; i < n && !found; i++) {
+            char ch = p[i];
+            switch (state) {
+            case 0:
+                if (ch == '<') {
+                    state = 1;
+                    closing = 0;
+                    nlen = 0;
+                }
+                break;
+            case 1:
+                if (ch == '/') {
+                    closing = 1;
+                    break;
+                }
+                state = 2;
+                /* fall through */
+            case 2:
+                if (ch == '>' || ch == '/' || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+                    found = scan_tag(name, nlen, closing, &in_flow);
+                    state = ch == '>' ? 0 : 3;
+                } else if (nlen < sizeof name) {
+                    name[nlen++] = ch;
+                } else {
+                    state = 3;
+                }
+                break;
+            default:
+                if (ch == '>')
+                    state = 0;
+                break;
+            }
+        }
     }
-    fclose(f);
+    if (f)
+        fclose(f);
     return found;
 }

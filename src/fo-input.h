@@ -60,8 +60,9 @@ xmlNodePtr fo_input_next_flow_child(FoInput *in);
  * part way through (reported as FILE:LINE). */
 CocomStatus fo_input_status(const FoInput *in);
 
-/* Does the input mention page-number citations (so that a first pass is
- * needed)?  For a file, a quick scan of its bytes. */
+/* Does the input have page-number citations, or fo:page-number in a flow
+ * (so that a first pass is needed)?  For a file, a quick scan of its
+ * bytes. */
 int fo_input_has_citations(FoInput *in);
 
 #endif

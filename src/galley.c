@@ -80,6 +80,8 @@ static void table_unref(Table *t)
     if (t && --t->refs == 0) {
         item_list_clear(&t->header);
         item_list_clear(&t->footer);
+        free(t->header_id);
+        free(t->footer_id);
         free(t);
     }
 }
@@ -341,6 +343,43 @@ static int box_visible(const LBox *b)
     return b->background != FO_COLOR_TRANSPARENT || b->id || b->role;
 }
 
+/* A box that only marks where an FO with an id and no box of its own
+ * begins and ends (a table-body, a block-level wrapper, a list-item's
+ * label ...): it draws nothing, but its first area is where the id points
+ * (XSL 1.1 §7.30.8). */
+static LBox *id_box(const char *id, double x0, double x1)
+{
+    LBox *b = cocom_xcalloc(1, sizeof *b);
+    b->refs = 1;
+    b->kind = FO_WRAPPER;
+    b->x0 = x0;
+    b->x1 = x1;
+    b->background = FO_COLOR_TRANSPARENT;
+    b->id_only = 1;
+    box_strings(b, id, NULL, NULL);
+    return b;
+}
+
+/* Emits the start of an id box (NULL when there is no id). */
+static LBox *emit_id_start(Galley *g, const char *id, double x0, double x1)
+{
+    if (!id || !*id)
+        return NULL;
+    LBox *b = id_box(id, x0, x1);
+    Item *it = emit(g, IT_START);
+    it->box = lbox_ref(b);
+    return b;
+}
+
+/* ... and its end; drops the caller's reference. */
+static void emit_id_end(Galley *g, LBox *b)
+{
+    if (!b)
+        return;
+    Item *it = emit(g, IT_END);
+    it->box = b;
+}
+
 /* The structure types of tagged PDF (ISO 32000-1 §14.8.4) that Cairo 1.16
  * accepts.  An FO's role names one; without one, or with another word, a
  * block is a P when it holds text and a Div otherwise, a list-block an L, a
@@ -560,6 +599,7 @@ static int add_style(Collector *c, const FoStyle *s, const InlineCtx *ic)
         ps.hyph_right = 3;   /* British and American practice: at least three letters carried over */
     ps.link = ic->link;
     ps.tag = ic->tag;
+    ps.hidden = s->visibility != FO_VISIBILITY_VISIBLE;
     /* Reuse the previous style when nothing changed (most pieces). */
     if (c->nstyles > 0 && memcmp(&c->styles[c->nstyles - 1], &ps, sizeof ps) == 0)
         return c->nstyles - 1;
@@ -654,6 +694,20 @@ static void add_text(Collector *c, const FoStyle *s, const InlineCtx *ic, const 
             continue;
         }
         c->last_was_space = 0;
+        if (ch >= 0x80 && tt != FO_TRANSFORM_NONE) {
+            /* Any letter, not only ASCII ones ("liberté" → "LIBERTÉ"). */
+            gunichar u = g_utf8_get_char_validated(text + i, (gssize)(len - i));
+            if (u != (gunichar)-1 && u != (gunichar)-2) {
+                int word_start = c->text.len == 0 || is_xml_space((unsigned char)c->text.data[c->text.len - 1]);
+                gunichar t = tt == FO_TRANSFORM_UPPERCASE ? g_unichar_toupper(u)
+                             : tt == FO_TRANSFORM_LOWERCASE ? g_unichar_tolower(u)
+                             : tt == FO_TRANSFORM_CAPITALIZE && word_start ? g_unichar_totitle(u) : u;
+                char buf[8];
+                cocom_buf_append(&c->text, buf, (size_t)g_unichar_to_utf8(t, buf));
+                i += (size_t)g_utf8_skip[ch] - 1;
+                continue;
+            }
+        }
         if (tt == FO_TRANSFORM_UPPERCASE && ch >= 'a' && ch <= 'z')
             ch = (unsigned char)(ch - 32);
         else if (tt == FO_TRANSFORM_LOWERCASE && ch >= 'A' && ch <= 'Z')
@@ -805,15 +859,28 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
     }
     c->depth++;
     switch (k) {
-    case FO_PAGE_NUMBER:
+    case FO_PAGE_NUMBER: {
         add_anchor(c, s, &sub, s->id);
-        add_object_text(c, s, &sub, g->env->page_number_text ? g->env->page_number_text : "1");
+        /* In a flow, lines are made before the page they land on is known
+         * (a page is filled by looking past its end), so the number is the
+         * one a pass before found where this line went, like a citation's;
+         * static content is made for its page. */
+        const char *t = NULL;
+        if (!g->env->in_static) {
+            char key[32];
+            t = layout_page_number_mark(g->env->layout, key, sizeof key);
+            add_anchor(c, s, &sub, key);
+        }
+        if (!t)
+            t = g->env->page_number_text ? g->env->page_number_text : "1";
+        add_object_text(c, s, &sub, t);
         break;
+    }
     case FO_PAGE_NUMBER_CITATION:
     case FO_PAGE_NUMBER_CITATION_LAST: {
         add_anchor(c, s, &sub, s->id);
         const char *t = s->ref_id ? layout_citation(g->env->layout, s->ref_id, k == FO_PAGE_NUMBER_CITATION_LAST,
-                                                      g->env->in_static) : NULL;
+                                                      g->env->in_static, xmlGetLineNo(n)) : NULL;
         add_object_text(c, s, &sub, t ? t : "0");
         break;
     }
@@ -829,6 +896,9 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
         break;
     case FO_LEADER:
         add_anchor(c, s, &sub, s->id);
+        if (s->leader_pattern == FO_LEADER_USE_CONTENT && cocom_report_once(g->ctx, "leader-use-content"))
+            cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(n),
+                         "leader-pattern=\"use-content\" is not supported; the leader is left blank");
         add_leader(c, s, &sub);
         break;
     case FO_BASIC_LINK: {
@@ -841,6 +911,7 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
         break;
     }
     case FO_FOOTNOTE: {
+        add_anchor(c, s, &sub, s->id);
         /* The citation stays in the text; the body comes after the paragraph. */
         for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
             if (fo_kind(ch) == FO_INLINE)
@@ -1029,6 +1100,35 @@ static Galley *galley_sub(Galley *parent, xmlNodePtr node, const FoStyle *style,
     return g;
 }
 
+/* Does a row's cells hold a forced break (break-before or break-after on
+ * a block in a cell, or in a row nested there)?  Pagination then ends the
+ * page inside the row (XSL 1.1 §7.20.1: a break is honoured wherever the
+ * formatting object is). */
+static int row_cells_break(const Row *r)
+{
+    for (int i = 0; i < r->ncells; i++) {
+        const ItemList *l = &r->cells[i].content;
+        for (size_t k = 0; k < l->n; k++)
+            if (l->items[k].type == IT_BREAK || (l->items[k].type == IT_ROW && l->items[k].row->has_break))
+                return 1;
+    }
+    return 0;
+}
+
+/* Puts a list's items between the start and the end of an id box (whose
+ * reference it takes). */
+static void wrap_with_id(ItemList *l, LBox *b)
+{
+    COCOM_GROW(l->items, l->cap, l->n + 2);
+    memmove(l->items + 1, l->items, l->n * sizeof(Item));
+    l->n++;
+    memset(&l->items[0], 0, sizeof(Item));
+    l->items[0].type = IT_START;
+    l->items[0].box = lbox_ref(b);
+    Item *end = list_push(l, IT_END);
+    end->box = b;
+}
+
 /* Fills a cell's content with a galley over its children. */
 static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *style, double ref_x0, double ref_w)
 {
@@ -1085,6 +1185,8 @@ static void emit_list_item(Galley *g, xmlNodePtr item)
         /* Label and body blocks measure their indents from the list's own
          * reference area (that is what label-end() and body-start() mean). */
         cell_fill(g, cell, parts[i], ps, f->ref_x0, f->ref_w);
+        if (ps->id && *ps->id)
+            wrap_with_id(&cell->content, id_box(ps->id, cell->x0, cell->x1));
         free(ps);
     }
     double h = 0;
@@ -1094,6 +1196,7 @@ static void emit_list_item(Galley *g, xmlNodePtr item)
             h = ch;
     }
     row->row_heights[0] = h;
+    row->has_break = (uint8_t)row_cells_break(row);
     int32_t kt = keep_penalty(s->keep_together.within_page);
     row->keep_inside = kt > f->kt_prefix ? kt : f->kt_prefix;
     Item *it = emit(g, IT_ROW);
@@ -1136,6 +1239,7 @@ struct TableState {
     int started_body;
     xmlNodePtr *bodies;
     int nbodies, body_index;
+    LBox *body_id;              /* the id box of the table-body being read, or NULL */
 };
 
 static double border_width_of(const FoBorder *b)
@@ -1644,6 +1748,13 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
             row->box->x0 = ts->x0;
             row->box->x1 = ts->x0 + ts->width;
         }
+        /* The row's id is where the row group begins (an id on a later
+         * row of the group: where the first cell beginning in it does). */
+        if (r == 0 && rs && rs->id && *rs->id) {
+            if (!row->box)
+                row->box = id_box(NULL, ts->x0, ts->x0 + ts->width);
+            box_strings(row->box, rs->id, NULL, NULL);
+        }
         int col = 0;
         xmlNodePtr first = rk == FO_TABLE_ROW ? rows[r]->children : rows[r];
         xmlNodePtr stop = rk == FO_TABLE_ROW ? NULL : cell_run_end(rows[r], ts->ncols);
@@ -1772,12 +1883,22 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
         if (ch > have)
             row->row_heights[p->row + p->rspan - 1] += ch - have;
     }
+    for (int r = 1; r < nrows; r++) {
+        if (!row_styles[r] || !row_styles[r]->id || !*row_styles[r]->id)
+            continue;
+        for (int i = 0; i < row->ncells; i++)
+            if (row->cells[i].first_row == r) {
+                wrap_with_id(&row->cells[i].content, id_box(row_styles[r]->id, row->cells[i].x0, row->cells[i].x1));
+                break;
+            }
+    }
     for (int r = 0; r < nrows; r++)
         free(row_styles[r]);
     free(row_styles);
     free(xs);
     free(pc);
     row->keep_inside = keep;
+    row->has_break = (uint8_t)row_cells_break(row);
     return row;
 }
 
@@ -1915,6 +2036,7 @@ static void open_table(Galley *g, xmlNodePtr node, FoStyle *s)
     ts->table = cocom_xcalloc(1, sizeof *ts->table);
     ts->table->refs = 1;
     ts->table->omit_header_at_break = s->table_omit_header_at_break;
+    ts->table->line = xmlGetLineNo(node);
     ts->table->omit_footer_at_break = s->table_omit_footer_at_break;
     table_collect_columns(g, ts, node);
     int used = table_count_columns(node);
@@ -1940,6 +2062,10 @@ static void open_table(Galley *g, xmlNodePtr node, FoStyle *s)
     if (f->box)   /* the box hugs its columns (a narrower automatic table) */
         f->box->x1 = f->box->x0 + (ts->width + (f->box->x1 - f->box->x0) - avail);
     xmlNodePtr header = fo_child(node, FO_TABLE_HEADER), footer = fo_child(node, FO_TABLE_FOOTER);
+    if (header && fo_attr(header, "id") && *fo_attr(header, "id"))
+        ts->table->header_id = cocom_xstrdup(fo_attr(header, "id"));
+    if (footer && fo_attr(footer, "id") && *fo_attr(footer, "id"))
+        ts->table->footer_id = cocom_xstrdup(fo_attr(footer, "id"));
     if (header) {
         table_section_rows(g, ts, header, 1, &ts->table->header);
         ts->table->header_height = items_height(&ts->table->header, 0);
@@ -1969,20 +2095,28 @@ static void table_step(Galley *g)
     if (!ts->started_body) {
         ts->started_body = 1;
         int32_t pen = content_penalty(g);
+        xmlNodePtr hn = fo_child(f->node, FO_TABLE_HEADER);
+        LBox *hid = ts->table->header.n && hn ? emit_id_start(g, fo_attr(hn, "id"), ts->x0, ts->x0 + ts->width) : NULL;
         for (size_t i = 0; i < ts->table->header.n; i++) {
             Row *r = galley_row_copy(ts->table->header.items[i].row);
             emit_row_item(g, r, i == 0 ? pen : KEEP_ALWAYS);
             content_emitted(g);
         }
+        emit_id_end(g, hid);
         if (ts->table->header.n) {
             /* A header never ends a page alone. */
             g->kwn = KEEP_ALWAYS;
         }
     }
     while (!ts->next_row && ts->body_index < ts->nbodies) {
+        /* The body before ends, and its id with it. */
+        emit_id_end(g, ts->body_id);
+        ts->body_id = NULL;
         xmlNodePtr body = ts->bodies[ts->body_index++];
         free(ts->section_style);
         ts->section_style = style_new(g, body, ts->style);
+        if (body->children)
+            ts->body_id = emit_id_start(g, ts->section_style->id, ts->x0, ts->x0 + ts->width);
         ts->next_row = body->children;
         ts->section = body;
         for (int k = 0; k < ts->ncols; k++)
@@ -1997,21 +2131,53 @@ static void table_step(Galley *g)
         int n = next_row_group(ts, &ts->next_row, &rows);
         if (n > 0) {
             int last = ts->next_row == NULL;
+            /* break-before of the group's first row, break-after of its
+             * last (rows joined by spanning cells cannot part). */
+            FoStyle *first_style = fo_kind(rows[0]) == FO_TABLE_ROW ? style_new(g, rows[0], ts->section_style) : NULL;
+            FoStyle *last_style = fo_kind(rows[n - 1]) == FO_TABLE_ROW ? style_new(g, rows[n - 1], ts->section_style)
+                                                                       : NULL;
+            if (first_style) {
+                emit_break(g, first_style->break_before);
+                /* keep-with-previous of the group's first row, and
+                 * keep-with-next of its last, as for blocks (§7.20.4-5). */
+                int32_t kwp = keep_penalty(first_style->keep_with_previous.within_page
+                                                   > first_style->keep_with_previous.within_column
+                                               ? first_style->keep_with_previous.within_page
+                                               : first_style->keep_with_previous.within_column);
+                if (kwp > g->kwp)
+                    g->kwp = kwp;
+            }
             Row *row = table_make_row_group(g, ts, rows, n, ts->section_style, 0, 0, first, last);
             int32_t pen = content_penalty(g);
             emit_row_item(g, row, pen);
             content_emitted(g);
+            if (last_style) {
+                int32_t kwn = keep_penalty(last_style->keep_with_next.within_page
+                                                   > last_style->keep_with_next.within_column
+                                               ? last_style->keep_with_next.within_page
+                                               : last_style->keep_with_next.within_column);
+                if (kwn > g->kwn)
+                    g->kwn = kwn;
+                emit_break(g, last_style->break_after);
+            }
+            free(first_style);
+            free(last_style);
             ts->body_rows++;
         }
         free(rows);
         return;
     }
     /* The end: the footer once, kept with the last row. */
+    emit_id_end(g, ts->body_id);
+    ts->body_id = NULL;
+    xmlNodePtr fn = fo_child(f->node, FO_TABLE_FOOTER);
+    LBox *fid = ts->table->footer.n && fn ? emit_id_start(g, fo_attr(fn, "id"), ts->x0, ts->x0 + ts->width) : NULL;
     for (size_t i = 0; i < ts->table->footer.n; i++) {
         Row *r = galley_row_copy(ts->table->footer.items[i].row);
         emit_row_item(g, r, KEEP_ALWAYS);
         content_emitted(g);
     }
+    emit_id_end(g, fid);
     free(ts->section_style);
     free(ts->span_left);
     for (int k = 0; k < ts->ncols; k++)
@@ -2211,11 +2377,14 @@ static void emit_block_for_node(Galley *g, xmlNodePtr n)
         }
         break;
     }
-    default:
+    default: {
         /* wrapper with blocks, float, footnote-body, multi-case ...: the
-         * content in place, inheriting, without a box. */
-        push_frame(g, FR_WRAPPER, n, s);
+         * content in place, inheriting, without a box (but an id has its
+         * place). */
+        Frame *w = push_frame(g, FR_WRAPPER, n, s);
+        w->box = emit_id_start(g, s->id, w->cx0, w->cx1);
         break;
+    }
     }
 }
 

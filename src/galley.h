@@ -51,6 +51,7 @@ typedef struct LBox {
     double min_height;          /* block-container's height, 0 when auto */
     uint8_t artifact;           /* decoration only */
     uint8_t collapsed;          /* a table cell in the collapsing model: borders straddle its edges */
+    uint8_t id_only;            /* only marks where an id falls (a table-body's, a wrapper's ...): nothing drawn */
 } LBox;
 
 LBox *lbox_ref(LBox *b);
@@ -114,7 +115,9 @@ typedef struct Row {
                                  * each other alive */
     uint8_t is_header, is_footer;
     int32_t keep_inside;        /* penalty of splitting the row */
+    uint8_t has_break;          /* a cell holds a forced break (IT_BREAK), maybe in a nested row */
     int continued;              /* parts already placed on earlier pages */
+    uint8_t repeated;           /* a header or footer repeated at a break: its ids are where it was first */
 } Row;
 
 /* What a table keeps while its rows are being paginated: the header and
@@ -125,6 +128,9 @@ typedef struct Table {
     ItemList footer;
     double header_height, footer_height;
     uint8_t omit_header_at_break, omit_footer_at_break;
+    long line;                  /* the fo:table's line, for messages */
+    char *header_id, *footer_id;/* the ids of its header and footer (owned), or NULL:
+                                 * where they are repeated, their pages count too */
     int body_rows_placed;       /* body rows already on earlier pages */
 } Table;
 
@@ -138,8 +144,16 @@ int layout_link(struct CocomLayout *l, const char *target, int is_uri);
 const char *layout_link_target(struct CocomLayout *l, int link, int *is_uri);
 /* The formatted page number of an id (first or last page it is on), or
  * NULL when not known (yet).  in_static: the citation is in static
- * content (which cannot move the flow's breaks). */
-const char *layout_citation(struct CocomLayout *l, const char *id, int last, int in_static);
+ * content (which cannot move the flow's breaks); line: the citation's, for
+ * the warning when no element has the id. */
+const char *layout_citation(struct CocomLayout *l, const char *id, int last, int in_static, long line);
+/* fo:page-number in a flow: writes into key (size: 32 is enough) a
+ * private id of the next page-number of the flow (a count after a byte no
+ * XML id holds: IS_PAGE_MARK), which the line holding it records where it is
+ * placed; returns the page number a pass before found for it, or NULL on a
+ * first pass (the layout owns the string). */
+const char *layout_page_number_mark(struct CocomLayout *l, char *key, size_t size);
+#define IS_PAGE_MARK(id) ((id)[0] == '\x01')
 /* The FO document's folder, for relative image addresses. */
 const char *layout_base_dir(struct CocomLayout *l);
 

@@ -123,6 +123,7 @@ typedef struct {
     FoStyle *style;
     double width, height;
     Rect body;                  /* region-body's content rectangle */
+    Rect body_area;             /* ... and its border box (inside its margins), where its background goes */
     Rect regions[4];            /* before, after, start, end (w == 0: absent) */
     xmlNodePtr region_nodes[4];
     FoStyle *region_styles[4];
@@ -183,6 +184,9 @@ struct CocomLayout {
     double flow_width;
     int dry_run;                /* a first pass: no static content */
     long flow_citations;        /* citations met in flows (not static content) */
+    long page_marks;            /* fo:page-numbers met in flows (layout_page_number_mark) */
+    int stalled;                /* a page could not move the flow on: the layout stops */
+    int rec_root;               /* fo:root's id has its first page */
 };
 
 int layout_anchor(CocomLayout *l, const char *id)
@@ -222,7 +226,7 @@ const char *layout_link_target(CocomLayout *l, int link, int *is_uri)
     return l->links[link].target;
 }
 
-const char *layout_citation(CocomLayout *l, const char *id, int last, int in_static)
+const char *layout_citation(CocomLayout *l, const char *id, int last, int in_static, long line)
 {
     if (!in_static)
         l->flow_citations++;
@@ -233,10 +237,20 @@ const char *layout_citation(CocomLayout *l, const char *id, int last, int in_sta
         char key[300];
         snprintf(key, sizeof key, "cite:%s", id);
         if (cocom_report_once(l->ctx, key))
-            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, 0,
+            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, line,
                          "a page-number-citation refers to '%s', which no element has as its id; it shows '?'", id);
         return "?";
     }
+    return NULL;
+}
+
+const char *layout_page_number_mark(CocomLayout *l, char *key, size_t size)
+{
+    snprintf(key, size, "\x01%ld", l->page_marks++);
+    l->flow_citations++;   /* a number can move breaks, as a citation's can */
+    intptr_t v;
+    if (l->refs && cocom_map_get(&l->refs->first, key, &v))
+        return (const char *)v;
     return NULL;
 }
 
@@ -312,7 +326,9 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
         m->region_styles[i] = style_of(l, r, s);
         if (m->region_styles[i]->region_name)
             m->region_names[i + 1] = m->region_styles[i]->region_name;
-        ext[i] = len_or(m->region_styles[i]->extent, 0, 0);
+        /* A percentage is of the page-reference-area's height (before,
+         * after) or width (start, end). */
+        ext[i] = len_or(m->region_styles[i]->extent, i < 2 ? c.h : c.w, 0);
         prec[i] = m->region_styles[i]->precedence;
     }
     /* Before and after span the width when they have precedence, or
@@ -348,6 +364,7 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
         double ml = len_or(bs->margin_left, c.w, 0), mr = len_or(bs->margin_right, c.w, 0);
         double mt = len_or(bs->margin_top, c.w, 0), mb = len_or(bs->margin_bottom, c.w, 0);
         b = (Rect){c.x + ml, c.y + mt, c.w - ml - mr, c.h - mt - mb};
+        m->body_area = b;
         /* Padding and borders of the region are inside its margins. */
         b.x += bs->border[FO_START].width + fo_length_resolve(bs->padding[FO_START].length, c.w);
         b.y += bs->border[FO_BEFORE].width + fo_length_resolve(bs->padding[FO_BEFORE].length, c.w);
@@ -363,7 +380,10 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
         cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(body ? body : spm),
                      "the region-body's margins leave %.0fpt by %.0fpt; they are ignored", b.w, b.h);
         b = c;
+        m->body_area = c;
     }
+    if (!bs)
+        m->body_area = b;
     m->body = b;
     return m;
 }
@@ -581,16 +601,55 @@ static double cell_bottom(const Cell *c, int continues)
     return continues && c->box->padding_discard[1] ? c->box->border[FO_AFTER].width : box_edge_after(c->box);
 }
 
+/* The table whose header a cell's continued part begins with: the cell's
+ * next content is a body row of a nested table that has rows on earlier
+ * pages, and repeats its header (XSL 1.1 §6.7.6: a header is repeated
+ * at every break of its table, wherever the table is).  NULL otherwise. */
+static Table *cell_repeats_header(const Cell *c)
+{
+    if (!c->started)
+        return NULL;
+    for (size_t k = c->pos; k < c->content.n; k++) {
+        const Item *it = &c->content.items[k];
+        if (it->type == IT_LINE)
+            return NULL;
+        if (it->type == IT_ROW) {
+            Table *t = it->row->table;
+            if (t && !it->row->is_header && !it->row->is_footer && t->header.n && !t->omit_header_at_break
+                && (t->body_rows_placed > 0 || it->row->continued))
+                return t;
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+static double cell_header(const Cell *c)
+{
+    Table *t = cell_repeats_header(c);
+    return t ? t->header_height : 0;
+}
+
+/* The height a table's footer takes at a break in a space H tall: none
+ * when it is omitted there, or when with the header it would leave no room
+ * for a body row (it is then not repeated: see flow_page). */
+static double footer_at_break(const Table *t, double H)
+{
+    if (!t || t->omit_footer_at_break || t->footer_height + t->header_height >= H - EPS)
+        return 0;
+    return t->footer_height;
+}
+
 /* The table a row belongs to, when breaking between two of its rows puts
  * its footer on this page. */
-static double footer_reserve(Item *prev, Item *next)
+static double footer_reserve(Item *prev, Item *next, double H)
 {
     if (!prev || !next || prev->type != IT_ROW || next->type != IT_ROW)
         return 0;
     Table *t = prev->row->table;
-    if (!t || t != next->row->table || prev->row->is_footer || next->row->is_footer || t->omit_footer_at_break)
+    if (!t || t != next->row->table || prev->row->is_footer || next->row->is_footer)
         return 0;
-    return t->footer_height;
+    return footer_at_break(t, H);
 }
 
 /* A row's cells, each fitted into what is left of the page: the row's part
@@ -606,7 +665,7 @@ static int row_split(CocomLayout *l, Row *r, double avail, int force, double *pa
     int any = 0;
     for (int i = 0; i < r->ncells; i++) {
         Cell *c = &r->cells[i];
-        double top = cell_top(c), bottom = cell_bottom(c, 1);
+        double top = cell_top(c) + cell_header(c), bottom = cell_bottom(c, 1);
         double room = avail - top - bottom;
         if (room <= 0 && !force)
             continue;
@@ -631,10 +690,40 @@ static int row_split(CocomLayout *l, Row *r, double avail, int force, double *pa
     return 1;
 }
 
+/* Does what remains of a row hold a forced break after some content of
+ * its cell?  (A break before a cell's first content is already behind the
+ * row's start.) */
+static int row_breaks_inside(const Row *r)
+{
+    if (!r->has_break)
+        return 0;
+    for (int i = 0; i < r->ncells; i++) {
+        const Cell *c = &r->cells[i];
+        int seen = 0;
+        for (size_t k = c->pos; k < c->content.n; k++) {
+            const Item *it = &c->content.items[k];
+            if (it->type == IT_BREAK && seen)
+                return 1;
+            if (it->type == IT_ROW && row_breaks_inside(it->row))
+                return 1;
+            if (it->type == IT_LINE || it->type == IT_ROW)
+                seen = 1;
+        }
+    }
+    return 0;
+}
+
 static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, Fit *out)
 {
     memset(out, 0, sizeof *out);
-    typedef struct { size_t cut; double h; int32_t pen; int split; double split_h; } Cand;
+    /* at: where the break is, in content order (2i: before item i; 2i+1:
+     * inside row i). */
+    typedef struct { size_t cut; double h; int32_t pen; int split; double split_h; size_t at; } Cand;
+    /* Rows placed whole, and where they begin: a keep after them may make
+     * a break inside one the best. */
+    typedef struct { size_t i; double top; } Placed;
+    Placed *rows = NULL;
+    size_t nrows = 0, caprows = 0;
     Cand *cands = NULL;
     size_t ncands = 0, capcands = 0;
     double h = 0;
@@ -656,6 +745,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->height = h + tail;
                 out->exhausted = 1;
                 free(cands);
+                free(rows);
                 return;
             }
             break;
@@ -663,11 +753,24 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
         if (it->type == IT_BREAK) {
             if (started) {
                 Item *base = s->get(s->src, gap);
-                out->cut = i + 1;
-                out->height = h + gap_height(base, 0, i - gap, 0, 1);
+                /* Boxes that open just before the break (a wrapper's, a
+                 * block's whose first child breaks) begin on the next page,
+                 * with the break, which is then at its top. */
+                size_t cut = i + 1;
+                for (size_t k = gap; k < i; k++)
+                    if (base[k - gap].type == IT_START) {
+                        cut = gap;
+                        for (size_t m = gap; m < k; m++)
+                            if (base[m - gap].type == IT_END)
+                                cut = m + 1;
+                        break;
+                    }
+                out->cut = cut;
+                out->height = h + gap_height(base, 0, (cut > i ? i : cut) - gap, 0, 1);
                 out->penalty = PENALTY_FORCED;
                 out->break_kind = it->break_kind;
                 free(cands);
+                free(rows);
                 return;
             }
             out->top_break = it->break_kind;
@@ -684,15 +787,39 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             for (size_t k = gap; k < i; k++)
                 if (base[k - gap].type == IT_END)
                     cut = k + 1;
-            double ch = h + gap_height(base, 0, cut - gap, 0, 1) + footer_reserve(s->get(s->src, prev_content), it);
+            double ch = h + gap_height(base, 0, cut - gap, 0, 1) + footer_reserve(s->get(s->src, prev_content), it, H);
             COCOM_GROW(cands, capcands, ncands + 1);
-            cands[ncands++] = (Cand){cut, ch, it->penalty, 0, 0};
+            cands[ncands++] = (Cand){cut, ch, it->penalty, 0, 0, 2 * i};
             mid = gap_height(base, 0, i - gap, 0, 0);
         } else {
             mid = gap_height(base, 0, i - gap, 1, 0);
         }
         double need = h + mid + it->height;
+        /* A forced break inside a row's cell ends the page there: the
+         * row is split, each cell placing what fits before the break (or
+         * before the page's end). */
+        if (it->type == IT_ROW && row_breaks_inside(it->row)) {
+            double reserve = it->row->is_footer ? 0 : footer_at_break(it->row->table, H);
+            double part;
+            int32_t spen;
+            if (row_split(l, it->row, H - (h + mid) - reserve, !started && allow_overflow, &part, &spen)) {
+                out->cut = i;
+                out->height = h + mid + part + reserve;
+                out->split = 1;
+                out->split_forced = !started && allow_overflow;
+                out->split_height = part;
+                out->penalty = PENALTY_FORCED;
+                out->break_kind = FO_BREAK_PAGE;
+                free(cands);
+                free(rows);
+                return;
+            }
+        }
         if (need <= H + EPS) {
+            if (it->type == IT_ROW && it->row->nrows == 1) {
+                COCOM_GROW(rows, caprows, nrows + 1);
+                rows[nrows++] = (Placed){i, h + mid};
+            }
             h = need;
             started = 1;
             gap = i + 1;
@@ -700,13 +827,12 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             continue;
         }
         /* It does not fit: split a row, or take the best break before it. */
-        double reserve = it->type == IT_ROW && it->row->table && !it->row->is_footer && !it->row->table->omit_footer_at_break
-                             ? it->row->table->footer_height : 0;
+        double reserve = it->type == IT_ROW && !it->row->is_footer ? footer_at_break(it->row->table, H) : 0;
         double part;
         int32_t spen;
         if (it->type == IT_ROW && row_split(l, it->row, H - (h + mid) - reserve, 0, &part, &spen)) {
             COCOM_GROW(cands, capcands, ncands + 1);
-            cands[ncands++] = (Cand){i, h + mid + part + reserve, spen, 1, part};
+            cands[ncands++] = (Cand){i, h + mid + part + reserve, spen, 1, part, 2 * i + 1};
         }
         if (!ncands) {
             if (it->type == IT_ROW && row_split(l, it->row, H - (h + mid) - reserve, allow_overflow, &part, &spen)) {
@@ -717,6 +843,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->split_height = part;
                 out->penalty = spen;
                 free(cands);
+                free(rows);
                 return;
             }
             /* Taller than the whole space: on a page it is placed anyway
@@ -725,15 +852,46 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             out->cut = allow_overflow ? i + 1 : 0;
             out->height = allow_overflow ? need : 0;
             free(cands);
+                free(rows);
             return;
         }
         break;
     }
-    /* The least penalty; the latest of equals. */
-    size_t best = 0;
-    for (size_t k = 1; k < ncands; k++)
-        if (cands[k].pen <= cands[best].pen)
+    /* The least penalty; the latest of equals.  Only breaks whose part
+     * fits count, when there are some: the footer a break between a
+     * table's rows brings along must fit too. */
+    int any_fits = 0;
+    for (size_t k = 0; k < ncands; k++)
+        any_fits |= cands[k].h <= H + EPS;
+    size_t best = (size_t)-1;
+    for (size_t k = 0; k < ncands; k++)
+        if ((!any_fits || cands[k].h <= H + EPS) && (best == (size_t)-1 || cands[k].pen <= cands[best].pen))
             best = k;
+    /* The best break costs a keep, or lies before rows placed whole (rows
+     * kept with each other after them, say): a break inside one of those
+     * rows may cost less, or as little and come later — the row's first
+     * part here, the rest with the rows kept to it (XSL 1.1 §7.20: keeps
+     * are between areas, and a row's parts are areas of their own).  The
+     * latest rows first, a bounded number of them. */
+    for (size_t k = nrows; k-- > 0 && k + 64 >= nrows && (cands[best].pen > 0 || 2 * rows[k].i + 1 > cands[best].at);) {
+        size_t j = rows[k].i;
+        Item *rj = s->get(s->src, j);
+        size_t at = 2 * j + 1;
+        double reserve = rj->row->is_footer ? 0 : footer_at_break(rj->row->table, H);
+        double avail = H - rows[k].top - reserve;
+        if (avail > rj->height - 0.5)
+            avail = rj->height - 0.5;
+        double part;
+        int32_t spen;
+        if (!row_split(l, rj->row, avail, 0, &part, &spen) || part <= EPS || part + 0.5 > rj->height)
+            continue;
+        if (at > cands[best].at ? spen <= cands[best].pen : spen < cands[best].pen) {
+            COCOM_GROW(cands, capcands, ncands + 1);
+            cands[ncands] = (Cand){j, rows[k].top + part + reserve, spen, 1, part, at};
+            best = ncands++;
+        }
+    }
+    free(rows);
     out->cut = cands[best].cut;
     out->height = cands[best].h;
     out->penalty = cands[best].pen;
@@ -885,6 +1043,8 @@ static void place_line(Placer *p, Item *it, double y)
             continue;
         if (!p->in_static)
             record_id(l, id);
+        if (IS_PAGE_MARK(id))
+            continue;   /* a page-number's own mark: nothing links to it */
         AreaOp *op = content_op(p, AOP_DEST);
         op->x = x;
         op->y = y;
@@ -913,7 +1073,7 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
         LBox *b = r->box;
         COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
         p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y + h, 0, 0, 1};
-        if (b->id && !r->continued) {
+        if (b->id && !r->continued && !r->repeated) {
             if (!p->in_static)
                 record_id(p->l, b->id);
             AreaOp *op = content_op(p, AOP_DEST);
@@ -948,7 +1108,8 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
         }
         int cont_top = c->started;
         int cont_bottom = 0;
-        double top = cell_top(c);
+        Table *rep = cell_repeats_header(c);
+        double top = cell_top(c) + (rep ? rep->header_height : 0);
         double room = ch - top - cell_bottom(c, 0);
         size_t cut = c->content.n;
         int csplit = 0, cforced = 0;
@@ -971,13 +1132,29 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
         if (c->box) {
             COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
             p->frags[p->nfrags++] = (Fragment){lbox_ref(c->box), cy, cy + ch, cont_top, cont_bottom, 1};
-            if (c->box->id && !c->started && !p->in_static)
+            if (c->box->id && !c->started && !p->in_static && !r->repeated)
                 record_id(p->l, c->box->id);
         }
         if (!p->in_static) {
             AreaOp *op = content_op(p, AOP_TAG_BEGIN);
             op->str = page_str(p->page, r->table ? (c->box && c->box->role ? c->box->role : "TD")
                                         : c->role ? c->role : c->is_label ? "Lbl" : "LBody");
+        }
+        if (rep) {
+            /* The nested table's header, repeated at the top of the part. */
+            ItemList copy = {0};
+            for (size_t k = 0; k < rep->header.n; k++) {
+                COCOM_GROW(copy.items, copy.cap, copy.n + 1);
+                Item *d = &copy.items[copy.n++];
+                memset(d, 0, sizeof *d);
+                d->type = IT_ROW;
+                d->height = rep->header.items[k].height;
+                d->row = galley_row_copy(rep->header.items[k].row);
+                d->row->repeated = 1;
+            }
+            place_items(p, &copy, 0, copy.n, 0, 0, 0, cy + cell_top(c), 0, 0);
+            item_list_clear(&copy);
+            record_id(p->l, rep->header_id);
         }
         /* display-align: only a cell placed whole moves its content. */
         double cy0 = cy + top;
@@ -999,6 +1176,10 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
     }
     if (!p->in_static && (!r->table || open_row >= 0))
         content_op(p, AOP_TAG_END);
+    /* Body rows placed, in the flow or in a cell: a header is repeated
+     * after them. */
+    if (r->table && !r->is_header && !r->is_footer && !r->repeated)
+        r->table->body_rows_placed++;
     r->continued++;
 }
 
@@ -1012,7 +1193,7 @@ static double row_remaining(CocomLayout *l, Row *r)
         Source src = {list_get, &ls};
         Fit f;
         fit_items(l, &src, 1e9, 1, &f);
-        double ch = f.height + cell_top(c) + cell_bottom(c, 0);
+        double ch = f.height + cell_top(c) + cell_header(c) + cell_bottom(c, 0);
         if (ch > h)
             h = ch;
     }
@@ -1061,6 +1242,8 @@ static void emit_decorations(Placer *p)
     for (size_t i = 0; i < p->nfrags; i++) {
         Fragment *f = &p->frags[i];
         LBox *b = f->box;
+        if (b->id_only)
+            continue;
         double x0 = p->dx + b->x0, x1 = p->dx + b->x1;
         double y0 = f->top, y1 = f->bottom;
         if (y1 <= y0 && b->min_height <= 0)
@@ -1314,11 +1497,29 @@ static CocomPage *page_new(CocomLayout *l, Master *m)
                                             l->seq_style->grouping_size);
     page->number_text = cocom_arena_strdup(&page->arena, l->page_text);
     l->env.page_number_text = l->page_text;
+    /* The region-body's background, under everything else on the page. */
+    if (m->body_style && m->body_style->background_color != FO_COLOR_TRANSPARENT) {
+        cocom_page_op(page, AOP_ARTIFACT_BEGIN);
+        AreaOp *op = cocom_page_op(page, AOP_RECT);
+        op->x = m->body_area.x;
+        op->y = m->body_area.y;
+        op->w = m->body_area.w;
+        op->h = m->body_area.h;
+        op->color = m->body_style->background_color;
+        cocom_page_op(page, AOP_ARTIFACT_END);
+    }
     return page;
 }
 
 static void page_done(CocomLayout *l, CocomPage *page, Master *m)
 {
+    /* fo:root's id: the document's first page to its last. */
+    if (l->root_style->id && *l->root_style->id && !l->rec_root) {
+        map_put(&l->rec.first, l->root_style->id, l->page_text, 0);
+        l->rec_root = 1;
+    }
+    if (l->root_style->id && *l->root_style->id)
+        map_put(&l->rec.last, l->root_style->id, l->page_text, 1);
     if (l->seq_style->id && l->seq_pages == 0)
         map_put(&l->rec.first, l->seq_style->id, l->page_text, 0);
     if (l->seq_style->id)
@@ -1339,6 +1540,55 @@ static CocomPage *blank_page(CocomLayout *l)
     CocomPage *page = page_new(l, m);
     page_done(l, page, m);
     return page;
+}
+
+/* Does a table's footer fit in the `room` left below its rows at a break?
+ * When it does not (taller than the page, or beside a header that fills
+ * it), it is left out there, as a header would be. */
+static int footer_fits(CocomLayout *l, const Table *t, double room)
+{
+    if (t->footer_height <= room + EPS)
+        return 1;
+    char key[64];
+    snprintf(key, sizeof key, "tall-footer:%ld", t->line);
+    if (cocom_report_once(l->ctx, key))
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, t->line,
+                     "the table's footer (%.0fpt) does not fit below its rows on the page; "
+                     "it is not repeated where it does not fit", t->footer_height);
+    return 0;
+}
+
+/* How far a row's cells have got, nested rows included: a page that
+ * splits a row must move this on. */
+static size_t row_progress(const Row *r)
+{
+    size_t n = 0;
+    for (int i = 0; i < r->ncells; i++) {
+        const Cell *c = &r->cells[i];
+        n += c->pos;
+        for (size_t k = c->pos; k < c->content.n; k++) {
+            const Item *it = &c->content.items[k];
+            if (it->type == IT_ROW)
+                n += row_progress(it->row);
+            if (it->type == IT_ROW || it->type == IT_LINE)
+                break;
+        }
+    }
+    return n;
+}
+
+/* Can the body row at the head of the flow, or a part of it, go on a page
+ * `body_h` tall below the table's repeated header (and above its footer)? */
+static int header_leaves_room(CocomLayout *l, Table *t, Item *head, double body_h)
+{
+    double room = body_h - t->header_height - footer_at_break(t, body_h);
+    if (room <= EPS)
+        return 0;
+    if (head->height <= room + EPS)
+        return 1;
+    double part;
+    int32_t pen;
+    return row_split(l, head->row, room, 0, &part, &pen) && part > EPS;
 }
 
 /* Fills one page of the flow. */
@@ -1375,6 +1625,18 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         && (head->row->table->body_rows_placed > 0 || head->row->continued) && !head->row->table->omit_header_at_break
         && head->row->table->header.n)
         rep = head->row->table;
+    if (rep && !header_leaves_room(l, rep, head, m->body.h)) {
+        /* Repeated, the header would fill the page and the body would
+         * never move on: this page goes without it. */
+        char key[64];
+        snprintf(key, sizeof key, "tall-header:%ld", rep->line);
+        if (cocom_report_once(l->ctx, key))
+            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, rep->line,
+                         "the table's header (%.0fpt) leaves no room for a row of its body on a %.0fpt page; "
+                         "it is not repeated where it does not fit",
+                         rep->header_height, m->body.h);
+        rep = NULL;
+    }
     double H = m->body.h - (rep ? rep->header_height : 0);
     Fit f;
     memset(&f, 0, sizeof f);
@@ -1431,9 +1693,11 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             d->type = IT_ROW;
             d->height = src_it->height;
             d->row = galley_row_copy(src_it->row);
+            d->row->repeated = 1;
         }
         y = place_items(&p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
         item_list_clear(&copy);
+        record_id(l, rep->header_id);
     }
     if (l->flow) {
         ItemList taken = {0};
@@ -1442,6 +1706,7 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         /* The split row stays at the head of the galley; place its part
          * through a one-item view that does not own it. */
         int split = f.split;
+        size_t progress0 = split ? row_progress(galley_peek(l->flow, 0)->row) : 0;
         if (split) {
             Item *row_it = galley_peek(l->flow, 0);
             COCOM_GROW(taken.items, taken.cap, taken.n + 1);
@@ -1450,17 +1715,21 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             memset(&taken.items[--taken.n], 0, sizeof(Item));
             /* What remains of the row is what its cells have left. */
             row_it->height = row_remaining(l, row_it->row);
+            if (ntake == 0 && row_progress(row_it->row) == progress0) {
+                /* Nothing moved on: every page after would be this one.
+                 * Said now, rather than after the page limit. */
+                cocom_report(l->ctx, COCOM_SEVERITY_ERROR, l->file, 0,
+                             "page %d: no content of the flow fits on the page and nothing can move it on; stopping",
+                             l->page_index);
+                item_list_clear(&taken);
+                placer_finish(&p);
+                cocom_page_free(page);
+                *status = COCOM_STATUS_INVALID;
+                l->stalled = 1;
+                return NULL;
+            }
         } else {
             y = place_items(&p, &taken, 0, taken.n, 0, 0, 0, y, 1, 1);
-        }
-        /* Count table body rows placed (for header repetition). */
-        for (size_t i = 0; i < taken.n; i++)
-            if (taken.items[i].type == IT_ROW && taken.items[i].row->table && !taken.items[i].row->is_header)
-                taken.items[i].row->table->body_rows_placed++;
-        if (split) {
-            Item *row_it = galley_peek(l->flow, 0);
-            if (row_it->row->table)
-                row_it->row->table->body_rows_placed++;
         }
         /* The boxes still open go on to the next page. */
         for (size_t i = 0; i < l->nopen; i++)
@@ -1492,7 +1761,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             next = before;
         Table *t = before && before->type == IT_ROW ? before->row->table : NULL;
         if (t && next && next->type == IT_ROW && next->row->table == t && !next->row->is_footer
-            && !before->row->is_footer && !t->omit_footer_at_break && t->footer.n) {
+            && !before->row->is_footer && !t->omit_footer_at_break && t->footer.n
+            && footer_fits(l, t, m->body.y + m->body.h - y)) {
             ItemList copy = {0};
             for (size_t i = 0; i < t->footer.n; i++) {
                 COCOM_GROW(copy.items, copy.cap, copy.n + 1);
@@ -1501,9 +1771,11 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
                 d->type = IT_ROW;
                 d->height = t->footer.items[i].height;
                 d->row = galley_row_copy(t->footer.items[i].row);
+                d->row->repeated = 1;
             }
             y = place_items(&p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
             item_list_clear(&copy);
+            record_id(l, t->footer_id);
         }
         if (f.break_kind == FO_BREAK_ODD_PAGE || f.break_kind == FO_BREAK_EVEN_PAGE)
             l->pending_parity = f.break_kind;
@@ -1511,13 +1783,16 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
     }
     placer_finish(&p);
     page_done(l, page, m);
-    (void)status;
     return page;
 }
 
 CocomPage *cocom_layout_next(CocomLayout *l, CocomStatus *status)
 {
     *status = COCOM_STATUS_OK;
+    if (l->stalled) {
+        *status = COCOM_STATUS_INVALID;
+        return NULL;
+    }
     for (;;) {
         if (l->ctx->interrupted) {
             *status = COCOM_STATUS_INTERRUPTED;
@@ -1561,7 +1836,7 @@ CocomPage *cocom_layout_next(CocomLayout *l, CocomStatus *status)
                 return page;
             }
             CocomPage *page = flow_page(l, status);
-            if (page)
+            if (page || l->stalled)
                 return page;
             seq_end(l);
             continue;

@@ -41,6 +41,7 @@ typedef struct {
     int8_t hyph_left, hyph_right;   /* characters kept before/after a hyphen */
     int link;                   /* the caller's link index, or -1 */
     int tag;                    /* the caller's inline structure element index, or -1 */
+    uint8_t hidden;             /* visibility="hidden" (or collapse): takes its room, not drawn */
 } ParaStyle;
 
 typedef enum {

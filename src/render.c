@@ -554,6 +554,10 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         double bottom = rb + (run->kind == RUN_BOX ? run->depth : run->font->descent);
         if (!visible(r, rx, top, rx + run->width, bottom))
             continue;
+        /* visibility="hidden": the run keeps its room on the line, and
+         * nothing of it is drawn (XSL 1.1, visibility). */
+        if (run->style.hidden)
+            continue;
         const PageLink *pl = run->kind == RUN_GLYPHS && run->style.link >= 0 && pdf ? cocom_page_link(page, run->style.link) : NULL;
         if (run->kind != RUN_GLYPHS || run->style.background != FO_COLOR_TRANSPARENT || run->style.decoration || pl)
             batch_flush_r(r, cr);

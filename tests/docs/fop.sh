@@ -6,6 +6,9 @@
 # exists to check, FOP's verdict, was not given.
 . "$SRCDIR/tests/docs/common.inc"
 
+# What FOP's font scan says (the scanning classes, or a font file named).
+FOP_FONT_SCAN='FontInfoFinder|FontCache|FontFileFinder|FontLoader|TTFFile|OTFFile|FontFileReader|[Uu]nable to load font|\.(ttf|otf|ttc|pfb|pfa|afm)\b'
+
 fop_check() {
     name=$1; xsl=$2; in=$3; shift 3
     xsltproc "$@" "$SRCDIR/stylesheets/$xsl" "$in" > "$T/$name.fo" || fail "$name: xsltproc failed"
@@ -16,7 +19,11 @@ fop_check() {
     rc=$?
     set -e
     [ "$rc" -eq 0 ] || { tail -20 "$T/$name.log"; fail "$name: fop exited with $rc"; }
-    if grep -E '^\[(WARN|ERROR|SEVERE)\]|^(SEVERE|WARNING|ERROR):' "$T/$name.log" | grep -v 'xercesImpl'; then
+    # auto-detect scans the system's fonts the first time FOP runs, and
+    # warns about font files it cannot read (fonts-noto-core has some):
+    # those lines are about the machine, not the FO.
+    if grep -E '^\[(WARN|ERROR|SEVERE)\]|^(SEVERE|WARNING|ERROR):' "$T/$name.log" | grep -v 'xercesImpl' \
+        | grep -vE "$FOP_FONT_SCAN"; then
         fail "$name: fop warned about the FO"
     fi
     [ -s "$T/$name.pdf" ] || fail "$name: fop wrote no PDF"

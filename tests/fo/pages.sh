@@ -148,3 +148,70 @@ t_unknown_elements_and_bad_values_warn_once_and_still_render() {
     [ "$(grep -c "for font-size" "$ERR")" -eq 1 ] || fail "the bad value was reported more than once"
     expect_page_lines "$T/unknown.pdf" 1 "First block|Second block|Third block|Floated text|"
 }
+
+t_page_number_in_the_flow_is_the_page_the_line_is_on() {
+    # XSL 1.1 §6.6.10: fo:page-number gives the number of the page its area
+    # is on — after a forced break, after a page filled, and in the part of
+    # a paragraph that runs over (the sequence starts at page 7).
+    render_fo flow-page-number
+    expect_pages "$T/flow-page-number.pdf" 3
+    expect_page_lines "$T/flow-page-number.pdf" 1 "a on 7|b on 7|"
+    expect_page_lines "$T/flow-page-number.pdf" 2 "c on 8|d on 8|e on 8|f on 8|g on 8|h on 8|i on 8|"
+    expect_page_lines "$T/flow-page-number.pdf" 3 "j on 9|k on 9|l on 9|m on 9|"
+    # The page-numbers' own marks are not named destinations.
+    qpdf --json "$T/flow-page-number.pdf" | grep -q '"/Dests"' && fail "page-numbers made named destinations"
+    true
+}
+
+t_every_id_can_be_cited() {
+    # XSL 1.1 §7.30.8: an id names its object's first area, wherever the
+    # object is — table header (page 2, and repeated on 3), body (2 to 3),
+    # footer (first drawn at the break on 2), a row, list-item label and
+    # body, block and inline wrappers, a footnote, fo:root (1 to 5).
+    render_fo citable-ids
+    expect_pages "$T/citable-ids.pdf" 5
+    expect_page_lines "$T/citable-ids.pdf" 1 \
+        "root 1-5|header 2 body 2-3|footer 2 row 3|label 4 body 4|wrapper 5 inline 5|footnote 5 missing ?|"
+    # Only the id no element has is said, with the citation's line.
+    expect_err "citable-ids.fo:20: warning: a page-number-citation refers to 'nowhere', which no element has as its id; it shows '?'"
+    [ "$(grep -c "page-number-citation refers" "$ERR")" -eq 1 ] || fail "a citable id was said to be missing"
+    # The wrapper's box opens with its block, after the break, not at the
+    # foot of page 4.
+    expect_page_lines "$T/citable-ids.pdf" 4 "1.|item|"
+}
+
+# ppm_pixel FILE.ppm X Y: "R G B" of a pixel of a binary PPM (pdftoppm's).
+ppm_pixel() {
+    w=$(sed -n 2p "$1" | cut -d' ' -f1)
+    hdr=$(head -3 "$1" | wc -c)
+    od -An -tu1 -j $((hdr + ($3 * w + $2) * 3)) -N3 "$1" | tr -s ' ' | sed 's/^ //; s/ $//'
+}
+
+t_region_body_background_and_a_percentage_extent() {
+    # XSL 1.1: background-color on fo:region-body paints the region inside
+    # its margins; extent="20%" on region-before is 20% of the page's
+    # content height (180pt): 36pt.  At 72 dpi a pixel is a point.
+    render_fo body-background
+    pdftoppm -r 72 -singlefile "$T/body-background.pdf" "$T/bb"
+    [ "$(ppm_pixel "$T/bb.ppm" 150 150)" = "0 255 0" ] || fail "the region-body is not green inside: $(ppm_pixel "$T/bb.ppm" 150 150)"
+    [ "$(ppm_pixel "$T/bb.ppm" 31 51)" = "0 255 0" ] || fail "the body's background does not reach its corner (30pt, 50pt)"
+    [ "$(ppm_pixel "$T/bb.ppm" 25 150)" = "255 255 255" ] || fail "the body's background runs into its left margin"
+    [ "$(ppm_pixel "$T/bb.ppm" 150 195)" = "255 255 255" ] || fail "the body's background runs into the page margin"
+    [ "$(ppm_pixel "$T/bb.ppm" 150 40)" = "0 0 255" ] || fail "the region-before (20% extent) is not drawn: $(ppm_pixel "$T/bb.ppm" 150 40)"
+    [ "$(ppm_pixel "$T/bb.ppm" 150 48)" = "255 255 255" ] || fail "the region-before is taller than 36pt"
+    expect_page_lines "$T/body-background.pdf" 1 "head|body text|"
+}
+
+t_text_transform_and_visibility() {
+    render_fo inline-details
+    expect_err "inline-details.fo:20: warning: leader-pattern=\"use-content\" is not supported; the leader is left blank"
+    # text-transform works on every letter (XSL 1.1 §7.17.6), not ASCII only.
+    expect_page_lines "$T/inline-details.pdf" 1 \
+        "LIBERTÉ ÉGALITÉ|Élan Vital|ça va|shown|after|A .............. B|C. . . . . . . . . . D|E|F|"
+    # visibility="hidden": the word is not drawn, but keeps its room, so
+    # "after" stands where it would (74pt, as if "secret" were there).
+    pdftotext -bbox "$T/inline-details.pdf" "$T/w.html"
+    grep -q ">secret<" "$T/w.html" && fail "hidden text is drawn"
+    awk -F'"' '/>after</ { for (i = 1; i < NF; i++) if ($i ~ /xMin=$/) x = $(i + 1) } END { exit !(x > 73 && x < 75) }' "$T/w.html" \
+        || fail "the hidden text's room is lost"
+}

@@ -62,7 +62,8 @@ t_sample_documents_look_as_cairo_drew_them() {
         unchanged_to_the_eye "$T/$n.raw.pdf" "$T/$n.pdf"
         count=$((count + 1))
     done
-    [ "$count" -ge 4 ] || fail "only $count documents compared"
+    # (Hull makes three: its proforma, terms of reference and ballot paper)
+    [ "$count" -ge 3 ] || fail "only $count documents compared"
 }
 
 # A bench report: the same bytes from two runs, and from one thread as
