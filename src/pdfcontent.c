@@ -338,7 +338,7 @@ static void rewrite_op(void *user, const unsigned char *s, const CocomPdfTok *op
     if (op->end - op->start != 3 || memcmp(s + op->start, "BDC", 3) != 0 || n != 2 || ops[0].kind != COCOM_TK_NAME)
         return;
     long long mcid = cocom_pdfcontent_mcid(s, &ops[1]);
-    if (mcid < 0 || !bsearch(&mcid, rw->mcids, rw->nmcids, sizeof *rw->mcids, cmp_ll))
+    if (mcid < 0 || rw->nmcids == 0 || !bsearch(&mcid, rw->mcids, rw->nmcids, sizeof *rw->mcids, cmp_ll))
         return;
     /* "/Private <</MCID n>> BDC" becomes "/Artifact BMC"; its EMC stays. */
     cocom_buf_append(rw->out, (const char *)s + rw->copied, ops[0].start - rw->copied);

@@ -583,7 +583,9 @@ static int index_file(Post *p)
                      "%zu link%s in page furniture (such as a running header) %s no place in the structure tree, "
                      "which PDF/UA asks of every link",
                      p->nlost, p->nlost == 1 ? "" : "s", p->nlost == 1 ? "has" : "have");
-    qsort(p->mcids, p->nmcids, sizeof *p->mcids, cmp_mcid);
+    /* (qsort takes no null pointer, even for no elements) */
+    if (p->nmcids)
+        qsort(p->mcids, p->nmcids, sizeof *p->mcids, cmp_mcid);
     size_t u = 0;
     for (size_t i = 0; i < p->nmcids; i++)
         if (u == 0 || cmp_mcid(&p->mcids[u - 1], &p->mcids[i]) != 0)
@@ -725,10 +727,10 @@ static void set_th_scope(Post *p, CocomPdfVal *th, int row)
         memset(&arr, 0, sizeof arr);
         arr.kind = COCOM_PDFV_ARRAY;
         arr.items = cocom_arena_alloc(&p->r.arena, (n + 1) * sizeof *arr.items);
-        if (a->kind == COCOM_PDFV_ARRAY)
-            memcpy(arr.items, a->items, n * sizeof *arr.items);
-        else
+        if (a->kind != COCOM_PDFV_ARRAY)
             arr.items[0] = *a;
+        else if (n)     /* (memcpy takes no null pointer, even for nothing) */
+            memcpy(arr.items, a->items, n * sizeof *arr.items);
         arr.items[n] = attr;
         arr.n = n + 1;
         *a = arr;
