@@ -1904,20 +1904,24 @@
   <!-- A member's seat: post, with chair/vice-chair, seat count and status. -->
   <xsl:template name="member-seat">
     <xsl:variable name="c" select=".."/>
+    <!-- the offices as the document knows them (an office dated after it
+         is not yet held) -->
+    <xsl:variable name="chair" select="$c/a:chair[not(@date or @known-by) or c:known-at(.)]"/>
+    <xsl:variable name="vice-chair" select="$c/a:vice-chair[not(@date or @known-by) or c:known-at(.)]"/>
     <xsl:value-of select="normalize-space(a:post)"/>
-    <xsl:if test="$c/a:chair/@member = @id">
+    <xsl:if test="$chair/@member = @id">
       <xsl:text> (</xsl:text>
       <xsl:call-template name="text-string"><xsl:with-param name="name" select="'chair-mark'"/></xsl:call-template>
-      <xsl:if test="$c/a:chair/@acting = 'yes'">
+      <xsl:if test="$chair/@acting = 'yes'">
         <xsl:text>, </xsl:text>
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
       </xsl:if>
       <xsl:text>)</xsl:text>
     </xsl:if>
-    <xsl:if test="$c/a:vice-chair/@member = @id">
+    <xsl:if test="$vice-chair/@member = @id">
       <xsl:text> (</xsl:text>
       <xsl:call-template name="text-string"><xsl:with-param name="name" select="'vice-chair-mark'"/></xsl:call-template>
-      <xsl:if test="$c/a:vice-chair/@acting = 'yes'">
+      <xsl:if test="$vice-chair/@acting = 'yes'">
         <xsl:text>, </xsl:text>
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
       </xsl:if>

@@ -348,7 +348,7 @@
   <xsl:template name="member-seat">
     <xsl:variable name="c" select=".."/>
     <xsl:value-of select="normalize-space(a:post)"/>
-    <xsl:for-each select="$c/a:chair[@member = current()/@id] | $c/a:vice-chair[@member = current()/@id]">
+    <xsl:for-each select="($c/a:chair[@member = current()/@id] | $c/a:vice-chair[@member = current()/@id])[c:not-later(.)]">
       <xsl:text> (</xsl:text>
       <xsl:call-template name="text-string"><xsl:with-param name="name" select="concat(local-name(), '-mark')"/></xsl:call-template>
       <xsl:if test="@acting = 'yes'">

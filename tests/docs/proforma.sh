@@ -296,3 +296,16 @@ t_proforma_singular_and_plural() {
     render "$T/one2.pdf" proforma.xsl "$T/one.xml"
     expect_text "$T/one2.pdf" "1 member practice returned a ballot paper"
 }
+
+# An office is shown from its date: Rotherham's lay member chaired the
+# sub-committee's meeting of 1 April 2015 as acting chair, which its
+# proforma of January 2015 cannot know; the same proforma as at 2 April
+# can.
+t_proforma_office_holders_from_their_date() {
+    render "$T/j.pdf" proforma.xsl "$(sample rotherham-2015)"
+    expect_no_text "$T/j.pdf" "acting"
+    expect_text "$T/j.pdf" "4.4 Chair . . . . ."
+    render "$T/a.pdf" proforma.xsl "$(sample rotherham-2015)" as-at 2015-04-02
+    expect_text "$T/a.pdf" "Lay Member (Chair, acting)"
+    expect_text "$T/a.pdf" "4.4 Chair The Lay Member (acting)"
+}
