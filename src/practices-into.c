@@ -175,18 +175,6 @@ static size_t indent_before(const char *s, size_t at)
     return (i == 0 || s[i - 1] == '\n') ? at - i : 0;
 }
 
-static void put_escaped(CocomBuf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': cocom_buf_puts(b, "&amp;"); break;
-        case '<': cocom_buf_puts(b, "&lt;"); break;
-        case '>': cocom_buf_puts(b, "&gt;"); break;
-        case '"': cocom_buf_puts(b, "&quot;"); break;
-        default: cocom_buf_putc(b, *s);
-        }
-    }
-}
 
 /* Kept children, each on a line of its own at the list's indent; frees
  * `kept`. */
@@ -366,20 +354,20 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
         }
         cocom_map_set(&ids, id, 1);
         cocom_buf_printf(&text, "\n%.*s<%spractice id=\"", (int)(indent + unit), pad, prefix);
-        put_escaped(&text, id);
+        cocom_buf_put_escaped(&text, id);
         cocom_buf_printf(&text, "\" ods-code=\"%s\"", p->ods_code);
         if (contract) {
             cocom_buf_puts(&text, " contract=\"");
-            put_escaped(&text, contract);
+            cocom_buf_put_escaped(&text, contract);
             cocom_buf_putc(&text, '"');
         }
         if (list_size) {
             cocom_buf_puts(&text, " list-size=\"");
-            put_escaped(&text, list_size);
+            cocom_buf_put_escaped(&text, list_size);
             cocom_buf_putc(&text, '"');
         }
         cocom_buf_printf(&text, "><%sname>", prefix);
-        put_escaped(&text, p->name);
+        cocom_buf_put_escaped(&text, p->name);
         cocom_buf_printf(&text, "</%sname></%spractice>", prefix, prefix);
         free(id);
         free(contract);

@@ -501,18 +501,6 @@ CocomStatus cocom_practices_read(CocomContext *ctx, const char *csv_path, const 
 
 /* --- the element ----------------------------------------------------------- */
 
-static void put_escaped(CocomBuf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': cocom_buf_puts(b, "&amp;"); break;
-        case '<': cocom_buf_puts(b, "&lt;"); break;
-        case '>': cocom_buf_puts(b, "&gt;"); break;
-        case '"': cocom_buf_puts(b, "&quot;"); break;
-        default: cocom_buf_putc(b, *s);
-        }
-    }
-}
 
 /* A file name fit for a comment: "--" may not appear in one. */
 static void put_comment_safe(CocomBuf *b, const char *s)
@@ -538,11 +526,11 @@ char *cocom_practices_to_xml(const CocomPracticeList *list, const char *id_prefi
     for (size_t i = 0; i < list->count; i++) {
         const CocomPractice *p = &list->items[i];
         cocom_buf_puts(&b, "  <practice id=\"");
-        put_escaped(&b, id_prefix);
+        cocom_buf_put_escaped(&b, id_prefix);
         for (const char *c = p->ods_code; *c; c++)
             cocom_buf_putc(&b, (char)tolower((unsigned char)*c));
         cocom_buf_printf(&b, "\" ods-code=\"%s\"><name>", p->ods_code);
-        put_escaped(&b, p->name);
+        cocom_buf_put_escaped(&b, p->name);
         cocom_buf_puts(&b, "</name></practice>\n");
     }
     cocom_buf_puts(&b, "</practices>\n");

@@ -28,18 +28,6 @@
 
 static const char *const models[] = {"joint", "committees-in-common", "delegated", "greater-involvement"};
 
-static void put_escaped(CocomBuf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': cocom_buf_puts(b, "&amp;"); break;
-        case '<': cocom_buf_puts(b, "&lt;"); break;
-        case '>': cocom_buf_puts(b, "&gt;"); break;
-        case '"': cocom_buf_puts(b, "&quot;"); break;
-        default: cocom_buf_putc(b, *s);
-        }
-    }
-}
 
 /* An XML id from a CCG's name: "NHS Croydon CCG" -> "nhs-croydon-ccg". */
 static char *id_from_name(const char *name, const char *ods)
@@ -85,23 +73,23 @@ static int fill_line(CocomContext *ctx, const char *file, long lineno, const cha
         const char *name = line + i + 1;
         int ok = 1;
         if (end && k == 6 && strncmp(name, "ccg-id", k) == 0 && ccg >= 0)
-            put_escaped(out, ids[ccg]);
+            cocom_buf_put_escaped(out, ids[ccg]);
         else if (end && k == 8 && strncmp(name, "ccg-name", k) == 0 && ccg >= 0)
-            put_escaped(out, ccgs[ccg].name);
+            cocom_buf_put_escaped(out, ccgs[ccg].name);
         else if (end && k == 7 && strncmp(name, "ccg-ods", k) == 0 && ccg >= 0)
-            put_escaped(out, ccgs[ccg].ods_code);
+            cocom_buf_put_escaped(out, ccgs[ccg].ods_code);
         else if (end && k == 9 && strncmp(name, "ccg-names", k) == 0) {
             for (size_t j = 0; j < n; j++) {
                 if (j)
                     cocom_buf_puts(out, j + 1 == n ? " and " : ", ");
-                put_escaped(out, ccgs[j].name);
+                cocom_buf_put_escaped(out, ccgs[j].name);
             }
         } else if (end && ((k == 7 && strncmp(name, "ccg-ids", k) == 0) ||
                            (k == 17 && strncmp(name, "ccg-committee-ids", k) == 0))) {
             for (size_t j = 0; j < n; j++) {
                 if (j)
                     cocom_buf_putc(out, ' ');
-                put_escaped(out, ids[j]);
+                cocom_buf_put_escaped(out, ids[j]);
                 if (k == 17)
                     cocom_buf_puts(out, "-committee");
             }

@@ -368,3 +368,16 @@ char *cocom_read_file(const char *path, size_t max_bytes, size_t *len)
     *len = b.len;
     return cocom_buf_steal(&b);
 }
+
+void cocom_buf_put_escaped(CocomBuf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': cocom_buf_puts(b, "&amp;"); break;
+        case '<': cocom_buf_puts(b, "&lt;"); break;
+        case '>': cocom_buf_puts(b, "&gt;"); break;
+        case '"': cocom_buf_puts(b, "&quot;"); break;
+        default: cocom_buf_putc(b, *s);
+        }
+    }
+}

@@ -46,6 +46,8 @@ void cocom_buf_append(CocomBuf *b, const char *s, size_t n);
 void cocom_buf_puts(CocomBuf *b, const char *s);
 void cocom_buf_putc(CocomBuf *b, char c);
 void cocom_buf_printf(CocomBuf *b, const char *fmt, ...) COCOM_PRINTF(2, 3);
+/* s with & < > " written as XML entities: text or an attribute value. */
+void cocom_buf_put_escaped(CocomBuf *b, const char *s);
 void cocom_buf_vprintf(CocomBuf *b, const char *fmt, va_list ap);
 void cocom_buf_clear(CocomBuf *b);
 void cocom_buf_free(CocomBuf *b);
