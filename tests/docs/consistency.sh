@@ -12,6 +12,10 @@ render_rotherham_set() {
 t_chair_name_everywhere() {
     sample_edit rotherham-2015 "$T/a.xml" 's|<member id="rot-lay-1" role="lay" voting="yes" org="rotherham-ccg"><post>Lay Member</post></member>|<member id="rot-lay-1" role="lay" voting="yes" org="rotherham-ccg"><post>Lay Member</post><name>Ann Example</name></member>|'
     sample_edit rotherham-2015 "$T/b.xml" 's|<member id="rot-lay-1" role="lay" voting="yes" org="rotherham-ccg"><post>Lay Member</post></member>|<member id="rot-lay-1" role="lay" voting="yes" org="rotherham-ccg"><post>Lay Member</post><name>Bea Sample</name></member>|'
+    # (the acting chair is dated 1 April 2015, after the January proforma:
+    # undated here, so that every document shows the office)
+    sed -i 's| acting="yes" date="2015-04-01"| acting="yes"|' "$T/a.xml" "$T/b.xml"
+    grep -q 'acting="yes">' "$T/a.xml" || fail "the test could not undate the chair"
     render_rotherham_set "$T/a.xml" a
     render_rotherham_set "$T/b.xml" b
     # the chair's name in the membership table and where the chair is named
