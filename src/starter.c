@@ -20,7 +20,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -262,61 +261,18 @@ CocomStatus cocom_new_arrangement(CocomContext *ctx, const char *model, const Co
 
 CocomStatus cocom_new_write(CocomContext *ctx, const char *path, const char *text, int force)
 {
+    static const char exists[] = "the file exists; give --force to replace it";
     if (!force && access(path, F_OK) == 0) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "the file exists; give --force to replace it");
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "%s", exists);
         return COCOM_STATUS_IO;
     }
-    char *tmp = cocom_xasprintf("%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot write the file: %s", strerror(errno));
-        free(tmp);
+    size_t len = strlen(text);
+    if ((force ? cocom_write_file_atomic(path, text, len) : cocom_write_file_new(path, text, len)) != 0) {
+        if (errno == EEXIST)
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "%s", exists);
+        else
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot write the file: %s", strerror(errno));
         return COCOM_STATUS_IO;
     }
-    size_t left = strlen(text);
-    const char *p = text;
-    int ok = 1;
-    while (left && ok) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0)
-            ok = 0;
-        else {
-            p += w;
-            left -= (size_t)w;
-        }
-    }
-    int e = errno;
-    if (fchmod(fd, 0644) != 0 && ok) {
-        ok = 0;
-        e = errno;
-    }
-    if (close(fd) != 0 && ok) {
-        ok = 0;
-        e = errno;
-    }
-    if (ok) {
-        /* Without --force, link() refuses a file that appeared since the
-         * check above, where rename() would replace it. */
-        int r = force ? rename(tmp, path) : link(tmp, path);
-        if (r != 0 && !force && (errno == EPERM || errno == ENOTSUP || errno == ENOSYS || errno == EMLINK)) {
-            /* a file system without hard links: the check above, then
-             * rename, with the small race that leaves */
-            r = access(path, F_OK) == 0 ? (errno = EEXIST, -1) : rename(tmp, path);
-        }
-        if (r != 0) {
-            ok = 0;
-            e = errno;
-        }
-        if (!force)
-            unlink(tmp);
-    }
-    if (!ok) {
-        unlink(tmp);
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "%s",
-                     e == EEXIST ? "the file exists; give --force to replace it" : strerror(e));
-    }
-    free(tmp);
-    return ok ? COCOM_STATUS_OK : COCOM_STATUS_IO;
+    return COCOM_STATUS_OK;
 }

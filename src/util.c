@@ -282,7 +282,10 @@ void cocom_arena_reset(CocomArena *a)
 
 /* --- files --- */
 
-int cocom_write_file_atomic(const char *path, const void *data, size_t len)
+/* data in a new temporary file beside path (mode 0644), whose name is
+ * returned; NULL with errno set when it cannot be written (nothing is
+ * left then). */
+static char *write_temp(const char *path, const void *data, size_t len)
 {
     char *tmp = cocom_xasprintf("%s.tmp-XXXXXX", path);
     int fd = mkstemp(tmp);
@@ -290,7 +293,7 @@ int cocom_write_file_atomic(const char *path, const void *data, size_t len)
         int e = errno;
         free(tmp);
         errno = e;
-        return -1;
+        return NULL;
     }
     const char *p = data;
     size_t left = len;
@@ -308,12 +311,7 @@ int cocom_write_file_atomic(const char *path, const void *data, size_t len)
         fd = -1;
         goto fail;
     }
-    if (rename(tmp, path) != 0) {
-        fd = -1;
-        goto fail;
-    }
-    free(tmp);
-    return 0;
+    return tmp;
 fail:;
     int e = errno;
     if (fd >= 0)
@@ -321,7 +319,42 @@ fail:;
     unlink(tmp);
     free(tmp);
     errno = e;
-    return -1;
+    return NULL;
+}
+
+static int write_file(const char *path, const void *data, size_t len, int replace)
+{
+    char *tmp = write_temp(path, data, len);
+    if (!tmp)
+        return -1;
+    int r;
+    if (replace)
+        r = rename(tmp, path);
+    else {
+        /* link() refuses a file that is there, where rename() would
+         * replace one that appeared since the caller looked. */
+        r = link(tmp, path);
+        if (r != 0 && (errno == EPERM || errno == ENOTSUP || errno == ENOSYS || errno == EMLINK))
+            /* a file system without hard links: look, then rename, with
+             * the small race that leaves */
+            r = access(path, F_OK) == 0 ? (errno = EEXIST, -1) : rename(tmp, path);
+    }
+    int e = errno;
+    if (r != 0 || !replace)
+        unlink(tmp);
+    free(tmp);
+    errno = e;
+    return r;
+}
+
+int cocom_write_file_atomic(const char *path, const void *data, size_t len)
+{
+    return write_file(path, data, len, 1);
+}
+
+int cocom_write_file_new(const char *path, const void *data, size_t len)
+{
+    return write_file(path, data, len, 0);
 }
 
 char *cocom_read_file(const char *path, size_t max_bytes, size_t *len)

@@ -84,6 +84,9 @@ void cocom_arena_reset(CocomArena *a);               /* frees every block */
  * folder and is renamed over `path` only when complete.  Returns 0, or -1
  * with errno set. */
 int cocom_write_file_atomic(const char *path, const void *data, size_t len);
+/* The same, but never replacing a file: -1 with errno EEXIST when path
+ * exists, even when it appeared during the write. */
+int cocom_write_file_new(const char *path, const void *data, size_t len);
 
 /* Reads a whole file into memory the caller frees, refusing more than
  * max_bytes (errno EFBIG) and folders (errno EISDIR).  Returns NULL with

@@ -75,6 +75,23 @@ TEST(atomic_write_replaces_whole_file)
     free(path);
 }
 
+TEST(write_new_never_replaces_a_file)
+{
+    char dir[] = "/tmp/cocom-unit-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char *path = cocom_xasprintf("%s/out.txt", dir);
+    CHECK(cocom_write_file_new(path, "first", 5) == 0);
+    errno = 0;
+    CHECK(cocom_write_file_new(path, "second", 6) == -1 && errno == EEXIST);
+    size_t len = 0;
+    char *data = cocom_read_file(path, 100, &len);
+    CHECK(data && len == 5 && memcmp(data, "first", 5) == 0);
+    free(data);
+    unlink(path);
+    CHECK(rmdir(dir) == 0);   /* empty: no temporary file left behind */
+    free(path);
+}
+
 TEST(read_file_refuses_large_files_and_folders)
 {
     size_t len;
@@ -103,6 +120,7 @@ int main(void)
     RUN(map_sets_gets_and_overwrites);
     RUN(arena_allocations_are_aligned_and_zeroed);
     RUN(atomic_write_replaces_whole_file);
+    RUN(write_new_never_replaces_a_file);
     RUN(read_file_refuses_large_files_and_folders);
     return unit_done();
 }
