@@ -545,20 +545,15 @@ static void print_written(void *user, const char *kind, const char *path, int pa
     fflush(stdout);
 }
 
-/* YYYY-MM-DD or YYYY-MM, with a month 01-12 and a day 01-31. */
+/* YYYY-MM-DD, a day the calendar has, or YYYY-MM: its first day is one. */
 static int is_date_or_month(const char *s)
 {
-    size_t n = strlen(s);
-    if (n != 7 && n != 10)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        int dash = i == 4 || i == 7;
-        if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-            return 0;
+    char day[11];
+    if (strlen(s) == 7) {
+        snprintf(day, sizeof day, "%s-01", s);
+        s = day;
     }
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    int day = n == 10 ? (s[8] - '0') * 10 + (s[9] - '0') : 1;
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    return cocom_is_date(s, 1);
 }
 
 static int cmd_build(int argc, char **argv, CocomContext *ctx)
@@ -787,7 +782,7 @@ static int cmd_practices(int argc, char **argv, CocomContext *ctx)
             into = opt_value(&a);
         } else if (is_opt(&a, "as-at", 0)) {
             as_at = opt_value(&a);
-            if (as_at && (strlen(as_at) != 10 || !is_date_or_month(as_at)))
+            if (as_at && !cocom_is_date(as_at, 1))
                 usage_error(&a, "--as-at: '%s' is not a date (YYYY-MM-DD)", as_at);
         } else if (!common_option(&a, ctx)) {
             usage_error(&a, "unknown option '%s'", s);

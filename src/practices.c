@@ -39,39 +39,6 @@ static int is_ccg_code(const char *s)
            s[2] >= 'A' && s[2] <= 'Z';
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return d[m - 1];
-}
-
-/* YYYYMMDD (or, with dashes, YYYY-MM-DD) with a real month and day. */
-static int is_date(const char *s, int dashes)
-{
-    size_t n = strlen(s);
-    if (n != (dashes ? 10u : 8u))
-        return 0;
-    char digits[9];
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (dashes && (i == 4 || i == 7)) {
-            if (s[i] != '-')
-                return 0;
-            continue;
-        }
-        if (!isdigit((unsigned char)s[i]))
-            return 0;
-        digits[k++] = s[i];
-    }
-    digits[8] = '\0';
-    int y = (digits[0] - '0') * 1000 + (digits[1] - '0') * 100 + (digits[2] - '0') * 10 + (digits[3] - '0');
-    int m = (digits[4] - '0') * 10 + (digits[5] - '0');
-    int d = (digits[6] - '0') * 10 + (digits[7] - '0');
-    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
 /* --- readable names ------------------------------------------------------ */
 
 /* Kept in capitals wherever they appear. */
@@ -321,7 +288,7 @@ static int row_ok(Reader *r, long lineno, char **f)
     static const int date_fields[] = {11, 12, 16, 17};
     for (size_t k = 0; k < COCOM_ARRAY_LEN(date_fields); k++) {
         const char *d = f[date_fields[k] - 1];
-        if ((*d || date_fields[k] == 11) && !is_date(d, 0)) {
+        if ((*d || date_fields[k] == 11) && !cocom_is_date(d, 0)) {
             problem(r, lineno, "practice %s: field %d '%.20s' is not a date (YYYYMMDD)%s", f[0], date_fields[k], d,
                     date_fields[k] == 11 ? " (the open date, which every practice has)" : "");
             ok = 0;
@@ -367,7 +334,7 @@ CocomStatus cocom_practices_read(CocomContext *ctx, const char *csv_path, const 
                      ccg_code);
         return COCOM_STATUS_USAGE;
     }
-    if (as_at && !is_date(as_at, 1)) {
+    if (as_at && !cocom_is_date(as_at, 1)) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0, "'%s' is not a date (YYYY-MM-DD)", as_at);
         return COCOM_STATUS_USAGE;
     }

@@ -414,3 +414,36 @@ void cocom_buf_put_escaped(CocomBuf *b, const char *s)
         }
     }
 }
+
+/* --- dates --- */
+
+static int days_in_month(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+int cocom_is_date(const char *s, int dashes)
+{
+    size_t n = strlen(s);
+    if (n != (dashes ? 10u : 8u))
+        return 0;
+    char digits[8];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (dashes && (i == 4 || i == 7)) {
+            if (s[i] != '-')
+                return 0;
+            continue;
+        }
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        digits[k++] = s[i];
+    }
+    int y = (digits[0] - '0') * 1000 + (digits[1] - '0') * 100 + (digits[2] - '0') * 10 + (digits[3] - '0');
+    int m = (digits[4] - '0') * 10 + (digits[5] - '0');
+    int d = (digits[6] - '0') * 10 + (digits[7] - '0');
+    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}

@@ -93,4 +93,8 @@ int cocom_write_file_new(const char *path, const void *data, size_t len);
  * errno set on failure; *len receives the size. */
 char *cocom_read_file(const char *path, size_t max_bytes, size_t *len);
 
+/* Is s a day the calendar has, in a year from 1900: YYYY-MM-DD, or
+ * YYYYMMDD when dashes is 0? */
+int cocom_is_date(const char *s, int dashes);
+
 #endif

@@ -108,7 +108,7 @@ t_as_at_sets_every_documents_date() {
     # without it, each document has its own date: the report its meeting
     run_cocom build -o "$T/own" --only report --fo "$SRCDIR/samples/wolverhampton-2015"
     grep -q '<dc:date>2015-07-29</dc:date>' "$T"/own/*.fo || fail "the report is not dated by its meeting"
-    for bad in 2015-13 2015-1-01 15-01-01 2015-01-32 tomorrow; do
+    for bad in 2015-13 2015-1-01 15-01-01 2015-01-32 2015-02-30 tomorrow; do
         run_cocom build -o "$T/bad" --as-at "$bad" "$SRCDIR/samples/wolverhampton-2015"
         expect_rc 2
         expect_err "--as-at: '$bad' is not a date (YYYY-MM-DD or YYYY-MM)"
