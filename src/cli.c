@@ -10,6 +10,7 @@
 #include "config.h"
 #include "cocom.h"
 #include "pdfpost.h"    /* cocom_pdfcheck: not (yet) in the public interface */
+#include "practices.h"  /* cocom_practices_is_ccg_code */
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -736,6 +737,17 @@ static int cmd_pdfcheck(int argc, char **argv, CocomContext *ctx)
 /* ------------------------------------------------------------------ */
 /* cocom practices                                                      */
 
+/* A CCG's ODS code, two digits and a letter of either case ("03F", "03f"). */
+static int is_ccg_code(const char *s)
+{
+    char up[4];
+    if (strlen(s) != 3)
+        return 0;
+    for (int i = 0; i < 4; i++)
+        up[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
+    return cocom_practices_is_ccg_code(up);
+}
+
 static const char practices_help[] =
     "Usage: cocom practices [OPTION]... EPRACCUR.csv --ccg CODE\n"
     "List a CCG's member practices from NHS Digital's GP practice list\n"
@@ -793,9 +805,7 @@ static int cmd_practices(int argc, char **argv, CocomContext *ctx)
     if (!a.bad && !ccg)
         usage_error(&a, "%s", "no CCG given: --ccg CODE, the CCG's ODS code");
     if (!a.bad) {
-        int ok = strlen(ccg) == 3 && ccg[0] >= '0' && ccg[0] <= '9' && ccg[1] >= '0' && ccg[1] <= '9' &&
-                 ((ccg[2] >= 'A' && ccg[2] <= 'Z') || (ccg[2] >= 'a' && ccg[2] <= 'z'));
-        if (!ok)
+        if (!is_ccg_code(ccg))
             usage_error(&a, "--ccg: '%s' is not a CCG's ODS code (two digits and a letter, e.g. 03F)", ccg);
     }
     if (a.bad)
@@ -883,15 +893,13 @@ static int cmd_new(int argc, char **argv, CocomContext *ctx)
                 char *code = strdup(eq + 1);
                 for (char *p = code; *p; p++)
                     *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-                int ok = strlen(code) == 3 && code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9' &&
-                         code[2] >= 'A' && code[2] <= 'Z';
                 /* trim the name */
                 char *nm = name;
                 while (*nm == ' ')
                     nm++;
                 for (size_t k = strlen(nm); k && nm[k - 1] == ' '; k--)
                     nm[k - 1] = '\0';
-                if (!ok)
+                if (!is_ccg_code(code))
                     usage_error(&a, "--ccg: '%s' is not a CCG's ODS code (two digits and a letter, e.g. 03F)", eq + 1);
                 else if (!*nm)
                     usage_error(&a, "--ccg: '%s' gives no name before the '='", v);

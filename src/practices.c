@@ -33,7 +33,7 @@ int cocom_practices_is_code(const char *s)
     return s[6] == '\0';
 }
 
-static int is_ccg_code(const char *s)
+int cocom_practices_is_ccg_code(const char *s)
 {
     return strlen(s) == 3 && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
            s[2] >= 'A' && s[2] <= 'Z';
@@ -329,7 +329,7 @@ CocomStatus cocom_practices_read(CocomContext *ctx, const char *csv_path, const 
     }
     for (int i = 0; i < 4; i++)
         code[i] = (char)toupper((unsigned char)ccg_code[i]);
-    if (!is_ccg_code(code)) {
+    if (!cocom_practices_is_ccg_code(code)) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0, "'%s' is not a CCG's ODS code (two digits and a letter, e.g. 03F)",
                      ccg_code);
         return COCOM_STATUS_USAGE;

@@ -29,4 +29,7 @@ char *cocom_practices_title_case(const char *upper);
 /* Is s a practice ODS code, a capital letter and five digits? */
 int cocom_practices_is_code(const char *s);
 
+/* Is s a CCG's ODS code, two digits and a capital letter ("03F")? */
+int cocom_practices_is_ccg_code(const char *s);
+
 #endif

@@ -138,8 +138,7 @@ CocomStatus cocom_new_arrangement(CocomContext *ctx, const char *model, const Co
     }
     for (size_t i = 0; i < n; i++) {
         const char *c = ccgs[i].ods_code;
-        if (!(strlen(c) == 3 && isdigit((unsigned char)c[0]) && isdigit((unsigned char)c[1]) && c[2] >= 'A' &&
-              c[2] <= 'Z')) {
+        if (!cocom_practices_is_ccg_code(c)) {
             cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0,
                          "'%s' is not a CCG's ODS code (two digits and a capital letter, e.g. 03F)", c);
             return COCOM_STATUS_USAGE;
