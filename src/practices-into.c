@@ -323,15 +323,8 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
     memset(pad, ' ', indent + 2 * unit);
     pad[indent + 2 * unit] = '\0';
     cocom_buf_printf(&text, "<%spractices count=\"%zu\">", prefix, list->count);
-    cocom_buf_printf(&text, "\n%.*s<!-- from ", (int)(indent + unit), pad);
-    {
-        const char *slash = strrchr(list->source, '/');
-        const char *base = slash ? slash + 1 : list->source;
-        for (const char *c = base; *c; c++)
-            cocom_buf_puts(&text, *c == '-' && (c[1] == '-' || c[1] == '\0') ? "- " : (char[2]){*c, 0});
-    }
-    cocom_buf_printf(&text, ", commissioner %s, %s%s; names made from the list's capitals: check them -->",
-                     list->ccg_code, list->as_at ? "open on " : "active now", list->as_at ? list->as_at : "");
+    cocom_buf_printf(&text, "\n%.*s", (int)(indent + unit), pad);
+    cocom_practices_put_source(&text, list);
     put_kept(&text, &kept, pad, indent + unit);
     for (size_t i = 0; i < list->count; i++) {
         const CocomPractice *p = &list->items[i];

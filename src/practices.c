@@ -469,27 +469,28 @@ CocomStatus cocom_practices_read(CocomContext *ctx, const char *csv_path, const 
 /* --- the element ----------------------------------------------------------- */
 
 
-/* A file name fit for a comment: "--" may not appear in one. */
-static void put_comment_safe(CocomBuf *b, const char *s)
+void cocom_practices_put_source(CocomBuf *b, const CocomPracticeList *list)
 {
-    const char *slash = strrchr(s, '/');
-    s = slash ? slash + 1 : s;
-    for (; *s; s++) {
+    const char *slash = strrchr(list->source, '/');
+    cocom_buf_puts(b, "<!-- from ");
+    /* the file's name, fit for a comment: "--" may not appear in one */
+    for (const char *s = slash ? slash + 1 : list->source; *s; s++) {
         if (*s == '-' && (s[1] == '-' || s[1] == '\0'))
             cocom_buf_puts(b, "- ");
         else
             cocom_buf_putc(b, *s);
     }
+    cocom_buf_printf(b, ", commissioner %s, %s%s; names made from the list's capitals: check them -->", list->ccg_code,
+                     list->as_at ? "open on " : "active now", list->as_at ? list->as_at : "");
 }
 
 char *cocom_practices_to_xml(const CocomPracticeList *list, const char *id_prefix)
 {
     CocomBuf b = {0};
     cocom_buf_printf(&b, "<practices xmlns=\"%s\" count=\"%zu\">\n", COCOM_NAMESPACE, list->count);
-    cocom_buf_puts(&b, "  <!-- from ");
-    put_comment_safe(&b, list->source);
-    cocom_buf_printf(&b, ", commissioner %s, %s%s; names made from the list's capitals: check them -->\n",
-                     list->ccg_code, list->as_at ? "open on " : "active now", list->as_at ? list->as_at : "");
+    cocom_buf_puts(&b, "  ");
+    cocom_practices_put_source(&b, list);
+    cocom_buf_putc(&b, '\n');
     for (size_t i = 0; i < list->count; i++) {
         const CocomPractice *p = &list->items[i];
         cocom_buf_puts(&b, "  <practice id=\"");

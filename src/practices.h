@@ -32,4 +32,9 @@ int cocom_practices_is_code(const char *s);
 /* Is s a CCG's ODS code, two digits and a capital letter ("03F")? */
 int cocom_practices_is_ccg_code(const char *s);
 
+/* The comment that says where the list came from, which cocom practices
+ * writes first in the <practices> it makes: "<!-- from FILE, commissioner
+ * CODE, active now; ... -->". */
+void cocom_practices_put_source(CocomBuf *b, const CocomPracticeList *list);
+
 #endif
