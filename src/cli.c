@@ -114,6 +114,17 @@ static int parse_size(Args *a, const char *text, long *out)
 /* ------------------------------------------------------------------ */
 /* Options every command shares.                                        */
 
+/* --data-dir, which every command that reads the data folder takes. */
+static int data_dir_option(Args *a, CocomContext *ctx)
+{
+    if (!is_opt(a, "data-dir", 0))
+        return 0;
+    const char *dir = opt_value(a);
+    if (dir)
+        cocom_context_set_data_dir(ctx, dir);
+    return 1;
+}
+
 static int common_option(Args *a, CocomContext *ctx)
 {
     long v;
@@ -123,12 +134,8 @@ static int common_option(Args *a, CocomContext *ctx)
             cocom_context_set_option(ctx, COCOM_OPTION_MAX_INPUT_BYTES, v);
         return 1;
     }
-    if (is_opt(a, "data-dir", 0)) {
-        const char *s = opt_value(a);
-        if (s)
-            cocom_context_set_data_dir(ctx, s);
+    if (data_dir_option(a, ctx))
         return 1;
-    }
     if (is_opt(a, "warnings-as-errors", 0)) {
         cocom_context_set_warnings_as_errors(ctx, 1);
         return 1;
@@ -136,11 +143,14 @@ static int common_option(Args *a, CocomContext *ctx)
     return 0;
 }
 
+#define DATA_DIR_HELP \
+    "      --data-dir=DIR         use schema, stylesheets and templates from DIR\n" \
+    "  -h, --help                 show this help and exit\n"
+
 #define COMMON_HELP \
     "      --max-input-size=SIZE  refuse input files larger than SIZE (default 32M)\n" \
     "      --warnings-as-errors   count warnings as errors (exit 1 if any)\n" \
-    "      --data-dir=DIR         use schema, stylesheets and templates from DIR\n" \
-    "  -h, --help                 show this help and exit\n"
+    DATA_DIR_HELP
 
 #define EXIT_HELP \
     "\nExit status: 0 success; 1 the input has errors, or a file could not be\n" \
@@ -336,8 +346,7 @@ static const char rules_help[] =
     "is turned off with 'cocom check --disable=RULE-ID'.\n"
     "\n"
     "Options:\n"
-    "      --data-dir=DIR         use schema, stylesheets and templates from DIR\n"
-    "  -h, --help                 show this help and exit\n"
+    DATA_DIR_HELP
     EXIT_HELP;
 
 static int cmd_rules(int argc, char **argv, CocomContext *ctx)
@@ -348,10 +357,8 @@ static int cmd_rules(int argc, char **argv, CocomContext *ctx)
         if (is_opt(&a, "help", 'h')) {
             fputs(rules_help, stdout);
             return 0;
-        } else if (is_opt(&a, "data-dir", 0)) {
-            const char *dir = opt_value(&a);
-            if (dir)
-                cocom_context_set_data_dir(ctx, dir);
+        } else if (data_dir_option(&a, ctx)) {
+            continue;
         } else if (s[0] == '-') {
             usage_error(&a, "unknown option '%s'", s);
         } else {
@@ -862,8 +869,7 @@ static const char new_help[] =
     "  -o, --output=FILE          write to FILE (default: standard output); written\n"
     "                             whole, then renamed\n"
     "      --force                replace FILE if it exists\n"
-    "      --data-dir=DIR         use schema, stylesheets and templates from DIR\n"
-    "  -h, --help                 show this help and exit\n"
+    DATA_DIR_HELP
     EXIT_HELP;
 
 static int cmd_new(int argc, char **argv, CocomContext *ctx)
@@ -915,10 +921,8 @@ static int cmd_new(int argc, char **argv, CocomContext *ctx)
             output = opt_value(&a);
         } else if (is_opt(&a, "force", 0)) {
             force = 1;
-        } else if (is_opt(&a, "data-dir", 0)) {
-            const char *dir = opt_value(&a);
-            if (dir)
-                cocom_context_set_data_dir(ctx, dir);
+        } else if (data_dir_option(&a, ctx)) {
+            continue;
         } else if (s[0] == '-') {
             usage_error(&a, "unknown option '%s'", s);
         } else {
