@@ -19,7 +19,6 @@
 #include "rules.h"
 
 #include <dirent.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -761,9 +760,12 @@ static CocomStatus check_year_data(CocomContext *ctx, xmlDocPtr doc, const char 
     xmlChar *year = root ? xmlGetProp(root, (const xmlChar *)"year") : NULL;
     if (!year)
         return COCOM_STATUS_OK;     /* the schema requires it; nothing to add */
-    char file[64];
-    snprintf(file, sizeof file, "templates/functions-%.4s-%.2s.xml", (const char *)year,
-             strlen((const char *)year) >= 7 ? (const char *)year + 5 : "");
+    /* named as base.xsl's functions-file names it: the year with '/' as '-' */
+    static const char prefix[] = "templates/functions-";
+    char *file = cocom_xasprintf("%s%s.xml", prefix, (const char *)year);
+    for (char *p = file + sizeof prefix - 1; *p; p++)
+        if (*p == '/')
+            *p = '-';
     char *path = cocom_data_path(ctx, file);
     CocomStatus st = COCOM_STATUS_OK;
     if (access(path, R_OK) != 0) {
@@ -788,6 +790,7 @@ static CocomStatus check_year_data(CocomContext *ctx, xmlDocPtr doc, const char 
         st = COCOM_STATUS_INVALID;
     }
     free(path);
+    free(file);
     xmlFree(year);
     return st;
 }
