@@ -199,7 +199,7 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
         st = COCOM_STATUS_IO;
         goto done;
     }
-    int made = 0, failed = 0, planned = 0, fo_notes = 0;
+    int failed = 0, planned = 0, fo_notes = 0;
     stage = cocom_xasprintf("%s/.cocom-build-XXXXXX", outdir);
     if (!mkdtemp(stage)) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, outdir, 0, "cannot write in the output folder: %s", strerror(errno));
@@ -273,7 +273,6 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
             free(fo_name);
         }
         if (dst == COCOM_STATUS_OK && ctx->errors == errs) {
-            made++;
             COCOM_GROW(staged, capstaged, nstaged + 1);
             staged[nstaged++] = s;
         } else {
@@ -319,7 +318,6 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
     if (st == COCOM_STATUS_OK && !planned)
         cocom_report(ctx, COCOM_SEVERITY_WARNING, name, 0, opt->only ? "no document of the kinds asked for applies"
                                                                      : "no document applies to this arrangement");
-    (void)made;
     if (fo_notes)
         cocom_report(ctx, COCOM_SEVERITY_NOTE, NULL, 0, "the line numbers of '%s (...)' count in the XSL-FO the "
                      "stylesheets made; --fo writes it beside each PDF", name);
