@@ -837,9 +837,16 @@ CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name)
     return check_doc(ctx, doc, name, 1);
 }
 
-CocomStatus cocom_check_schema(CocomContext *ctx, xmlDocPtr doc, const char *name)
+CocomStatus cocom_check_schema_text(CocomContext *ctx, const char *text, size_t len, const char *name,
+                                    const char *what)
 {
-    return check_doc(ctx, doc, name, 0);
+    CocomStatus st;
+    xmlDocPtr doc = cocom_load_memory(ctx, text, len, name, what, &st);
+    if (!doc)
+        return st;
+    st = check_doc(ctx, doc, name, 0);
+    xmlFreeDoc(doc);
+    return st;
 }
 
 CocomStatus cocom_check_load(CocomContext *ctx, const char *path, xmlDocPtr *out)

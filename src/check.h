@@ -18,10 +18,15 @@
  * IO when the schema itself cannot be loaded. */
 CocomStatus cocom_check_doc(CocomContext *ctx, xmlDocPtr doc, const char *name);
 
-/* The schema alone, without the national rules: for a tool that changes
- * one part of an arrangement and must not be stopped by rules the rest of
- * it does not yet meet (cocom practices --into). */
-CocomStatus cocom_check_schema(CocomContext *ctx, xmlDocPtr doc, const char *name);
+/* An arrangement about to be written to `name` (text, len bytes), parsed
+ * and checked against the schema alone, without the national rules: for a
+ * tool that writes one (cocom new) or changes one part of one (cocom
+ * practices --into) and must not be stopped by rules the rest of it does
+ * not yet meet.  `what` names it in messages, as for cocom_load_memory.
+ * Returns OK, or the status of the load or the check, the reasons
+ * reported. */
+CocomStatus cocom_check_schema_text(CocomContext *ctx, const char *text, size_t len, const char *name,
+                                    const char *what);
 
 /* Loads and checks a file; the document is returned through *out (the
  * caller frees it with xmlFreeDoc) when out is not NULL and it is valid. */

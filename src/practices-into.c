@@ -222,7 +222,6 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
     CocomBuf text = {0};
     CocomMap ordinals = {0}, ids = {0}, old = {0};
     Span *spans = NULL;
-    xmlDocPtr again = NULL;
     char *prefix = NULL;
     st = COCOM_STATUS_INVALID;
 
@@ -373,18 +372,11 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
     free(id_prefix);
 
     /* What would be written must be valid before it is. */
-    CocomStatus lst;
-    again = cocom_load_memory(ctx, text.data, text.len, path, "an arrangement", &lst);
-    if (!again) {
-        st = lst;
-        goto done;
-    }
-    st = cocom_check_schema(ctx, again, path);
+    st = cocom_check_schema_text(ctx, text.data, text.len, path, "an arrangement");
     if (st != COCOM_STATUS_OK) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0,
                      "with these practices the arrangement would not be valid (the lines above are those it would "
                      "have); nothing was changed");
-        st = COCOM_STATUS_INVALID;
         goto done;
     }
     if (cocom_write_file_atomic(path, text.data, text.len) != 0) {
@@ -395,8 +387,6 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
     }
     st = COCOM_STATUS_OK;
 done:
-    if (again)
-        xmlFreeDoc(again);
     xmlFreeDoc(doc);
     cocom_map_clear(&ordinals);
     cocom_map_clear(&ids);

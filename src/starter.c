@@ -233,14 +233,7 @@ CocomStatus cocom_new_arrangement(CocomContext *ctx, const char *model, const Co
     /* A starter that is not even valid is the template's fault: say so
      * here rather than leave it to the user's first check. */
     if (st == COCOM_STATUS_OK) {
-        CocomStatus lst;
-        xmlDocPtr doc = cocom_load_memory(ctx, out.data, out.len, path, "a starter arrangement", &lst);
-        if (!doc)
-            st = lst;
-        else {
-            st = cocom_check_schema(ctx, doc, path);
-            xmlFreeDoc(doc);
-        }
+        st = cocom_check_schema_text(ctx, out.data, out.len, path, "a starter arrangement");
         if (st != COCOM_STATUS_OK)
             cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0,
                          "the starter template makes an arrangement that is not valid (above); nothing was written");
