@@ -71,6 +71,21 @@ expect_err_lines() {
     [ "$n" -eq "$1" ] || { cat "$ERR"; fail "stderr has $n lines, expected $1"; }
 }
 
+# expect_only_files NAME...: nothing in $T but the test's own files and
+# those named.
+expect_only_files() {
+    # The names allowed, one a line, as grep -f reads them: with no names
+    # given the list is just the test's own files (a bare "-e" would make
+    # grep fail with status 2, which "|| true" would read as "nothing").
+    printf '%s\n' stdout stderr log .allowed "$@" > "$T/.allowed"
+    set +e
+    extra=$(ls -A "$T" | grep -v -x -F -f "$T/.allowed")
+    grc=$?
+    set -e
+    [ $grc -le 1 ] || fail "grep failed (status $grc) listing what was left"
+    [ -z "$extra" ] || fail "left behind: $extra"
+}
+
 # A copy of a sample's arrangement in $T, to break in one place.
 sample_copy() {
     cp "$SRCDIR/samples/$1/arrangement.xml" "$T/$2"

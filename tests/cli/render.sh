@@ -107,17 +107,6 @@ t_malformed_fo_leaves_no_output_and_keeps_an_old_one() {
     [ -z "$(ls "$T" | grep tmp)" ] || fail "a temporary file was left"
 }
 
-# Nothing in $T but the test's own files and those named.
-expect_only_files() {
-    printf '%s\n' stdout stderr log "$@" > "$T/.allowed"
-    set +e
-    extra=$(ls -A "$T" | grep -v -x -F -f "$T/.allowed" -e .allowed)
-    grc=$?
-    set -e
-    [ $grc -le 1 ] || fail "grep failed (status $grc) listing what was left"
-    [ -z "$extra" ] || fail "left behind: $extra"
-}
-
 t_output_folder_missing() {
     run_cocom render "$FO" -o "$T/no/such/folder/out.pdf"
     expect_rc 1
