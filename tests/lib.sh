@@ -71,6 +71,15 @@ expect_err_lines() {
     [ "$n" -eq "$1" ] || { cat "$ERR"; fail "stderr has $n lines, expected $1"; }
 }
 
+# expect_usage_error MESSAGE ARG...: 'cocom ARG...' is a usage error
+# (exit status 2) that says MESSAGE.
+expect_usage_error() {
+    msg=$1; shift
+    run_cocom "$@"
+    expect_rc 2
+    expect_err "$msg"
+}
+
 # expect_only_files NAME...: nothing in $T but the test's own files and
 # those named.
 expect_only_files() {

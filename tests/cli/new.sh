@@ -116,26 +116,17 @@ t_new_into_a_folder_that_does_not_exist_writes_nothing() {
     expect_err "$T/nope/a.xml: error: cannot write the file"
 }
 
-# expect_new_usage_error MESSAGE ARG...: 'cocom new ARG...' is a usage
-# error that says MESSAGE.
-expect_new_usage_error() {
-    msg=$1; shift
-    run_cocom new "$@"
-    expect_rc 2
-    expect_err "$msg"
-}
-
 t_new_usage_errors() {
-    expect_new_usage_error "cocom new: no model given" --ccg "NHS Testtown CCG=99A"
-    expect_new_usage_error "no CCG given" --model joint
-    expect_new_usage_error "--model: 'shared' is not one of joint, committees-in-common, delegated, greater-involvement" \
-        --model shared --ccg "NHS Testtown CCG=99A"
-    expect_new_usage_error "is not NAME=CODE" --model joint --ccg "NHS Testtown CCG"
-    expect_new_usage_error "'9A' is not a CCG's ODS code" --model joint --ccg "NHS Testtown CCG=9A"
-    expect_new_usage_error "gives no name" --model joint --ccg "=99A"
-    expect_new_usage_error "the CCG 99A is given twice" --model joint --ccg "A CCG=99A" --ccg "B CCG=99a"
-    expect_new_usage_error "takes no arguments ('stray')" --model joint --ccg "A CCG=99A" stray
-    expect_new_usage_error "unknown option '--frobnicate'" --model joint --ccg "A CCG=99A" --frobnicate
+    expect_usage_error "cocom new: no model given" new --ccg "NHS Testtown CCG=99A"
+    expect_usage_error "no CCG given" new --model joint
+    expect_usage_error "--model: 'shared' is not one of joint, committees-in-common, delegated, greater-involvement" \
+        new --model shared --ccg "NHS Testtown CCG=99A"
+    expect_usage_error "is not NAME=CODE" new --model joint --ccg "NHS Testtown CCG"
+    expect_usage_error "'9A' is not a CCG's ODS code" new --model joint --ccg "NHS Testtown CCG=9A"
+    expect_usage_error "gives no name" new --model joint --ccg "=99A"
+    expect_usage_error "the CCG 99A is given twice" new --model joint --ccg "A CCG=99A" --ccg "B CCG=99a"
+    expect_usage_error "takes no arguments ('stray')" new --model joint --ccg "A CCG=99A" stray
+    expect_usage_error "unknown option '--frobnicate'" new --model joint --ccg "A CCG=99A" --frobnicate
     [ ! -s "$OUT" ] || fail "a usage error printed an arrangement"
     run_cocom new --help
     expect_rc 0

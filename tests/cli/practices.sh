@@ -216,23 +216,13 @@ t_practices_is_bounded() {
 }
 
 t_practices_usage_errors() {
-    run_cocom practices "$CSV"
-    expect_rc 2
-    expect_err "cocom practices: no CCG given"
-    run_cocom practices --ccg 99A
-    expect_rc 2
-    expect_err "no practice list given"
-    run_cocom practices "$CSV" --ccg 9A
-    expect_rc 2
-    expect_err "--ccg: '9A' is not a CCG's ODS code"
-    run_cocom practices "$CSV" --ccg 99A --as-at 2015-02-30x
-    expect_rc 2
-    expect_err "--as-at: '2015-02-30x' is not a date (YYYY-MM-DD)"
-    run_cocom practices "$CSV" "$CSV" --ccg 99A
-    expect_rc 2
-    run_cocom practices "$CSV" --ccg 99A --frobnicate
-    expect_rc 2
-    expect_err "unknown option '--frobnicate'"
+    expect_usage_error "cocom practices: no CCG given" practices "$CSV"
+    expect_usage_error "no practice list given" practices --ccg 99A
+    expect_usage_error "--ccg: '9A' is not a CCG's ODS code" practices "$CSV" --ccg 9A
+    expect_usage_error "--as-at: '2015-02-30x' is not a date (YYYY-MM-DD)" practices "$CSV" --ccg 99A --as-at 2015-02-30x
+    expect_usage_error "--as-at: '2015-02-30' is not a date (YYYY-MM-DD)" practices "$CSV" --ccg 99A --as-at 2015-02-30
+    expect_usage_error "more than one practice list given" practices "$CSV" "$CSV" --ccg 99A
+    expect_usage_error "unknown option '--frobnicate'" practices "$CSV" --ccg 99A --frobnicate
     run_cocom practices --help
     expect_rc 0
     expect_out "Usage: cocom practices"
