@@ -199,21 +199,11 @@ static char *prop(xmlNodePtr n, const char *name)
 
 CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *list, const char *path)
 {
-    size_t max = (size_t)ctx->options[COCOM_OPTION_MAX_INPUT_BYTES];
     size_t len = 0;
-    char *data = cocom_read_file(path, max, &len);
-    if (!data) {
-        int e = errno;
-        if (e == EFBIG) {
-            cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0,
-                         "the file is larger than the limit of %zu bytes for an arrangement (see --max-input-size)",
-                         max);
-            return COCOM_STATUS_LIMIT;
-        }
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot read the file: %s", cocom_load_errno_text(e));
-        return COCOM_STATUS_IO;
-    }
     CocomStatus st;
+    char *data = cocom_practices_read_file(ctx, path, "an arrangement", &len, &st);
+    if (!data)
+        return st;
     xmlDocPtr doc = cocom_load_memory(ctx, data, len, path, "an arrangement", &st);
     if (!doc) {
         free(data);

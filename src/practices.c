@@ -130,6 +130,26 @@ char *cocom_practices_title_case(const char *s)
     return cocom_buf_steal(&b);
 }
 
+char *cocom_practices_read_file(CocomContext *ctx, const char *path, const char *what, size_t *len,
+                                CocomStatus *status)
+{
+    size_t max = (size_t)ctx->options[COCOM_OPTION_MAX_INPUT_BYTES];
+    char *data = cocom_read_file(path, max, len);
+    if (data)
+        return data;
+    int e = errno;
+    if (e == EFBIG) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0,
+                     "the file is larger than the limit of %zu bytes%s%s (see --max-input-size)", max,
+                     what ? " for " : "", what ? what : "");
+        *status = COCOM_STATUS_LIMIT;
+    } else {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot read the file: %s", cocom_load_errno_text(e));
+        *status = e == EISDIR ? COCOM_STATUS_INVALID : COCOM_STATUS_IO;
+    }
+    return NULL;
+}
+
 /* --- the CSV reader -------------------------------------------------------- */
 
 typedef struct {
@@ -346,19 +366,11 @@ CocomStatus cocom_practices_read(CocomContext *ctx, const char *csv_path, const 
         as_at8[8] = '\0';
     }
 
-    size_t max = (size_t)ctx->options[COCOM_OPTION_MAX_INPUT_BYTES];
     size_t len = 0;
-    char *data = cocom_read_file(csv_path, max, &len);
-    if (!data) {
-        int e = errno;
-        if (e == EFBIG) {
-            cocom_report(ctx, COCOM_SEVERITY_ERROR, csv_path, 0,
-                         "the file is larger than the limit of %zu bytes (see --max-input-size)", max);
-            return COCOM_STATUS_LIMIT;
-        }
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, csv_path, 0, "cannot read the file: %s", cocom_load_errno_text(e));
-        return e == EISDIR ? COCOM_STATUS_INVALID : COCOM_STATUS_IO;
-    }
+    CocomStatus rst;
+    char *data = cocom_practices_read_file(ctx, csv_path, NULL, &len, &rst);
+    if (!data)
+        return rst;
 
     Reader r = {ctx, csv_path, 0};
     CocomPracticeList *list = cocom_xcalloc(1, sizeof *list);

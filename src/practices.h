@@ -20,6 +20,13 @@
 #define COCOM_PRACTICES_MAX_ROWS 200000
 #define COCOM_PRACTICES_COLUMNS 27
 
+/* The whole file at path, within the context's input-size limit; `what`
+ * names the kind of file in the message about the limit ("an
+ * arrangement"), or is NULL.  NULL, with *status LIMIT, IO or INVALID (a
+ * folder), after reporting why. */
+char *cocom_practices_read_file(CocomContext *ctx, const char *path, const char *what, size_t *len,
+                                CocomStatus *status);
+
 /* The file's upper-case name made readable: "THE LIMES SURGERY" ->
  * "The Limes Surgery", keeping GP, NHS, "&" and initials.  A name that
  * already has small letters is returned as it is.  The caller frees the
