@@ -105,26 +105,22 @@ bad2:
     return -1;
 }
 
-/* Element nodes in document order, with their ordinal. */
-static void number_elements(xmlNodePtr n, long *next, CocomMap *ordinals)
+/* Numbers the elements in document order, the order in which
+ * scan_elements finds their tags: the number goes in the node's _private
+ * (plus one, so that 0 is "none"); *next ends as the count. */
+static void number_elements(xmlNodePtr n, long *next)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        char key[32];
-        snprintf(key, sizeof key, "%p", (void *)n);
-        cocom_map_set(ordinals, key, (intptr_t)(*next)++);
-        number_elements(n->children, next, ordinals);
+        n->_private = (void *)(intptr_t)++*next;
+        number_elements(n->children, next);
     }
 }
 
-static long ordinal_of(const CocomMap *ordinals, xmlNodePtr n)
+static long ordinal_of(xmlNodePtr n)
 {
-    char key[32];
-    snprintf(key, sizeof key, "%p", (void *)n);
-    intptr_t v = -1;
-    cocom_map_get(ordinals, key, &v);
-    return (long)v;
+    return (long)(intptr_t)n->_private - 1;
 }
 
 static int is_ours(xmlNodePtr n, const char *name)
@@ -210,7 +206,7 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
         return st;
     }
     CocomBuf text = {0};
-    CocomMap ordinals = {0}, ids = {0}, old = {0};
+    CocomMap ids = {0}, old = {0};
     Span *spans = NULL;
     char *prefix = NULL;
     st = COCOM_STATUS_INVALID;
@@ -250,7 +246,7 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
         goto done;
     }
     long next = 0;
-    number_elements(root, &next, &ordinals);
+    number_elements(root, &next);
     long nspans = scan_elements(data, len, &spans);
     if (nspans != next) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0,
@@ -272,7 +268,7 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
                     cocom_map_set(&old, code, (intptr_t)c);
                 free(code);
             } else if (c->type == XML_ELEMENT_NODE) {
-                Span sp = spans[ordinal_of(&ordinals, c)];
+                Span sp = spans[ordinal_of(c)];
                 CocomBuf *k = is_ours(c, "description") ? &kept_after : &kept;
                 cocom_buf_puts(k, "\n\x01");   /* \x01: the indent goes here */
                 cocom_buf_append(k, data + sp.start, sp.end - sp.start);
@@ -281,15 +277,15 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
     }
 
     size_t at, upto;
-    size_t ccg_indent = indent_before(data, spans[ordinal_of(&ordinals, ccg)].start);
+    size_t ccg_indent = indent_before(data, spans[ordinal_of(ccg)].start);
     size_t indent;
     if (practices) {
-        Span sp = spans[ordinal_of(&ordinals, practices)];
+        Span sp = spans[ordinal_of(practices)];
         at = sp.start;
         upto = sp.end;
         indent = indent_before(data, sp.start);
     } else {
-        Span sp = spans[ordinal_of(&ordinals, last)];
+        Span sp = spans[ordinal_of(last)];
         at = upto = sp.end;
         indent = indent_before(data, sp.start);
     }
@@ -298,15 +294,15 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
         prefix = cocom_xasprintf("%s:", (const char *)ccg->ns->prefix);
     else
         prefix = cocom_xstrdup("");
-    const char *ccg_id = (const char *)xmlGetProp(ccg, (const xmlChar *)"id");
+    char *ccg_id = prop(ccg, "id");
     char *id_prefix = cocom_xasprintf("%s-", ccg_id ? ccg_id : "ccg");
-    xmlFree((xmlChar *)ccg_id);
+    free(ccg_id);
 
     cocom_buf_append(&text, data, at);
     if (!practices) {
         cocom_buf_putc(&text, '\n');
         for (size_t k = 0; k < indent; k++)
-            cocom_buf_putc(&text, data[spans[ordinal_of(&ordinals, last)].start - indent + k]);
+            cocom_buf_putc(&text, data[spans[ordinal_of(last)].start - indent + k]);
     }
     char *pad = cocom_xmalloc(indent + 2 * unit + 1);
     memset(pad, ' ', indent + 2 * unit);
@@ -378,7 +374,6 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
     st = COCOM_STATUS_OK;
 done:
     xmlFreeDoc(doc);
-    cocom_map_clear(&ordinals);
     cocom_map_clear(&ids);
     cocom_map_clear(&old);
     cocom_buf_free(&text);
