@@ -2086,6 +2086,22 @@ static void open_table(Galley *g, xmlNodePtr node, FoStyle *s)
 
 
 
+/* Frees a table's reading state, whether the table was read to its end
+ * or the galley is freed part-way through it (a render stopped by an
+ * error or --max-pages): the open body's id box is released either way. */
+static void table_state_free(TableState *ts)
+{
+    lbox_unref(ts->body_id);
+    free(ts->section_style);
+    free(ts->span_left);
+    for (int k = 0; k < ts->ncols; k++)
+        free(ts->cols[k].style);
+    free(ts->cols);
+    free(ts->bodies);
+    table_unref(ts->table);
+    free(ts);
+}
+
 /* One step of a table: its header (first), one row group, or its footer
  * and end. */
 static void table_step(Galley *g)
@@ -2178,14 +2194,7 @@ static void table_step(Galley *g)
         content_emitted(g);
     }
     emit_id_end(g, fid);
-    free(ts->section_style);
-    free(ts->span_left);
-    for (int k = 0; k < ts->ncols; k++)
-        free(ts->cols[k].style);
-    free(ts->cols);
-    free(ts->bodies);
-    table_unref(ts->table);
-    free(ts);
+    table_state_free(ts);
     f->table = NULL;
     close_frame(g);
 }
@@ -2475,17 +2484,8 @@ void galley_free(Galley *g)
         return;
     while (g->nframes > 0) {
         Frame *f = top(g);
-        if (f->table) {
-            TableState *ts = f->table;
-            free(ts->section_style);
-            free(ts->span_left);
-            for (int k = 0; k < ts->ncols; k++)
-                free(ts->cols[k].style);
-            free(ts->cols);
-            free(ts->bodies);
-            table_unref(ts->table);
-            free(ts);
-        }
+        if (f->table)
+            table_state_free(f->table);
         frame_release(f);
         g->nframes--;
     }

@@ -144,6 +144,30 @@ t_max_pages_stops_a_runaway_document() {
     expect_only_files png
 }
 
+# A render stopped part-way through a table (here by --max-pages) frees
+# what it had read of it, the open table-body's id included: the
+# sanitizer build fails on a leak (fuzz-fo found this one).
+t_a_render_stopped_mid_table_leaves_nothing_behind() {
+    {
+        echo '<?xml version="1.0"?>'
+        echo '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set>'
+        echo '<fo:simple-page-master master-name="p" page-width="210mm" page-height="297mm" margin="20mm"><fo:region-body/></fo:simple-page-master>'
+        echo '</fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">'
+        echo '<fo:table><fo:table-header id="h"><fo:table-row><fo:table-cell><fo:block>Head</fo:block></fo:table-cell></fo:table-row></fo:table-header>'
+        echo '<fo:table-body id="rows">'
+        i=0
+        while [ $i -lt 200 ]; do
+            echo "<fo:table-row><fo:table-cell><fo:block>row $i</fo:block></fo:table-cell></fo:table-row>"
+            i=$((i + 1))
+        done
+        echo '</fo:table-body></fo:table></fo:flow></fo:page-sequence></fo:root>'
+    } > "$T/long-table.fo"
+    run_cocom render "$T/long-table.fo" -o "$T/out.pdf" --max-pages 1
+    expect_rc 1
+    expect_err "the document reached 1 pages, the limit (see --max-pages)"
+    [ ! -e "$T/out.pdf" ] || fail "a partial PDF was written"
+}
+
 t_entities_in_fo_are_refused() {
     echo "SECRET-WORD-7731" > "$T/secret.txt"
     cat > "$T/xxe.fo" <<XML
