@@ -596,12 +596,6 @@ typedef struct {
 
 static size_t scan_content(Check *c, const unsigned char *buf, size_t len, qpdf_oh resources, int level);
 
-static int is_op(const unsigned char *s, const CocomPdfTok *op, const char *name)
-{
-    size_t n = strlen(name);
-    return op->end - op->start == n && memcmp(s + op->start, name, n) == 0;
-}
-
 /* resources[category][the name token at s] ("/XObject", "/Fm1"), or 0. */
 static qpdf_oh named_resource(Pdf *p, qpdf_oh resources, const char *category, const unsigned char *s,
                               const CocomPdfTok *name)
@@ -676,17 +670,18 @@ static void scan_op(void *user, const unsigned char *s, const CocomPdfTok *op, c
 {
     Scan *sc = user;
     int push = -1;
-    if (is_op(s, op, "BMC"))
+    if (cocom_pdfcontent_tok_is(s, op, "BMC"))
         push = n >= 1 && cocom_pdfcontent_name_is(s, &ops[0], "Artifact");
-    else if (is_op(s, op, "BDC"))
+    else if (cocom_pdfcontent_tok_is(s, op, "BDC"))
         push = n >= 2 && (cocom_pdfcontent_name_is(s, &ops[0], "Artifact") || properties_have_mcid(sc, s, &ops[1]));
-    else if (is_op(s, op, "EMC")) {
+    else if (cocom_pdfcontent_tok_is(s, op, "EMC")) {
         if (sc->depth > 0 && sc->stack[--sc->depth])
             sc->tagging--;
     } else if (sc->tagging == 0) {
-        if (is_op(s, op, "Tj") || is_op(s, op, "TJ") || is_op(s, op, "'") || is_op(s, op, "\""))
+        if (cocom_pdfcontent_tok_is(s, op, "Tj") || cocom_pdfcontent_tok_is(s, op, "TJ")
+            || cocom_pdfcontent_tok_is(s, op, "'") || cocom_pdfcontent_tok_is(s, op, "\""))
             sc->untagged++;
-        else if (is_op(s, op, "Do") && n >= 1)
+        else if (cocom_pdfcontent_tok_is(s, op, "Do") && n >= 1)
             sc->untagged += form_untagged(sc, s, &ops[n - 1]);
     }
     if (push >= 0) {

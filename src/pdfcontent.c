@@ -100,10 +100,10 @@ CocomPdfTok cocom_pdfcontent_lex(CocomPdfLexer *lx)
     return t;
 }
 
-int cocom_pdfcontent_tok_is(const CocomPdfLexer *lx, const CocomPdfTok *t, const char *word)
+int cocom_pdfcontent_tok_is(const unsigned char *s, const CocomPdfTok *t, const char *word)
 {
     size_t n = strlen(word);
-    return t->end - t->start == n && memcmp(lx->s + t->start, word, n) == 0;
+    return t->kind == COCOM_TK_KEYWORD && t->end - t->start == n && memcmp(s + t->start, word, n) == 0;
 }
 
 int cocom_pdf_hex_value(int c)
@@ -200,7 +200,7 @@ static size_t inline_image_size(const unsigned char *s, const CocomPdfTok *ops, 
         else if (cocom_pdfcontent_name_is(s, k, "BPC") || cocom_pdfcontent_name_is(s, k, "BitsPerComponent"))
             bpc = cocom_pdfcontent_int(s, v, &ok);
         else if (cocom_pdfcontent_name_is(s, k, "IM") || cocom_pdfcontent_name_is(s, k, "ImageMask"))
-            mask = v->kind == COCOM_TK_KEYWORD && v->end - v->start == 4 && memcmp(s + v->start, "true", 4) == 0;
+            mask = cocom_pdfcontent_tok_is(s, v, "true");
         else if (cocom_pdfcontent_name_is(s, k, "F") || cocom_pdfcontent_name_is(s, k, "Filter")) {
             if (!(v->kind == COCOM_TK_COMPOSITE && v->end - v->start == 2))  /* [] is no filter */
                 return 0;
@@ -287,7 +287,8 @@ void cocom_pdfcontent_walk(const unsigned char *s, size_t len, CocomPdfOperatorF
         if (t.kind == COCOM_TK_JUNK)
             continue;
         int value_word = t.kind == COCOM_TK_KEYWORD
-            && (cocom_pdfcontent_tok_is(&lx, &t, "true") || cocom_pdfcontent_tok_is(&lx, &t, "false") || cocom_pdfcontent_tok_is(&lx, &t, "null"));
+            && (cocom_pdfcontent_tok_is(s, &t, "true") || cocom_pdfcontent_tok_is(s, &t, "false")
+                || cocom_pdfcontent_tok_is(s, &t, "null"));
         if (depth > 0) {
             if (t.kind != COCOM_TK_KEYWORD || value_word)
                 continue;
@@ -301,11 +302,11 @@ void cocom_pdfcontent_walk(const unsigned char *s, size_t len, CocomPdfOperatorF
                 ops[nops++] = t;
             continue;
         }
-        if (cocom_pdfcontent_tok_is(&lx, &t, "BI")) {
+        if (cocom_pdfcontent_tok_is(s, &t, "BI")) {
             nops = 0;
             continue;
         }
-        if (cocom_pdfcontent_tok_is(&lx, &t, "ID")) {
+        if (cocom_pdfcontent_tok_is(s, &t, "ID")) {
             skip_inline_image(&lx, inline_image_size(s, ops, nops));
             nops = 0;
             continue;
@@ -335,7 +336,7 @@ static int cmp_ll(const void *a, const void *b)
 static void rewrite_op(void *user, const unsigned char *s, const CocomPdfTok *op, const CocomPdfTok *ops, int n)
 {
     Rewrite *rw = user;
-    if (op->end - op->start != 3 || memcmp(s + op->start, "BDC", 3) != 0 || n != 2 || ops[0].kind != COCOM_TK_NAME)
+    if (!cocom_pdfcontent_tok_is(s, op, "BDC") || n != 2 || ops[0].kind != COCOM_TK_NAME)
         return;
     long long mcid = cocom_pdfcontent_mcid(s, &ops[1]);
     if (mcid < 0 || rw->nmcids == 0 || !bsearch(&mcid, rw->mcids, rw->nmcids, sizeof *rw->mcids, cmp_ll))

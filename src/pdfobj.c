@@ -76,12 +76,6 @@ static size_t read_at(CocomPdfReader *r, uint64_t off, size_t n)
     return r->win_len < n ? r->win_len : n;
 }
 
-static int tok_word(const unsigned char *s, const CocomPdfTok *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->kind == COCOM_TK_KEYWORD && t->end - t->start == n && memcmp(s + t->start, w, n) == 0;
-}
-
 /* An integer token (no point, no overflow). */
 static int tok_integer(const unsigned char *s, const CocomPdfTok *t, long long *v)
 {
@@ -138,7 +132,7 @@ int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, si
             CocomPdfTok k = cocom_pdfcontent_lex(&ahead);
             if (k.kind == COCOM_TK_END)
                 return -1;
-            if (tok_word(s, &k, "R")) {
+            if (cocom_pdfcontent_tok_is(s, &k, "R")) {
                 if (v > INT32_MAX || gen < 0 || gen > 65535)
                     return 0;
                 out->kind = COCOM_PDFV_REF;
@@ -149,10 +143,10 @@ int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, si
         break;
     }
     case COCOM_TK_KEYWORD:
-        if (tok_word(s, &t, "true") || tok_word(s, &t, "false")) {
+        if (cocom_pdfcontent_tok_is(s, &t, "true") || cocom_pdfcontent_tok_is(s, &t, "false")) {
             out->kind = COCOM_PDFV_BOOL;
             out->num = s[t.start] == 't';
-        } else if (tok_word(s, &t, "null")) {
+        } else if (cocom_pdfcontent_tok_is(s, &t, "null")) {
             out->kind = COCOM_PDFV_NULL;
         } else {
             return 0;
@@ -282,8 +276,8 @@ static long long read_int_object(CocomPdfReader *r, uint32_t num)
     for (int i = 0; i < 5; i++)
         t[i] = cocom_pdfcontent_lex(&lx);
     long long n, g, v;
-    if (!tok_integer(b, &t[0], &n) || n != num || !tok_integer(b, &t[1], &g) || !tok_word(b, &t[2], "obj")
-        || !tok_integer(b, &t[3], &v) || !tok_word(b, &t[4], "endobj") || v < 0)
+    if (!tok_integer(b, &t[0], &n) || n != num || !tok_integer(b, &t[1], &g) || !cocom_pdfcontent_tok_is(b, &t[2], "obj")
+        || !tok_integer(b, &t[3], &v) || !cocom_pdfcontent_tok_is(b, &t[4], "endobj") || v < 0)
         return -1;
     return v;
 }
@@ -301,7 +295,7 @@ static int read_direct(CocomPdfReader *r, uint64_t off, long long num, CocomPdfO
         CocomPdfLexer lx = {s, got, 0};
         CocomPdfTok t0 = cocom_pdfcontent_lex(&lx), t1 = cocom_pdfcontent_lex(&lx), t2 = cocom_pdfcontent_lex(&lx);
         long long n, g;
-        if (!tok_integer(s, &t0, &n) || !tok_integer(s, &t1, &g) || !tok_word(s, &t2, "obj")) {
+        if (!tok_integer(s, &t0, &n) || !tok_integer(s, &t1, &g) || !cocom_pdfcontent_tok_is(s, &t2, "obj")) {
             fail(r, "the PDF is damaged: no object where the cross-reference says (byte %llu)",
                  (unsigned long long)off);
             return 0;
@@ -337,13 +331,13 @@ static int read_direct(CocomPdfReader *r, uint64_t off, long long num, CocomPdfO
         o->num = (int)n;
         o->gen = (int)g;
         o->start = off;
-        if (tok_word(s, &k, "endobj")) {
+        if (cocom_pdfcontent_tok_is(s, &k, "endobj")) {
             o->body = (const char *)s + body;
             o->bodylen = k.start - body;
             o->end = off + k.end;
             return 1;
         }
-        if (!tok_word(s, &k, "stream") || o->value.kind != COCOM_PDFV_DICT) {
+        if (!cocom_pdfcontent_tok_is(s, &k, "stream") || o->value.kind != COCOM_PDFV_DICT) {
             fail(r, "the PDF is damaged: object %lld does not end with endobj (byte %llu)", n,
                  (unsigned long long)(off + k.start));
             return 0;
@@ -385,7 +379,7 @@ static int read_direct(CocomPdfReader *r, uint64_t off, long long num, CocomPdfO
         size_t tn = cocom_pdfobj_pread(r, o->data + o->length, tail, sizeof tail);
         CocomPdfLexer tl = {tail, tn, 0};
         CocomPdfTok e1 = cocom_pdfcontent_lex(&tl), e2 = cocom_pdfcontent_lex(&tl);
-        if (!tok_word(tail, &e1, "endstream") || !tok_word(tail, &e2, "endobj")) {
+        if (!cocom_pdfcontent_tok_is(tail, &e1, "endstream") || !cocom_pdfcontent_tok_is(tail, &e2, "endobj")) {
             fail(r, "the PDF is damaged: stream %lld does not end where its /Length says", n);
             return 0;
         }
@@ -600,7 +594,7 @@ static int read_xref(CocomPdfReader *r, uint64_t at)
     size_t got = read_at(r, here, 65536);
     CocomPdfLexer lx = {r->buf, got, 0};
     CocomPdfTok t = cocom_pdfcontent_lex(&lx);
-    if (!tok_word(r->buf, &t, "trailer")) {
+    if (!cocom_pdfcontent_tok_is(r->buf, &t, "trailer")) {
         fail(r, "the PDF is damaged: no trailer after its cross-reference table");
         return 0;
     }
