@@ -2,7 +2,7 @@
 #include "config.h"
 #include "pdfcontent.h"
 
-#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,20 +133,36 @@ int cocom_pdfcontent_name_is(const unsigned char *s, const CocomPdfTok *t, const
     return *w == '\0';
 }
 
+/* Read in place rather than copied out for strtoll (every number of
+ * every object and every content stream comes through here), with
+ * strtoll's answers: an optional sign and decimal digits, the value of
+ * the digits before anything else (clamped when too large), ok only when
+ * that was the whole token, within long long, under 32 bytes. */
 long long cocom_pdfcontent_int(const unsigned char *s, const CocomPdfTok *t, int *ok)
 {
-    char buf[32];
-    size_t n = t->end - t->start;
+    size_t i = t->start, end = t->end;
     *ok = 0;
-    if (t->kind != COCOM_TK_NUMBER || n == 0 || n >= sizeof buf)
+    if (t->kind != COCOM_TK_NUMBER || end - i == 0 || end - i >= 32)
         return 0;
-    memcpy(buf, s + t->start, n);
-    buf[n] = '\0';
-    char *e;
-    errno = 0;
-    long long v = strtoll(buf, &e, 10);
-    *ok = *e == '\0' && errno == 0;
-    return v;
+    int neg = s[i] == '-';
+    if (s[i] == '-' || s[i] == '+')
+        i++;
+    size_t digits = i;
+    unsigned long long limit = neg ? (unsigned long long)LLONG_MAX + 1 : (unsigned long long)LLONG_MAX, v = 0;
+    int over = 0;
+    for (; i < end && s[i] >= '0' && s[i] <= '9'; i++) {
+        unsigned d = (unsigned)(s[i] - '0');
+        if (over || v > (limit - d) / 10)
+            over = 1;
+        else
+            v = v * 10 + d;
+    }
+    if (i == digits)
+        return 0;
+    *ok = i == end && !over;
+    if (over)
+        return neg ? LLONG_MIN : LLONG_MAX;
+    return neg ? (long long)(0 - v) : (long long)v;
 }
 
 /* The MCID in a property-list dictionary written inline, spanning
