@@ -95,11 +95,13 @@ static int push(CocomPdfReader *r, CocomPdfVal v)
     return 1;
 }
 
-int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, size_t *pos, CocomPdfVal *out,
-                       int depth)
+/* cocom_pdfobj_parse, its first token t already read from lx (which is
+ * past it): a container's items are each lexed once, not peeked at and
+ * read again. */
+static int parse_tok(CocomPdfReader *r, const unsigned char *s, size_t len, CocomPdfLexer *lxp, CocomPdfTok t,
+                     CocomPdfVal *out, int depth)
 {
-    CocomPdfLexer lx = {s, len, *pos};
-    CocomPdfTok t = cocom_pdfcontent_lex(&lx);
+    CocomPdfLexer lx = *lxp;
     memset(out, 0, sizeof *out);
     out->raw = (const char *)s + t.start;
     out->rawlen = t.end - t.start;
@@ -160,22 +162,17 @@ int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, si
         size_t base = r->nscratch;
         int rc = 1;
         for (;;) {
-            CocomPdfLexer peek = lx;
-            CocomPdfTok e = cocom_pdfcontent_lex(&peek);
-            if (e.kind == (dict ? COCOM_TK_DICT_END : COCOM_TK_ARRAY_END)) {
-                lx = peek;
+            CocomPdfTok e = cocom_pdfcontent_lex(&lx);
+            if (e.kind == (dict ? COCOM_TK_DICT_END : COCOM_TK_ARRAY_END))
                 break;
-            }
             if (dict && (r->nscratch - base) % 2 == 0 && e.kind != COCOM_TK_NAME) {
                 rc = e.kind == COCOM_TK_END ? -1 : 0;
                 break;
             }
             CocomPdfVal item;
-            size_t p = lx.pos;
-            rc = cocom_pdfobj_parse(r, s, len, &p, &item, depth + 1);
+            rc = parse_tok(r, s, len, &lx, e, &item, depth + 1);
             if (rc != 1)
                 break;
-            lx.pos = p;
             if (!push(r, item)) {
                 rc = 0;
                 break;
@@ -201,8 +198,19 @@ int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, si
     default:
         return 0;
     }
-    *pos = lx.pos;
+    *lxp = lx;
     return 1;
+}
+
+int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, size_t *pos, CocomPdfVal *out,
+                       int depth)
+{
+    CocomPdfLexer lx = {s, len, *pos};
+    CocomPdfTok t = cocom_pdfcontent_lex(&lx);
+    int rc = parse_tok(r, s, len, &lx, t, out, depth);
+    if (rc == 1)
+        *pos = lx.pos;
+    return rc;
 }
 
 static int load_stream(CocomPdfReader *r, uint32_t stm, int depth);
