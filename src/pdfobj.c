@@ -1001,11 +1001,26 @@ char *cocom_pdfobj_text(const CocomPdfVal *v)
     return cocom_buf_steal(&out);
 }
 
+void cocom_pdfobj_put_int(CocomBuf *b, long long v)
+{
+    char d[24], *e = d + sizeof d, *q = e;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--q = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--q = '-';
+    cocom_buf_append(b, q, (size_t)(e - q));
+}
+
 void cocom_pdfobj_write(CocomBuf *b, const CocomPdfVal *v)
 {
     switch (v->kind) {
     case COCOM_PDFV_REF:
-        cocom_buf_printf(b, "%lld %d R", v->num, v->gen);
+        cocom_pdfobj_put_int(b, v->num);
+        cocom_buf_putc(b, ' ');
+        cocom_pdfobj_put_int(b, v->gen);
+        cocom_buf_puts(b, " R");
         break;
     case COCOM_PDFV_ARRAY:
         cocom_buf_putc(b, '[');
