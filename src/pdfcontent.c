@@ -6,15 +6,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What each byte is to the lexer, looked up rather than compared six or
+ * ten times: the lexer asks of every byte of every page. */
+enum { SPACE = 1, DELIM = 2 };
+static const unsigned char byte_class[256] = {
+    [0] = SPACE, ['\t'] = SPACE, ['\n'] = SPACE, ['\f'] = SPACE, ['\r'] = SPACE, [' '] = SPACE,
+    ['('] = DELIM, [')'] = DELIM, ['<'] = DELIM, ['>'] = DELIM, ['['] = DELIM, [']'] = DELIM,
+    ['{'] = DELIM, ['}'] = DELIM, ['/'] = DELIM, ['%'] = DELIM,
+};
+#define IS_SPACE(c) (byte_class[(unsigned char)(c)] & SPACE)
+#define IS_DELIM(c) (byte_class[(unsigned char)(c)] & DELIM)
+#define IS_REGULAR(c) (byte_class[(unsigned char)(c)] == 0)
+
 int cocom_pdf_is_space(int c)
 {
-    return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+    return c >= 0 && c < 256 && IS_SPACE(c);
 }
 
 int cocom_pdf_is_delim(int c)
 {
-    return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}'
-        || c == '/' || c == '%';
+    return c >= 0 && c < 256 && IS_DELIM(c);
 }
 
 CocomPdfTok cocom_pdfcontent_lex(CocomPdfLexer *lx)
@@ -22,7 +33,7 @@ CocomPdfTok cocom_pdfcontent_lex(CocomPdfLexer *lx)
     const unsigned char *s = lx->s;
     size_t n = lx->len, i = lx->pos;
     for (;;) {
-        while (i < n && cocom_pdf_is_space(s[i]))
+        while (i < n && IS_SPACE(s[i]))
             i++;
         if (i < n && s[i] == '%') {
             while (i < n && s[i] != '\n' && s[i] != '\r')
@@ -75,17 +86,17 @@ CocomPdfTok cocom_pdfcontent_lex(CocomPdfLexer *lx)
         i++;
     } else if (c == '/') {
         i++;
-        while (i < n && !cocom_pdf_is_space(s[i]) && !cocom_pdf_is_delim(s[i]))
+        while (i < n && IS_REGULAR(s[i]))
             i++;
         t.kind = COCOM_TK_NAME;
-    } else if (cocom_pdf_is_delim(c)) {
+    } else if (IS_DELIM(c)) {
         /* ) > { } on their own: not content-stream syntax. */
         t.kind = COCOM_TK_JUNK;
         i++;
     } else {
         size_t b = i;
         int number = 1, digits = 0;
-        while (i < n && !cocom_pdf_is_space(s[i]) && !cocom_pdf_is_delim(s[i])) {
+        while (i < n && IS_REGULAR(s[i])) {
             unsigned char d = s[i];
             if (d >= '0' && d <= '9')
                 digits = 1;
