@@ -2,35 +2,13 @@
  * arrangement (any bytes) checked, and when valid, its board report or
  * terms of reference transformed, laid out and painted. */
 #include "config.h"
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include "context.h"
-
-static void quiet(void *user, const CocomDiagnostic *d)
-{
-    (void)user;
-    (void)d;
-}
-
-static char dir[64];
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!dir[0]) {
-        snprintf(dir, sizeof dir, "/tmp/cocom-fuzz-build-XXXXXX");
-        if (!mkdtemp(dir))
-            abort();
-    }
     char in[128];
-    snprintf(in, sizeof in, "%s/arrangement.xml", dir);
-    FILE *f = fopen(in, "wb");
-    if (!f)
-        abort();
-    fwrite(data, 1, size, f);
-    fclose(f);
+    fuzz_write_input("build", "arrangement.xml", data, size, in);
     CocomContext *ctx = cocom_context_create();
     cocom_context_set_diagnostic_func(ctx, quiet, NULL);
     if (getenv("COCOM_DATADIR") == NULL)

@@ -2,17 +2,9 @@
  * Any input: parse with the safe settings, validate against the schema,
  * run the rules.  Nothing may crash, hang or leak. */
 #include "config.h"
-#include <stdint.h>
-#include <stdlib.h>
-#include "context.h"
+#include "fuzz.h"
 #include "check.h"
 #include "load.h"
-
-static void quiet(void *user, const CocomDiagnostic *d)
-{
-    (void)user;
-    (void)d;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -6,12 +6,7 @@
  * tagged output, before the post-pass). */
 #include "config.h"
 #include <qpdf/qpdf-c.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include "context.h"
+#include "fuzz.h"
 #include "pdfpost.h"
 
 static void count_errors(void *user, const CocomDiagnostic *d)
@@ -20,23 +15,11 @@ static void count_errors(void *user, const CocomDiagnostic *d)
         (*(unsigned *)user)++;
 }
 
-static char dir[64];
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!dir[0]) {
-        snprintf(dir, sizeof dir, "/tmp/cocom-fuzz-pdfstream-XXXXXX");
-        if (!mkdtemp(dir))
-            abort();
-    }
     char in[128], out[128];
-    snprintf(in, sizeof in, "%s/in.pdf", dir);
+    fuzz_write_input("pdfstream", "in.pdf", data, size, in);
     snprintf(out, sizeof out, "%s/out.pdf", dir);
-    FILE *f = fopen(in, "wb");
-    if (!f)
-        abort();
-    fwrite(data, 1, size, f);
-    fclose(f);
     unlink(out);
     unsigned errors = 0;
     CocomContext *ctx = cocom_context_create();

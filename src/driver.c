@@ -175,8 +175,8 @@ static CocomStatus finish_pdf(CocomContext *ctx, const CocomRenderer *r, const C
     return st;
 }
 
-static CocomStatus format_pages(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
-                                int *pages_out)
+static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
+                                 int *pages_out)
 {
     fo_props_init();
     const char *name = src->name;
@@ -303,14 +303,6 @@ static CocomStatus format_pages(CocomContext *ctx, const Source *src, CocomForma
     if (pages_out)
         *pages_out = st == COCOM_STATUS_OK ? pages : 0;
     return st;
-}
-
-/* The post-pass streams over Cairo's file (pdfstream.h): it needs no
- * libqpdf, which only pdfcheck opens. */
-static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
-                                 int *pages_out)
-{
-    return format_pages(ctx, src, format, output, pages_out);
 }
 
 CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, CocomFormat format,

@@ -596,12 +596,6 @@ typedef struct {
 
 static size_t scan_content(Check *c, const unsigned char *buf, size_t len, qpdf_oh resources, int level);
 
-static int is_op(const unsigned char *s, const CocomPdfTok *op, const char *name)
-{
-    size_t n = strlen(name);
-    return op->end - op->start == n && memcmp(s + op->start, name, n) == 0;
-}
-
 /* resources[category][the name token at s] ("/XObject", "/Fm1"), or 0. */
 static qpdf_oh named_resource(Pdf *p, qpdf_oh resources, const char *category, const unsigned char *s,
                               const CocomPdfTok *name)
@@ -676,17 +670,18 @@ static void scan_op(void *user, const unsigned char *s, const CocomPdfTok *op, c
 {
     Scan *sc = user;
     int push = -1;
-    if (is_op(s, op, "BMC"))
+    if (cocom_pdfcontent_tok_is(s, op, "BMC"))
         push = n >= 1 && cocom_pdfcontent_name_is(s, &ops[0], "Artifact");
-    else if (is_op(s, op, "BDC"))
+    else if (cocom_pdfcontent_tok_is(s, op, "BDC"))
         push = n >= 2 && (cocom_pdfcontent_name_is(s, &ops[0], "Artifact") || properties_have_mcid(sc, s, &ops[1]));
-    else if (is_op(s, op, "EMC")) {
+    else if (cocom_pdfcontent_tok_is(s, op, "EMC")) {
         if (sc->depth > 0 && sc->stack[--sc->depth])
             sc->tagging--;
     } else if (sc->tagging == 0) {
-        if (is_op(s, op, "Tj") || is_op(s, op, "TJ") || is_op(s, op, "'") || is_op(s, op, "\""))
+        if (cocom_pdfcontent_tok_is(s, op, "Tj") || cocom_pdfcontent_tok_is(s, op, "TJ")
+            || cocom_pdfcontent_tok_is(s, op, "'") || cocom_pdfcontent_tok_is(s, op, "\""))
             sc->untagged++;
-        else if (is_op(s, op, "Do") && n >= 1)
+        else if (cocom_pdfcontent_tok_is(s, op, "Do") && n >= 1)
             sc->untagged += form_untagged(sc, s, &ops[n - 1]);
     }
     if (push >= 0) {
@@ -772,20 +767,29 @@ static void check_font(Check *c, Fonts *f, qpdf_oh font)
         font_list_add(&f->no_unicode, &f->n_no_unicode, name);
 }
 
-/* The keys of dictionary d, copied (qpdf's iterator is one per session,
- * and the loops over them call into qpdf): the caller frees each and the
- * array. */
-static char **dict_keys(Pdf *p, qpdf_oh d, size_t *n)
+/* The values of dictionary d, as handles the caller releases (rel), in an
+ * array the caller frees; none when d is not a dictionary.  The keys are
+ * all read first: qpdf's iterator is one per session, and what the caller
+ * does with a value may well iterate. */
+static qpdf_oh *dict_values(Pdf *p, qpdf_oh d, size_t *n)
 {
     char **keys = NULL;
     size_t cap = 0;
     *n = 0;
+    if (!is_dict(p, d))
+        return NULL;
     qpdf_oh_begin_dict_key_iter(p->q, d);
     while (qpdf_oh_dict_more_keys(p->q)) {
         COCOM_GROW(keys, cap, *n + 1);
         keys[(*n)++] = cocom_xstrdup(qpdf_oh_dict_next_key(p->q));
     }
-    return keys;
+    qpdf_oh *values = cocom_xmalloc((*n ? *n : 1) * sizeof *values);
+    for (size_t i = 0; i < *n; i++) {
+        values[i] = dict_get(p, d, keys[i]);
+        free(keys[i]);
+    }
+    free(keys);
+    return values;
 }
 
 /* The fonts of a resource dictionary and of the form XObjects it holds. */
@@ -794,35 +798,26 @@ static void check_resources(Check *c, Fonts *f, qpdf_oh res, IdSet *seen_res, in
     Pdf *p = c->pdf;
     if (depth > 16 || !is_dict(p, res) || !visit(seen_res, p->q, res))
         return;
+    size_t n;
     qpdf_oh fonts = dict_get(p, res, "/Font");
-    if (is_dict(p, fonts)) {
-        size_t nkeys;
-        char **keys = dict_keys(p, fonts, &nkeys);
-        for (size_t i = 0; i < nkeys; i++) {
-            qpdf_oh font = dict_get(p, fonts, keys[i]);
-            check_font(c, f, font);
-            rel(p, font);
-            free(keys[i]);
-        }
-        free(keys);
+    qpdf_oh *font = dict_values(p, fonts, &n);
+    for (size_t i = 0; i < n; i++) {
+        check_font(c, f, font[i]);
+        rel(p, font[i]);
     }
+    free(font);
     rel(p, fonts);
     qpdf_oh xobjects = dict_get(p, res, "/XObject");
-    if (is_dict(p, xobjects)) {
-        size_t nkeys;
-        char **keys = dict_keys(p, xobjects, &nkeys);
-        for (size_t i = 0; i < nkeys; i++) {
-            qpdf_oh x = dict_get(p, xobjects, keys[i]);
-            if (is_stream(p, x) && dict_name_is(p, x, "/Subtype", "/Form")) {
-                qpdf_oh xres = dict_get(p, x, "/Resources");
-                check_resources(c, f, xres, seen_res, depth + 1);
-                rel(p, xres);
-            }
-            rel(p, x);
-            free(keys[i]);
+    qpdf_oh *x = dict_values(p, xobjects, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (is_stream(p, x[i]) && dict_name_is(p, x[i], "/Subtype", "/Form")) {
+            qpdf_oh xres = dict_get(p, x[i], "/Resources");
+            check_resources(c, f, xres, seen_res, depth + 1);
+            rel(p, xres);
         }
-        free(keys);
+        rel(p, x[i]);
     }
+    free(x);
     rel(p, xobjects);
 }
 

@@ -2,19 +2,30 @@
 #include "config.h"
 #include "pdfcontent.h"
 
-#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* What each byte is to the lexer, looked up rather than compared six or
+ * ten times: the lexer asks of every byte of every page. */
+enum { SPACE = 1, DELIM = 2 };
+static const unsigned char byte_class[256] = {
+    [0] = SPACE, ['\t'] = SPACE, ['\n'] = SPACE, ['\f'] = SPACE, ['\r'] = SPACE, [' '] = SPACE,
+    ['('] = DELIM, [')'] = DELIM, ['<'] = DELIM, ['>'] = DELIM, ['['] = DELIM, [']'] = DELIM,
+    ['{'] = DELIM, ['}'] = DELIM, ['/'] = DELIM, ['%'] = DELIM,
+};
+#define IS_SPACE(c) (byte_class[(unsigned char)(c)] & SPACE)
+#define IS_DELIM(c) (byte_class[(unsigned char)(c)] & DELIM)
+#define IS_REGULAR(c) (byte_class[(unsigned char)(c)] == 0)
+
 int cocom_pdf_is_space(int c)
 {
-    return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+    return c >= 0 && c < 256 && IS_SPACE(c);
 }
 
 int cocom_pdf_is_delim(int c)
 {
-    return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}'
-        || c == '/' || c == '%';
+    return c >= 0 && c < 256 && IS_DELIM(c);
 }
 
 CocomPdfTok cocom_pdfcontent_lex(CocomPdfLexer *lx)
@@ -22,7 +33,7 @@ CocomPdfTok cocom_pdfcontent_lex(CocomPdfLexer *lx)
     const unsigned char *s = lx->s;
     size_t n = lx->len, i = lx->pos;
     for (;;) {
-        while (i < n && cocom_pdf_is_space(s[i]))
+        while (i < n && IS_SPACE(s[i]))
             i++;
         if (i < n && s[i] == '%') {
             while (i < n && s[i] != '\n' && s[i] != '\r')
@@ -75,17 +86,17 @@ CocomPdfTok cocom_pdfcontent_lex(CocomPdfLexer *lx)
         i++;
     } else if (c == '/') {
         i++;
-        while (i < n && !cocom_pdf_is_space(s[i]) && !cocom_pdf_is_delim(s[i]))
+        while (i < n && IS_REGULAR(s[i]))
             i++;
         t.kind = COCOM_TK_NAME;
-    } else if (cocom_pdf_is_delim(c)) {
+    } else if (IS_DELIM(c)) {
         /* ) > { } on their own: not content-stream syntax. */
         t.kind = COCOM_TK_JUNK;
         i++;
     } else {
         size_t b = i;
         int number = 1, digits = 0;
-        while (i < n && !cocom_pdf_is_space(s[i]) && !cocom_pdf_is_delim(s[i])) {
+        while (i < n && IS_REGULAR(s[i])) {
             unsigned char d = s[i];
             if (d >= '0' && d <= '9')
                 digits = 1;
@@ -100,10 +111,10 @@ CocomPdfTok cocom_pdfcontent_lex(CocomPdfLexer *lx)
     return t;
 }
 
-int cocom_pdfcontent_tok_is(const CocomPdfLexer *lx, const CocomPdfTok *t, const char *word)
+int cocom_pdfcontent_tok_is(const unsigned char *s, const CocomPdfTok *t, const char *word)
 {
     size_t n = strlen(word);
-    return t->end - t->start == n && memcmp(lx->s + t->start, word, n) == 0;
+    return t->kind == COCOM_TK_KEYWORD && t->end - t->start == n && memcmp(s + t->start, word, n) == 0;
 }
 
 int cocom_pdf_hex_value(int c)
@@ -133,20 +144,36 @@ int cocom_pdfcontent_name_is(const unsigned char *s, const CocomPdfTok *t, const
     return *w == '\0';
 }
 
+/* Read in place rather than copied out for strtoll (every number of
+ * every object and every content stream comes through here), with
+ * strtoll's answers: an optional sign and decimal digits, the value of
+ * the digits before anything else (clamped when too large), ok only when
+ * that was the whole token, within long long, under 32 bytes. */
 long long cocom_pdfcontent_int(const unsigned char *s, const CocomPdfTok *t, int *ok)
 {
-    char buf[32];
-    size_t n = t->end - t->start;
+    size_t i = t->start, end = t->end;
     *ok = 0;
-    if (t->kind != COCOM_TK_NUMBER || n == 0 || n >= sizeof buf)
+    if (t->kind != COCOM_TK_NUMBER || end - i == 0 || end - i >= 32)
         return 0;
-    memcpy(buf, s + t->start, n);
-    buf[n] = '\0';
-    char *e;
-    errno = 0;
-    long long v = strtoll(buf, &e, 10);
-    *ok = *e == '\0' && errno == 0;
-    return v;
+    int neg = s[i] == '-';
+    if (s[i] == '-' || s[i] == '+')
+        i++;
+    size_t digits = i;
+    unsigned long long limit = neg ? (unsigned long long)LLONG_MAX + 1 : (unsigned long long)LLONG_MAX, v = 0;
+    int over = 0;
+    for (; i < end && s[i] >= '0' && s[i] <= '9'; i++) {
+        unsigned d = (unsigned)(s[i] - '0');
+        if (over || v > (limit - d) / 10)
+            over = 1;
+        else
+            v = v * 10 + d;
+    }
+    if (i == digits)
+        return 0;
+    *ok = i == end && !over;
+    if (over)
+        return neg ? LLONG_MIN : LLONG_MAX;
+    return neg ? (long long)(0 - v) : (long long)v;
 }
 
 /* The MCID in a property-list dictionary written inline, spanning
@@ -200,7 +227,7 @@ static size_t inline_image_size(const unsigned char *s, const CocomPdfTok *ops, 
         else if (cocom_pdfcontent_name_is(s, k, "BPC") || cocom_pdfcontent_name_is(s, k, "BitsPerComponent"))
             bpc = cocom_pdfcontent_int(s, v, &ok);
         else if (cocom_pdfcontent_name_is(s, k, "IM") || cocom_pdfcontent_name_is(s, k, "ImageMask"))
-            mask = v->kind == COCOM_TK_KEYWORD && v->end - v->start == 4 && memcmp(s + v->start, "true", 4) == 0;
+            mask = cocom_pdfcontent_tok_is(s, v, "true");
         else if (cocom_pdfcontent_name_is(s, k, "F") || cocom_pdfcontent_name_is(s, k, "Filter")) {
             if (!(v->kind == COCOM_TK_COMPOSITE && v->end - v->start == 2))  /* [] is no filter */
                 return 0;
@@ -287,7 +314,8 @@ void cocom_pdfcontent_walk(const unsigned char *s, size_t len, CocomPdfOperatorF
         if (t.kind == COCOM_TK_JUNK)
             continue;
         int value_word = t.kind == COCOM_TK_KEYWORD
-            && (cocom_pdfcontent_tok_is(&lx, &t, "true") || cocom_pdfcontent_tok_is(&lx, &t, "false") || cocom_pdfcontent_tok_is(&lx, &t, "null"));
+            && (cocom_pdfcontent_tok_is(s, &t, "true") || cocom_pdfcontent_tok_is(s, &t, "false")
+                || cocom_pdfcontent_tok_is(s, &t, "null"));
         if (depth > 0) {
             if (t.kind != COCOM_TK_KEYWORD || value_word)
                 continue;
@@ -301,11 +329,11 @@ void cocom_pdfcontent_walk(const unsigned char *s, size_t len, CocomPdfOperatorF
                 ops[nops++] = t;
             continue;
         }
-        if (cocom_pdfcontent_tok_is(&lx, &t, "BI")) {
+        if (cocom_pdfcontent_tok_is(s, &t, "BI")) {
             nops = 0;
             continue;
         }
-        if (cocom_pdfcontent_tok_is(&lx, &t, "ID")) {
+        if (cocom_pdfcontent_tok_is(s, &t, "ID")) {
             skip_inline_image(&lx, inline_image_size(s, ops, nops));
             nops = 0;
             continue;
@@ -335,7 +363,7 @@ static int cmp_ll(const void *a, const void *b)
 static void rewrite_op(void *user, const unsigned char *s, const CocomPdfTok *op, const CocomPdfTok *ops, int n)
 {
     Rewrite *rw = user;
-    if (op->end - op->start != 3 || memcmp(s + op->start, "BDC", 3) != 0 || n != 2 || ops[0].kind != COCOM_TK_NAME)
+    if (!cocom_pdfcontent_tok_is(s, op, "BDC") || n != 2 || ops[0].kind != COCOM_TK_NAME)
         return;
     long long mcid = cocom_pdfcontent_mcid(s, &ops[1]);
     if (mcid < 0 || rw->nmcids == 0 || !bsearch(&mcid, rw->mcids, rw->nmcids, sizeof *rw->mcids, cmp_ll))

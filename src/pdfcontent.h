@@ -53,8 +53,8 @@ int cocom_pdf_hex_value(int c);
 
 /* The next token from lx->pos; COCOM_TK_END at the end. */
 CocomPdfTok cocom_pdfcontent_lex(CocomPdfLexer *lx);
-/* Is the token exactly `word`? */
-int cocom_pdfcontent_tok_is(const CocomPdfLexer *lx, const CocomPdfTok *t, const char *word);
+/* Is the token (in s) the keyword (an operator, true, false, null …) `word`? */
+int cocom_pdfcontent_tok_is(const unsigned char *s, const CocomPdfTok *t, const char *word);
 /* Does the name token (with its slash) equal /want, #xx escapes decoded? */
 int cocom_pdfcontent_name_is(const unsigned char *s, const CocomPdfTok *t, const char *want);
 /* An integer token's value; *ok says whether it was one. */

@@ -76,12 +76,6 @@ static size_t read_at(CocomPdfReader *r, uint64_t off, size_t n)
     return r->win_len < n ? r->win_len : n;
 }
 
-static int tok_word(const unsigned char *s, const CocomPdfTok *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->kind == COCOM_TK_KEYWORD && t->end - t->start == n && memcmp(s + t->start, w, n) == 0;
-}
-
 /* An integer token (no point, no overflow). */
 static int tok_integer(const unsigned char *s, const CocomPdfTok *t, long long *v)
 {
@@ -101,11 +95,13 @@ static int push(CocomPdfReader *r, CocomPdfVal v)
     return 1;
 }
 
-int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, size_t *pos, CocomPdfVal *out,
-                       int depth)
+/* cocom_pdfobj_parse, its first token t already read from lx (which is
+ * past it): a container's items are each lexed once, not peeked at and
+ * read again. */
+static int parse_tok(CocomPdfReader *r, const unsigned char *s, size_t len, CocomPdfLexer *lxp, CocomPdfTok t,
+                     CocomPdfVal *out, int depth)
 {
-    CocomPdfLexer lx = {s, len, *pos};
-    CocomPdfTok t = cocom_pdfcontent_lex(&lx);
+    CocomPdfLexer lx = *lxp;
     memset(out, 0, sizeof *out);
     out->raw = (const char *)s + t.start;
     out->rawlen = t.end - t.start;
@@ -138,7 +134,7 @@ int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, si
             CocomPdfTok k = cocom_pdfcontent_lex(&ahead);
             if (k.kind == COCOM_TK_END)
                 return -1;
-            if (tok_word(s, &k, "R")) {
+            if (cocom_pdfcontent_tok_is(s, &k, "R")) {
                 if (v > INT32_MAX || gen < 0 || gen > 65535)
                     return 0;
                 out->kind = COCOM_PDFV_REF;
@@ -149,10 +145,10 @@ int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, si
         break;
     }
     case COCOM_TK_KEYWORD:
-        if (tok_word(s, &t, "true") || tok_word(s, &t, "false")) {
+        if (cocom_pdfcontent_tok_is(s, &t, "true") || cocom_pdfcontent_tok_is(s, &t, "false")) {
             out->kind = COCOM_PDFV_BOOL;
             out->num = s[t.start] == 't';
-        } else if (tok_word(s, &t, "null")) {
+        } else if (cocom_pdfcontent_tok_is(s, &t, "null")) {
             out->kind = COCOM_PDFV_NULL;
         } else {
             return 0;
@@ -166,22 +162,17 @@ int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, si
         size_t base = r->nscratch;
         int rc = 1;
         for (;;) {
-            CocomPdfLexer peek = lx;
-            CocomPdfTok e = cocom_pdfcontent_lex(&peek);
-            if (e.kind == (dict ? COCOM_TK_DICT_END : COCOM_TK_ARRAY_END)) {
-                lx = peek;
+            CocomPdfTok e = cocom_pdfcontent_lex(&lx);
+            if (e.kind == (dict ? COCOM_TK_DICT_END : COCOM_TK_ARRAY_END))
                 break;
-            }
             if (dict && (r->nscratch - base) % 2 == 0 && e.kind != COCOM_TK_NAME) {
                 rc = e.kind == COCOM_TK_END ? -1 : 0;
                 break;
             }
             CocomPdfVal item;
-            size_t p = lx.pos;
-            rc = cocom_pdfobj_parse(r, s, len, &p, &item, depth + 1);
+            rc = parse_tok(r, s, len, &lx, e, &item, depth + 1);
             if (rc != 1)
                 break;
-            lx.pos = p;
             if (!push(r, item)) {
                 rc = 0;
                 break;
@@ -207,8 +198,19 @@ int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, si
     default:
         return 0;
     }
-    *pos = lx.pos;
+    *lxp = lx;
     return 1;
+}
+
+int cocom_pdfobj_parse(CocomPdfReader *r, const unsigned char *s, size_t len, size_t *pos, CocomPdfVal *out,
+                       int depth)
+{
+    CocomPdfLexer lx = {s, len, *pos};
+    CocomPdfTok t = cocom_pdfcontent_lex(&lx);
+    int rc = parse_tok(r, s, len, &lx, t, out, depth);
+    if (rc == 1)
+        *pos = lx.pos;
+    return rc;
 }
 
 static int load_stream(CocomPdfReader *r, uint32_t stm, int depth);
@@ -282,8 +284,8 @@ static long long read_int_object(CocomPdfReader *r, uint32_t num)
     for (int i = 0; i < 5; i++)
         t[i] = cocom_pdfcontent_lex(&lx);
     long long n, g, v;
-    if (!tok_integer(b, &t[0], &n) || n != num || !tok_integer(b, &t[1], &g) || !tok_word(b, &t[2], "obj")
-        || !tok_integer(b, &t[3], &v) || !tok_word(b, &t[4], "endobj") || v < 0)
+    if (!tok_integer(b, &t[0], &n) || n != num || !tok_integer(b, &t[1], &g) || !cocom_pdfcontent_tok_is(b, &t[2], "obj")
+        || !tok_integer(b, &t[3], &v) || !cocom_pdfcontent_tok_is(b, &t[4], "endobj") || v < 0)
         return -1;
     return v;
 }
@@ -301,7 +303,7 @@ static int read_direct(CocomPdfReader *r, uint64_t off, long long num, CocomPdfO
         CocomPdfLexer lx = {s, got, 0};
         CocomPdfTok t0 = cocom_pdfcontent_lex(&lx), t1 = cocom_pdfcontent_lex(&lx), t2 = cocom_pdfcontent_lex(&lx);
         long long n, g;
-        if (!tok_integer(s, &t0, &n) || !tok_integer(s, &t1, &g) || !tok_word(s, &t2, "obj")) {
+        if (!tok_integer(s, &t0, &n) || !tok_integer(s, &t1, &g) || !cocom_pdfcontent_tok_is(s, &t2, "obj")) {
             fail(r, "the PDF is damaged: no object where the cross-reference says (byte %llu)",
                  (unsigned long long)off);
             return 0;
@@ -337,13 +339,13 @@ static int read_direct(CocomPdfReader *r, uint64_t off, long long num, CocomPdfO
         o->num = (int)n;
         o->gen = (int)g;
         o->start = off;
-        if (tok_word(s, &k, "endobj")) {
+        if (cocom_pdfcontent_tok_is(s, &k, "endobj")) {
             o->body = (const char *)s + body;
             o->bodylen = k.start - body;
             o->end = off + k.end;
             return 1;
         }
-        if (!tok_word(s, &k, "stream") || o->value.kind != COCOM_PDFV_DICT) {
+        if (!cocom_pdfcontent_tok_is(s, &k, "stream") || o->value.kind != COCOM_PDFV_DICT) {
             fail(r, "the PDF is damaged: object %lld does not end with endobj (byte %llu)", n,
                  (unsigned long long)(off + k.start));
             return 0;
@@ -385,7 +387,7 @@ static int read_direct(CocomPdfReader *r, uint64_t off, long long num, CocomPdfO
         size_t tn = cocom_pdfobj_pread(r, o->data + o->length, tail, sizeof tail);
         CocomPdfLexer tl = {tail, tn, 0};
         CocomPdfTok e1 = cocom_pdfcontent_lex(&tl), e2 = cocom_pdfcontent_lex(&tl);
-        if (!tok_word(tail, &e1, "endstream") || !tok_word(tail, &e2, "endobj")) {
+        if (!cocom_pdfcontent_tok_is(tail, &e1, "endstream") || !cocom_pdfcontent_tok_is(tail, &e2, "endobj")) {
             fail(r, "the PDF is damaged: stream %lld does not end where its /Length says", n);
             return 0;
         }
@@ -600,7 +602,7 @@ static int read_xref(CocomPdfReader *r, uint64_t at)
     size_t got = read_at(r, here, 65536);
     CocomPdfLexer lx = {r->buf, got, 0};
     CocomPdfTok t = cocom_pdfcontent_lex(&lx);
-    if (!tok_word(r->buf, &t, "trailer")) {
+    if (!cocom_pdfcontent_tok_is(r->buf, &t, "trailer")) {
         fail(r, "the PDF is damaged: no trailer after its cross-reference table");
         return 0;
     }
@@ -999,11 +1001,26 @@ char *cocom_pdfobj_text(const CocomPdfVal *v)
     return cocom_buf_steal(&out);
 }
 
+void cocom_pdfobj_put_int(CocomBuf *b, long long v)
+{
+    char d[24], *e = d + sizeof d, *q = e;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--q = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--q = '-';
+    cocom_buf_append(b, q, (size_t)(e - q));
+}
+
 void cocom_pdfobj_write(CocomBuf *b, const CocomPdfVal *v)
 {
     switch (v->kind) {
     case COCOM_PDFV_REF:
-        cocom_buf_printf(b, "%lld %d R", v->num, v->gen);
+        cocom_pdfobj_put_int(b, v->num);
+        cocom_buf_putc(b, ' ');
+        cocom_pdfobj_put_int(b, v->gen);
+        cocom_buf_puts(b, " R");
         break;
     case COCOM_PDFV_ARRAY:
         cocom_buf_putc(b, '[');

@@ -137,6 +137,9 @@ int cocom_pdfobj_is_name(const CocomPdfVal *v, const char *name);
  * read as Latin-1), NULL when v is not a string; the caller frees it. */
 char *cocom_pdfobj_text(const CocomPdfVal *v);
 
+/* Appends v in decimal, as printf's %lld would (without its cost: the
+ * post-pass writes a number or two for every object). */
+void cocom_pdfobj_put_int(CocomBuf *b, long long v);
 /* Appends v in PDF syntax (unchanged tokens as they were written). */
 void cocom_pdfobj_write(CocomBuf *b, const CocomPdfVal *v);
 /* Appends a PDF text string holding the UTF-8 text s: a literal string

@@ -638,7 +638,10 @@ static void put_object(Post *p, uint32_t num, int gen, const char *body, size_t 
     e->type = 2;
     e->out = p->stm_num;
     e->aux = p->stm_count;
-    cocom_buf_printf(&p->stm_head, "%u %zu ", num, p->stm_data.len);
+    cocom_pdfobj_put_int(&p->stm_head, num);
+    cocom_buf_putc(&p->stm_head, ' ');
+    cocom_pdfobj_put_int(&p->stm_head, (long long)p->stm_data.len);
+    cocom_buf_putc(&p->stm_head, ' ');
     cocom_buf_append(&p->stm_data, body, len);
     cocom_buf_putc(&p->stm_data, '\n');
     if (++p->stm_count == OBJSTM_OBJECTS)

@@ -14,10 +14,6 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int loaded;                  /* written in load() only, read after pthread_once */
 static char why_not[512];
 
-static pthread_mutex_t preload_mu = PTHREAD_MUTEX_INITIALIZER;
-static int preload_started, preload_joined;
-static pthread_t preload_thread;
-
 /* Runs once per process, under pthread_once. */
 static void load(void)
 {
@@ -45,38 +41,8 @@ static void load(void)
     loaded = 1;
 }
 
-static void *preload_main(void *unused)
-{
-    pthread_once(&once, load);
-    return NULL;
-}
-
-void cocom_qpdf_preload(void)
-{
-    pthread_mutex_lock(&preload_mu);
-    /* Once per process: after that the library is loaded, or being
-     * loaded, or known not to load. */
-    if (!preload_started)
-        preload_started = pthread_create(&preload_thread, NULL, preload_main, NULL) == 0;
-    pthread_mutex_unlock(&preload_mu);
-}
-
-void cocom_qpdf_preload_wait(void)
-{
-    pthread_mutex_lock(&preload_mu);
-    int join = preload_started && !preload_joined;
-    if (join)
-        preload_joined = 1;
-    pthread_mutex_unlock(&preload_mu);
-    /* Only one caller joins; any other waits in pthread_once below, or
-     * finds the library loaded. */
-    if (join)
-        pthread_join(preload_thread, NULL);
-}
-
 int cocom_qpdf_load(const char **why)
 {
-    cocom_qpdf_preload_wait();
     pthread_once(&once, load);
     if (!loaded && why)
         *why = why_not;

@@ -1,4 +1,4 @@
-/* qpdf-load.h — libqpdf, loaded when a PDF is to be finished, not at start.
+/* qpdf-load.h — libqpdf, loaded when a PDF is to be checked, not at start.
  *
  * libqpdf is C++, and brings the C++ runtime, GnuTLS and nine more shared
  * libraries with it.  Linked like the others, they were loaded and
@@ -7,8 +7,7 @@
  * with and without -lqpdf, on Debian 12).  Only pdfcheck (pdfcheck.c)
  * uses it (the post-pass streams over cocom's own output, pdfstream.h).
  * So libcocom opens it with dlopen() instead: cocom_qpdf_load() does it
- * when pdfcheck needs it, or waits for cocom_qpdf_preload(), which can
- * start it on a thread of its own.
+ * when pdfcheck needs it.
  *
  * pdfcheck.c calls qpdf's C API through the table below; the #defines after
  * it let those calls keep qpdf's own names.  Every function pdfcheck.c uses
@@ -28,26 +27,15 @@
 
 #define COCOM_QPDF_FUNCTIONS(X) \
     X(qpdf_init) X(qpdf_cleanup) X(qpdf_read) X(qpdf_silence_errors) X(qpdf_set_suppress_warnings) \
-    X(qpdf_set_attempt_recovery) X(qpdf_is_encrypted) \
-    X(qpdf_has_error) X(qpdf_get_error) X(qpdf_get_error_code) X(qpdf_get_error_file_position) \
-    X(qpdf_get_error_message_detail) X(qpdf_more_warnings) X(qpdf_next_warning) \
-    X(qpdf_init_write) X(qpdf_write) X(qpdf_set_deterministic_ID) X(qpdf_set_minimum_pdf_version) \
-    X(qpdf_set_object_stream_mode) \
-    X(qpdf_get_num_pages) X(qpdf_get_page_n) X(qpdf_get_object_by_id) X(qpdf_get_root) X(qpdf_get_trailer) \
-    X(qpdf_make_indirect_object) \
-    X(qpdf_oh_release) X(qpdf_oh_is_array) X(qpdf_oh_is_bool) X(qpdf_oh_is_dictionary) X(qpdf_oh_is_integer) \
-    X(qpdf_oh_is_name) X(qpdf_oh_is_name_and_equals) X(qpdf_oh_is_null) X(qpdf_oh_is_stream) \
-    X(qpdf_oh_is_string) \
+    X(qpdf_set_attempt_recovery) X(qpdf_is_encrypted) X(qpdf_has_error) X(qpdf_get_error) X(qpdf_get_error_code) \
+    X(qpdf_get_error_file_position) X(qpdf_get_error_message_detail) X(qpdf_more_warnings) X(qpdf_next_warning) \
+    X(qpdf_get_num_pages) X(qpdf_get_page_n) X(qpdf_get_root) X(qpdf_get_trailer) X(qpdf_oh_release) \
+    X(qpdf_oh_is_array) X(qpdf_oh_is_bool) X(qpdf_oh_is_dictionary) X(qpdf_oh_is_integer) X(qpdf_oh_is_name) \
+    X(qpdf_oh_is_name_and_equals) X(qpdf_oh_is_null) X(qpdf_oh_is_stream) X(qpdf_oh_is_string) \
     X(qpdf_oh_get_array_item) X(qpdf_oh_get_array_n_items) X(qpdf_oh_get_binary_utf8_value) \
-    X(qpdf_oh_get_bool_value) X(qpdf_oh_get_dict) X(qpdf_oh_get_generation) X(qpdf_oh_get_int_value) \
-    X(qpdf_oh_get_key) X(qpdf_oh_get_name) X(qpdf_oh_get_object_id) X(qpdf_oh_get_page_content_data) \
-    X(qpdf_oh_get_stream_data) \
-    X(qpdf_oh_begin_dict_key_iter) X(qpdf_oh_dict_more_keys) X(qpdf_oh_dict_next_key) \
-    X(qpdf_oh_new_array) X(qpdf_oh_new_bool) X(qpdf_oh_new_dictionary) X(qpdf_oh_new_name) \
-    X(qpdf_oh_new_null) X(qpdf_oh_new_object) X(qpdf_oh_new_stream) X(qpdf_oh_new_string) \
-    X(qpdf_oh_new_unicode_string) \
-    X(qpdf_oh_append_item) X(qpdf_oh_remove_key) X(qpdf_oh_replace_key) X(qpdf_oh_replace_stream_data) \
-    X(qpdf_oh_set_array_item)
+    X(qpdf_oh_get_bool_value) X(qpdf_oh_get_dict) X(qpdf_oh_get_int_value) X(qpdf_oh_get_key) \
+    X(qpdf_oh_get_name) X(qpdf_oh_get_object_id) X(qpdf_oh_get_page_content_data) X(qpdf_oh_get_stream_data) \
+    X(qpdf_oh_begin_dict_key_iter) X(qpdf_oh_dict_more_keys) X(qpdf_oh_dict_next_key) X(qpdf_oh_new_object)
 
 typedef struct {
 #define COCOM_QPDF_SLOT(name) __typeof__(name) *name;
@@ -58,14 +46,7 @@ typedef struct {
 /* Filled by cocom_qpdf_load(); read it only after that returned 1. */
 extern CocomQpdf cocom_qpdf;
 
-/* Starts opening libqpdf on a thread of its own, unless that has begun
- * already.  Costs nothing when it is loaded. */
-void cocom_qpdf_preload(void);
-
-/* Waits for a preload to end (so that no thread is left running). */
-void cocom_qpdf_preload_wait(void);
-
-/* Opens libqpdf (or waits for the preload to).  Returns 1 when it can be
+/* Opens libqpdf (once per process).  Returns 1 when it can be
  * called; 0 when it cannot be loaded, with *why (when why is not NULL)
  * saying why: a static string naming the library file and dlerror()'s
  * reason. */
@@ -86,17 +67,10 @@ int cocom_qpdf_load(const char **why);
 #define qpdf_get_error_message_detail (cocom_qpdf.qpdf_get_error_message_detail)
 #define qpdf_more_warnings (cocom_qpdf.qpdf_more_warnings)
 #define qpdf_next_warning (cocom_qpdf.qpdf_next_warning)
-#define qpdf_init_write (cocom_qpdf.qpdf_init_write)
-#define qpdf_write (cocom_qpdf.qpdf_write)
-#define qpdf_set_deterministic_ID (cocom_qpdf.qpdf_set_deterministic_ID)
-#define qpdf_set_minimum_pdf_version (cocom_qpdf.qpdf_set_minimum_pdf_version)
-#define qpdf_set_object_stream_mode (cocom_qpdf.qpdf_set_object_stream_mode)
 #define qpdf_get_num_pages (cocom_qpdf.qpdf_get_num_pages)
 #define qpdf_get_page_n (cocom_qpdf.qpdf_get_page_n)
-#define qpdf_get_object_by_id (cocom_qpdf.qpdf_get_object_by_id)
 #define qpdf_get_root (cocom_qpdf.qpdf_get_root)
 #define qpdf_get_trailer (cocom_qpdf.qpdf_get_trailer)
-#define qpdf_make_indirect_object (cocom_qpdf.qpdf_make_indirect_object)
 #define qpdf_oh_release (cocom_qpdf.qpdf_oh_release)
 #define qpdf_oh_is_array (cocom_qpdf.qpdf_oh_is_array)
 #define qpdf_oh_is_bool (cocom_qpdf.qpdf_oh_is_bool)
@@ -112,7 +86,6 @@ int cocom_qpdf_load(const char **why);
 #define qpdf_oh_get_binary_utf8_value (cocom_qpdf.qpdf_oh_get_binary_utf8_value)
 #define qpdf_oh_get_bool_value (cocom_qpdf.qpdf_oh_get_bool_value)
 #define qpdf_oh_get_dict (cocom_qpdf.qpdf_oh_get_dict)
-#define qpdf_oh_get_generation (cocom_qpdf.qpdf_oh_get_generation)
 #define qpdf_oh_get_int_value (cocom_qpdf.qpdf_oh_get_int_value)
 #define qpdf_oh_get_key (cocom_qpdf.qpdf_oh_get_key)
 #define qpdf_oh_get_name (cocom_qpdf.qpdf_oh_get_name)
@@ -122,20 +95,7 @@ int cocom_qpdf_load(const char **why);
 #define qpdf_oh_begin_dict_key_iter (cocom_qpdf.qpdf_oh_begin_dict_key_iter)
 #define qpdf_oh_dict_more_keys (cocom_qpdf.qpdf_oh_dict_more_keys)
 #define qpdf_oh_dict_next_key (cocom_qpdf.qpdf_oh_dict_next_key)
-#define qpdf_oh_new_array (cocom_qpdf.qpdf_oh_new_array)
-#define qpdf_oh_new_bool (cocom_qpdf.qpdf_oh_new_bool)
-#define qpdf_oh_new_dictionary (cocom_qpdf.qpdf_oh_new_dictionary)
-#define qpdf_oh_new_name (cocom_qpdf.qpdf_oh_new_name)
-#define qpdf_oh_new_null (cocom_qpdf.qpdf_oh_new_null)
 #define qpdf_oh_new_object (cocom_qpdf.qpdf_oh_new_object)
-#define qpdf_oh_new_stream (cocom_qpdf.qpdf_oh_new_stream)
-#define qpdf_oh_new_string (cocom_qpdf.qpdf_oh_new_string)
-#define qpdf_oh_new_unicode_string (cocom_qpdf.qpdf_oh_new_unicode_string)
-#define qpdf_oh_append_item (cocom_qpdf.qpdf_oh_append_item)
-#define qpdf_oh_remove_key (cocom_qpdf.qpdf_oh_remove_key)
-#define qpdf_oh_replace_key (cocom_qpdf.qpdf_oh_replace_key)
-#define qpdf_oh_replace_stream_data (cocom_qpdf.qpdf_oh_replace_stream_data)
-#define qpdf_oh_set_array_item (cocom_qpdf.qpdf_oh_set_array_item)
 #endif
 
 #endif
