@@ -1059,6 +1059,28 @@ static void place_line(Placer *p, Item *it, double y)
 static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, int split, int forced,
                           double split_h, double y, int at_top, int at_bottom);
 
+/* Places a table's header or footer rows (`rows`) again at y, where the
+ * table breaks: fresh copies, since placing consumes a row, marked
+ * repeated, so that their ids stay where they were first; the section's
+ * own id (`id`, or NULL) counts this page too.  Returns the y below them. */
+static double place_repeated(Placer *p, const ItemList *rows, const char *id, double y)
+{
+    ItemList copy = {0};
+    for (size_t i = 0; i < rows->n; i++) {
+        COCOM_GROW(copy.items, copy.cap, copy.n + 1);
+        Item *d = &copy.items[copy.n++];
+        memset(d, 0, sizeof *d);
+        d->type = IT_ROW;
+        d->height = rows->items[i].height;
+        d->row = galley_row_copy(rows->items[i].row);
+        d->row->repeated = 1;
+    }
+    y = place_items(p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
+    item_list_clear(&copy);
+    record_id(p->l, id);
+    return y;
+}
+
 /* Places a row, or the part of it `part` tall when split is set (forced:
  * whatever its keeps); moves each cell's position past what was placed.
  * A row continued from an earlier page is placed with its remaining
@@ -1140,22 +1162,8 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
             op->str = page_str(p->page, r->table ? (c->box && c->box->role ? c->box->role : "TD")
                                         : c->role ? c->role : c->is_label ? "Lbl" : "LBody");
         }
-        if (rep) {
-            /* The nested table's header, repeated at the top of the part. */
-            ItemList copy = {0};
-            for (size_t k = 0; k < rep->header.n; k++) {
-                COCOM_GROW(copy.items, copy.cap, copy.n + 1);
-                Item *d = &copy.items[copy.n++];
-                memset(d, 0, sizeof *d);
-                d->type = IT_ROW;
-                d->height = rep->header.items[k].height;
-                d->row = galley_row_copy(rep->header.items[k].row);
-                d->row->repeated = 1;
-            }
-            place_items(p, &copy, 0, copy.n, 0, 0, 0, cy + cell_top(c), 0, 0);
-            item_list_clear(&copy);
-            record_id(p->l, rep->header_id);
-        }
+        if (rep)   /* the nested table's header, repeated at the top of the part */
+            place_repeated(p, &rep->header, rep->header_id, cy + cell_top(c));
         /* display-align: only a cell placed whole moves its content. */
         double cy0 = cy + top;
         if (!split && !cont_top && c->display_align != FO_DISPLAY_ALIGN_BEFORE) {
@@ -1681,24 +1689,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         if (b->id)
             record_id(l, b->id);
     }
-    if (rep) {
-        ItemList copy = {0};
-        for (size_t i = 0; i < rep->header.n; i++) {
-            Item *src_it = &rep->header.items[i];
-            /* Each page gets fresh rows: placing consumes them. */
-            Item *d;
-            COCOM_GROW(copy.items, copy.cap, copy.n + 1);
-            d = &copy.items[copy.n++];
-            memset(d, 0, sizeof *d);
-            d->type = IT_ROW;
-            d->height = src_it->height;
-            d->row = galley_row_copy(src_it->row);
-            d->row->repeated = 1;
-        }
-        y = place_items(&p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
-        item_list_clear(&copy);
-        record_id(l, rep->header_id);
-    }
+    if (rep)
+        y = place_repeated(&p, &rep->header, rep->header_id, y);
     if (l->flow) {
         ItemList taken = {0};
         size_t ntake = f.cut;
@@ -1762,21 +1754,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         Table *t = before && before->type == IT_ROW ? before->row->table : NULL;
         if (t && next && next->type == IT_ROW && next->row->table == t && !next->row->is_footer
             && !before->row->is_footer && !t->omit_footer_at_break && t->footer.n
-            && footer_fits(l, t, m->body.y + m->body.h - y)) {
-            ItemList copy = {0};
-            for (size_t i = 0; i < t->footer.n; i++) {
-                COCOM_GROW(copy.items, copy.cap, copy.n + 1);
-                Item *d = &copy.items[copy.n++];
-                memset(d, 0, sizeof *d);
-                d->type = IT_ROW;
-                d->height = t->footer.items[i].height;
-                d->row = galley_row_copy(t->footer.items[i].row);
-                d->row->repeated = 1;
-            }
-            y = place_items(&p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
-            item_list_clear(&copy);
-            record_id(l, t->footer_id);
-        }
+            && footer_fits(l, t, m->body.y + m->body.h - y))
+            y = place_repeated(&p, &t->footer, t->footer_id, y);
         if (f.break_kind == FO_BREAK_ODD_PAGE || f.break_kind == FO_BREAK_EVEN_PAGE)
             l->pending_parity = f.break_kind;
         item_list_clear(&taken);
