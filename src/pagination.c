@@ -186,7 +186,6 @@ struct CocomLayout {
     long flow_citations;        /* citations met in flows (not static content) */
     long page_marks;            /* fo:page-numbers met in flows (layout_page_number_mark) */
     int stalled;                /* a page could not move the flow on: the layout stops */
-    int rec_root;               /* fo:root's id has its first page */
 };
 
 int layout_anchor(CocomLayout *l, const char *id)
@@ -1522,12 +1521,7 @@ static CocomPage *page_new(CocomLayout *l, Master *m)
 static void page_done(CocomLayout *l, CocomPage *page, Master *m)
 {
     /* fo:root's id: the document's first page to its last. */
-    if (l->root_style->id && *l->root_style->id && !l->rec_root) {
-        map_put(&l->rec.first, l->root_style->id, l->page_text, 0);
-        l->rec_root = 1;
-    }
-    if (l->root_style->id && *l->root_style->id)
-        map_put(&l->rec.last, l->root_style->id, l->page_text, 1);
+    record_id(l, l->root_style->id);
     if (l->seq_style->id && l->seq_pages == 0)
         map_put(&l->rec.first, l->seq_style->id, l->page_text, 0);
     if (l->seq_style->id)
