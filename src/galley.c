@@ -2095,8 +2095,7 @@ static void table_step(Galley *g)
     if (!ts->started_body) {
         ts->started_body = 1;
         int32_t pen = content_penalty(g);
-        xmlNodePtr hn = fo_child(f->node, FO_TABLE_HEADER);
-        LBox *hid = ts->table->header.n && hn ? emit_id_start(g, fo_attr(hn, "id"), ts->x0, ts->x0 + ts->width) : NULL;
+        LBox *hid = ts->table->header.n ? emit_id_start(g, ts->table->header_id, ts->x0, ts->x0 + ts->width) : NULL;
         for (size_t i = 0; i < ts->table->header.n; i++) {
             Row *r = galley_row_copy(ts->table->header.items[i].row);
             emit_row_item(g, r, i == 0 ? pen : KEEP_ALWAYS);
@@ -2170,8 +2169,7 @@ static void table_step(Galley *g)
     /* The end: the footer once, kept with the last row. */
     emit_id_end(g, ts->body_id);
     ts->body_id = NULL;
-    xmlNodePtr fn = fo_child(f->node, FO_TABLE_FOOTER);
-    LBox *fid = ts->table->footer.n && fn ? emit_id_start(g, fo_attr(fn, "id"), ts->x0, ts->x0 + ts->width) : NULL;
+    LBox *fid = ts->table->footer.n ? emit_id_start(g, ts->table->footer_id, ts->x0, ts->x0 + ts->width) : NULL;
     for (size_t i = 0; i < ts->table->footer.n; i++) {
         Row *r = galley_row_copy(ts->table->footer.items[i].row);
         emit_row_item(g, r, KEEP_ALWAYS);
