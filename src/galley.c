@@ -208,6 +208,13 @@ static int32_t keep_penalty(int32_t strength)
     return strength >= 999 ? KEEP_ALWAYS - 1 : 1000 * strength;
 }
 
+/* The penalty of a keep-with-next or -previous: its stronger component
+ * (a page holds one column). */
+static int32_t keep_of(const FoKeep *k)
+{
+    return keep_penalty(k->within_page > k->within_column ? k->within_page : k->within_column);
+}
+
 static FoStyle *style_new(Galley *g, xmlNodePtr node, const FoStyle *parent)
 {
     FoStyle *s = cocom_xmalloc(sizeof *s);
@@ -470,8 +477,7 @@ static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
     Frame *parent = top(g);
     emit_break(g, s->break_before);
     emit_space(g, &s->space_before);
-    int32_t kwp = keep_penalty(s->keep_with_previous.within_page > s->keep_with_previous.within_column
-                                   ? s->keep_with_previous.within_page : s->keep_with_previous.within_column);
+    int32_t kwp = keep_of(&s->keep_with_previous);
     if (kwp > g->kwp)
         g->kwp = kwp;
     Frame *f = push_frame(g, kind, node, s);
@@ -528,8 +534,7 @@ static void close_frame(Galley *g)
         it->height = box_after(f->box);
     }
     if (is_block) {
-        int32_t kwn = keep_penalty(s->keep_with_next.within_page > s->keep_with_next.within_column
-                                       ? s->keep_with_next.within_page : s->keep_with_next.within_column);
+        int32_t kwn = keep_of(&s->keep_with_next);
         emit_space(g, &s->space_after);
         if (kwn > g->kwn)
             g->kwn = kwn;
