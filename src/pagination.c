@@ -718,11 +718,13 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
     /* at: where the break is, in content order (2i: before item i; 2i+1:
      * inside row i). */
     typedef struct { size_t cut; double h; int32_t pen; int split; double split_h; size_t at; } Cand;
-    /* Rows placed whole, and where they begin: a keep after them may make
-     * a break inside one the best. */
+    /* The last ROWS_SEARCHED rows placed whole (row k of nrows at
+     * rows[k % ROWS_SEARCHED]), and where they begin: a keep after them
+     * may make a break inside one the best. */
+    enum { ROWS_SEARCHED = 64 };
     typedef struct { size_t i; double top; } Placed;
-    Placed *rows = NULL;
-    size_t nrows = 0, caprows = 0;
+    Placed rows[ROWS_SEARCHED];
+    size_t nrows = 0;
     Cand *cands = NULL;
     size_t ncands = 0, capcands = 0;
     double h = 0;
@@ -744,7 +746,6 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->height = h + tail;
                 out->exhausted = 1;
                 free(cands);
-                free(rows);
                 return;
             }
             break;
@@ -769,7 +770,6 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->penalty = PENALTY_FORCED;
                 out->break_kind = it->break_kind;
                 free(cands);
-                free(rows);
                 return;
             }
             out->top_break = it->break_kind;
@@ -810,15 +810,12 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->penalty = PENALTY_FORCED;
                 out->break_kind = FO_BREAK_PAGE;
                 free(cands);
-                free(rows);
                 return;
             }
         }
         if (need <= H + EPS) {
-            if (it->type == IT_ROW && it->row->nrows == 1) {
-                COCOM_GROW(rows, caprows, nrows + 1);
-                rows[nrows++] = (Placed){i, h + mid};
-            }
+            if (it->type == IT_ROW && it->row->nrows == 1)
+                rows[nrows++ % ROWS_SEARCHED] = (Placed){i, h + mid};
             h = need;
             started = 1;
             gap = i + 1;
@@ -842,7 +839,6 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->split_height = part;
                 out->penalty = spen;
                 free(cands);
-                free(rows);
                 return;
             }
             /* Taller than the whole space: on a page it is placed anyway
@@ -851,7 +847,6 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             out->cut = allow_overflow ? i + 1 : 0;
             out->height = allow_overflow ? need : 0;
             free(cands);
-                free(rows);
             return;
         }
         break;
@@ -872,12 +867,15 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
      * part here, the rest with the rows kept to it (XSL 1.1 §7.20: keeps
      * are between areas, and a row's parts are areas of their own).  The
      * latest rows first, a bounded number of them. */
-    for (size_t k = nrows; k-- > 0 && k + 64 >= nrows && (cands[best].pen > 0 || 2 * rows[k].i + 1 > cands[best].at);) {
-        size_t j = rows[k].i;
+    for (size_t k = nrows; k-- > 0 && k + ROWS_SEARCHED >= nrows;) {
+        const Placed *pk = &rows[k % ROWS_SEARCHED];
+        if (cands[best].pen <= 0 && 2 * pk->i + 1 <= cands[best].at)
+            break;
+        size_t j = pk->i;
         Item *rj = s->get(s->src, j);
         size_t at = 2 * j + 1;
         double reserve = rj->row->is_footer ? 0 : footer_at_break(rj->row->table, H);
-        double avail = H - rows[k].top - reserve;
+        double avail = H - pk->top - reserve;
         if (avail > rj->height - 0.5)
             avail = rj->height - 0.5;
         double part;
@@ -886,11 +884,10 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             continue;
         if (at > cands[best].at ? spen <= cands[best].pen : spen < cands[best].pen) {
             COCOM_GROW(cands, capcands, ncands + 1);
-            cands[ncands] = (Cand){j, rows[k].top + part + reserve, spen, 1, part, at};
+            cands[ncands] = (Cand){j, pk->top + part + reserve, spen, 1, part, at};
             best = ncands++;
         }
     }
-    free(rows);
     out->cut = cands[best].cut;
     out->height = cands[best].h;
     out->penalty = cands[best].pen;
