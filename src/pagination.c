@@ -600,10 +600,22 @@ static double cell_bottom(const Cell *c, int continues)
     return continues && c->box->padding_discard[1] ? c->box->border[FO_AFTER].width : box_edge_after(c->box);
 }
 
+/* The table whose header is repeated above a row that begins a part (the
+ * page's, or a cell's): a row of a table that has body rows on earlier
+ * pages, or that is itself continued, and a header not omitted at breaks
+ * (XSL 1.1 §6.7.6: a header is repeated at every break of its table,
+ * wherever the table is).  NULL otherwise. */
+static Table *header_repeats_above(const Row *r)
+{
+    Table *t = r->table;
+    if (t && !r->is_header && t->header.n && !t->omit_header_at_break && (t->body_rows_placed > 0 || r->continued))
+        return t;
+    return NULL;
+}
+
 /* The table whose header a cell's continued part begins with: the cell's
- * next content is a body row of a nested table that has rows on earlier
- * pages, and repeats its header (XSL 1.1 §6.7.6: a header is repeated
- * at every break of its table, wherever the table is).  NULL otherwise. */
+ * next content is a body row of a nested table whose header is repeated
+ * there.  NULL otherwise. */
 static Table *cell_repeats_header(const Cell *c)
 {
     if (!c->started)
@@ -612,13 +624,8 @@ static Table *cell_repeats_header(const Cell *c)
         const Item *it = &c->content.items[k];
         if (it->type == IT_LINE)
             return NULL;
-        if (it->type == IT_ROW) {
-            Table *t = it->row->table;
-            if (t && !it->row->is_header && !it->row->is_footer && t->header.n && !t->omit_header_at_break
-                && (t->body_rows_placed > 0 || it->row->continued))
-                return t;
-            return NULL;
-        }
+        if (it->type == IT_ROW)
+            return it->row->is_footer ? NULL : header_repeats_above(it->row);
     }
     return NULL;
 }
@@ -1590,6 +1597,16 @@ static int header_leaves_room(CocomLayout *l, Table *t, Item *head, double body_
     return row_split(l, head->row, room, 0, &part, &pen) && part > EPS;
 }
 
+/* The flow's first line or row, past the ends and starts of boxes, spaces
+ * and breaks before it; NULL at its end. */
+static Item *flow_content(Galley *flow)
+{
+    Item *it;
+    for (size_t k = 0; (it = galley_peek(flow, k)) && it->type != IT_LINE && it->type != IT_ROW; k++)
+        ;
+    return it;
+}
+
 /* Fills one page of the flow. */
 static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
 {
@@ -1614,16 +1631,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             return blank_page(l);
     }
     /* A table continued from the page before repeats its header. */
-    Item *head = l->flow ? galley_peek(l->flow, 0) : NULL;
-    size_t skip = 0;
-    while (head && head->type != IT_LINE && head->type != IT_ROW) {
-        head = galley_peek(l->flow, ++skip);
-    }
-    Table *rep = NULL;
-    if (head && head->type == IT_ROW && head->row->table && !head->row->is_header && l->seq_pages > 0
-        && (head->row->table->body_rows_placed > 0 || head->row->continued) && !head->row->table->omit_header_at_break
-        && head->row->table->header.n)
-        rep = head->row->table;
+    Item *head = l->flow ? flow_content(l->flow) : NULL;
+    Table *rep = head && head->type == IT_ROW && l->seq_pages > 0 ? header_repeats_above(head->row) : NULL;
     if (rep && !header_leaves_room(l, rep, head, m->body.h)) {
         /* Repeated, the header would fill the page and the body would
          * never move on: this page goes without it. */
@@ -1735,10 +1744,7 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
                 last = &taken.items[i];
                 break;
             }
-        Item *next = galley_peek(l->flow, 0);
-        size_t k = 0;
-        while (next && next->type != IT_LINE && next->type != IT_ROW)
-            next = galley_peek(l->flow, ++k);
+        Item *next = flow_content(l->flow);
         Item *before = split ? galley_peek(l->flow, 0) : last;
         if (split)
             next = before;
