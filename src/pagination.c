@@ -359,6 +359,7 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
     if (bs && bs->region_name)
         m->region_names[0] = bs->region_name;
     Rect b = c;
+    m->body_area = c;
     if (bs) {
         double ml = len_or(bs->margin_left, c.w, 0), mr = len_or(bs->margin_right, c.w, 0);
         double mt = len_or(bs->margin_top, c.w, 0), mb = len_or(bs->margin_bottom, c.w, 0);
@@ -381,8 +382,6 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
         b = c;
         m->body_area = c;
     }
-    if (!bs)
-        m->body_area = b;
     m->body = b;
     return m;
 }
