@@ -1596,6 +1596,24 @@ static int header_leaves_room(CocomLayout *l, Table *t, Item *head, double body_
     return row_split(l, head->row, room, 0, &part, &pen) && part > EPS;
 }
 
+/* Is a table's header repeated above the row at the head of a page
+ * (header_leaves_room)?  When it is not, repeated it would fill the page
+ * and the body would never move on: the page goes without it, as a
+ * footer goes where it does not fit (footer_fits), and that is said. */
+static int header_fits(CocomLayout *l, Table *t, Item *head, double body_h)
+{
+    if (header_leaves_room(l, t, head, body_h))
+        return 1;
+    char key[64];
+    snprintf(key, sizeof key, "tall-header:%ld", t->line);
+    if (cocom_report_once(l->ctx, key))
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, t->line,
+                     "the table's header (%.0fpt) leaves no room for a row of its body on a %.0fpt page; "
+                     "it is not repeated where it does not fit",
+                     t->header_height, body_h);
+    return 0;
+}
+
 /* The flow's first line or row, past the ends and starts of boxes, spaces
  * and breaks before it; NULL at its end. */
 static Item *flow_content(Galley *flow)
@@ -1632,18 +1650,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
     /* A table continued from the page before repeats its header. */
     Item *head = l->flow ? flow_content(l->flow) : NULL;
     Table *rep = head && head->type == IT_ROW && l->seq_pages > 0 ? header_repeats_above(head->row) : NULL;
-    if (rep && !header_leaves_room(l, rep, head, m->body.h)) {
-        /* Repeated, the header would fill the page and the body would
-         * never move on: this page goes without it. */
-        char key[64];
-        snprintf(key, sizeof key, "tall-header:%ld", rep->line);
-        if (cocom_report_once(l->ctx, key))
-            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, rep->line,
-                         "the table's header (%.0fpt) leaves no room for a row of its body on a %.0fpt page; "
-                         "it is not repeated where it does not fit",
-                         rep->header_height, m->body.h);
+    if (rep && !header_fits(l, rep, head, m->body.h))
         rep = NULL;
-    }
     double H = m->body.h - (rep ? rep->header_height : 0);
     Fit f;
     memset(&f, 0, sizeof f);
