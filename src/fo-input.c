@@ -517,36 +517,37 @@ int fo_input_has_citations(FoInput *in)
             p = buf;
         }
         for (size_t i = 0; i < n && !found; i++) {
-            char ch = p[i];
-            switch (state) {
-            case 0:
-                if (ch == '<') {
+            if (state == 0 || state == 3) {
+                /* Text, or a tag's attributes: on to the next '<' or '>'
+                 * (memchr: most bytes are here). */
+                const char *q = memchr(p + i, state == 0 ? '<' : '>', n - i);
+                if (!q)
+                    break;
+                i = (size_t)(q - p);
+                if (state == 0) {
                     state = 1;
                     closing = 0;
                     nlen = 0;
+                } else {
+                    state = 0;
                 }
-                break;
-            case 1:
+                continue;
+            }
+            char ch = p[i];
+            if (state == 1) {
                 if (ch == '/') {
                     closing = 1;
-                    break;
+                    continue;
                 }
                 state = 2;
-                /* fall through */
-            case 2:
-                if (ch == '>' || ch == '/' || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-                    found = scan_tag(name, nlen, closing, &in_flow);
-                    state = ch == '>' ? 0 : 3;
-                } else if (nlen < sizeof name) {
-                    name[nlen++] = ch;
-                } else {
-                    state = 3;
-                }
-                break;
-            default:
-                if (ch == '>')
-                    state = 0;
-                break;
+            }
+            if (ch == '>' || ch == '/' || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+                found = scan_tag(name, nlen, closing, &in_flow);
+                state = ch == '>' ? 0 : 3;
+            } else if (nlen < sizeof name) {
+                name[nlen++] = ch;
+            } else {
+                state = 3;
             }
         }
     }

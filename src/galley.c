@@ -208,6 +208,13 @@ static int32_t keep_penalty(int32_t strength)
     return strength >= 999 ? KEEP_ALWAYS - 1 : 1000 * strength;
 }
 
+/* The penalty of a keep-with-next or -previous: its stronger component
+ * (a page holds one column). */
+static int32_t keep_of(const FoKeep *k)
+{
+    return keep_penalty(k->within_page > k->within_column ? k->within_page : k->within_column);
+}
+
 static FoStyle *style_new(Galley *g, xmlNodePtr node, const FoStyle *parent)
 {
     FoStyle *s = cocom_xmalloc(sizeof *s);
@@ -470,8 +477,7 @@ static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
     Frame *parent = top(g);
     emit_break(g, s->break_before);
     emit_space(g, &s->space_before);
-    int32_t kwp = keep_penalty(s->keep_with_previous.within_page > s->keep_with_previous.within_column
-                                   ? s->keep_with_previous.within_page : s->keep_with_previous.within_column);
+    int32_t kwp = keep_of(&s->keep_with_previous);
     if (kwp > g->kwp)
         g->kwp = kwp;
     Frame *f = push_frame(g, kind, node, s);
@@ -528,8 +534,7 @@ static void close_frame(Galley *g)
         it->height = box_after(f->box);
     }
     if (is_block) {
-        int32_t kwn = keep_penalty(s->keep_with_next.within_page > s->keep_with_next.within_column
-                                       ? s->keep_with_next.within_page : s->keep_with_next.within_column);
+        int32_t kwn = keep_of(&s->keep_with_next);
         emit_space(g, &s->space_after);
         if (kwn > g->kwn)
             g->kwn = kwn;
@@ -1705,8 +1710,27 @@ typedef struct {
 
 static xmlNodePtr cell_run_end(xmlNodePtr first, int ncols);
 
-static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, int nrows, const FoStyle *ss,
-                                 int is_header, int is_footer, int first_rows, int last_rows)
+/* The styles of a row group's fo:table-rows (NULL for a run of cells
+ * with no row), in ss, their section's: computed once for the group, which
+ * needs them, and for its breaks and keeps. */
+static FoStyle **row_group_styles(Galley *g, xmlNodePtr *rows, int nrows, const FoStyle *ss)
+{
+    FoStyle **styles = cocom_xcalloc((size_t)nrows, sizeof(FoStyle *));
+    for (int r = 0; r < nrows; r++)
+        styles[r] = fo_kind(rows[r]) == FO_TABLE_ROW ? style_new(g, rows[r], ss) : NULL;
+    return styles;
+}
+
+static void row_group_styles_free(FoStyle **styles, int nrows)
+{
+    for (int r = 0; r < nrows; r++)
+        free(styles[r]);
+    free(styles);
+}
+
+/* A row group of rows (row_styles: theirs, from row_group_styles). */
+static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, int nrows, FoStyle *const *row_styles,
+                                 const FoStyle *ss, int is_header, int is_footer, int first_rows, int last_rows)
 {
     Row *row = cocom_xcalloc(1, sizeof *row);
     row->nrows = nrows;
@@ -1718,11 +1742,9 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
     PendingCell *pc = NULL;
     size_t npc = 0, cappc = 0;
     int32_t keep = 0;
-    FoStyle **row_styles = cocom_xcalloc((size_t)nrows, sizeof(FoStyle *));
     for (int r = 0; r < nrows; r++) {
         FoKind rk = fo_kind(rows[r]);
-        FoStyle *rs = rk == FO_TABLE_ROW ? style_new(g, rows[r], ss) : NULL;
-        row_styles[r] = rs;
+        const FoStyle *rs = row_styles[r];
         const char *role = rs && !g->env->in_static ? explicit_role(g, rows[r], rs) : NULL;
         if (role) {
             if (!row->roles)
@@ -1892,9 +1914,6 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
                 break;
             }
     }
-    for (int r = 0; r < nrows; r++)
-        free(row_styles[r]);
-    free(row_styles);
     free(xs);
     free(pc);
     row->keep_inside = keep;
@@ -2001,7 +2020,9 @@ static void table_section_rows(Galley *g, TableState *ts, xmlNodePtr sec, int is
             free(rows);
             break;
         }
-        Row *row = table_make_row_group(g, ts, rows, n, ss, is_header, !is_header, first, cur == NULL);
+        FoStyle **styles = row_group_styles(g, rows, n, ss);
+        Row *row = table_make_row_group(g, ts, rows, n, styles, ss, is_header, !is_header, first, cur == NULL);
+        row_group_styles_free(styles, n);
         row->table_weak = 1;   /* kept by the table itself */
         ts->table->refs--;
         first = 0;
@@ -2111,8 +2132,7 @@ static void table_step(Galley *g)
     if (!ts->started_body) {
         ts->started_body = 1;
         int32_t pen = content_penalty(g);
-        xmlNodePtr hn = fo_child(f->node, FO_TABLE_HEADER);
-        LBox *hid = ts->table->header.n && hn ? emit_id_start(g, fo_attr(hn, "id"), ts->x0, ts->x0 + ts->width) : NULL;
+        LBox *hid = ts->table->header.n ? emit_id_start(g, ts->table->header_id, ts->x0, ts->x0 + ts->width) : NULL;
         for (size_t i = 0; i < ts->table->header.n; i++) {
             Row *r = galley_row_copy(ts->table->header.items[i].row);
             emit_row_item(g, r, i == 0 ? pen : KEEP_ALWAYS);
@@ -2149,35 +2169,27 @@ static void table_step(Galley *g)
             int last = ts->next_row == NULL;
             /* break-before of the group's first row, break-after of its
              * last (rows joined by spanning cells cannot part). */
-            FoStyle *first_style = fo_kind(rows[0]) == FO_TABLE_ROW ? style_new(g, rows[0], ts->section_style) : NULL;
-            FoStyle *last_style = fo_kind(rows[n - 1]) == FO_TABLE_ROW ? style_new(g, rows[n - 1], ts->section_style)
-                                                                       : NULL;
+            FoStyle **styles = row_group_styles(g, rows, n, ts->section_style);
+            const FoStyle *first_style = styles[0], *last_style = styles[n - 1];
             if (first_style) {
                 emit_break(g, first_style->break_before);
                 /* keep-with-previous of the group's first row, and
                  * keep-with-next of its last, as for blocks (§7.20.4-5). */
-                int32_t kwp = keep_penalty(first_style->keep_with_previous.within_page
-                                                   > first_style->keep_with_previous.within_column
-                                               ? first_style->keep_with_previous.within_page
-                                               : first_style->keep_with_previous.within_column);
+                int32_t kwp = keep_of(&first_style->keep_with_previous);
                 if (kwp > g->kwp)
                     g->kwp = kwp;
             }
-            Row *row = table_make_row_group(g, ts, rows, n, ts->section_style, 0, 0, first, last);
+            Row *row = table_make_row_group(g, ts, rows, n, styles, ts->section_style, 0, 0, first, last);
             int32_t pen = content_penalty(g);
             emit_row_item(g, row, pen);
             content_emitted(g);
             if (last_style) {
-                int32_t kwn = keep_penalty(last_style->keep_with_next.within_page
-                                                   > last_style->keep_with_next.within_column
-                                               ? last_style->keep_with_next.within_page
-                                               : last_style->keep_with_next.within_column);
+                int32_t kwn = keep_of(&last_style->keep_with_next);
                 if (kwn > g->kwn)
                     g->kwn = kwn;
                 emit_break(g, last_style->break_after);
             }
-            free(first_style);
-            free(last_style);
+            row_group_styles_free(styles, n);
             ts->body_rows++;
         }
         free(rows);
@@ -2186,8 +2198,7 @@ static void table_step(Galley *g)
     /* The end: the footer once, kept with the last row. */
     emit_id_end(g, ts->body_id);
     ts->body_id = NULL;
-    xmlNodePtr fn = fo_child(f->node, FO_TABLE_FOOTER);
-    LBox *fid = ts->table->footer.n && fn ? emit_id_start(g, fo_attr(fn, "id"), ts->x0, ts->x0 + ts->width) : NULL;
+    LBox *fid = ts->table->footer.n ? emit_id_start(g, ts->table->footer_id, ts->x0, ts->x0 + ts->width) : NULL;
     for (size_t i = 0; i < ts->table->footer.n; i++) {
         Row *r = galley_row_copy(ts->table->footer.items[i].row);
         emit_row_item(g, r, KEEP_ALWAYS);

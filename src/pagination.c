@@ -186,7 +186,6 @@ struct CocomLayout {
     long flow_citations;        /* citations met in flows (not static content) */
     long page_marks;            /* fo:page-numbers met in flows (layout_page_number_mark) */
     int stalled;                /* a page could not move the flow on: the layout stops */
-    int rec_root;               /* fo:root's id has its first page */
 };
 
 int layout_anchor(CocomLayout *l, const char *id)
@@ -360,6 +359,7 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
     if (bs && bs->region_name)
         m->region_names[0] = bs->region_name;
     Rect b = c;
+    m->body_area = c;
     if (bs) {
         double ml = len_or(bs->margin_left, c.w, 0), mr = len_or(bs->margin_right, c.w, 0);
         double mt = len_or(bs->margin_top, c.w, 0), mb = len_or(bs->margin_bottom, c.w, 0);
@@ -382,8 +382,6 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
         b = c;
         m->body_area = c;
     }
-    if (!bs)
-        m->body_area = b;
     m->body = b;
     return m;
 }
@@ -601,10 +599,22 @@ static double cell_bottom(const Cell *c, int continues)
     return continues && c->box->padding_discard[1] ? c->box->border[FO_AFTER].width : box_edge_after(c->box);
 }
 
+/* The table whose header is repeated above a row that begins a part (the
+ * page's, or a cell's): a row of a table that has body rows on earlier
+ * pages, or that is itself continued, and a header not omitted at breaks
+ * (XSL 1.1 §6.7.6: a header is repeated at every break of its table,
+ * wherever the table is).  NULL otherwise. */
+static Table *header_repeats_above(const Row *r)
+{
+    Table *t = r->table;
+    if (t && !r->is_header && t->header.n && !t->omit_header_at_break && (t->body_rows_placed > 0 || r->continued))
+        return t;
+    return NULL;
+}
+
 /* The table whose header a cell's continued part begins with: the cell's
- * next content is a body row of a nested table that has rows on earlier
- * pages, and repeats its header (XSL 1.1 §6.7.6: a header is repeated
- * at every break of its table, wherever the table is).  NULL otherwise. */
+ * next content is a body row of a nested table whose header is repeated
+ * there.  NULL otherwise. */
 static Table *cell_repeats_header(const Cell *c)
 {
     if (!c->started)
@@ -613,13 +623,8 @@ static Table *cell_repeats_header(const Cell *c)
         const Item *it = &c->content.items[k];
         if (it->type == IT_LINE)
             return NULL;
-        if (it->type == IT_ROW) {
-            Table *t = it->row->table;
-            if (t && !it->row->is_header && !it->row->is_footer && t->header.n && !t->omit_header_at_break
-                && (t->body_rows_placed > 0 || it->row->continued))
-                return t;
-            return NULL;
-        }
+        if (it->type == IT_ROW)
+            return it->row->is_footer ? NULL : header_repeats_above(it->row);
     }
     return NULL;
 }
@@ -719,11 +724,13 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
     /* at: where the break is, in content order (2i: before item i; 2i+1:
      * inside row i). */
     typedef struct { size_t cut; double h; int32_t pen; int split; double split_h; size_t at; } Cand;
-    /* Rows placed whole, and where they begin: a keep after them may make
-     * a break inside one the best. */
+    /* The last ROWS_SEARCHED rows placed whole (row k of nrows at
+     * rows[k % ROWS_SEARCHED]), and where they begin: a keep after them
+     * may make a break inside one the best. */
+    enum { ROWS_SEARCHED = 64 };
     typedef struct { size_t i; double top; } Placed;
-    Placed *rows = NULL;
-    size_t nrows = 0, caprows = 0;
+    Placed rows[ROWS_SEARCHED];
+    size_t nrows = 0;
     Cand *cands = NULL;
     size_t ncands = 0, capcands = 0;
     double h = 0;
@@ -745,7 +752,6 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->height = h + tail;
                 out->exhausted = 1;
                 free(cands);
-                free(rows);
                 return;
             }
             break;
@@ -770,7 +776,6 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->penalty = PENALTY_FORCED;
                 out->break_kind = it->break_kind;
                 free(cands);
-                free(rows);
                 return;
             }
             out->top_break = it->break_kind;
@@ -811,15 +816,12 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->penalty = PENALTY_FORCED;
                 out->break_kind = FO_BREAK_PAGE;
                 free(cands);
-                free(rows);
                 return;
             }
         }
         if (need <= H + EPS) {
-            if (it->type == IT_ROW && it->row->nrows == 1) {
-                COCOM_GROW(rows, caprows, nrows + 1);
-                rows[nrows++] = (Placed){i, h + mid};
-            }
+            if (it->type == IT_ROW && it->row->nrows == 1)
+                rows[nrows++ % ROWS_SEARCHED] = (Placed){i, h + mid};
             h = need;
             started = 1;
             gap = i + 1;
@@ -843,7 +845,6 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->split_height = part;
                 out->penalty = spen;
                 free(cands);
-                free(rows);
                 return;
             }
             /* Taller than the whole space: on a page it is placed anyway
@@ -852,7 +853,6 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             out->cut = allow_overflow ? i + 1 : 0;
             out->height = allow_overflow ? need : 0;
             free(cands);
-                free(rows);
             return;
         }
         break;
@@ -873,12 +873,15 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
      * part here, the rest with the rows kept to it (XSL 1.1 §7.20: keeps
      * are between areas, and a row's parts are areas of their own).  The
      * latest rows first, a bounded number of them. */
-    for (size_t k = nrows; k-- > 0 && k + 64 >= nrows && (cands[best].pen > 0 || 2 * rows[k].i + 1 > cands[best].at);) {
-        size_t j = rows[k].i;
+    for (size_t k = nrows; k-- > 0 && k + ROWS_SEARCHED >= nrows;) {
+        const Placed *pk = &rows[k % ROWS_SEARCHED];
+        if (cands[best].pen <= 0 && 2 * pk->i + 1 <= cands[best].at)
+            break;
+        size_t j = pk->i;
         Item *rj = s->get(s->src, j);
         size_t at = 2 * j + 1;
         double reserve = rj->row->is_footer ? 0 : footer_at_break(rj->row->table, H);
-        double avail = H - rows[k].top - reserve;
+        double avail = H - pk->top - reserve;
         if (avail > rj->height - 0.5)
             avail = rj->height - 0.5;
         double part;
@@ -887,11 +890,10 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             continue;
         if (at > cands[best].at ? spen <= cands[best].pen : spen < cands[best].pen) {
             COCOM_GROW(cands, capcands, ncands + 1);
-            cands[ncands] = (Cand){j, rows[k].top + part + reserve, spen, 1, part, at};
+            cands[ncands] = (Cand){j, pk->top + part + reserve, spen, 1, part, at};
             best = ncands++;
         }
     }
-    free(rows);
     out->cut = cands[best].cut;
     out->height = cands[best].h;
     out->penalty = cands[best].pen;
@@ -1059,6 +1061,28 @@ static void place_line(Placer *p, Item *it, double y)
 static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, int split, int forced,
                           double split_h, double y, int at_top, int at_bottom);
 
+/* Places a table's header or footer rows (`rows`) again at y, where the
+ * table breaks: fresh copies, since placing consumes a row, marked
+ * repeated, so that their ids stay where they were first; the section's
+ * own id (`id`, or NULL) counts this page too.  Returns the y below them. */
+static double place_repeated(Placer *p, const ItemList *rows, const char *id, double y)
+{
+    ItemList copy = {0};
+    for (size_t i = 0; i < rows->n; i++) {
+        COCOM_GROW(copy.items, copy.cap, copy.n + 1);
+        Item *d = &copy.items[copy.n++];
+        memset(d, 0, sizeof *d);
+        d->type = IT_ROW;
+        d->height = rows->items[i].height;
+        d->row = galley_row_copy(rows->items[i].row);
+        d->row->repeated = 1;
+    }
+    y = place_items(p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
+    item_list_clear(&copy);
+    record_id(p->l, id);
+    return y;
+}
+
 /* Places a row, or the part of it `part` tall when split is set (forced:
  * whatever its keeps); moves each cell's position past what was placed.
  * A row continued from an earlier page is placed with its remaining
@@ -1140,22 +1164,8 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
             op->str = page_str(p->page, r->table ? (c->box && c->box->role ? c->box->role : "TD")
                                         : c->role ? c->role : c->is_label ? "Lbl" : "LBody");
         }
-        if (rep) {
-            /* The nested table's header, repeated at the top of the part. */
-            ItemList copy = {0};
-            for (size_t k = 0; k < rep->header.n; k++) {
-                COCOM_GROW(copy.items, copy.cap, copy.n + 1);
-                Item *d = &copy.items[copy.n++];
-                memset(d, 0, sizeof *d);
-                d->type = IT_ROW;
-                d->height = rep->header.items[k].height;
-                d->row = galley_row_copy(rep->header.items[k].row);
-                d->row->repeated = 1;
-            }
-            place_items(p, &copy, 0, copy.n, 0, 0, 0, cy + cell_top(c), 0, 0);
-            item_list_clear(&copy);
-            record_id(p->l, rep->header_id);
-        }
+        if (rep)   /* the nested table's header, repeated at the top of the part */
+            place_repeated(p, &rep->header, rep->header_id, cy + cell_top(c));
         /* display-align: only a cell placed whole moves its content. */
         double cy0 = cy + top;
         if (!split && !cont_top && c->display_align != FO_DISPLAY_ALIGN_BEFORE) {
@@ -1514,12 +1524,7 @@ static CocomPage *page_new(CocomLayout *l, Master *m)
 static void page_done(CocomLayout *l, CocomPage *page, Master *m)
 {
     /* fo:root's id: the document's first page to its last. */
-    if (l->root_style->id && *l->root_style->id && !l->rec_root) {
-        map_put(&l->rec.first, l->root_style->id, l->page_text, 0);
-        l->rec_root = 1;
-    }
-    if (l->root_style->id && *l->root_style->id)
-        map_put(&l->rec.last, l->root_style->id, l->page_text, 1);
+    record_id(l, l->root_style->id);
     if (l->seq_style->id && l->seq_pages == 0)
         map_put(&l->rec.first, l->seq_style->id, l->page_text, 0);
     if (l->seq_style->id)
@@ -1591,6 +1596,34 @@ static int header_leaves_room(CocomLayout *l, Table *t, Item *head, double body_
     return row_split(l, head->row, room, 0, &part, &pen) && part > EPS;
 }
 
+/* Is a table's header repeated above the row at the head of a page
+ * (header_leaves_room)?  When it is not, repeated it would fill the page
+ * and the body would never move on: the page goes without it, as a
+ * footer goes where it does not fit (footer_fits), and that is said. */
+static int header_fits(CocomLayout *l, Table *t, Item *head, double body_h)
+{
+    if (header_leaves_room(l, t, head, body_h))
+        return 1;
+    char key[64];
+    snprintf(key, sizeof key, "tall-header:%ld", t->line);
+    if (cocom_report_once(l->ctx, key))
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, t->line,
+                     "the table's header (%.0fpt) leaves no room for a row of its body on a %.0fpt page; "
+                     "it is not repeated where it does not fit",
+                     t->header_height, body_h);
+    return 0;
+}
+
+/* The flow's first line or row, past the ends and starts of boxes, spaces
+ * and breaks before it; NULL at its end. */
+static Item *flow_content(Galley *flow)
+{
+    Item *it;
+    for (size_t k = 0; (it = galley_peek(flow, k)) && it->type != IT_LINE && it->type != IT_ROW; k++)
+        ;
+    return it;
+}
+
 /* Fills one page of the flow. */
 static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
 {
@@ -1615,28 +1648,10 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             return blank_page(l);
     }
     /* A table continued from the page before repeats its header. */
-    Item *head = l->flow ? galley_peek(l->flow, 0) : NULL;
-    size_t skip = 0;
-    while (head && head->type != IT_LINE && head->type != IT_ROW) {
-        head = galley_peek(l->flow, ++skip);
-    }
-    Table *rep = NULL;
-    if (head && head->type == IT_ROW && head->row->table && !head->row->is_header && l->seq_pages > 0
-        && (head->row->table->body_rows_placed > 0 || head->row->continued) && !head->row->table->omit_header_at_break
-        && head->row->table->header.n)
-        rep = head->row->table;
-    if (rep && !header_leaves_room(l, rep, head, m->body.h)) {
-        /* Repeated, the header would fill the page and the body would
-         * never move on: this page goes without it. */
-        char key[64];
-        snprintf(key, sizeof key, "tall-header:%ld", rep->line);
-        if (cocom_report_once(l->ctx, key))
-            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, rep->line,
-                         "the table's header (%.0fpt) leaves no room for a row of its body on a %.0fpt page; "
-                         "it is not repeated where it does not fit",
-                         rep->header_height, m->body.h);
+    Item *head = l->flow ? flow_content(l->flow) : NULL;
+    Table *rep = head && head->type == IT_ROW && l->seq_pages > 0 ? header_repeats_above(head->row) : NULL;
+    if (rep && !header_fits(l, rep, head, m->body.h))
         rep = NULL;
-    }
     double H = m->body.h - (rep ? rep->header_height : 0);
     Fit f;
     memset(&f, 0, sizeof f);
@@ -1681,24 +1696,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         if (b->id)
             record_id(l, b->id);
     }
-    if (rep) {
-        ItemList copy = {0};
-        for (size_t i = 0; i < rep->header.n; i++) {
-            Item *src_it = &rep->header.items[i];
-            /* Each page gets fresh rows: placing consumes them. */
-            Item *d;
-            COCOM_GROW(copy.items, copy.cap, copy.n + 1);
-            d = &copy.items[copy.n++];
-            memset(d, 0, sizeof *d);
-            d->type = IT_ROW;
-            d->height = src_it->height;
-            d->row = galley_row_copy(src_it->row);
-            d->row->repeated = 1;
-        }
-        y = place_items(&p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
-        item_list_clear(&copy);
-        record_id(l, rep->header_id);
-    }
+    if (rep)
+        y = place_repeated(&p, &rep->header, rep->header_id, y);
     if (l->flow) {
         ItemList taken = {0};
         size_t ntake = f.cut;
@@ -1752,31 +1751,15 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
                 last = &taken.items[i];
                 break;
             }
-        Item *next = galley_peek(l->flow, 0);
-        size_t k = 0;
-        while (next && next->type != IT_LINE && next->type != IT_ROW)
-            next = galley_peek(l->flow, ++k);
+        Item *next = flow_content(l->flow);
         Item *before = split ? galley_peek(l->flow, 0) : last;
         if (split)
             next = before;
         Table *t = before && before->type == IT_ROW ? before->row->table : NULL;
         if (t && next && next->type == IT_ROW && next->row->table == t && !next->row->is_footer
             && !before->row->is_footer && !t->omit_footer_at_break && t->footer.n
-            && footer_fits(l, t, m->body.y + m->body.h - y)) {
-            ItemList copy = {0};
-            for (size_t i = 0; i < t->footer.n; i++) {
-                COCOM_GROW(copy.items, copy.cap, copy.n + 1);
-                Item *d = &copy.items[copy.n++];
-                memset(d, 0, sizeof *d);
-                d->type = IT_ROW;
-                d->height = t->footer.items[i].height;
-                d->row = galley_row_copy(t->footer.items[i].row);
-                d->row->repeated = 1;
-            }
-            y = place_items(&p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
-            item_list_clear(&copy);
-            record_id(l, t->footer_id);
-        }
+            && footer_fits(l, t, m->body.y + m->body.h - y))
+            y = place_repeated(&p, &t->footer, t->footer_id, y);
         if (f.break_kind == FO_BREAK_ODD_PAGE || f.break_kind == FO_BREAK_EVEN_PAGE)
             l->pending_parity = f.break_kind;
         item_list_clear(&taken);
