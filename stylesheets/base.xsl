@@ -251,6 +251,16 @@
                          or ($when != '' and c:day($when) &lt;= number($document-day))"/>
   </func:function>
 
+  <!-- c:not-later(node) — false when a structured fact carries a date
+       (@date or @known-by: the date of the source that gives it) later
+       than the document's; an undated structured fact stands (unlike
+       c:known-at, for which an undated fact is unknown to a dated
+       document). -->
+  <func:function name="c:not-later">
+    <xsl:param name="n"/>
+    <func:result select="not($n/@date or $n/@known-by) or c:known-at($n)"/>
+  </func:function>
+
   <!-- c:date-known(string) — true when a date (of a meeting, a vote, a
        variation) is on or before the document's date; an empty date is
        "not yet". -->
@@ -1906,8 +1916,8 @@
     <xsl:variable name="c" select=".."/>
     <!-- the offices as the document knows them (an office dated after it
          is not yet held) -->
-    <xsl:variable name="chair" select="$c/a:chair[not(@date or @known-by) or c:known-at(.)]"/>
-    <xsl:variable name="vice-chair" select="$c/a:vice-chair[not(@date or @known-by) or c:known-at(.)]"/>
+    <xsl:variable name="chair" select="$c/a:chair[c:not-later(.)]"/>
+    <xsl:variable name="vice-chair" select="$c/a:vice-chair[c:not-later(.)]"/>
     <xsl:value-of select="normalize-space(a:post)"/>
     <xsl:if test="$chair/@member = @id">
       <xsl:text> (</xsl:text>

@@ -51,7 +51,7 @@
   </xsl:template>
 
   <!-- The returns counted on the summary's date. -->
-  <xsl:variable name="returns" select="$the-mandate/a:ballot-return[not(@date) or c:date-known(@date)]"/>
+  <xsl:variable name="returns" select="$the-mandate/a:ballot-return[c:not-later(.)]"/>
   <xsl:variable name="n-returns" select="count($returns)"/>
   <xsl:variable name="members">
     <xsl:call-template name="member-practice-count"/>

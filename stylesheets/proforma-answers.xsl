@@ -3,8 +3,9 @@
   stylesheets/proforma-answers.xsl — the answers of the proforma, one
   template (mode "answer") per question key of templates/proforma.xml.
   Included by proforma.xsl, whose variables ($pf, $committee-node) and
-  functions (c:own-words, c:not-later) it uses; what it may print is said
-  at the head of proforma.xsl.  An answer that gives nothing is printed
+  function c:own-words it uses (with base.xsl's c:known-at, c:not-later
+  and c:date-known); what it may print is said at the head of
+  proforma.xsl.  An answer that gives nothing is printed
   by proforma.xsl as a visible blank.
 -->
 <xsl:stylesheet version="1.0"
@@ -444,7 +445,7 @@
        version dated later (a refresh, a status reached later) is not
        one the CCG could describe. -->
   <xsl:template match="t:question[@key = 'terms-of-reference']" mode="answer">
-    <xsl:for-each select="$committee-node/a:terms-of-reference[(@status or @version) and (not(@date) or c:date-known(@date))]">
+    <xsl:for-each select="$committee-node/a:terms-of-reference[(@status or @version) and c:not-later(.)]">
       <xsl:if test="@status">
         <xsl:call-template name="capitalise"><xsl:with-param name="s" select="@status"/></xsl:call-template>
       </xsl:if>

@@ -71,14 +71,6 @@
     <func:result select="boolean($marked) and string($marked/@words) = 'ccg' and c:known-at($marked)"/>
   </func:function>
 
-  <!-- c:not-later(node) — false when a structured fact carries a date
-       (@date or @known-by: the date of the source that gives it) later
-       than the proforma's; an undated structured fact stands. -->
-  <func:function name="c:not-later">
-    <xsl:param name="n"/>
-    <func:result select="not($n/@date or $n/@known-by) or c:known-at($n)"/>
-  </func:function>
-
   <xsl:param name="proforma-file" select="'../templates/proforma.xml'"/>
   <!-- The question column's share of the width. -->
   <xsl:param name="question-width" select="38"/>
