@@ -1911,36 +1911,25 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A member's seat: post, with chair/vice-chair, seat count and status. -->
+  <!-- A member's seat in the membership table: the post; the chair or
+       vice-chair it holds, when c:office-shown says the document shows
+       that office; the number of seats (seats-unstated when the data
+       does not give it); a proposed or vacant seat. -->
   <xsl:template name="member-seat">
-    <xsl:variable name="c" select=".."/>
-    <!-- the offices as the document knows them (an office dated after it
-         is not yet held) -->
-    <xsl:variable name="chair" select="$c/a:chair[c:not-later(.)]"/>
-    <xsl:variable name="vice-chair" select="$c/a:vice-chair[c:not-later(.)]"/>
     <xsl:value-of select="normalize-space(a:post)"/>
-    <xsl:if test="$chair/@member = @id">
+    <xsl:for-each select="(../a:chair | ../a:vice-chair)[@member = current()/@id][c:office-shown(.)]">
       <xsl:text> (</xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'chair-mark'"/></xsl:call-template>
-      <xsl:if test="$chair/@acting = 'yes'">
+      <xsl:call-template name="text-string"><xsl:with-param name="name" select="concat(local-name(), '-mark')"/></xsl:call-template>
+      <xsl:if test="@acting = 'yes'">
         <xsl:text>, </xsl:text>
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
       </xsl:if>
       <xsl:text>)</xsl:text>
-    </xsl:if>
-    <xsl:if test="$vice-chair/@member = @id">
-      <xsl:text> (</xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'vice-chair-mark'"/></xsl:call-template>
-      <xsl:if test="$vice-chair/@acting = 'yes'">
-        <xsl:text>, </xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
-      </xsl:if>
-      <xsl:text>)</xsl:text>
-    </xsl:if>
+    </xsl:for-each>
     <xsl:choose>
       <xsl:when test="@count = 'unstated'">
         <xsl:text> (</xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'count-unstated'"/></xsl:call-template>
+        <xsl:call-template name="seats-unstated"/>
         <xsl:text>)</xsl:text>
       </xsl:when>
       <xsl:when test="@count &gt; 1">
@@ -1957,6 +1946,23 @@
       </xsl:call-template>
       <xsl:text>]</xsl:text>
     </xsl:if>
+  </xsl:template>
+
+  <!-- c:office-shown(office) — whether the membership table marks the
+       seat holding this chair or vice-chair: when the document knows the
+       office (an office dated after it is not yet held).  A document
+       stylesheet may override it. -->
+  <func:function name="c:office-shown">
+    <xsl:param name="office"/>
+    <func:result select="c:not-later($office)"/>
+  </func:function>
+
+  <!-- A number of seats the data does not give, inside the seat's
+       brackets: a blank to complete ("(…… seats)"). -->
+  <xsl:template name="seats-unstated">
+    <xsl:call-template name="blank"><xsl:with-param name="length" select="'8mm'"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
   </xsl:template>
 
   <!-- A member's vote weight: its own weight; else its organisation's

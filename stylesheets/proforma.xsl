@@ -334,43 +334,12 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A member's seat in the membership table (overrides base.xsl's):
-       when the number of seats of a kind is unknown, the form asks for it
-       with a blank ("(seats: …)") rather than saying it is not stated. -->
-  <xsl:template name="member-seat">
-    <xsl:variable name="c" select=".."/>
-    <xsl:value-of select="normalize-space(a:post)"/>
-    <xsl:for-each select="($c/a:chair[@member = current()/@id] | $c/a:vice-chair[@member = current()/@id])[c:not-later(.)]">
-      <xsl:text> (</xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="concat(local-name(), '-mark')"/></xsl:call-template>
-      <xsl:if test="@acting = 'yes'">
-        <xsl:text>, </xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
-      </xsl:if>
-      <xsl:text>)</xsl:text>
-    </xsl:for-each>
-    <xsl:choose>
-      <xsl:when test="@count = 'unstated'">
-        <xsl:text> (</xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
-        <xsl:text>: </xsl:text>
-        <xsl:call-template name="blank"><xsl:with-param name="length" select="'8mm'"/></xsl:call-template>
-        <xsl:text>)</xsl:text>
-      </xsl:when>
-      <xsl:when test="@count &gt; 1">
-        <xsl:value-of select="concat(' (', @count, ' ')"/>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
-        <xsl:text>)</xsl:text>
-      </xsl:when>
-    </xsl:choose>
-    <xsl:if test="@status = 'proposed' or @status = 'vacant'">
-      <xsl:text> [</xsl:text>
-      <xsl:call-template name="label">
-        <xsl:with-param name="set" select="'member-status'"/>
-        <xsl:with-param name="value" select="@status"/>
-      </xsl:call-template>
-      <xsl:text>]</xsl:text>
-    </xsl:if>
+  <!-- A number of seats the data does not give (overrides base.xsl's):
+       the form asks for it ("(seats: ……)"). -->
+  <xsl:template name="seats-unstated">
+    <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
+    <xsl:text>: </xsl:text>
+    <xsl:call-template name="blank"><xsl:with-param name="length" select="'8mm'"/></xsl:call-template>
   </xsl:template>
 
   <!-- ================================================================

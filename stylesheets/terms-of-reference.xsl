@@ -40,7 +40,9 @@
     xmlns:t="urn:cocom:templates:1"
     xmlns:exsl="http://exslt.org/common"
     xmlns:str="http://exslt.org/strings"
+    xmlns:func="http://exslt.org/functions"
     xmlns:c="urn:cocom:functions:1"
+    extension-element-prefixes="func"
     exclude-result-prefixes="a t exsl str c">
 
   <xsl:import href="base.xsl"/>
@@ -967,46 +969,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A member's seat in the membership table: the post, the chair or
-       vice-chair it holds (not an acting holder: that is how a meeting
-       was chaired), the number of seats (a blank to complete when the
-       data does not give it), and a proposed or vacant seat. -->
-  <xsl:template name="member-seat">
-    <xsl:variable name="cm" select=".."/>
-    <xsl:value-of select="normalize-space(a:post)"/>
-    <xsl:if test="$cm/a:chair/@member = @id and not($cm/a:chair/@acting = 'yes')">
-      <xsl:text> (</xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'chair-mark'"/></xsl:call-template>
-      <xsl:text>)</xsl:text>
-    </xsl:if>
-    <xsl:if test="$cm/a:vice-chair/@member = @id and not($cm/a:vice-chair/@acting = 'yes')">
-      <xsl:text> (</xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'vice-chair-mark'"/></xsl:call-template>
-      <xsl:text>)</xsl:text>
-    </xsl:if>
-    <xsl:choose>
-      <xsl:when test="@count = 'unstated'">
-        <xsl:text> (</xsl:text>
-        <xsl:call-template name="blank"><xsl:with-param name="length" select="'8mm'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
-        <xsl:text>)</xsl:text>
-      </xsl:when>
-      <xsl:when test="@count &gt; 1">
-        <xsl:value-of select="concat(' (', @count, ' ')"/>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
-        <xsl:text>)</xsl:text>
-      </xsl:when>
-    </xsl:choose>
-    <xsl:if test="@status = 'proposed' or @status = 'vacant'">
-      <xsl:text> [</xsl:text>
-      <xsl:call-template name="label">
-        <xsl:with-param name="set" select="'member-status'"/>
-        <xsl:with-param name="value" select="@status"/>
-      </xsl:call-template>
-      <xsl:text>]</xsl:text>
-    </xsl:if>
-  </xsl:template>
+  <!-- The membership table marks the chair or vice-chair a seat holds,
+       but not an acting holder: that is how a meeting was chaired
+       (overrides base.xsl's). -->
+  <func:function name="c:office-shown">
+    <xsl:param name="office"/>
+    <func:result select="not($office/@acting = 'yes')"/>
+  </func:function>
 
   <!-- A cell of the decision matrix: Yes, No, or, when the data does not
        say, a blank to complete (a terms of reference has no empty cell
