@@ -677,11 +677,6 @@
     <fo:page-number-citation-last ref-id="cocom-document"/>
   </xsl:template>
 
-  <!-- The footer note of a document whose wording is modelled. -->
-  <xsl:template name="modelled-note">
-    <xsl:call-template name="text"><xsl:with-param name="name" select="'modelled-note'"/></xsl:call-template>
-  </xsl:template>
-
   <!-- One bookmark. -->
   <xsl:template name="bookmark">
     <xsl:param name="id"/>
@@ -1993,9 +1988,16 @@
        ================================================================ -->
 
   <!-- One observer on a line: "Healthwatch representative (Healthwatch
-       Anytown): non-voting attendee, national right to attend". -->
+       Anytown): non-voting attendee, national right to attend".  After a
+       post, its organisation (post-org).  Whether a representative has
+       been nominated (nomination) is said only when the observer is dated
+       no later than the document: a nomination is a dated event the data
+       gives no date for (Westminster's Board nominated its representative
+       after November 2015, not by January). -->
   <xsl:template name="observer-line">
     <xsl:param name="o" select="."/>
+    <xsl:param name="post-org" select="true()"/>
+    <xsl:param name="nomination" select="($o/@date or $o/@known-by) and c:known-at($o)"/>
     <xsl:choose>
       <xsl:when test="$o/a:post"><xsl:value-of select="normalize-space($o/a:post)"/></xsl:when>
       <xsl:when test="$o/@org">
@@ -2015,80 +2017,35 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="$o/a:name"> (<xsl:value-of select="normalize-space($o/a:name)"/>)</xsl:if>
-    <xsl:if test="$o/a:post and $o/@org">
+    <xsl:if test="$post-org and $o/a:post and $o/@org">
       <xsl:text>, </xsl:text>
       <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
     </xsl:if>
-    <xsl:if test="$o/@capacity or $o/@basis or $o/@nominated">
+    <xsl:if test="$o/@capacity or $o/@basis or $o/@nominated[$nomination]">
       <xsl:text>: </xsl:text>
       <xsl:if test="$o/@capacity">
-        <xsl:variable name="c"><xsl:call-template name="label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="$o/@capacity"/></xsl:call-template></xsl:variable>
-        <xsl:value-of select="translate(substring($c, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-        <xsl:value-of select="substring($c, 2)"/>
+        <xsl:call-template name="lower-label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="$o/@capacity"/></xsl:call-template>
       </xsl:if>
       <xsl:if test="$o/@basis">
         <xsl:if test="$o/@capacity">, </xsl:if>
         <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-basis'"/><xsl:with-param name="value" select="$o/@basis"/></xsl:call-template>
       </xsl:if>
       <xsl:choose>
+        <xsl:when test="not($nomination)"/>
         <xsl:when test="$o/@nominated = 'yes'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>a representative has been nominated</xsl:when>
         <xsl:when test="$o/@nominated = 'no'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>no representative has been nominated</xsl:when>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
 
-  <!-- The observers of a committee as a list, each with its description. -->
-  <xsl:template name="observers-list">
-    <xsl:param name="committee" select="$the-committee"/>
-    <xsl:if test="$committee/a:observer">
-      <fo:list-block xsl:use-attribute-sets="list" role="L" space-before="4pt">
-        <xsl:for-each select="$committee/a:observer">
-          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
-              <xsl:if test="a:description">
-                <fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block>
-              </xsl:if>
-            </fo:list-item-body>
-          </fo:list-item>
-        </xsl:for-each>
-      </fo:list-block>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- The quorum: the committee's own wording, else a sentence made from
-       the minimum and the requirements, else a blank. -->
-  <xsl:template name="quorum-text">
-    <xsl:param name="committee" select="$the-committee"/>
-    <xsl:variable name="q" select="$committee/a:quorum"/>
-    <xsl:choose>
-      <xsl:when test="$q/a:description"><xsl:apply-templates select="$q/a:description" mode="inline"/></xsl:when>
-      <xsl:when test="$q/@minimum or $q/a:requirement">
-        <xsl:text>The quorum is </xsl:text>
-        <xsl:choose>
-          <xsl:when test="$q/@minimum"><xsl:value-of select="$q/@minimum"/> members</xsl:when>
-          <xsl:otherwise>the members present</xsl:otherwise>
-        </xsl:choose>
-        <xsl:for-each select="$q/a:requirement">
-          <xsl:choose>
-            <xsl:when test="position() = 1">, including </xsl:when>
-            <xsl:when test="position() = last()"> and </xsl:when>
-            <xsl:otherwise>, </xsl:otherwise>
-          </xsl:choose>
-          <xsl:text>at least </xsl:text>
-          <xsl:value-of select="@at-least"/>
-          <xsl:text> </xsl:text>
-          <xsl:call-template name="requirement-criteria"/>
-        </xsl:for-each>
-        <xsl:text>.</xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:text>The quorum is </xsl:text>
-        <xsl:call-template name="blank"/>
-        <xsl:text>.</xsl:text>
-      </xsl:otherwise>
-    </xsl:choose>
+  <!-- A label with its first letter in lower case, for the middle of a
+       sentence. -->
+  <xsl:template name="lower-label">
+    <xsl:param name="set"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="r"><xsl:call-template name="label"><xsl:with-param name="set" select="$set"/><xsl:with-param name="value" select="$value"/></xsl:call-template></xsl:variable>
+    <xsl:value-of select="translate(substring($r, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:value-of select="substring($r, 2)"/>
   </xsl:template>
 
   <!-- "lay or clinical member(s), the chair or vice-chair, a member from NHS England" -->
@@ -2116,30 +2073,6 @@
       <xsl:if test="position() &gt; 1"> or </xsl:if>
       <xsl:value-of select="."/>
     </xsl:for-each>
-  </xsl:template>
-
-  <!-- How the committee votes: its own wording, else the method, the
-       shares and the casting vote, else a blank. -->
-  <xsl:template name="voting-text">
-    <xsl:param name="committee" select="$the-committee"/>
-    <xsl:variable name="v" select="$committee/a:voting"/>
-    <xsl:choose>
-      <xsl:when test="$v/a:description"><xsl:apply-templates select="$v/a:description" mode="inline"/></xsl:when>
-      <xsl:when test="$v/@method">
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'voting-method'"/><xsl:with-param name="value" select="$v/@method"/></xsl:call-template>
-        <xsl:if test="$v/a:share">
-          <xsl:text> (</xsl:text>
-          <xsl:for-each select="$v/a:share">
-            <xsl:if test="position() &gt; 1">, </xsl:if>
-            <xsl:call-template name="party-name"><xsl:with-param name="id" select="@party"/></xsl:call-template>
-            <xsl:value-of select="concat(' ', @percent, '%')"/>
-          </xsl:for-each>
-          <xsl:text> of the voting power)</xsl:text>
-        </xsl:if>
-        <xsl:text>.</xsl:text>
-      </xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'long'"/></xsl:call-template></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- A register: kept, published, where. -->

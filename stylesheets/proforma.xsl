@@ -283,57 +283,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- One observer on a line (overrides base.xsl's): the same, except
-       that a nomination, a dated event the data gives no date for, is
-       said only when the observer is dated no later than the proforma
-       (Westminster's Board nominated its representative after November
-       2015, not by January). -->
-  <xsl:template name="observer-line">
-    <xsl:param name="o" select="."/>
-    <!-- whether a nomination is known: only when the observer is dated -->
-    <xsl:variable name="dated" select="($o/@date or $o/@known-by) and c:known-at($o)"/>
-    <xsl:choose>
-      <xsl:when test="$o/a:post"><xsl:value-of select="normalize-space($o/a:post)"/></xsl:when>
-      <xsl:when test="$o/@org">
-        <!-- "Representative of the Health and Wellbeing Board (Westminster City Council)" -->
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'representative-of'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
-        <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = $o/@org]"/>
-        <xsl:if test="$hwb/@council">
-          <xsl:text> (</xsl:text>
-          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
-          <xsl:text>)</xsl:text>
-        </xsl:if>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="$o/@role"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:if test="$o/a:name"> (<xsl:value-of select="normalize-space($o/a:name)"/>)</xsl:if>
-    <xsl:if test="$o/a:post and $o/@org">
-      <xsl:text>, </xsl:text>
-      <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
-    </xsl:if>
-    <xsl:if test="$o/@capacity or $o/@basis or $o/@nominated[$dated]">
-      <xsl:text>: </xsl:text>
-      <xsl:if test="$o/@capacity">
-        <xsl:variable name="c"><xsl:call-template name="label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="$o/@capacity"/></xsl:call-template></xsl:variable>
-        <xsl:value-of select="translate(substring($c, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-        <xsl:value-of select="substring($c, 2)"/>
-      </xsl:if>
-      <xsl:if test="$o/@basis">
-        <xsl:if test="$o/@capacity">, </xsl:if>
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-basis'"/><xsl:with-param name="value" select="$o/@basis"/></xsl:call-template>
-      </xsl:if>
-      <xsl:choose>
-        <xsl:when test="not($dated)"/>
-        <xsl:when test="$o/@nominated = 'yes'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>a representative has been nominated</xsl:when>
-        <xsl:when test="$o/@nominated = 'no'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>no representative has been nominated</xsl:when>
-      </xsl:choose>
-    </xsl:if>
-  </xsl:template>
-
   <!-- A number of seats the data does not give (overrides base.xsl's):
        the form asks for it ("(seats: ……)"). -->
   <xsl:template name="seats-unstated">

@@ -659,48 +659,6 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- One who attends without a vote: who, in what capacity, on what
-       basis.  Whether a representative has yet been nominated is a
-       dated state, not a term, and is not printed. -->
-  <xsl:template name="tor-observer-line">
-    <xsl:choose>
-      <xsl:when test="a:post"><xsl:value-of select="normalize-space(a:post)"/></xsl:when>
-      <xsl:when test="@org">
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'representative-of'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="party-name"><xsl:with-param name="id" select="@org"/></xsl:call-template>
-        <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = current()/@org]"/>
-        <xsl:if test="$hwb/@council">
-          <xsl:text> (</xsl:text>
-          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
-          <xsl:text>)</xsl:text>
-        </xsl:if>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="@role"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:if test="a:name"> (<xsl:value-of select="normalize-space(a:name)"/>)</xsl:if>
-    <xsl:if test="@capacity or @basis">
-      <xsl:text>: </xsl:text>
-      <xsl:if test="@capacity">
-        <xsl:call-template name="lower-label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="@capacity"/></xsl:call-template>
-      </xsl:if>
-      <xsl:if test="@basis">
-        <xsl:if test="@capacity">, </xsl:if>
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-basis'"/><xsl:with-param name="value" select="@basis"/></xsl:call-template>
-      </xsl:if>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="lower-label">
-    <xsl:param name="set"/>
-    <xsl:param name="value"/>
-    <xsl:variable name="r"><xsl:call-template name="label"><xsl:with-param name="set" select="$set"/><xsl:with-param name="value" select="$value"/></xsl:call-template></xsl:variable>
-    <xsl:value-of select="translate(substring($r, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-    <xsl:value-of select="substring($r, 2)"/>
-  </xsl:template>
-
   <!-- Those who attend without a vote: who, in what capacity, on what
        basis (structured data); an observer's description is prose and is
        not printed. -->
@@ -708,7 +666,14 @@
     <xsl:call-template name="bullets">
       <xsl:with-param name="items">
         <xsl:for-each select="$c/a:observer">
-          <i><xsl:call-template name="tor-observer-line"/></i>
+          <!-- structured data only: no organisation after a post, and
+               no nomination (a dated state, not a term) -->
+          <i>
+            <xsl:call-template name="observer-line">
+              <xsl:with-param name="post-org" select="false()"/>
+              <xsl:with-param name="nomination" select="false()"/>
+            </xsl:call-template>
+          </i>
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
