@@ -370,8 +370,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The quorum from its requirements (the shared quorum-text would
-       print a description first, which may be a report's account). -->
+  <!-- The quorum: its description only when it is the CCG's own words
+       (it may be a report's account), else from its requirements. -->
   <xsl:template match="t:question[@key = 'quorum']" mode="answer">
     <xsl:variable name="q" select="$committee-node/a:quorum[c:not-later(.)]"/>
     <xsl:choose>
