@@ -2048,6 +2048,14 @@
     <xsl:value-of select="substring($r, 2)"/>
   </xsl:template>
 
+  <!-- An organisation as a committee text names it: its name (the
+       terms of reference override this with their defined term, "the
+       CCG"). -->
+  <xsl:template name="org-term">
+    <xsl:param name="id"/>
+    <xsl:call-template name="party-name"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+  </xsl:template>
+
   <!-- "lay or clinical member(s), the chair or vice-chair, a member from NHS England" -->
   <xsl:template name="requirement-criteria">
     <xsl:variable name="parts">
@@ -2066,7 +2074,7 @@
         <p><xsl:value-of select="normalize-space($c/a:member[@id = $mid]/a:post)"/></p>
       </xsl:for-each>
       <xsl:for-each select="str:tokenize(@organisations, ' ')">
-        <p>member from <xsl:call-template name="party-name"><xsl:with-param name="id" select="string(.)"/></xsl:call-template></p>
+        <p>member from <xsl:call-template name="org-term"><xsl:with-param name="id" select="string(.)"/></xsl:call-template></p>
       </xsl:for-each>
     </xsl:variable>
     <xsl:for-each select="exsl:node-set($parts)/*">

@@ -632,33 +632,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "lay member or clinical member", "member from the CCG": a quorum
-       requirement's criteria, with the defined term for the CCG. -->
-  <xsl:template name="requirement-criteria">
-    <xsl:variable name="parts">
-      <xsl:for-each select="str:tokenize(@roles, ' ')">
-        <p><xsl:call-template name="label"><xsl:with-param name="set" select="'member-role-plural'"/><xsl:with-param name="value" select="string(.)"/></xsl:call-template> member</p>
-      </xsl:for-each>
-      <xsl:for-each select="str:tokenize(@professions, ' ')">
-        <p><xsl:call-template name="label"><xsl:with-param name="set" select="'profession'"/><xsl:with-param name="value" select="string(.)"/></xsl:call-template> member</p>
-      </xsl:for-each>
-      <xsl:for-each select="str:tokenize(@offices, ' ')">
-        <p><xsl:value-of select="translate(string(.), '-', ' ')"/></p>
-      </xsl:for-each>
-      <xsl:for-each select="str:tokenize(@members, ' ')">
-        <xsl:variable name="mid" select="string(.)"/>
-        <p><xsl:value-of select="normalize-space($c/a:member[@id = $mid]/a:post)"/></p>
-      </xsl:for-each>
-      <xsl:for-each select="str:tokenize(@organisations, ' ')">
-        <p>member from <xsl:call-template name="org-term"><xsl:with-param name="id" select="string(.)"/></xsl:call-template></p>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:for-each select="exsl:node-set($parts)/*">
-      <xsl:if test="position() &gt; 1"> or </xsl:if>
-      <xsl:value-of select="."/>
-    </xsl:for-each>
-  </xsl:template>
-
   <!-- Those who attend without a vote: who, in what capacity, on what
        basis (structured data); an observer's description is prose and is
        not printed. -->
