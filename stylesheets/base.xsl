@@ -1688,23 +1688,42 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A function's name: its own, else the national name of its key. -->
+  <!-- A function's or an activity's name.  In NHS England's voice (the
+       proforma, the terms of reference) one with a national key is named
+       in the national wording (templates/functions-2015-16.xml), so that
+       a form never rewords the model nor copies a source's misprint
+       ("branch/remedial notices"), and one without a key in its own; in
+       another issuer's voice (a council's report) its own name comes
+       first, else the national wording of its key. -->
   <xsl:template name="function-name">
     <xsl:param name="function" select="."/>
+    <xsl:call-template name="scope-name">
+      <xsl:with-param name="own" select="$function/a:name"/>
+      <xsl:with-param name="national" select="$functions-template/t:function[@key = $function/@key]/t:name"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="activity-name">
+    <xsl:param name="activity" select="."/>
+    <xsl:call-template name="scope-name">
+      <xsl:with-param name="own" select="$activity/a:name"/>
+      <xsl:with-param name="national" select="$functions-template/t:activity[@key = $activity/@key]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="scope-name">
+    <xsl:param name="own"/>
+    <xsl:param name="national"/>
     <xsl:choose>
-      <xsl:when test="$function/a:name"><xsl:value-of select="normalize-space($function/a:name)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$functions-template/t:function[@key = $function/@key]/t:name"/></xsl:otherwise>
+      <xsl:when test="$own and not($voice = 'nhse' and $national)"><xsl:value-of select="normalize-space($own)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($national)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- An activity's name: its own, else the national wording of its key. -->
-  <xsl:template name="activity-name">
-    <xsl:param name="activity" select="."/>
-    <xsl:choose>
-      <xsl:when test="$activity/a:name"><xsl:value-of select="normalize-space($activity/a:name)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$functions-template/t:activity[@key = $activity/@key]"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <!-- The activities taken on jointly or by delegation: by an activity's
+       own status, else its function's. -->
+  <xsl:variable name="commissioned-activities"
+      select="$root/a:scope/a:function/a:activity[(@status and (@status = 'joint' or @status = 'delegated')) or (not(@status) and (../@status = 'joint' or ../@status = 'delegated'))]"/>
 
   <!-- 9.2 The decision matrix.
        placeholder  a decision-matrix element of the data, or nothing

@@ -197,12 +197,7 @@
           <xsl:variable name="national" select="$functions-template/t:function[@key = current()/@key]"/>
           <fo:table-row role="TR" keep-together.within-page="always">
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="$national/t:name"><xsl:value-of select="$national/t:name"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="normalize-space(a:name)"/></xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
+              <fo:block role="P"><xsl:call-template name="function-name"/></fo:block>
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
               <fo:block role="P">
@@ -230,20 +225,14 @@
        puts right the guidance's "branch/remedial" misprint); a local
        activity with no national key keeps its own name. -->
   <xsl:template match="t:question[@key = 'activities']" mode="answer">
-    <xsl:variable name="acts" select="$root/a:scope/a:function/a:activity[(@status and (@status = 'joint' or @status = 'delegated')) or (not(@status) and (../@status = 'joint' or ../@status = 'delegated'))]"/>
+    <xsl:variable name="acts" select="$commissioned-activities"/>
     <xsl:if test="$acts">
       <fo:list-block xsl:use-attribute-sets="list" role="L">
         <xsl:for-each select="$acts">
-          <xsl:variable name="national" select="$functions-template/t:activity[@key = current()/@key]"/>
           <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="$national"><xsl:value-of select="normalize-space($national)"/></xsl:when>
-                  <xsl:otherwise><xsl:call-template name="activity-name"/></xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
+              <fo:block role="P"><xsl:call-template name="activity-name"/></fo:block>
             </fo:list-item-body>
           </fo:list-item>
         </xsl:for-each>
@@ -256,16 +245,10 @@
     <xsl:if test="$fs">
       <fo:list-block xsl:use-attribute-sets="list" role="L">
         <xsl:for-each select="$fs">
-          <xsl:variable name="national" select="$functions-template/t:function[@key = current()/@key]/t:name"/>
           <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="$national"><xsl:value-of select="$national"/></xsl:when>
-                  <xsl:otherwise><xsl:call-template name="function-name"/></xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
+              <fo:block role="P"><xsl:call-template name="function-name"/></fo:block>
             </fo:list-item-body>
           </fo:list-item>
         </xsl:for-each>

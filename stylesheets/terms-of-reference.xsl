@@ -561,7 +561,7 @@
   <xsl:template match="t:data-block[@name = 'activities']" mode="fill-element">
     <xsl:call-template name="bullets">
       <xsl:with-param name="items">
-        <xsl:for-each select="$root/a:scope/a:function/a:activity[(@status and (@status = 'joint' or @status = 'delegated')) or (not(@status) and (../@status = 'joint' or ../@status = 'delegated'))]">
+        <xsl:for-each select="$commissioned-activities">
           <i><xsl:call-template name="activity-name"/></i>
         </xsl:for-each>
       </xsl:with-param>
@@ -884,28 +884,6 @@
   <!-- ================================================================
        The shared tables as terms of reference print them
        ================================================================ -->
-
-  <!-- An activity or function with a national key is printed in the
-       national wording (templates/functions-2015-16.xml), so that legal
-       text neither rewords the model nor copies a source's misprint
-       ("branch/remedial notices"); one without a key, in its own. -->
-  <xsl:template name="activity-name">
-    <xsl:param name="activity" select="."/>
-    <xsl:variable name="national" select="$functions-template/t:activity[@key = $activity/@key]"/>
-    <xsl:choose>
-      <xsl:when test="$national"><xsl:value-of select="normalize-space($national)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="normalize-space($activity/a:name)"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="function-name">
-    <xsl:param name="function" select="."/>
-    <xsl:variable name="national" select="$functions-template/t:function[@key = $function/@key]/t:name"/>
-    <xsl:choose>
-      <xsl:when test="$national"><xsl:value-of select="normalize-space($national)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="normalize-space($function/a:name)"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- The membership table marks the chair or vice-chair a seat holds,
        but not an acting holder: that is how a meeting was chaired
