@@ -44,11 +44,9 @@
   <!-- The paper's date: the ballot's issue; failing that, the CCG's
        choice it informs (the submission, else the model's deadline). -->
   <xsl:template name="document-date-default">
-    <xsl:variable name="deadline" select="$root/a:application/a:deadline[@model = $model-kind][1]/@date"/>
     <xsl:choose>
       <xsl:when test="$the-ballot/@issued"><xsl:value-of select="$the-ballot/@issued"/></xsl:when>
-      <xsl:when test="$root/a:application/a:submission/@date"><xsl:value-of select="$root/a:application/a:submission/@date"/></xsl:when>
-      <xsl:when test="$deadline"><xsl:value-of select="$deadline"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="application-date"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -230,6 +230,21 @@
     </xsl:choose>
   </xsl:variable>
 
+  <!-- The CCG's submission of the proforma of its model's annex (the
+       first with a date). -->
+  <xsl:variable name="the-submission"
+      select="$root/a:application/a:submission[not(@annex) or @annex = $annex-letter][@date][1]"/>
+
+  <!-- The date of the CCG's choice: its submission, else the deadline for
+       its model (a proforma's date; a ballot paper's when the ballot has
+       no issue date). -->
+  <xsl:template name="application-date">
+    <xsl:choose>
+      <xsl:when test="$the-submission"><xsl:value-of select="$the-submission/@date"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$root/a:application/a:deadline[@model = $model-kind][1]/@date"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- c:day('2015-07-29') = 20150729; c:day('2015-07') = 20150700 (known
        from the month's start: a report dated in July can speak of "July
        2015"); c:day('') = NaN. -->

@@ -63,9 +63,9 @@
   <xsl:variable name="status">
     <xsl:choose>
       <xsl:when test="number($document-day) = 99999999"/>
-      <xsl:when test="$the-ballot/@issued and c:day($the-ballot/@issued) &gt; number($document-day)">not-issued</xsl:when>
+      <xsl:when test="$the-ballot/@issued[not(c:date-known(.))]">not-issued</xsl:when>
       <xsl:when test="not($the-ballot/@closes)"/>
-      <xsl:when test="c:day($the-ballot/@closes) &gt; number($document-day)">open</xsl:when>
+      <xsl:when test="not(c:date-known($the-ballot/@closes))">open</xsl:when>
       <xsl:otherwise>closed</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>

@@ -717,7 +717,7 @@
   <!-- The date the proforma was submitted: the submission's, never the
        deadline (a blank to complete when the data has no submission). -->
   <xsl:template match="t:question[@key = 'submitted']" mode="answer">
-    <xsl:for-each select="$root/a:application/a:submission[not(@annex) or @annex = $annex-letter][@date][1]">
+    <xsl:for-each select="$the-submission">
       <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>

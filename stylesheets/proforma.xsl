@@ -52,11 +52,7 @@
   <!-- A proforma is dated the day it was submitted, or failing that the
        deadline for its model: it knows only what had happened by then. -->
   <xsl:template name="document-date-default">
-    <xsl:variable name="submitted" select="$root/a:application/a:submission[not(@annex) or @annex = $annex-letter][@date][1]/@date"/>
-    <xsl:choose>
-      <xsl:when test="$submitted"><xsl:value-of select="$submitted"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$root/a:application/a:deadline[@model = $model-kind][1]/@date"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="application-date"/>
   </xsl:template>
 
   <!-- c:own-words(node) — true when the prose at node may stand as the
