@@ -178,7 +178,7 @@
           <xsl:for-each select="$ballot/t:option">
             <fo:table-cell border="2pt solid {$nhs-black}" padding="6pt" padding-bottom="{$box-space}" role="LI" text-align="center">
               <fo:block role="LBody">
-                <fo:block role="P" font-size="14pt" font-weight="bold"><xsl:apply-templates select="t:name/node()" mode="fill"/></fo:block>
+                <fo:block role="P" font-size="14pt" font-weight="bold"><xsl:call-template name="label"><xsl:with-param name="set" select="'model'"/><xsl:with-param name="value" select="@model"/></xsl:call-template></fo:block>
                 <fo:block role="P"><xsl:apply-templates select="t:description/node()" mode="fill"/></fo:block>
               </fo:block>
             </fo:table-cell>
