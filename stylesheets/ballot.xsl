@@ -39,7 +39,6 @@
 
   <xsl:variable name="ballot" select="document($ballot-file)/t:ballot"/>
   <xsl:variable name="practices" select="$the-ccg/a:practices/a:practice"/>
-  <xsl:variable name="the-ballot" select="$the-mandate/a:ballot"/>
 
   <!-- The paper's date: the ballot's issue; failing that, the CCG's
        choice it informs (the submission, else the model's deadline). -->

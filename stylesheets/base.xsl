@@ -194,6 +194,8 @@
                   [contains(concat(' ', @parties, ' '), concat(' ', $the-ccg/@id, ' '))][1]"/>
   <xsl:variable name="the-mandate"
       select="$root/a:mandate[@ccg = $the-ccg/@id] | $root/a:mandate[not(@ccg)][count($root/a:parties/a:ccg) = 1]"/>
+  <!-- the CCG's practice ballot (its issue, closing and counting dates) -->
+  <xsl:variable name="the-ballot" select="$the-mandate/a:ballot"/>
   <xsl:variable name="the-area-team"
       select="$nhse/a:area-team[@id = $the-ccg/@area-team] | $nhse/a:area-team[not($the-ccg/@area-team)][1]"/>
 

@@ -44,7 +44,6 @@
   <xsl:param name="returns-font-size" select="'8.5pt'"/>
 
   <xsl:variable name="w" select="document($ballot-file)/t:ballot/t:summary"/>
-  <xsl:variable name="the-ballot" select="$the-mandate/a:ballot"/>
 
   <xsl:template name="document-date-default">
     <xsl:value-of select="($the-ballot/@counted | $the-ballot/@closes[not(../@counted)])[1]"/>
