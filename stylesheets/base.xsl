@@ -1936,7 +1936,7 @@
     <xsl:param name="n"/>
     <xsl:if test="$n &gt; 0">
       <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-        <fo:block role="P" text-align-last="justify"><fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline></fo:block>
+        <xsl:call-template name="blank-fill"/>
       </fo:table-cell>
       <xsl:call-template name="blank-cells"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
     </xsl:if>
@@ -2211,7 +2211,7 @@
         <xsl:choose>
           <xsl:when test="normalize-space($value) != ''"><fo:block role="P"><xsl:value-of select="$value"/></fo:block></xsl:when>
           <xsl:otherwise>
-            <fo:block role="P" text-align-last="justify"><fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline></fo:block>
+            <xsl:call-template name="blank-fill"/>
           </xsl:otherwise>
         </xsl:choose>
       </fo:table-cell>
