@@ -1823,17 +1823,21 @@
   <xsl:template name="matrix-cell">
     <xsl:param name="flag"/>
     <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="center">
-      <fo:block role="P">
-        <xsl:choose>
-          <xsl:when test="string($flag) = 'yes'">
-            <xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-yes'"/></xsl:call-template>
-          </xsl:when>
-          <xsl:when test="string($flag) = 'no'">
-            <xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-no'"/></xsl:call-template>
-          </xsl:when>
-        </xsl:choose>
-      </fo:block>
+      <xsl:choose>
+        <xsl:when test="string($flag) = 'yes'">
+          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-yes'"/></xsl:call-template></fo:block>
+        </xsl:when>
+        <xsl:when test="string($flag) = 'no'">
+          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-no'"/></xsl:call-template></fo:block>
+        </xsl:when>
+        <xsl:otherwise><xsl:call-template name="matrix-unknown-cell"/></xsl:otherwise>
+      </xsl:choose>
     </fo:table-cell>
+  </xsl:template>
+
+  <!-- A cell of the decision matrix the data does not fill: empty. -->
+  <xsl:template name="matrix-unknown-cell">
+    <fo:block role="P"/>
   </xsl:template>
 
   <!-- 9.3 The membership table of a committee: each seat with its holder,

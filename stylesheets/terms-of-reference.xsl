@@ -893,21 +893,10 @@
     <func:result select="not($office/@acting = 'yes')"/>
   </func:function>
 
-  <!-- A cell of the decision matrix: Yes, No, or, when the data does not
-       say, a blank to complete (a terms of reference has no empty cell
-       that the reader cannot tell from "No"). -->
-  <xsl:template name="matrix-cell">
-    <xsl:param name="flag"/>
-    <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="center">
-      <xsl:choose>
-        <xsl:when test="string($flag) = 'yes'">
-          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-yes'"/></xsl:call-template></fo:block>
-        </xsl:when>
-        <xsl:when test="string($flag) = 'no'">
-          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-no'"/></xsl:call-template></fo:block>
-        </xsl:when>
-        <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
-      </xsl:choose>
-    </fo:table-cell>
+  <!-- A cell of the decision matrix the data does not fill: a blank to
+       complete (a terms of reference has no empty cell that the reader
+       cannot tell from "No"). -->
+  <xsl:template name="matrix-unknown-cell">
+    <xsl:call-template name="blank-fill"/>
   </xsl:template>
 </xsl:stylesheet>
