@@ -1408,6 +1408,21 @@
     <xsl:value-of select="concat(translate(substring($s, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), substring($s, 2))"/>
   </xsl:template>
 
+  <!-- When an event happened: its date; else "By" and the date of the
+       earliest source that reports it (@known-by). -->
+  <xsl:template name="event-date">
+    <xsl:choose>
+      <xsl:when test="@date">
+        <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="text"><xsl:with-param name="name" select="'known-by'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="format-date"><xsl:with-param name="date" select="@known-by"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- format-date: 2015-07-29 → 29 July 2015; 2015-01 → January 2015. -->
   <xsl:template name="format-date">
     <xsl:param name="date"/>

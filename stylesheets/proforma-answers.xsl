@@ -149,15 +149,7 @@
     <xsl:for-each select="$known-events[@status]">
       <fo:block role="P" space-after="3pt">
         <fo:inline font-weight="bold" role="Span">
-          <xsl:choose>
-            <xsl:when test="@date">
-              <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:text>By </xsl:text>
-              <xsl:call-template name="format-date"><xsl:with-param name="date" select="@known-by"/></xsl:call-template>
-            </xsl:otherwise>
-          </xsl:choose>
+          <xsl:call-template name="event-date"/>
           <xsl:text>: </xsl:text>
         </fo:inline>
         <xsl:call-template name="label"><xsl:with-param name="set" select="'model-event'"/><xsl:with-param name="value" select="@status"/></xsl:call-template>

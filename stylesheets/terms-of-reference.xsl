@@ -287,16 +287,7 @@
           <xsl:for-each select="$events">
             <fo:table-row role="TR">
               <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-                <fo:block role="P">
-                  <xsl:choose>
-                    <xsl:when test="@date"><xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template></xsl:when>
-                    <xsl:otherwise>
-                      <xsl:value-of select="$dc/t:label[@name = 'by']"/>
-                      <xsl:text> </xsl:text>
-                      <xsl:call-template name="format-date"><xsl:with-param name="date" select="@known-by"/></xsl:call-template>
-                    </xsl:otherwise>
-                  </xsl:choose>
-                </fo:block>
+                <fo:block role="P"><xsl:call-template name="event-date"/></fo:block>
               </fo:table-cell>
               <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
                 <fo:block role="P"><xsl:apply-templates mode="inline"/></fo:block>
