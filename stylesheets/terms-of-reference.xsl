@@ -99,11 +99,6 @@
   </xsl:variable>
   <xsl:variable name="order" select="exsl:node-set($order-rtf)/s"/>
 
-  <xsl:variable name="title-string">
-    <xsl:variable name="r"><xsl:apply-templates select="$tor/t:title" mode="fill"/></xsl:variable>
-    <xsl:value-of select="normalize-space($r)"/>
-  </xsl:variable>
-
   <!-- ================================================================ -->
   <xsl:template match="/">
     <xsl:if test="not($c)">
