@@ -223,14 +223,10 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:template name="document-date-default"/>
-  <!-- The document's date as a number yyyymmdd (a month counts from its
-       first day); 99999999 when the document has no date. -->
-  <xsl:variable name="document-day">
-    <xsl:choose>
-      <xsl:when test="normalize-space($document-date) != ''"><xsl:value-of select="c:day($document-date)"/></xsl:when>
-      <xsl:otherwise>99999999</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+  <!-- Whether the document has a date, and that date as a number
+       yyyymmdd (a month counts from its first day; NaN when undated). -->
+  <xsl:variable name="dated" select="normalize-space($document-date) != ''"/>
+  <xsl:variable name="document-day" select="c:day($document-date)"/>
 
   <!-- The CCG's submission of the proforma of its model's annex (the
        first with a date). -->
@@ -264,8 +260,8 @@
   <func:function name="c:known-at">
     <xsl:param name="n"/>
     <xsl:variable name="when" select="string(($n/@date | $n/@known-by)[1])"/>
-    <func:result select="number($document-day) = 99999999
-                         or ($when != '' and c:day($when) &lt;= number($document-day))"/>
+    <func:result select="not($dated)
+                         or ($when != '' and c:day($when) &lt;= $document-day)"/>
   </func:function>
 
   <!-- c:not-later(node) — false when a structured fact carries a date
@@ -283,8 +279,8 @@
        "not yet". -->
   <func:function name="c:date-known">
     <xsl:param name="d"/>
-    <func:result select="number($document-day) = 99999999
-                         or (normalize-space($d) != '' and c:day($d) &lt;= number($document-day))"/>
+    <func:result select="not($dated)
+                         or (normalize-space($d) != '' and c:day($d) &lt;= $document-day)"/>
   </func:function>
 
   <!-- The model's history as the document knows it, and the model's
@@ -295,7 +291,7 @@
   <xsl:variable name="model-status-at">
     <xsl:choose>
       <xsl:when test="$known-events[@status]"><xsl:value-of select="$known-events[@status][last()]/@status"/></xsl:when>
-      <xsl:when test="number($document-day) = 99999999 and $model/@status"><xsl:value-of select="$model/@status"/></xsl:when>
+      <xsl:when test="not($dated) and $model/@status"><xsl:value-of select="$model/@status"/></xsl:when>
       <xsl:otherwise>proposed</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>

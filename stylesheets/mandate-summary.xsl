@@ -61,7 +61,7 @@
        or '' (not known: the summary or the ballot has no date). -->
   <xsl:variable name="status">
     <xsl:choose>
-      <xsl:when test="number($document-day) = 99999999"/>
+      <xsl:when test="not($dated)"/>
       <xsl:when test="$the-ballot/@issued[not(c:date-known(.))]">not-issued</xsl:when>
       <xsl:when test="not($the-ballot/@closes)"/>
       <xsl:when test="not(c:date-known($the-ballot/@closes))">open</xsl:when>
@@ -166,7 +166,7 @@
     <fo:block xsl:use-attribute-sets="subtitle" role="P"><xsl:apply-templates select="$w/t:subtitle/node()" mode="fill"/></fo:block>
     <fo:block xsl:use-attribute-sets="para" role="P">
       <xsl:choose>
-        <xsl:when test="number($document-day) != 99999999"><xsl:apply-templates select="$w/t:intro-dated/node()" mode="fill"/></xsl:when>
+        <xsl:when test="$dated"><xsl:apply-templates select="$w/t:intro-dated/node()" mode="fill"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates select="$w/t:intro/node()" mode="fill"/></xsl:otherwise>
       </xsl:choose>
     </fo:block>
@@ -183,7 +183,7 @@
     <xsl:call-template name="summary.line">
       <xsl:with-param name="label">
         <xsl:choose>
-          <xsl:when test="number($document-day) != 99999999"><xsl:apply-templates select="$w/t:status-on/node()" mode="fill"/></xsl:when>
+          <xsl:when test="$dated"><xsl:apply-templates select="$w/t:status-on/node()" mode="fill"/></xsl:when>
           <xsl:otherwise><xsl:apply-templates select="$w/t:status/node()" mode="fill"/></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
