@@ -39,16 +39,13 @@
 
   <xsl:variable name="ballot" select="document($ballot-file)/t:ballot"/>
   <xsl:variable name="practices" select="$the-ccg/a:practices/a:practice"/>
-  <xsl:variable name="the-ballot" select="$the-mandate/a:ballot"/>
 
   <!-- The paper's date: the ballot's issue; failing that, the CCG's
        choice it informs (the submission, else the model's deadline). -->
   <xsl:template name="document-date-default">
-    <xsl:variable name="deadline" select="$root/a:application/a:deadline[@model = $model-kind][1]/@date"/>
     <xsl:choose>
       <xsl:when test="$the-ballot/@issued"><xsl:value-of select="$the-ballot/@issued"/></xsl:when>
-      <xsl:when test="$root/a:application/a:submission/@date"><xsl:value-of select="$root/a:application/a:submission/@date"/></xsl:when>
-      <xsl:when test="$deadline"><xsl:value-of select="$deadline"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="application-date"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -180,7 +177,7 @@
           <xsl:for-each select="$ballot/t:option">
             <fo:table-cell border="2pt solid {$nhs-black}" padding="6pt" padding-bottom="{$box-space}" role="LI" text-align="center">
               <fo:block role="LBody">
-                <fo:block role="P" font-size="14pt" font-weight="bold"><xsl:apply-templates select="t:name/node()" mode="fill"/></fo:block>
+                <fo:block role="P" font-size="14pt" font-weight="bold"><xsl:call-template name="label"><xsl:with-param name="set" select="'model'"/><xsl:with-param name="value" select="@model"/></xsl:call-template></fo:block>
                 <fo:block role="P"><xsl:apply-templates select="t:description/node()" mode="fill"/></fo:block>
               </fo:block>
             </fo:table-cell>

@@ -194,6 +194,8 @@
                   [contains(concat(' ', @parties, ' '), concat(' ', $the-ccg/@id, ' '))][1]"/>
   <xsl:variable name="the-mandate"
       select="$root/a:mandate[@ccg = $the-ccg/@id] | $root/a:mandate[not(@ccg)][count($root/a:parties/a:ccg) = 1]"/>
+  <!-- the CCG's practice ballot (its issue, closing and counting dates) -->
+  <xsl:variable name="the-ballot" select="$the-mandate/a:ballot"/>
   <xsl:variable name="the-area-team"
       select="$nhse/a:area-team[@id = $the-ccg/@area-team] | $nhse/a:area-team[not($the-ccg/@area-team)][1]"/>
 
@@ -221,14 +223,25 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:template name="document-date-default"/>
-  <!-- The document's date as a number yyyymmdd (a month counts from its
-       first day); 99999999 when the document has no date. -->
-  <xsl:variable name="document-day">
+  <!-- Whether the document has a date, and that date as a number
+       yyyymmdd (a month counts from its first day; NaN when undated). -->
+  <xsl:variable name="dated" select="normalize-space($document-date) != ''"/>
+  <xsl:variable name="document-day" select="c:day($document-date)"/>
+
+  <!-- The CCG's submission of the proforma of its model's annex (the
+       first with a date). -->
+  <xsl:variable name="the-submission"
+      select="$root/a:application/a:submission[not(@annex) or @annex = $annex-letter][@date][1]"/>
+
+  <!-- The date of the CCG's choice: its submission, else the deadline for
+       its model (a proforma's date; a ballot paper's when the ballot has
+       no issue date). -->
+  <xsl:template name="application-date">
     <xsl:choose>
-      <xsl:when test="normalize-space($document-date) != ''"><xsl:value-of select="c:day($document-date)"/></xsl:when>
-      <xsl:otherwise>99999999</xsl:otherwise>
+      <xsl:when test="$the-submission"><xsl:value-of select="$the-submission/@date"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$root/a:application/a:deadline[@model = $model-kind][1]/@date"/></xsl:otherwise>
     </xsl:choose>
-  </xsl:variable>
+  </xsl:template>
 
   <!-- c:day('2015-07-29') = 20150729; c:day('2015-07') = 20150700 (known
        from the month's start: a report dated in July can speak of "July
@@ -247,8 +260,18 @@
   <func:function name="c:known-at">
     <xsl:param name="n"/>
     <xsl:variable name="when" select="string(($n/@date | $n/@known-by)[1])"/>
-    <func:result select="number($document-day) = 99999999
-                         or ($when != '' and c:day($when) &lt;= number($document-day))"/>
+    <func:result select="not($dated)
+                         or ($when != '' and c:day($when) &lt;= $document-day)"/>
+  </func:function>
+
+  <!-- c:not-later(node) — false when a structured fact carries a date
+       (@date or @known-by: the date of the source that gives it) later
+       than the document's; an undated structured fact stands (unlike
+       c:known-at, for which an undated fact is unknown to a dated
+       document). -->
+  <func:function name="c:not-later">
+    <xsl:param name="n"/>
+    <func:result select="not($n/@date or $n/@known-by) or c:known-at($n)"/>
   </func:function>
 
   <!-- c:date-known(string) — true when a date (of a meeting, a vote, a
@@ -256,8 +279,8 @@
        "not yet". -->
   <func:function name="c:date-known">
     <xsl:param name="d"/>
-    <func:result select="number($document-day) = 99999999
-                         or (normalize-space($d) != '' and c:day($d) &lt;= number($document-day))"/>
+    <func:result select="not($dated)
+                         or (normalize-space($d) != '' and c:day($d) &lt;= $document-day)"/>
   </func:function>
 
   <!-- The model's history as the document knows it, and the model's
@@ -268,7 +291,7 @@
   <xsl:variable name="model-status-at">
     <xsl:choose>
       <xsl:when test="$known-events[@status]"><xsl:value-of select="$known-events[@status][last()]/@status"/></xsl:when>
-      <xsl:when test="number($document-day) = 99999999 and $model/@status"><xsl:value-of select="$model/@status"/></xsl:when>
+      <xsl:when test="not($dated) and $model/@status"><xsl:value-of select="$model/@status"/></xsl:when>
       <xsl:otherwise>proposed</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
@@ -665,11 +688,6 @@
     <xsl:call-template name="text"><xsl:with-param name="name" select="'page-of'"/></xsl:call-template>
     <xsl:text> </xsl:text>
     <fo:page-number-citation-last ref-id="cocom-document"/>
-  </xsl:template>
-
-  <!-- The footer note of a document whose wording is modelled. -->
-  <xsl:template name="modelled-note">
-    <xsl:call-template name="text"><xsl:with-param name="name" select="'modelled-note'"/></xsl:call-template>
   </xsl:template>
 
   <!-- One bookmark. -->
@@ -1386,6 +1404,21 @@
     <xsl:value-of select="concat(translate(substring($s, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), substring($s, 2))"/>
   </xsl:template>
 
+  <!-- When an event happened: its date; else "By" and the date of the
+       earliest source that reports it (@known-by). -->
+  <xsl:template name="event-date">
+    <xsl:choose>
+      <xsl:when test="@date">
+        <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="text"><xsl:with-param name="name" select="'known-by'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="format-date"><xsl:with-param name="date" select="@known-by"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- format-date: 2015-07-29 → 29 July 2015; 2015-01 → January 2015. -->
   <xsl:template name="format-date">
     <xsl:param name="date"/>
@@ -1683,23 +1716,42 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A function's name: its own, else the national name of its key. -->
+  <!-- A function's or an activity's name.  In NHS England's voice (the
+       proforma, the terms of reference) one with a national key is named
+       in the national wording (templates/functions-2015-16.xml), so that
+       a form never rewords the model nor copies a source's misprint
+       ("branch/remedial notices"), and one without a key in its own; in
+       another issuer's voice (a council's report) its own name comes
+       first, else the national wording of its key. -->
   <xsl:template name="function-name">
     <xsl:param name="function" select="."/>
+    <xsl:call-template name="scope-name">
+      <xsl:with-param name="own" select="$function/a:name"/>
+      <xsl:with-param name="national" select="$functions-template/t:function[@key = $function/@key]/t:name"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="activity-name">
+    <xsl:param name="activity" select="."/>
+    <xsl:call-template name="scope-name">
+      <xsl:with-param name="own" select="$activity/a:name"/>
+      <xsl:with-param name="national" select="$functions-template/t:activity[@key = $activity/@key]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="scope-name">
+    <xsl:param name="own"/>
+    <xsl:param name="national"/>
     <xsl:choose>
-      <xsl:when test="$function/a:name"><xsl:value-of select="normalize-space($function/a:name)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$functions-template/t:function[@key = $function/@key]/t:name"/></xsl:otherwise>
+      <xsl:when test="$own and not($voice = 'nhse' and $national)"><xsl:value-of select="normalize-space($own)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($national)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- An activity's name: its own, else the national wording of its key. -->
-  <xsl:template name="activity-name">
-    <xsl:param name="activity" select="."/>
-    <xsl:choose>
-      <xsl:when test="$activity/a:name"><xsl:value-of select="normalize-space($activity/a:name)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$functions-template/t:activity[@key = $activity/@key]"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <!-- The activities taken on jointly or by delegation: by an activity's
+       own status, else its function's. -->
+  <xsl:variable name="commissioned-activities"
+      select="$root/a:scope/a:function/a:activity[(@status and (@status = 'joint' or @status = 'delegated')) or (not(@status) and (../@status = 'joint' or ../@status = 'delegated'))]"/>
 
   <!-- 9.2 The decision matrix.
        placeholder  a decision-matrix element of the data, or nothing
@@ -1782,17 +1834,21 @@
   <xsl:template name="matrix-cell">
     <xsl:param name="flag"/>
     <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="center">
-      <fo:block role="P">
-        <xsl:choose>
-          <xsl:when test="string($flag) = 'yes'">
-            <xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-yes'"/></xsl:call-template>
-          </xsl:when>
-          <xsl:when test="string($flag) = 'no'">
-            <xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-no'"/></xsl:call-template>
-          </xsl:when>
-        </xsl:choose>
-      </fo:block>
+      <xsl:choose>
+        <xsl:when test="string($flag) = 'yes'">
+          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-yes'"/></xsl:call-template></fo:block>
+        </xsl:when>
+        <xsl:when test="string($flag) = 'no'">
+          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-no'"/></xsl:call-template></fo:block>
+        </xsl:when>
+        <xsl:otherwise><xsl:call-template name="matrix-unknown-cell"/></xsl:otherwise>
+      </xsl:choose>
     </fo:table-cell>
+  </xsl:template>
+
+  <!-- A cell of the decision matrix the data does not fill: empty. -->
+  <xsl:template name="matrix-unknown-cell">
+    <fo:block role="P"/>
   </xsl:template>
 
   <!-- 9.3 The membership table of a committee: each seat with its holder,
@@ -1895,42 +1951,31 @@
     <xsl:param name="n"/>
     <xsl:if test="$n &gt; 0">
       <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-        <fo:block role="P" text-align-last="justify"><fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline></fo:block>
+        <xsl:call-template name="blank-fill"/>
       </fo:table-cell>
       <xsl:call-template name="blank-cells"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
 
-  <!-- A member's seat: post, with chair/vice-chair, seat count and status. -->
+  <!-- A member's seat in the membership table: the post; the chair or
+       vice-chair it holds, when c:office-shown says the document shows
+       that office; the number of seats (seats-unstated when the data
+       does not give it); a proposed or vacant seat. -->
   <xsl:template name="member-seat">
-    <xsl:variable name="c" select=".."/>
-    <!-- the offices as the document knows them (an office dated after it
-         is not yet held) -->
-    <xsl:variable name="chair" select="$c/a:chair[not(@date or @known-by) or c:known-at(.)]"/>
-    <xsl:variable name="vice-chair" select="$c/a:vice-chair[not(@date or @known-by) or c:known-at(.)]"/>
     <xsl:value-of select="normalize-space(a:post)"/>
-    <xsl:if test="$chair/@member = @id">
+    <xsl:for-each select="(../a:chair | ../a:vice-chair)[@member = current()/@id][c:office-shown(.)]">
       <xsl:text> (</xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'chair-mark'"/></xsl:call-template>
-      <xsl:if test="$chair/@acting = 'yes'">
+      <xsl:call-template name="text-string"><xsl:with-param name="name" select="concat(local-name(), '-mark')"/></xsl:call-template>
+      <xsl:if test="@acting = 'yes'">
         <xsl:text>, </xsl:text>
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
       </xsl:if>
       <xsl:text>)</xsl:text>
-    </xsl:if>
-    <xsl:if test="$vice-chair/@member = @id">
-      <xsl:text> (</xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'vice-chair-mark'"/></xsl:call-template>
-      <xsl:if test="$vice-chair/@acting = 'yes'">
-        <xsl:text>, </xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
-      </xsl:if>
-      <xsl:text>)</xsl:text>
-    </xsl:if>
+    </xsl:for-each>
     <xsl:choose>
       <xsl:when test="@count = 'unstated'">
         <xsl:text> (</xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'count-unstated'"/></xsl:call-template>
+        <xsl:call-template name="seats-unstated"/>
         <xsl:text>)</xsl:text>
       </xsl:when>
       <xsl:when test="@count &gt; 1">
@@ -1947,6 +1992,23 @@
       </xsl:call-template>
       <xsl:text>]</xsl:text>
     </xsl:if>
+  </xsl:template>
+
+  <!-- c:office-shown(office) — whether the membership table marks the
+       seat holding this chair or vice-chair: when the document knows the
+       office (an office dated after it is not yet held).  A document
+       stylesheet may override it. -->
+  <func:function name="c:office-shown">
+    <xsl:param name="office"/>
+    <func:result select="c:not-later($office)"/>
+  </func:function>
+
+  <!-- A number of seats the data does not give, inside the seat's
+       brackets: a blank to complete ("(…… seats)"). -->
+  <xsl:template name="seats-unstated">
+    <xsl:call-template name="blank"><xsl:with-param name="length" select="'8mm'"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
   </xsl:template>
 
   <!-- A member's vote weight: its own weight; else its organisation's
@@ -1977,9 +2039,16 @@
        ================================================================ -->
 
   <!-- One observer on a line: "Healthwatch representative (Healthwatch
-       Anytown): non-voting attendee, national right to attend". -->
+       Anytown): non-voting attendee, national right to attend".  After a
+       post, its organisation (post-org).  Whether a representative has
+       been nominated (nomination) is said only when the observer is dated
+       no later than the document: a nomination is a dated event the data
+       gives no date for (Westminster's Board nominated its representative
+       after November 2015, not by January). -->
   <xsl:template name="observer-line">
     <xsl:param name="o" select="."/>
+    <xsl:param name="post-org" select="true()"/>
+    <xsl:param name="nomination" select="($o/@date or $o/@known-by) and c:known-at($o)"/>
     <xsl:choose>
       <xsl:when test="$o/a:post"><xsl:value-of select="normalize-space($o/a:post)"/></xsl:when>
       <xsl:when test="$o/@org">
@@ -1999,80 +2068,43 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="$o/a:name"> (<xsl:value-of select="normalize-space($o/a:name)"/>)</xsl:if>
-    <xsl:if test="$o/a:post and $o/@org">
+    <xsl:if test="$post-org and $o/a:post and $o/@org">
       <xsl:text>, </xsl:text>
       <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
     </xsl:if>
-    <xsl:if test="$o/@capacity or $o/@basis or $o/@nominated">
+    <xsl:if test="$o/@capacity or $o/@basis or $o/@nominated[$nomination]">
       <xsl:text>: </xsl:text>
       <xsl:if test="$o/@capacity">
-        <xsl:variable name="c"><xsl:call-template name="label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="$o/@capacity"/></xsl:call-template></xsl:variable>
-        <xsl:value-of select="translate(substring($c, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-        <xsl:value-of select="substring($c, 2)"/>
+        <xsl:call-template name="lower-label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="$o/@capacity"/></xsl:call-template>
       </xsl:if>
       <xsl:if test="$o/@basis">
         <xsl:if test="$o/@capacity">, </xsl:if>
         <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-basis'"/><xsl:with-param name="value" select="$o/@basis"/></xsl:call-template>
       </xsl:if>
       <xsl:choose>
+        <xsl:when test="not($nomination)"/>
         <xsl:when test="$o/@nominated = 'yes'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>a representative has been nominated</xsl:when>
         <xsl:when test="$o/@nominated = 'no'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>no representative has been nominated</xsl:when>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
 
-  <!-- The observers of a committee as a list, each with its description. -->
-  <xsl:template name="observers-list">
-    <xsl:param name="committee" select="$the-committee"/>
-    <xsl:if test="$committee/a:observer">
-      <fo:list-block xsl:use-attribute-sets="list" role="L" space-before="4pt">
-        <xsl:for-each select="$committee/a:observer">
-          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
-              <xsl:if test="a:description">
-                <fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block>
-              </xsl:if>
-            </fo:list-item-body>
-          </fo:list-item>
-        </xsl:for-each>
-      </fo:list-block>
-    </xsl:if>
+  <!-- A label with its first letter in lower case, for the middle of a
+       sentence. -->
+  <xsl:template name="lower-label">
+    <xsl:param name="set"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="r"><xsl:call-template name="label"><xsl:with-param name="set" select="$set"/><xsl:with-param name="value" select="$value"/></xsl:call-template></xsl:variable>
+    <xsl:value-of select="translate(substring($r, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:value-of select="substring($r, 2)"/>
   </xsl:template>
 
-  <!-- The quorum: the committee's own wording, else a sentence made from
-       the minimum and the requirements, else a blank. -->
-  <xsl:template name="quorum-text">
-    <xsl:param name="committee" select="$the-committee"/>
-    <xsl:variable name="q" select="$committee/a:quorum"/>
-    <xsl:choose>
-      <xsl:when test="$q/a:description"><xsl:apply-templates select="$q/a:description" mode="inline"/></xsl:when>
-      <xsl:when test="$q/@minimum or $q/a:requirement">
-        <xsl:text>The quorum is </xsl:text>
-        <xsl:choose>
-          <xsl:when test="$q/@minimum"><xsl:value-of select="$q/@minimum"/> members</xsl:when>
-          <xsl:otherwise>the members present</xsl:otherwise>
-        </xsl:choose>
-        <xsl:for-each select="$q/a:requirement">
-          <xsl:choose>
-            <xsl:when test="position() = 1">, including </xsl:when>
-            <xsl:when test="position() = last()"> and </xsl:when>
-            <xsl:otherwise>, </xsl:otherwise>
-          </xsl:choose>
-          <xsl:text>at least </xsl:text>
-          <xsl:value-of select="@at-least"/>
-          <xsl:text> </xsl:text>
-          <xsl:call-template name="requirement-criteria"/>
-        </xsl:for-each>
-        <xsl:text>.</xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:text>The quorum is </xsl:text>
-        <xsl:call-template name="blank"/>
-        <xsl:text>.</xsl:text>
-      </xsl:otherwise>
-    </xsl:choose>
+  <!-- An organisation as a committee text names it: its name (the
+       terms of reference override this with their defined term, "the
+       CCG"). -->
+  <xsl:template name="org-term">
+    <xsl:param name="id"/>
+    <xsl:call-template name="party-name"><xsl:with-param name="id" select="$id"/></xsl:call-template>
   </xsl:template>
 
   <!-- "lay or clinical member(s), the chair or vice-chair, a member from NHS England" -->
@@ -2093,37 +2125,13 @@
         <p><xsl:value-of select="normalize-space($c/a:member[@id = $mid]/a:post)"/></p>
       </xsl:for-each>
       <xsl:for-each select="str:tokenize(@organisations, ' ')">
-        <p>member from <xsl:call-template name="party-name"><xsl:with-param name="id" select="string(.)"/></xsl:call-template></p>
+        <p>member from <xsl:call-template name="org-term"><xsl:with-param name="id" select="string(.)"/></xsl:call-template></p>
       </xsl:for-each>
     </xsl:variable>
     <xsl:for-each select="exsl:node-set($parts)/*">
       <xsl:if test="position() &gt; 1"> or </xsl:if>
       <xsl:value-of select="."/>
     </xsl:for-each>
-  </xsl:template>
-
-  <!-- How the committee votes: its own wording, else the method, the
-       shares and the casting vote, else a blank. -->
-  <xsl:template name="voting-text">
-    <xsl:param name="committee" select="$the-committee"/>
-    <xsl:variable name="v" select="$committee/a:voting"/>
-    <xsl:choose>
-      <xsl:when test="$v/a:description"><xsl:apply-templates select="$v/a:description" mode="inline"/></xsl:when>
-      <xsl:when test="$v/@method">
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'voting-method'"/><xsl:with-param name="value" select="$v/@method"/></xsl:call-template>
-        <xsl:if test="$v/a:share">
-          <xsl:text> (</xsl:text>
-          <xsl:for-each select="$v/a:share">
-            <xsl:if test="position() &gt; 1">, </xsl:if>
-            <xsl:call-template name="party-name"><xsl:with-param name="id" select="@party"/></xsl:call-template>
-            <xsl:value-of select="concat(' ', @percent, '%')"/>
-          </xsl:for-each>
-          <xsl:text> of the voting power)</xsl:text>
-        </xsl:if>
-        <xsl:text>.</xsl:text>
-      </xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'long'"/></xsl:call-template></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- A register: kept, published, where. -->
@@ -2218,7 +2226,7 @@
         <xsl:choose>
           <xsl:when test="normalize-space($value) != ''"><fo:block role="P"><xsl:value-of select="$value"/></fo:block></xsl:when>
           <xsl:otherwise>
-            <fo:block role="P" text-align-last="justify"><fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline></fo:block>
+            <xsl:call-template name="blank-fill"/>
           </xsl:otherwise>
         </xsl:choose>
       </fo:table-cell>

@@ -44,14 +44,13 @@
   <xsl:param name="returns-font-size" select="'8.5pt'"/>
 
   <xsl:variable name="w" select="document($ballot-file)/t:ballot/t:summary"/>
-  <xsl:variable name="the-ballot" select="$the-mandate/a:ballot"/>
 
   <xsl:template name="document-date-default">
     <xsl:value-of select="($the-ballot/@counted | $the-ballot/@closes[not(../@counted)])[1]"/>
   </xsl:template>
 
   <!-- The returns counted on the summary's date. -->
-  <xsl:variable name="returns" select="$the-mandate/a:ballot-return[not(@date) or c:date-known(@date)]"/>
+  <xsl:variable name="returns" select="$the-mandate/a:ballot-return[c:not-later(.)]"/>
   <xsl:variable name="n-returns" select="count($returns)"/>
   <xsl:variable name="members">
     <xsl:call-template name="member-practice-count"/>
@@ -62,10 +61,10 @@
        or '' (not known: the summary or the ballot has no date). -->
   <xsl:variable name="status">
     <xsl:choose>
-      <xsl:when test="number($document-day) = 99999999"/>
-      <xsl:when test="$the-ballot/@issued and c:day($the-ballot/@issued) &gt; number($document-day)">not-issued</xsl:when>
+      <xsl:when test="not($dated)"/>
+      <xsl:when test="$the-ballot/@issued[not(c:date-known(.))]">not-issued</xsl:when>
       <xsl:when test="not($the-ballot/@closes)"/>
-      <xsl:when test="c:day($the-ballot/@closes) &gt; number($document-day)">open</xsl:when>
+      <xsl:when test="not(c:date-known($the-ballot/@closes))">open</xsl:when>
       <xsl:otherwise>closed</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
@@ -167,7 +166,7 @@
     <fo:block xsl:use-attribute-sets="subtitle" role="P"><xsl:apply-templates select="$w/t:subtitle/node()" mode="fill"/></fo:block>
     <fo:block xsl:use-attribute-sets="para" role="P">
       <xsl:choose>
-        <xsl:when test="number($document-day) != 99999999"><xsl:apply-templates select="$w/t:intro-dated/node()" mode="fill"/></xsl:when>
+        <xsl:when test="$dated"><xsl:apply-templates select="$w/t:intro-dated/node()" mode="fill"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates select="$w/t:intro/node()" mode="fill"/></xsl:otherwise>
       </xsl:choose>
     </fo:block>
@@ -184,7 +183,7 @@
     <xsl:call-template name="summary.line">
       <xsl:with-param name="label">
         <xsl:choose>
-          <xsl:when test="number($document-day) != 99999999"><xsl:apply-templates select="$w/t:status-on/node()" mode="fill"/></xsl:when>
+          <xsl:when test="$dated"><xsl:apply-templates select="$w/t:status-on/node()" mode="fill"/></xsl:when>
           <xsl:otherwise><xsl:apply-templates select="$w/t:status/node()" mode="fill"/></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>

@@ -3,8 +3,9 @@
   stylesheets/proforma-answers.xsl — the answers of the proforma, one
   template (mode "answer") per question key of templates/proforma.xml.
   Included by proforma.xsl, whose variables ($pf, $committee-node) and
-  functions (c:own-words, c:not-later) it uses; what it may print is said
-  at the head of proforma.xsl.  An answer that gives nothing is printed
+  function c:own-words it uses (with base.xsl's c:known-at, c:not-later
+  and c:date-known); what it may print is said at the head of
+  proforma.xsl.  An answer that gives nothing is printed
   by proforma.xsl as a visible blank.
 -->
 <xsl:stylesheet version="1.0"
@@ -148,15 +149,7 @@
     <xsl:for-each select="$known-events[@status]">
       <fo:block role="P" space-after="3pt">
         <fo:inline font-weight="bold" role="Span">
-          <xsl:choose>
-            <xsl:when test="@date">
-              <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:text>By </xsl:text>
-              <xsl:call-template name="format-date"><xsl:with-param name="date" select="@known-by"/></xsl:call-template>
-            </xsl:otherwise>
-          </xsl:choose>
+          <xsl:call-template name="event-date"/>
           <xsl:text>: </xsl:text>
         </fo:inline>
         <xsl:call-template name="label"><xsl:with-param name="set" select="'model-event'"/><xsl:with-param name="value" select="@status"/></xsl:call-template>
@@ -196,12 +189,7 @@
           <xsl:variable name="national" select="$functions-template/t:function[@key = current()/@key]"/>
           <fo:table-row role="TR" keep-together.within-page="always">
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="$national/t:name"><xsl:value-of select="$national/t:name"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="normalize-space(a:name)"/></xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
+              <fo:block role="P"><xsl:call-template name="function-name"/></fo:block>
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
               <fo:block role="P">
@@ -229,20 +217,14 @@
        puts right the guidance's "branch/remedial" misprint); a local
        activity with no national key keeps its own name. -->
   <xsl:template match="t:question[@key = 'activities']" mode="answer">
-    <xsl:variable name="acts" select="$root/a:scope/a:function/a:activity[(@status and (@status = 'joint' or @status = 'delegated')) or (not(@status) and (../@status = 'joint' or ../@status = 'delegated'))]"/>
+    <xsl:variable name="acts" select="$commissioned-activities"/>
     <xsl:if test="$acts">
       <fo:list-block xsl:use-attribute-sets="list" role="L">
         <xsl:for-each select="$acts">
-          <xsl:variable name="national" select="$functions-template/t:activity[@key = current()/@key]"/>
           <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="$national"><xsl:value-of select="normalize-space($national)"/></xsl:when>
-                  <xsl:otherwise><xsl:call-template name="activity-name"/></xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
+              <fo:block role="P"><xsl:call-template name="activity-name"/></fo:block>
             </fo:list-item-body>
           </fo:list-item>
         </xsl:for-each>
@@ -255,16 +237,10 @@
     <xsl:if test="$fs">
       <fo:list-block xsl:use-attribute-sets="list" role="L">
         <xsl:for-each select="$fs">
-          <xsl:variable name="national" select="$functions-template/t:function[@key = current()/@key]/t:name"/>
           <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="$national"><xsl:value-of select="$national"/></xsl:when>
-                  <xsl:otherwise><xsl:call-template name="function-name"/></xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
+              <fo:block role="P"><xsl:call-template name="function-name"/></fo:block>
             </fo:list-item-body>
           </fo:list-item>
         </xsl:for-each>
@@ -369,8 +345,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The quorum from its requirements (the shared quorum-text would
-       print a description first, which may be a report's account). -->
+  <!-- The quorum: its description only when it is the CCG's own words
+       (it may be a report's account), else from its requirements. -->
   <xsl:template match="t:question[@key = 'quorum']" mode="answer">
     <xsl:variable name="q" select="$committee-node/a:quorum[c:not-later(.)]"/>
     <xsl:choose>
@@ -444,7 +420,7 @@
        version dated later (a refresh, a status reached later) is not
        one the CCG could describe. -->
   <xsl:template match="t:question[@key = 'terms-of-reference']" mode="answer">
-    <xsl:for-each select="$committee-node/a:terms-of-reference[(@status or @version) and (not(@date) or c:date-known(@date))]">
+    <xsl:for-each select="$committee-node/a:terms-of-reference[(@status or @version) and c:not-later(.)]">
       <xsl:if test="@status">
         <xsl:call-template name="capitalise"><xsl:with-param name="s" select="@status"/></xsl:call-template>
       </xsl:if>
@@ -733,7 +709,7 @@
   <!-- The date the proforma was submitted: the submission's, never the
        deadline (a blank to complete when the data has no submission). -->
   <xsl:template match="t:question[@key = 'submitted']" mode="answer">
-    <xsl:for-each select="$root/a:application/a:submission[not(@annex) or @annex = $annex-letter][@date][1]">
+    <xsl:for-each select="$the-submission">
       <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>

@@ -52,11 +52,7 @@
   <!-- A proforma is dated the day it was submitted, or failing that the
        deadline for its model: it knows only what had happened by then. -->
   <xsl:template name="document-date-default">
-    <xsl:variable name="submitted" select="$root/a:application/a:submission[not(@annex) or @annex = $annex-letter][@date][1]/@date"/>
-    <xsl:choose>
-      <xsl:when test="$submitted"><xsl:value-of select="$submitted"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$root/a:application/a:deadline[@model = $model-kind][1]/@date"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="application-date"/>
   </xsl:template>
 
   <!-- c:own-words(node) — true when the prose at node may stand as the
@@ -69,14 +65,6 @@
     <xsl:param name="n"/>
     <xsl:variable name="marked" select="($n/ancestor-or-self::*[@words])[last()]"/>
     <func:result select="boolean($marked) and string($marked/@words) = 'ccg' and c:known-at($marked)"/>
-  </func:function>
-
-  <!-- c:not-later(node) — false when a structured fact carries a date
-       (@date or @known-by: the date of the source that gives it) later
-       than the proforma's; an undated structured fact stands. -->
-  <func:function name="c:not-later">
-    <xsl:param name="n"/>
-    <func:result select="not($n/@date or $n/@known-by) or c:known-at($n)"/>
   </func:function>
 
   <xsl:param name="proforma-file" select="'../templates/proforma.xml'"/>
@@ -291,94 +279,12 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- One observer on a line (overrides base.xsl's): the same, except
-       that a nomination, a dated event the data gives no date for, is
-       said only when the observer is dated no later than the proforma
-       (Westminster's Board nominated its representative after November
-       2015, not by January). -->
-  <xsl:template name="observer-line">
-    <xsl:param name="o" select="."/>
-    <!-- whether a nomination is known: only when the observer is dated -->
-    <xsl:variable name="dated" select="($o/@date or $o/@known-by) and c:known-at($o)"/>
-    <xsl:choose>
-      <xsl:when test="$o/a:post"><xsl:value-of select="normalize-space($o/a:post)"/></xsl:when>
-      <xsl:when test="$o/@org">
-        <!-- "Representative of the Health and Wellbeing Board (Westminster City Council)" -->
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'representative-of'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
-        <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = $o/@org]"/>
-        <xsl:if test="$hwb/@council">
-          <xsl:text> (</xsl:text>
-          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
-          <xsl:text>)</xsl:text>
-        </xsl:if>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="$o/@role"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:if test="$o/a:name"> (<xsl:value-of select="normalize-space($o/a:name)"/>)</xsl:if>
-    <xsl:if test="$o/a:post and $o/@org">
-      <xsl:text>, </xsl:text>
-      <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
-    </xsl:if>
-    <xsl:if test="$o/@capacity or $o/@basis or $o/@nominated[$dated]">
-      <xsl:text>: </xsl:text>
-      <xsl:if test="$o/@capacity">
-        <xsl:variable name="c"><xsl:call-template name="label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="$o/@capacity"/></xsl:call-template></xsl:variable>
-        <xsl:value-of select="translate(substring($c, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-        <xsl:value-of select="substring($c, 2)"/>
-      </xsl:if>
-      <xsl:if test="$o/@basis">
-        <xsl:if test="$o/@capacity">, </xsl:if>
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-basis'"/><xsl:with-param name="value" select="$o/@basis"/></xsl:call-template>
-      </xsl:if>
-      <xsl:choose>
-        <xsl:when test="not($dated)"/>
-        <xsl:when test="$o/@nominated = 'yes'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>a representative has been nominated</xsl:when>
-        <xsl:when test="$o/@nominated = 'no'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>no representative has been nominated</xsl:when>
-      </xsl:choose>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- A member's seat in the membership table (overrides base.xsl's):
-       when the number of seats of a kind is unknown, the form asks for it
-       with a blank ("(seats: …)") rather than saying it is not stated. -->
-  <xsl:template name="member-seat">
-    <xsl:variable name="c" select=".."/>
-    <xsl:value-of select="normalize-space(a:post)"/>
-    <xsl:for-each select="($c/a:chair[@member = current()/@id] | $c/a:vice-chair[@member = current()/@id])[c:not-later(.)]">
-      <xsl:text> (</xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="concat(local-name(), '-mark')"/></xsl:call-template>
-      <xsl:if test="@acting = 'yes'">
-        <xsl:text>, </xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
-      </xsl:if>
-      <xsl:text>)</xsl:text>
-    </xsl:for-each>
-    <xsl:choose>
-      <xsl:when test="@count = 'unstated'">
-        <xsl:text> (</xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
-        <xsl:text>: </xsl:text>
-        <xsl:call-template name="blank"><xsl:with-param name="length" select="'8mm'"/></xsl:call-template>
-        <xsl:text>)</xsl:text>
-      </xsl:when>
-      <xsl:when test="@count &gt; 1">
-        <xsl:value-of select="concat(' (', @count, ' ')"/>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
-        <xsl:text>)</xsl:text>
-      </xsl:when>
-    </xsl:choose>
-    <xsl:if test="@status = 'proposed' or @status = 'vacant'">
-      <xsl:text> [</xsl:text>
-      <xsl:call-template name="label">
-        <xsl:with-param name="set" select="'member-status'"/>
-        <xsl:with-param name="value" select="@status"/>
-      </xsl:call-template>
-      <xsl:text>]</xsl:text>
-    </xsl:if>
+  <!-- A number of seats the data does not give (overrides base.xsl's):
+       the form asks for it ("(seats: ……)"). -->
+  <xsl:template name="seats-unstated">
+    <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
+    <xsl:text>: </xsl:text>
+    <xsl:call-template name="blank"><xsl:with-param name="length" select="'8mm'"/></xsl:call-template>
   </xsl:template>
 
   <!-- ================================================================

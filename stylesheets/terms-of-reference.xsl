@@ -40,7 +40,9 @@
     xmlns:t="urn:cocom:templates:1"
     xmlns:exsl="http://exslt.org/common"
     xmlns:str="http://exslt.org/strings"
+    xmlns:func="http://exslt.org/functions"
     xmlns:c="urn:cocom:functions:1"
+    extension-element-prefixes="func"
     exclude-result-prefixes="a t exsl str c">
 
   <xsl:import href="base.xsl"/>
@@ -96,11 +98,6 @@
     </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="order" select="exsl:node-set($order-rtf)/s"/>
-
-  <xsl:variable name="title-string">
-    <xsl:variable name="r"><xsl:apply-templates select="$tor/t:title" mode="fill"/></xsl:variable>
-    <xsl:value-of select="normalize-space($r)"/>
-  </xsl:variable>
 
   <!-- ================================================================ -->
   <xsl:template match="/">
@@ -285,16 +282,7 @@
           <xsl:for-each select="$events">
             <fo:table-row role="TR">
               <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-                <fo:block role="P">
-                  <xsl:choose>
-                    <xsl:when test="@date"><xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template></xsl:when>
-                    <xsl:otherwise>
-                      <xsl:value-of select="$dc/t:label[@name = 'by']"/>
-                      <xsl:text> </xsl:text>
-                      <xsl:call-template name="format-date"><xsl:with-param name="date" select="@known-by"/></xsl:call-template>
-                    </xsl:otherwise>
-                  </xsl:choose>
-                </fo:block>
+                <fo:block role="P"><xsl:call-template name="event-date"/></fo:block>
               </fo:table-cell>
               <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
                 <fo:block role="P"><xsl:apply-templates mode="inline"/></fo:block>
@@ -559,7 +547,7 @@
   <xsl:template match="t:data-block[@name = 'activities']" mode="fill-element">
     <xsl:call-template name="bullets">
       <xsl:with-param name="items">
-        <xsl:for-each select="$root/a:scope/a:function/a:activity[(@status and (@status = 'joint' or @status = 'delegated')) or (not(@status) and (../@status = 'joint' or ../@status = 'delegated'))]">
+        <xsl:for-each select="$commissioned-activities">
           <i><xsl:call-template name="activity-name"/></i>
         </xsl:for-each>
       </xsl:with-param>
@@ -630,75 +618,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "lay member or clinical member", "member from the CCG": a quorum
-       requirement's criteria, with the defined term for the CCG. -->
-  <xsl:template name="requirement-criteria">
-    <xsl:variable name="parts">
-      <xsl:for-each select="str:tokenize(@roles, ' ')">
-        <p><xsl:call-template name="label"><xsl:with-param name="set" select="'member-role-plural'"/><xsl:with-param name="value" select="string(.)"/></xsl:call-template> member</p>
-      </xsl:for-each>
-      <xsl:for-each select="str:tokenize(@professions, ' ')">
-        <p><xsl:call-template name="label"><xsl:with-param name="set" select="'profession'"/><xsl:with-param name="value" select="string(.)"/></xsl:call-template> member</p>
-      </xsl:for-each>
-      <xsl:for-each select="str:tokenize(@offices, ' ')">
-        <p><xsl:value-of select="translate(string(.), '-', ' ')"/></p>
-      </xsl:for-each>
-      <xsl:for-each select="str:tokenize(@members, ' ')">
-        <xsl:variable name="mid" select="string(.)"/>
-        <p><xsl:value-of select="normalize-space($c/a:member[@id = $mid]/a:post)"/></p>
-      </xsl:for-each>
-      <xsl:for-each select="str:tokenize(@organisations, ' ')">
-        <p>member from <xsl:call-template name="org-term"><xsl:with-param name="id" select="string(.)"/></xsl:call-template></p>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:for-each select="exsl:node-set($parts)/*">
-      <xsl:if test="position() &gt; 1"> or </xsl:if>
-      <xsl:value-of select="."/>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- One who attends without a vote: who, in what capacity, on what
-       basis.  Whether a representative has yet been nominated is a
-       dated state, not a term, and is not printed. -->
-  <xsl:template name="tor-observer-line">
-    <xsl:choose>
-      <xsl:when test="a:post"><xsl:value-of select="normalize-space(a:post)"/></xsl:when>
-      <xsl:when test="@org">
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'representative-of'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="party-name"><xsl:with-param name="id" select="@org"/></xsl:call-template>
-        <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = current()/@org]"/>
-        <xsl:if test="$hwb/@council">
-          <xsl:text> (</xsl:text>
-          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
-          <xsl:text>)</xsl:text>
-        </xsl:if>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="@role"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:if test="a:name"> (<xsl:value-of select="normalize-space(a:name)"/>)</xsl:if>
-    <xsl:if test="@capacity or @basis">
-      <xsl:text>: </xsl:text>
-      <xsl:if test="@capacity">
-        <xsl:call-template name="lower-label"><xsl:with-param name="set" select="'observer-capacity'"/><xsl:with-param name="value" select="@capacity"/></xsl:call-template>
-      </xsl:if>
-      <xsl:if test="@basis">
-        <xsl:if test="@capacity">, </xsl:if>
-        <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-basis'"/><xsl:with-param name="value" select="@basis"/></xsl:call-template>
-      </xsl:if>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="lower-label">
-    <xsl:param name="set"/>
-    <xsl:param name="value"/>
-    <xsl:variable name="r"><xsl:call-template name="label"><xsl:with-param name="set" select="$set"/><xsl:with-param name="value" select="$value"/></xsl:call-template></xsl:variable>
-    <xsl:value-of select="translate(substring($r, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-    <xsl:value-of select="substring($r, 2)"/>
-  </xsl:template>
-
   <!-- Those who attend without a vote: who, in what capacity, on what
        basis (structured data); an observer's description is prose and is
        not printed. -->
@@ -706,7 +625,14 @@
     <xsl:call-template name="bullets">
       <xsl:with-param name="items">
         <xsl:for-each select="$c/a:observer">
-          <i><xsl:call-template name="tor-observer-line"/></i>
+          <!-- structured data only: no organisation after a post, and
+               no nomination (a dated state, not a term) -->
+          <i>
+            <xsl:call-template name="observer-line">
+              <xsl:with-param name="post-org" select="false()"/>
+              <xsl:with-param name="nomination" select="false()"/>
+            </xsl:call-template>
+          </i>
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
@@ -945,84 +871,18 @@
        The shared tables as terms of reference print them
        ================================================================ -->
 
-  <!-- An activity or function with a national key is printed in the
-       national wording (templates/functions-2015-16.xml), so that legal
-       text neither rewords the model nor copies a source's misprint
-       ("branch/remedial notices"); one without a key, in its own. -->
-  <xsl:template name="activity-name">
-    <xsl:param name="activity" select="."/>
-    <xsl:variable name="national" select="$functions-template/t:activity[@key = $activity/@key]"/>
-    <xsl:choose>
-      <xsl:when test="$national"><xsl:value-of select="normalize-space($national)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="normalize-space($activity/a:name)"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <!-- The membership table marks the chair or vice-chair a seat holds,
+       but not an acting holder: that is how a meeting was chaired
+       (overrides base.xsl's). -->
+  <func:function name="c:office-shown">
+    <xsl:param name="office"/>
+    <func:result select="not($office/@acting = 'yes')"/>
+  </func:function>
 
-  <xsl:template name="function-name">
-    <xsl:param name="function" select="."/>
-    <xsl:variable name="national" select="$functions-template/t:function[@key = $function/@key]/t:name"/>
-    <xsl:choose>
-      <xsl:when test="$national"><xsl:value-of select="normalize-space($national)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="normalize-space($function/a:name)"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A member's seat in the membership table: the post, the chair or
-       vice-chair it holds (not an acting holder: that is how a meeting
-       was chaired), the number of seats (a blank to complete when the
-       data does not give it), and a proposed or vacant seat. -->
-  <xsl:template name="member-seat">
-    <xsl:variable name="cm" select=".."/>
-    <xsl:value-of select="normalize-space(a:post)"/>
-    <xsl:if test="$cm/a:chair/@member = @id and not($cm/a:chair/@acting = 'yes')">
-      <xsl:text> (</xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'chair-mark'"/></xsl:call-template>
-      <xsl:text>)</xsl:text>
-    </xsl:if>
-    <xsl:if test="$cm/a:vice-chair/@member = @id and not($cm/a:vice-chair/@acting = 'yes')">
-      <xsl:text> (</xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'vice-chair-mark'"/></xsl:call-template>
-      <xsl:text>)</xsl:text>
-    </xsl:if>
-    <xsl:choose>
-      <xsl:when test="@count = 'unstated'">
-        <xsl:text> (</xsl:text>
-        <xsl:call-template name="blank"><xsl:with-param name="length" select="'8mm'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
-        <xsl:text>)</xsl:text>
-      </xsl:when>
-      <xsl:when test="@count &gt; 1">
-        <xsl:value-of select="concat(' (', @count, ' ')"/>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'seats'"/></xsl:call-template>
-        <xsl:text>)</xsl:text>
-      </xsl:when>
-    </xsl:choose>
-    <xsl:if test="@status = 'proposed' or @status = 'vacant'">
-      <xsl:text> [</xsl:text>
-      <xsl:call-template name="label">
-        <xsl:with-param name="set" select="'member-status'"/>
-        <xsl:with-param name="value" select="@status"/>
-      </xsl:call-template>
-      <xsl:text>]</xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- A cell of the decision matrix: Yes, No, or, when the data does not
-       say, a blank to complete (a terms of reference has no empty cell
-       that the reader cannot tell from "No"). -->
-  <xsl:template name="matrix-cell">
-    <xsl:param name="flag"/>
-    <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="center">
-      <xsl:choose>
-        <xsl:when test="string($flag) = 'yes'">
-          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-yes'"/></xsl:call-template></fo:block>
-        </xsl:when>
-        <xsl:when test="string($flag) = 'no'">
-          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-no'"/></xsl:call-template></fo:block>
-        </xsl:when>
-        <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
-      </xsl:choose>
-    </fo:table-cell>
+  <!-- A cell of the decision matrix the data does not fill: a blank to
+       complete (a terms of reference has no empty cell that the reader
+       cannot tell from "No"). -->
+  <xsl:template name="matrix-unknown-cell">
+    <xsl:call-template name="blank-fill"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -8,12 +8,6 @@ FO='http://www.w3.org/1999/XSL/Format'
 
 xp() { xmllint --xpath "$1" "$2" 2>/dev/null; }
 
-# fo_of OUT.fo STYLESHEET ARRANGEMENT [XSLTPROC OPTION]...
-fo_of() {
-    out=$1; xsl=$2; in=$3; shift 3
-    xsltproc "$@" "$SRCDIR/stylesheets/$xsl" "$in" > "$out" || fail "xsltproc $xsl failed"
-}
-
 check_fo() {
     f=$1
     n=$(xp "count(//*[namespace-uri()='$FO'][local-name()='block' or local-name()='inline' or local-name()='list-block'

@@ -77,14 +77,13 @@ t_ballot_dates() {
     render "$T/b.pdf" ballot.xsl "$M/majority.xml"
     expect_text "$T/b.pdf" "Return this form to Testshire CCG by: 19 December 2014" 1
     expect_count "$T/b.pdf" "Return this form to Testshire CCG by: 19 December 2014" 12
-    fo_of_ballot() { xsltproc "$SRCDIR/stylesheets/ballot.xsl" "$1" > "$2" || fail "xsltproc ballot.xsl failed"; }
-    fo_of_ballot "$M/majority.xml" "$T/b.fo"
+    fo_of "$T/b.fo" ballot.xsl "$M/majority.xml"
     [ "$(fo_date "$T/b.fo")" = 2014-12-01 ] || fail "the ballot's date is $(fo_date "$T/b.fo"), not its issue"
     # with no ballot dates, the paper comes before the CCG's choice: its
     # submission (Wolverhampton, January 2015), else the model's deadline
-    fo_of_ballot "$(sample wolverhampton-2015)" "$T/w.fo"
+    fo_of "$T/w.fo" ballot.xsl "$(sample wolverhampton-2015)"
     [ "$(fo_date "$T/w.fo")" = 2015-01 ] || fail "Wolverhampton's ballot is dated $(fo_date "$T/w.fo")"
-    fo_of_ballot "$(sample rotherham-2015)" "$T/r.fo"
+    fo_of "$T/r.fo" ballot.xsl "$(sample rotherham-2015)"
     [ "$(fo_date "$T/r.fo")" = 2015-01-09 ] || fail "Rotherham's ballot is dated $(fo_date "$T/r.fo")"
 }
 

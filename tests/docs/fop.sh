@@ -11,7 +11,7 @@ FOP_FONT_SCAN='FontInfoFinder|FontCache|FontFileFinder|FontLoader|TTFFile|OTFFil
 
 fop_check() {
     name=$1; xsl=$2; in=$3; shift 3
-    xsltproc "$@" "$SRCDIR/stylesheets/$xsl" "$in" > "$T/$name.fo" || fail "$name: xsltproc failed"
+    fo_of "$T/$name.fo" "$xsl" "$in" "$@"
     xmllint --noout "$T/$name.fo" || fail "$name: the FO is not well formed"
     command -v fop > /dev/null 2>&1 || return 0
     set +e
