@@ -309,7 +309,7 @@ CocomStatus cocom_format_doc(CocomContext *ctx, xmlDocPtr fo, const char *name, 
                              const char *output, int *pages_out)
 {
     Source src = {fo, NULL, NULL, 0, name};
-    return format_pages(ctx, &src, format, output, pages_out);
+    return format_source(ctx, &src, format, output, pages_out);
 }
 
 /* A transform's result carries the stylesheet's line numbers (libxslt
@@ -335,7 +335,7 @@ CocomStatus cocom_format_result(CocomContext *ctx, xmlDocPtr fo, const char *nam
     }
     if (st == COCOM_STATUS_OK) {
         Source src = {NULL, NULL, (const char *)mem, (size_t)len, fo_path ? fo_path : name};
-        st = format_pages(ctx, &src, format, output, pages_out);
+        st = format_source(ctx, &src, format, output, pages_out);
     }
     xmlFree(mem);
     return st;
@@ -377,7 +377,7 @@ CocomStatus cocom_render_file_fo(CocomContext *ctx, const char *input, const cha
             src.data = data;
             src.len = len;
         }
-        st = format_pages(ctx, &src, format, output, pages);
+        st = format_source(ctx, &src, format, output, pages);
         free(data);
     } else {
         xmlDocPtr doc = cocom_load_file(ctx, input, "an XML document", &st);
