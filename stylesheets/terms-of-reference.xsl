@@ -872,11 +872,12 @@
        ================================================================ -->
 
   <!-- The membership table marks the chair or vice-chair a seat holds,
-       but not an acting holder: that is how a meeting was chaired
-       (overrides base.xsl's). -->
+       but not an acting holder (that is how a meeting was chaired), and
+       not an office taken up after these terms' date (overrides
+       base.xsl's, which shows acting holders). -->
   <func:function name="c:office-shown">
     <xsl:param name="office"/>
-    <func:result select="not($office/@acting = 'yes')"/>
+    <func:result select="not($office/@acting = 'yes') and c:not-later($office)"/>
   </func:function>
 
   <!-- A cell of the decision matrix the data does not fill: a blank to

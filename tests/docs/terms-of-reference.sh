@@ -331,3 +331,16 @@ t_running_head_and_footer() {
     expect_no_text "$T/t.pdf" "Terms of reference (committees in common):"
     expect_no_text "$T/t.pdf" "Modelled on"
 }
+
+# An office taken up after the terms' date is not yet held: Rotherham's
+# lay member, made substantive chair from 1 April 2015, is marked in the
+# membership table of terms as at 2 April, not in those as at 1 March.
+t_tor_office_holders_from_their_date() {
+    sed 's|<chair member="rot-lay-1" acting="yes" date="2015-04-01">|<chair member="rot-lay-1" date="2015-04-01">|' \
+        "$(sample rotherham-2015)" > "$T/a.xml"
+    grep -q '<chair member="rot-lay-1" date="2015-04-01">' "$T/a.xml" || fail "the test could not make the chair substantive"
+    render "$T/before.pdf" terms-of-reference.xsl "$T/a.xml" as-at 2015-03-01
+    expect_no_text "$T/before.pdf" "(Chair)"
+    render "$T/after.pdf" terms-of-reference.xsl "$T/a.xml" as-at 2015-04-02
+    expect_text "$T/after.pdf" "Lay Member (Chair)"
+}
