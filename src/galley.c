@@ -1305,7 +1305,12 @@ static void measure_inline_run(Galley *g, xmlNodePtr first, xmlNodePtr stop, con
             continue;
         }
         if (p->kind == PARA_LEADER) {
+            /* A leader is never narrower than its minimum length: a
+             * blank to fill in by hand keeps that much room. */
             line += p->leader_opt;
+            if (p->leader_min > *mn)
+                *mn = p->leader_min;
+            word = 0;
             continue;
         }
         if (p->kind != PARA_TEXT)
@@ -1577,6 +1582,81 @@ static void table_measure(Galley *g, TableState *ts, xmlNodePtr table)
     }
 }
 
+/* The lines a column's longest content takes at width w (roughly: its
+ * one-line width over w). */
+static int column_lines(const Column *c, double w)
+{
+    return w <= 0 ? 1000 : (int)ceil(c->max / w - 1e-6);
+}
+
+/* Automatic columns when the table is narrower than its content on one
+ * line but wider than its longest words (the columns marked -1).  Each
+ * starts at its minimum; `extra` then goes where it makes the table
+ * shortest: the columns whose content takes the most lines are widened
+ * together until they take one line fewer, while it lasts, then the
+ * cheapest of them alone; what is left is shared in proportion to what
+ * each column still wants.  CSS 2.1 leaves this open; sharing in
+ * proportion alone wrapped every short column a little ("One / vote")
+ * without making any row shorter. */
+static void share_between(TableState *ts, double extra)
+{
+    int n = ts->ncols;
+    for (int i = 0; i < n; i++)
+        if (ts->cols[i].width < 0)
+            ts->cols[i].width = ts->cols[i].min;
+    for (int guard = 0; guard < 1000; guard++) {
+        int top = 1;
+        for (int i = 0; i < n; i++)
+            if (ts->cols[i].spec.kind == FO_LEN_AUTO && ts->cols[i].width < ts->cols[i].max) {
+                int l = column_lines(&ts->cols[i], ts->cols[i].width);
+                if (l > top)
+                    top = l;
+            }
+        if (top <= 1)
+            break;
+        /* What each column at `top` lines needs to take one line fewer. */
+        double all = 0, cheapest = -1;
+        int cheap = -1;
+        for (int i = 0; i < n; i++) {
+            const Column *c = &ts->cols[i];
+            if (c->spec.kind != FO_LEN_AUTO || c->width >= c->max || column_lines(c, c->width) < top)
+                continue;
+            double need = c->max / (top - 1) - c->width;
+            all += need;
+            if (cheap < 0 || need < cheapest) {
+                cheap = i;
+                cheapest = need;
+            }
+        }
+        if (all <= extra) {
+            for (int i = 0; i < n; i++) {
+                Column *c = &ts->cols[i];
+                if (c->spec.kind == FO_LEN_AUTO && c->width < c->max && column_lines(c, c->width) >= top) {
+                    double w = c->max / (top - 1);
+                    c->width = w < c->max ? w : c->max;
+                }
+            }
+            extra -= all;
+        } else if (cheap >= 0 && cheapest <= extra) {
+            ts->cols[cheap].width += cheapest;
+            extra -= cheapest;
+        } else {
+            break;
+        }
+    }
+    double wants = 0;
+    for (int i = 0; i < n; i++)
+        if (ts->cols[i].spec.kind == FO_LEN_AUTO && ts->cols[i].width < ts->cols[i].max)
+            wants += ts->cols[i].max - ts->cols[i].width;
+    for (int i = 0; i < n; i++) {
+        Column *c = &ts->cols[i];
+        if (c->spec.kind == FO_LEN_AUTO && c->width < c->max && wants > 0) {
+            double add = (c->max - c->width) * extra / wants;
+            c->width += add;
+        }
+    }
+}
+
 /* Column widths: given lengths and percentages first; proportional units
  * share what is left; automatic layout as CSS 2.1 §17.5.2.2 does it. */
 static void table_widths(Galley *g, TableState *ts, xmlNodePtr table, double avail)
@@ -1644,9 +1724,11 @@ static void table_widths(Galley *g, TableState *ts, xmlNodePtr table, double ava
                 c->width = amax > 0 ? c->max * rest / amax : rest / nauto;
             else if (rest <= amin)   /* not even the minimum: share in proportion to min */
                 c->width = amin > 0 ? c->min * rest / amin : rest / nauto;
-            else                     /* between: min plus a share of what max wants more */
-                c->width = c->min + (c->max - c->min) * (rest - amin) / (amax - amin);
+            else
+                c->width = -1;   /* between: shared below */
         }
+        if (rest > amin && rest < amax)
+            share_between(ts, rest - amin);
     }
     double sum = spacing + frame_w;
     for (int i = 0; i < ts->ncols; i++) {

@@ -266,8 +266,65 @@ static void add_text(Composer *c, int piece, const ParaPiece *p)
     free(attrs);
 }
 
-/* A box wider than any line is cut between characters (keeping combining
- * marks with their base), so the greedy breaker can fill lines with it. */
+/* Cuts one box's text between characters (keeping combining marks with
+ * their base), so the greedy breaker can fill lines with it: the last
+ * resort, which a warning names. */
+static void push_char_pieces(Composer *c, const Atom *a, const char *p, const char *end)
+{
+    if (!c->warned_long_word) {
+        c->warned_long_word = 1;
+        long nchars = g_utf8_strlen(a->text, a->len);
+        int show = (int)(g_utf8_offset_to_pointer(a->text, nchars > 20 ? 20 : nchars) - a->text);
+        cocom_report(c->ctx, COCOM_SEVERITY_WARNING, c->in->file, c->in->line,
+                     "a word longer than the line ('%.*s%s', %ld characters) is broken between characters",
+                     show, a->text, nchars > 20 ? "…" : "", nchars);
+    }
+    int first = 1;
+    while (p < end) {
+        const char *q = g_utf8_next_char(p);
+        while (q < end && g_unichar_ismark(g_utf8_get_char(q)))
+            q = g_utf8_next_char(q);
+        if (!first)
+            push_penalty(c, a->style, 0, EMERGENCY_PENALTY, 0, 0);
+        push_word(c, a->piece, a->style, p, (int)(q - p));
+        first = 0;
+        p = q;
+    }
+}
+
+/* Where a word too wide for the line may be hyphenated: the dictionary's
+ * points of its run of letters (punctuation around it stays on), even
+ * when the text is not hyphenated otherwise — a visible hyphen at a
+ * syllable reads better than a word cut anywhere (issue 18).  Needs the
+ * text's language; returns the number of byte offsets written. */
+static int emergency_points(Composer *c, const Atom *a, int *pts, int max)
+{
+    const ParaStyle *st = &c->in->styles[a->style];
+    if (!st->language[0])
+        return 0;
+    const char *w = a->text;
+    int s = 0, e = a->len;
+    while (s < e && !g_unichar_isalpha(g_utf8_get_char(w + s)))
+        s = (int)(g_utf8_next_char(w + s) - w);
+    while (e > s) {
+        const char *prev = g_utf8_find_prev_char(w + s, w + e);
+        if (!prev || g_unichar_isalpha(g_utf8_get_char(prev)))
+            break;
+        e = (int)(prev - w);
+    }
+    if (e - s < 4)
+        return 0;
+    int n = cocom_hyphenate(c->ctx, st->language, st->country, w + s, e - s, st->hyph_left > 0 ? st->hyph_left : 2,
+                            st->hyph_right > 0 ? st->hyph_right : 2, pts, max);
+    for (int i = 0; i < n; i++)
+        pts[i] += s;
+    return n;
+}
+
+/* A box wider than any line is hyphenated at the dictionary's points
+ * where it has them, and what is still too wide is cut between
+ * characters.  A word already cut at hyphenation points (hyphenate="true")
+ * is one of its syllables here and is only ever cut between characters. */
 static void split_long_boxes(Composer *c, double narrowest)
 {
     int any = 0;
@@ -287,25 +344,24 @@ static void split_long_boxes(Composer *c, double narrowest)
             c->atoms[c->n++] = a;
             continue;
         }
-        if (!c->warned_long_word) {
-            c->warned_long_word = 1;
-            long nchars = g_utf8_strlen(a.text, a.len);
-            int show = (int)(g_utf8_offset_to_pointer(a.text, nchars > 20 ? 20 : nchars) - a.text);
-            cocom_report(c->ctx, COCOM_SEVERITY_WARNING, c->in->file, c->in->line,
-                         "a word longer than the line ('%.*s%s', %ld characters) is broken between characters",
-                         show, a.text, nchars > 20 ? "…" : "", nchars);
-        }
-        const char *p = a.text, *end = a.text + a.len;
-        int first = 1;
-        while (p < end) {
-            const char *q = g_utf8_next_char(p);
-            while (q < end && g_unichar_ismark(g_utf8_get_char(q)))
-                q = g_utf8_next_char(q);
-            if (!first)
-                push_penalty(c, a.style, 0, EMERGENCY_PENALTY, 0, 0);
-            push_word(c, a.piece, a.style, p, (int)(q - p));
-            first = 0;
-            p = q;
+        const ParaStyle *st = &c->in->styles[a.style];
+        int pts[64];
+        int np = st->hyphenate ? 0 : emergency_points(c, &a, pts, 64);
+        int prev = 0;
+        for (int k = 0; k <= np; k++) {
+            int cut = k < np ? pts[k] : a.len;
+            if (k > 0)
+                push_penalty(c, a.style, st->font->hyphen_width, HYPHEN_PENALTY, 1, 1);
+            const char *p = a.text + prev, *q = a.text + cut;
+            /* A syllable still too wide (with the hyphen after it) is cut
+             * between characters. */
+            const CocomShapedWord *sw = cocom_font_shape(c->ctx, st->font, p, (int)(q - p), st->letter_spacing);
+            double need = sw->width + (k < np ? st->font->hyphen_width : 0);
+            if (need > narrowest)
+                push_char_pieces(c, &a, p, q);
+            else
+                push_word(c, a.piece, a.style, p, (int)(q - p));
+            prev = cut;
         }
     }
     free(old);

@@ -64,6 +64,17 @@
        uses (templates/README.md, "Voices"). -->
   <xsl:param name="voice" select="'nhse'"/>
 
+  <!-- Tables whose columns hold names of any length (the membership
+       table) are laid out automatically (table-layout="auto"): each
+       column at least its longest word.  Apache FOP does not implement
+       automatic layout ("not implemented yet" warning); with 'no' they
+       use fixed proportions, which long names can overflow. -->
+  <xsl:param name="table-layout-auto" select="'yes'"/>
+
+  <!-- The least room a name still to write in by hand keeps in a table
+       laid out automatically. -->
+  <xsl:param name="blank-fill-width" select="'20mm'"/>
+
   <!-- Language of the document; default the arrangement's xml:lang, else en-GB. -->
   <xsl:param name="lang" select="''"/>
 
@@ -322,6 +333,16 @@
     <xsl:attribute name="color"><xsl:value-of select="$text-color"/></xsl:attribute>
     <xsl:attribute name="text-align"><xsl:value-of select="$text-align"/></xsl:attribute>
     <xsl:attribute name="hyphenate"><xsl:value-of select="$hyphenate"/></xsl:attribute>
+    <!-- The language of the text (XSL 1.1 §7.10): its dictionary is
+         where a word too wide for a narrow column is hyphenated rather
+         than cut between letters. -->
+    <xsl:attribute name="language">
+      <xsl:value-of select="substring-before(concat($doc-lang, '-'), '-')"/>
+    </xsl:attribute>
+    <!-- "none" (§7.10.1) when the language names no country. -->
+    <xsl:attribute name="country">
+      <xsl:value-of select="concat(substring-after($doc-lang, '-'), substring('none', 1, 4 * not(contains($doc-lang, '-'))))"/>
+    </xsl:attribute>
   </xsl:attribute-set>
 
   <xsl:attribute-set name="running">
@@ -1860,13 +1881,25 @@
     <xsl:if test="$caption != ''">
       <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:value-of select="$caption"/></fo:block>
     </xsl:if>
+    <!-- Automatic layout: each column gets at least its longest word, so
+         a long organisation name or job title is never cut (issue 18),
+         and a name still to fill in keeps the blank's minimum.  Fixed
+         proportions for processors without it (table-layout-auto). -->
     <fo:table xsl:use-attribute-sets="table" role="Table">
-      <fo:table-column column-width="proportional-column-width(20)"/>
-      <fo:table-column column-width="proportional-column-width(13)"/>
-      <fo:table-column column-width="proportional-column-width(20)"/>
-      <fo:table-column column-width="proportional-column-width(16)"/>
-      <fo:table-column column-width="proportional-column-width(12)"/>
-      <fo:table-column column-width="proportional-column-width(19)"/>
+      <xsl:choose>
+        <xsl:when test="$table-layout-auto = 'yes'">
+          <xsl:attribute name="table-layout">auto</xsl:attribute>
+          <fo:table-column number-columns-repeated="6"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:table-column column-width="proportional-column-width(20)"/>
+          <fo:table-column column-width="proportional-column-width(13)"/>
+          <fo:table-column column-width="proportional-column-width(20)"/>
+          <fo:table-column column-width="proportional-column-width(16)"/>
+          <fo:table-column column-width="proportional-column-width(12)"/>
+          <fo:table-column column-width="proportional-column-width(19)"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR" keep-together.within-page="always">
           <xsl:for-each select="str:tokenize('seat name organisation capacity voting weight', ' ')">
@@ -1888,7 +1921,11 @@
               <xsl:choose>
                 <xsl:when test="a:name"><fo:block role="P"><xsl:value-of select="normalize-space(a:name)"/></fo:block></xsl:when>
                 <xsl:when test="@status = 'vacant' or @count = 'unstated' or @count &gt; 1"><fo:block role="P">&#x2013;</fo:block></xsl:when>
-                <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
+                <xsl:otherwise>
+                  <xsl:call-template name="blank-fill">
+                    <xsl:with-param name="minimum" select="$blank-fill-width"/>
+                  </xsl:call-template>
+                </xsl:otherwise>
               </xsl:choose>
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
@@ -1944,7 +1981,17 @@
 
   <!-- A block that is all blank: a dotted rule to the end of the line. -->
   <xsl:template name="blank-fill">
-    <fo:block role="P" text-align-last="justify"><fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline></fo:block>
+    <!-- The least room it leaves, in a column laid out automatically. -->
+    <xsl:param name="minimum" select="''"/>
+    <fo:block role="P" text-align-last="justify">
+      <fo:inline xsl:use-attribute-sets="blank" role="Span">
+        <fo:leader leader-pattern="dots">
+          <xsl:if test="$minimum != '' and $table-layout-auto = 'yes'">
+            <xsl:attribute name="leader-length.minimum"><xsl:value-of select="$minimum"/></xsl:attribute>
+          </xsl:if>
+        </fo:leader>
+      </fo:inline>
+    </fo:block>
   </xsl:template>
 
   <xsl:template name="blank-cells">

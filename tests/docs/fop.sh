@@ -11,7 +11,9 @@ FOP_FONT_SCAN='FontInfoFinder|FontCache|FontFileFinder|FontLoader|TTFFile|OTFFil
 
 fop_check() {
     name=$1; xsl=$2; in=$3; shift 3
-    fo_of "$T/$name.fo" "$xsl" "$in" "$@"
+    # FOP does not implement table-layout="auto": the stylesheets' parameter
+    # for processors without it.
+    fo_of "$T/$name.fo" "$xsl" "$in" --stringparam table-layout-auto no "$@"
     xmllint --noout "$T/$name.fo" || fail "$name: the FO is not well formed"
     command -v fop > /dev/null 2>&1 || return 0
     set +e

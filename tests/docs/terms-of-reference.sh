@@ -61,7 +61,7 @@ t_membership_table_with_voting_rights() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
     expect_order "$T/t.pdf" "5.1 The Primary Care Sub-Committee shall consist of the members shown in the table below, with their voting rights." \
         "Member Name Organisation Capacity Voting Vote weight" \
-        "Lay Member . . . . . . Rotherham CCG Lay member Yes One vote" \
+        "Lay Member . . . . . . . . . Rotherham CCG Lay member Yes One vote" \
         "Lay Member [vacant] – Rotherham CCG Lay member Yes One vote" \
         "Chief Officer [proposed] Chris Edwards Rotherham CCG Executive member Yes One vote" \
         "Chief Nurse [proposed]" "Executive member (Nurse)" \

@@ -228,3 +228,29 @@ t_an_automatic_table_whose_only_cell_holds_a_space() {
     expect_pages "$T/one-space.pdf" 1
     expect_page_lines "$T/one-space.pdf" 1 "Before the table.|After the table.|"
 }
+
+# Long real-world names in narrow columns (issue 18): in fixed columns too
+# narrow for a word, the word is hyphenated at the dictionary's points with
+# a visible hyphen (soft hyphen U+00AD in the text), never cut between
+# letters; laid out automatically, every column gets at least its longest
+# word, and a blank to write a name in keeps its 20mm.
+t_long_names_in_narrow_columns() {
+    render_fo narrow-columns
+    expect_no_err "broken between characters"
+    pdftotext -bbox "$T/narrow-columns.pdf" - | sed -n 's/.*xMin="\([0-9.]*\)".*>\(.*\)<\/word>/\1 \2/p' > "$T/words.txt"
+    # Every piece that ends a line in a hyphen joins the next into a word of the source.
+    sh=$(printf '\302\255')
+    awk -v sh="$sh" '{ w = $2; if (held != "") { print held w; held = "" } else if (index(w, sh)) held = substr(w, 1, index(w, sh) - 1); else print w }' \
+        "$T/words.txt" > "$T/joined.txt"
+    [ "$(grep -c "$sh" "$T/words.txt")" -ge 3 ] || { cat "$T/words.txt"; fail "the fixed table's long words are not hyphenated"; }
+    tr -s ' <>/="' '\n' < "$SRCDIR/tests/fo/narrow-columns.fo" | grep -E '^[A-Za-z()]+$' | sort -u > "$T/source-words.txt"
+    bad=$(grep -vxF -f "$T/source-words.txt" "$T/joined.txt" | grep -v '^\.*$' || true)
+    [ -z "$bad" ] || fail "words not in the source (cut between letters?): $(echo $bad)"
+    # The automatic table: the longest words whole, the name column at least 20mm (56.7pt).
+    for w in Performance Commissioning representative; do
+        grep -q " $w$" "$T/words.txt" || fail "'$w' is not whole in the automatic table"
+    done
+    nx=$(awk '$2 == "Name" { print int($1) }' "$T/words.txt")
+    ox=$(awk '$2 == "Organisation" { print int($1) }' "$T/words.txt")
+    [ $((ox - nx)) -ge 57 ] || fail "the name column is $((ox - nx))pt wide, under the blank's 20mm"
+}
