@@ -247,6 +247,10 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
         r = cocom_renderer_pages(ctx, output, format);
     }
     CocomStatus st = r ? COCOM_STATUS_OK : COCOM_STATUS_IO;
+    /* An error reported while formatting (a master that does not exist, a
+     * head that overflows a region that forbids it) means the document
+     * is not what its FO asks for: nothing is written, as for a build. */
+    unsigned errors_before = ctx->errors;
     int pages = 0;
     CocomPage *page;
     Pipe pipe;
@@ -278,6 +282,8 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
         cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 0, "the document has no pages");
         st = COCOM_STATUS_INVALID;
     }
+    if (st == COCOM_STATUS_OK && ctx->errors > errors_before)
+        st = COCOM_STATUS_INVALID;
     if (st == COCOM_STATUS_OK) {
         cocom_renderer_outline(r, cocom_layout_bookmarks(l), name);
         st = cocom_renderer_finish(r);

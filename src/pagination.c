@@ -1365,10 +1365,16 @@ static void place_static(CocomLayout *l, CocomPage *page, Master *m)
         if (f.height > c.h + 0.5) {
             char key[80];
             snprintf(key, sizeof key, "static-overflow:%s", m->region_names[i + 1]);
+            /* overflow="error-if-overflow" on the region (XSL 1.1
+             * §7.21.2) makes it an error: cocom's own stylesheets set it,
+             * so a head that does not fit stops the build instead of
+             * being cut; other FO gets the warning and the clip. */
+            int err = rs->overflow == FO_OVERFLOW_ERROR_IF_OVERFLOW;
             if (cocom_report_once(l->ctx, key))
-                cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(sc),
-                             "the static content for %s is %.0fpt tall, more than its region's %.0fpt; it is clipped",
-                             m->region_names[i + 1], f.height, c.h);
+                cocom_report(l->ctx, err ? COCOM_SEVERITY_ERROR : COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(sc),
+                             "the static content for %s is %.0fpt tall, more than its region's %.0fpt; %s",
+                             m->region_names[i + 1], f.height, c.h,
+                             err ? "the region has overflow=\"error-if-overflow\"" : "it is clipped");
         }
         if (rs->background_color != FO_COLOR_TRANSPARENT) {
             AreaOp *op = cocom_page_op(page, AOP_RECT);

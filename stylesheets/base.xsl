@@ -71,6 +71,11 @@
        use fixed proportions, which long names can overflow. -->
   <xsl:param name="table-layout-auto" select="'yes'"/>
 
+  <!-- The most characters a side of the running header may have: two
+       lines of half the page at the running font size, with room to
+       spare for word breaks. -->
+  <xsl:param name="running-head-length" select="90"/>
+
   <!-- The least room a name still to write in by hand keeps in a table
        laid out automatically. -->
   <xsl:param name="blank-fill-width" select="'20mm'"/>
@@ -534,7 +539,7 @@
     </xsl:param>
     <xsl:param name="running-left" select="$title"/>
     <xsl:param name="running-right">
-      <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+      <xsl:call-template name="running-ccgs"/>
     </xsl:param>
     <xsl:param name="footer-note"/>
     <xsl:param name="bookmarks"/>
@@ -610,8 +615,8 @@
         margin-top="{$page-margin-top}" margin-bottom="{$page-margin-bottom}"
         margin-left="{$page-margin-left}" margin-right="{$page-margin-right}">
       <fo:region-body margin-top="{$body-margin-top}" margin-bottom="{$body-margin-bottom}"/>
-      <fo:region-before region-name="{$header}" extent="{$header-extent}"/>
-      <fo:region-after region-name="cocom-footer" extent="{$footer-extent}"/>
+      <fo:region-before region-name="{$header}" extent="{$header-extent}" overflow="error-if-overflow"/>
+      <fo:region-after region-name="cocom-footer" extent="{$footer-extent}" overflow="error-if-overflow"/>
     </fo:simple-page-master>
   </xsl:template>
 
@@ -1502,6 +1507,35 @@
         <xsl:otherwise><xsl:value-of select="normalize-space(a:name)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- The CCGs as the running header names them: their names if they
+       fit in the head's two lines (running-head-length characters, a
+       safe count for half the page at the running font size), else
+       their short names, else "The clinical commissioning groups" — a
+       head that overflows its region is an error (the regions say
+       overflow="error-if-overflow"), so a head must fit by design. -->
+  <xsl:template name="running-ccgs">
+    <xsl:variable name="full">
+      <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="short">
+      <xsl:call-template name="ccg-names">
+        <xsl:with-param name="ccgs" select="$the-ccgs"/>
+        <xsl:with-param name="short" select="'yes'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string-length(normalize-space($full)) &lt;= $running-head-length">
+        <xsl:value-of select="normalize-space($full)"/>
+      </xsl:when>
+      <xsl:when test="string-length(normalize-space($short)) &lt;= $running-head-length">
+        <xsl:value-of select="normalize-space($short)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'running-ccgs-many'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A party's name by id (a CCG, NHS England, a council …). -->

@@ -344,3 +344,30 @@ t_tor_office_holders_from_their_date() {
     render "$T/after.pdf" terms-of-reference.xsl "$T/a.xml" as-at 2015-04-02
     expect_text "$T/after.pdf" "Lay Member (Chair)"
 }
+
+# The running header of six CCGs fits its region by design (issue 18 item
+# 2): their names if they fit, else their short names, else "The clinical
+# commissioning groups" — a head that overflows is an error for cocom's own
+# documents (their regions say overflow="error-if-overflow").
+t_running_head_of_six_ccgs_fits() {
+    set -- --model joint
+    for n in Croydon=07V Kingston=08J Merton=08R Richmond=08P Sutton=08T Wandsworth=08X; do
+        set -- "$@" --ccg "NHS ${n%=*} Clinical Commissioning Group=${n#*=}"
+    done
+    run_cocom new "$@" -o "$T/six.xml"
+    expect_rc 0
+    render "$T/long.pdf" terms-of-reference.xsl "$T/six.xml"
+    pdftotext -layout -f 2 -l 2 "$T/long.pdf" - | head -3 > "$T/head.txt"
+    grep -q "Joint Committee  *The clinical commissioning groups$" "$T/head.txt" || { cat "$T/head.txt"; fail "the head of six long names"; }
+    sed -E 's|<name>NHS ([A-Za-z]+) Clinical Commissioning Group</name>|&<short-name>\1 CCG</short-name>|' "$T/six.xml" > "$T/short.xml"
+    [ "$(grep -c '<short-name>' "$T/short.xml")" -eq 6 ] || fail "the test could not give the CCGs short names"
+    render "$T/short.pdf" terms-of-reference.xsl "$T/short.xml"
+    expect_order "$T/short.pdf" "Croydon CCG, Kingston CCG, Merton CCG, Richmond CCG, Sutton CCG and Wandsworth CCG"
+    # Every word of the head lies inside its region: the page's top margin
+    # is 12mm (34pt), the region 10mm (28.3pt), so it ends at 62.4pt; the
+    # body starts 15mm below the margin.
+    pdftotext -bbox -f 2 -l 2 "$T/short.pdf" - > "$T/words.html"
+    [ "$(awk -F'"' '/<word / && $4 + 0 < 62.4' "$T/words.html" | wc -l)" -ge 10 ] || fail "the head's words are not where the test looks"
+    awk -F'"' '/<word / && $4 + 0 < 76 { if ($8 + 0 > 62.9) { print "a word of the head ends at " $8; bad = 1 } } END { exit bad }' \
+        "$T/words.html" || fail "a line of the head runs out of its region"
+}

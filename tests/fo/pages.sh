@@ -215,3 +215,18 @@ t_text_transform_and_visibility() {
     awk -F'"' '/>after</ { for (i = 1; i < NF; i++) if ($i ~ /xMin=$/) x = $(i + 1) } END { exit !(x > 73 && x < 75) }' "$T/w.html" \
         || fail "the hidden text's room is lost"
 }
+
+# A head taller than its region is clipped with a warning; when the region
+# says overflow="error-if-overflow" (as cocom's own stylesheets' regions
+# do), it is an error and no PDF is written (issue 18 item 2).
+t_a_head_taller_than_its_region() {
+    render_fo tall-head
+    expect_err "tall-head.fo:14: warning: the static content for xsl-region-before is 32pt tall, more than its region's 28pt; it is clipped"
+    sed 's|<fo:region-before extent="28pt"/>|<fo:region-before extent="28pt" overflow="error-if-overflow"/>|' \
+        "$SRCDIR/tests/fo/tall-head.fo" > "$T/err.fo"
+    grep -q 'error-if-overflow"/>' "$T/err.fo" || fail "the test could not set overflow"
+    run_cocom render "$T/err.fo" -o "$T/err.pdf"
+    expect_rc 1
+    expect_err "err.fo:14: error: the static content for xsl-region-before is 32pt tall, more than its region's 28pt; the region has overflow=\"error-if-overflow\""
+    [ ! -e "$T/err.pdf" ] || fail "a PDF was written"
+}
