@@ -963,6 +963,7 @@
 
   <xsl:template match="a:item" mode="block">
     <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+      <xsl:call-template name="list-item-keeps"/>
       <fo:list-item-label end-indent="label-end()" role="Lbl">
         <fo:block role="P">
           <xsl:choose>
@@ -978,6 +979,15 @@
         <xsl:apply-templates select="a:list" mode="block"/>
       </fo:list-item-body>
     </fo:list-item>
+  </xsl:template>
+
+  <!-- Called first in a list item, in the context of the items: the last
+       of two or more is kept with the one before, so that no page begins
+       with a list's last item alone (issue 18 item 3). -->
+  <xsl:template name="list-item-keeps">
+    <xsl:if test="position() = last() and last() &gt; 1">
+      <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- A table typed in prose. -->
@@ -1308,6 +1318,7 @@
         <xsl:variable name="ok"><xsl:call-template name="holds"/></xsl:variable>
         <xsl:if test="$ok = 'yes'">
           <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+            <xsl:call-template name="list-item-keeps"/>
             <fo:list-item-label end-indent="label-end()" role="Lbl">
               <fo:block role="P">
                 <xsl:choose>

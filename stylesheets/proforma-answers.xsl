@@ -222,6 +222,7 @@
       <fo:list-block xsl:use-attribute-sets="list" role="L">
         <xsl:for-each select="$acts">
           <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+            <xsl:call-template name="list-item-keeps"/>
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
               <fo:block role="P"><xsl:call-template name="activity-name"/></fo:block>
@@ -238,6 +239,7 @@
       <fo:list-block xsl:use-attribute-sets="list" role="L">
         <xsl:for-each select="$fs">
           <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+            <xsl:call-template name="list-item-keeps"/>
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
               <fo:block role="P"><xsl:call-template name="function-name"/></fo:block>
@@ -334,6 +336,7 @@
       <fo:list-block xsl:use-attribute-sets="list" role="L" space-before="4pt">
         <xsl:for-each select="$committee-node/a:observer">
           <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+            <xsl:call-template name="list-item-keeps"/>
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
               <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
@@ -628,6 +631,7 @@
       <fo:list-block xsl:use-attribute-sets="list" role="L">
         <xsl:for-each select="$risks">
           <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+            <xsl:call-template name="list-item-keeps"/>
             <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" role="LBody">
               <fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block>

@@ -504,6 +504,7 @@
       <fo:list-block xsl:use-attribute-sets="list" role="L">
         <xsl:for-each select="$entries">
           <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+            <xsl:call-template name="list-item-keeps"/>
             <fo:list-item-label end-indent="label-end()" role="Lbl">
               <fo:block role="P">
                 <xsl:choose>

@@ -506,6 +506,7 @@
     <fo:list-block xsl:use-attribute-sets="list" role="L" space-before="4pt">
       <xsl:for-each select="$is">
         <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+          <xsl:call-template name="list-item-keeps"/>
           <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
           <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block role="P"><xsl:copy-of select="node()"/></fo:block></fo:list-item-body>
         </fo:list-item>

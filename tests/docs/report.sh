@@ -230,3 +230,15 @@ t_contents_page_numbers_are_where_the_headings_are() {
     render "$T/m.pdf" report.xsl "$(sample westminster-2015)"
     expect_contents_pages "$T/m.pdf" 1
 }
+
+# No page starts with a list's last item alone (issue 18 item 3): the
+# Westminster report's background papers once left their second paper
+# alone on page 10; the last item is now kept with the one before.
+t_last_list_item_not_alone_on_a_page() {
+    render "$T/w.pdf" report-westminster-city-council.xsl "$(sample westminster-2015)"
+    pages=$(pdfinfo "$T/w.pdf" | awk '/^Pages:/ { print $2 }')
+    pdftotext -layout -f "$pages" -l "$pages" "$T/w.pdf" - > "$T/last.txt"
+    grep -q "Strategic Commissioning Framework" "$T/last.txt" || fail "the last paper is not on the last page"
+    grep -q "September meeting\|can be accessed here - http://www.centallondonccg" "$T/last.txt" \
+        || { cat "$T/last.txt"; fail "the last paper is alone on page $pages"; }
+}
