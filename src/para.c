@@ -122,7 +122,16 @@ static void add_word(Composer *c, int piece, int style, const char *w, int len, 
     int cuts[128];
     uint8_t kind[128];     /* 1 hyphenation, 2 explicit hyphen, 3 url, 4 uax14 */
     int ncuts = 0;
-    int url = len > 8 && (memmem(w, (size_t)len, "://", 3) || strncmp(w, "www.", 4) == 0);
+    const char *scheme = len > 8 ? memmem(w, (size_t)len, "://", 3) : NULL;
+    int url = scheme || (len > 8 && strncmp(w, "www.", 4) == 0);
+    /* A web address breaks only after its scheme, "www." and first
+     * character ("https://" or "www" never ends a line alone): after a
+     * slash, ? or &, or before a dot; never at its hyphens, and it is
+     * never hyphenated. */
+    int url_from = scheme ? (int)(scheme - w) + 3 : 0;
+    if (url_from + 4 < len && strncmp(w + url_from, "www.", 4) == 0)
+        url_from += 4;
+    url_from++;
     if (attrs) {
         /* ci: the char index of the word's first byte within the piece. */
         const char *p = g_utf8_next_char(w);
@@ -133,13 +142,20 @@ static void add_word(Composer *c, int piece, int style, const char *w, int len, 
             }
     } else {
         for (int i = 1; i < len - 1 && ncuts < 128; i++) {
-            if (w[i] == '-' && (is_letter((unsigned char)w[i - 1]) || (w[i - 1] >= '0' && w[i - 1] <= '9'))
-                && is_letter((unsigned char)w[i + 1])) {
+            if (url) {
+                if (i < url_from)
+                    continue;
+                if ((w[i] == '/' || w[i] == '?' || w[i] == '&') && w[i + 1] != '/') {
+                    cuts[ncuts] = i + 1;
+                    kind[ncuts++] = 3;
+                } else if (w[i] == '.' && w[i - 1] != '/' && is_letter((unsigned char)w[i + 1])) {
+                    cuts[ncuts] = i;
+                    kind[ncuts++] = 3;
+                }
+            } else if (w[i] == '-' && (is_letter((unsigned char)w[i - 1]) || (w[i - 1] >= '0' && w[i - 1] <= '9'))
+                       && is_letter((unsigned char)w[i + 1])) {
                 cuts[ncuts] = i + 1;
                 kind[ncuts++] = 2;
-            } else if (url && (w[i] == '/' || w[i] == '?' || w[i] == '&') && w[i + 1] != '/') {
-                cuts[ncuts] = i + 1;
-                kind[ncuts++] = 3;
             }
         }
     }
@@ -314,6 +330,10 @@ static int emergency_points(Composer *c, const Atom *a, int *pts, int max)
     }
     if (e - s < 4)
         return 0;
+    /* Not a word: a piece of a web address or a file name. */
+    for (int i = 0; i < a->len; i++)
+        if (w[i] == '/' || w[i] == '.' || w[i] == ':' || w[i] == '@')
+            return 0;
     int n = cocom_hyphenate(c->ctx, st->language, st->country, w + s, e - s, st->hyph_left > 0 ? st->hyph_left : 2,
                             st->hyph_right > 0 ? st->hyph_right : 2, pts, max);
     for (int i = 0; i < n; i++)

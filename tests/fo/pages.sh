@@ -230,3 +230,22 @@ t_a_head_taller_than_its_region() {
     expect_err "err.fo:14: error: the static content for xsl-region-before is 32pt tall, more than its region's 28pt; the region has overflow=\"error-if-overflow\""
     [ ! -e "$T/err.pdf" ] || fail "a PDF was written"
 }
+
+# Web addresses in a narrow measure (issue 18 item 4): a line never ends
+# in "https://", "http://" or "www", nor at a hyphen inside an address, and
+# no address is hyphenated although the text is; each address, its lines
+# joined, is whole.
+t_urls_break_after_slashes_only() {
+    render_fo urls
+    pdftotext -layout "$T/urls.pdf" - | sed 's/ *$//' | grep -v '^$' > "$T/lines.txt"
+    [ "$(wc -l < "$T/lines.txt")" -ge 8 ] || { cat "$T/lines.txt"; fail "the measure is not narrow enough to test breaks"; }
+    if grep -nE '(https?://|www|[a-z]-|­)$' "$T/lines.txt"; then
+        fail "a line ends inside a web address where it must not"
+    fi
+    tr -d '\n' < "$T/lines.txt" > "$T/all.txt"
+    for u in https://www.england.nhs.uk/london/wp-content/uploads/sites/8/2015/03/Indn-prim-care-doc.pdf \
+             http://www.centrallondonccg.nhs.uk/news-publications/publications.aspx?n=2422 \
+             www.healthwatch-westminster.org.uk/co-commissioning-consultation-responses; do
+        grep -qF "$u" "$T/all.txt" || fail "$u is not whole"
+    done
+}
