@@ -348,6 +348,9 @@
               </xsl:if>
             </xsl:with-param>
             <xsl:with-param name="content"><xsl:apply-templates mode="fill"/></xsl:with-param>
+            <xsl:with-param name="keep-with-previous">
+              <xsl:if test="@keep = 'with-previous' and preceding-sibling::*">yes</xsl:if>
+            </xsl:with-param>
           </xsl:call-template>
           <xsl:call-template name="provenance"/>
         </xsl:when>

@@ -371,3 +371,14 @@ t_running_head_of_six_ccgs_fits() {
     awk -F'"' '/<word / && $4 + 0 < 76 { if ($8 + 0 > 62.9) { print "a word of the head ends at " $8; bad = 1 } } END { exit bad }' \
         "$T/words.html" || fail "a line of the head runs out of its region"
 }
+
+# The last page of the terms of reference holds more than Schedule 2's
+# last lead-in and its one bullet (issue 18 item 3): the paragraph of
+# involvement keeps with the reserved functions before it.
+t_schedule_end_not_alone_on_a_page() {
+    render "$T/t.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee clccg-jc
+    pages=$(pdfinfo "$T/t.pdf" | awk '/^Pages:/ { print $2 }')
+    pdftotext -layout -f "$pages" -l "$pages" "$T/t.pdf" - > "$T/last.txt"
+    grep -q "Pharmacy, eye health and dental commissioning" "$T/last.txt" || fail "the involvement paragraph is not on the last page"
+    grep -q "Terms of GMS contracts" "$T/last.txt" || { cat "$T/last.txt"; fail "the last page holds the involvement paragraph alone"; }
+}
