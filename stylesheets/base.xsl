@@ -2273,7 +2273,13 @@
     <xsl:param name="organisation"/>
     <xsl:param name="person" select="/.."/>
     <xsl:param name="position" select="''"/>
+    <!-- yes: on the page of what comes before it (the first block after
+         the words that introduce the signatures). -->
+    <xsl:param name="keep-with-previous" select="'no'"/>
     <fo:table xsl:use-attribute-sets="table signature.block" role="Table">
+      <xsl:if test="$keep-with-previous = 'yes'">
+        <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+      </xsl:if>
       <fo:table-column column-width="proportional-column-width(28)"/>
       <fo:table-column column-width="proportional-column-width(72)"/>
       <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
