@@ -828,6 +828,9 @@
     <xsl:param name="lead-in"
         select="boolean(self::a:para and following-sibling::*
                         and substring(normalize-space(.), string-length(normalize-space(.))) = ':')"/>
+    <!-- yes: kept on the page of the block before (a model text's
+         <p keep="with-previous">: the last lines of a schedule). -->
+    <xsl:param name="keep-with-previous" select="'no'"/>
     <xsl:choose>
       <xsl:when test="normalize-space($number) != ''">
         <xsl:variable name="blocks-rtf">
@@ -836,6 +839,7 @@
         <xsl:variable name="blocks" select="exsl:node-set($blocks-rtf)/*"/>
         <fo:block xsl:use-attribute-sets="numbered-para" role="Div">
           <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:if test="$keep-with-previous = 'yes'"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
           <!-- (when the block holds what the lead-in leads into, the
                number's list-block below keeps them together instead) -->
           <xsl:if test="$lead-in and not($blocks[2])"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
@@ -861,6 +865,7 @@
       <xsl:otherwise>
         <fo:block xsl:use-attribute-sets="para" role="P">
           <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:if test="$keep-with-previous = 'yes'"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
           <xsl:if test="$lead-in"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
           <xsl:if test="$indent = 'yes'">
             <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
@@ -2268,7 +2273,13 @@
     <xsl:param name="organisation"/>
     <xsl:param name="person" select="/.."/>
     <xsl:param name="position" select="''"/>
+    <!-- yes: on the page of what comes before it (the first block after
+         the words that introduce the signatures). -->
+    <xsl:param name="keep-with-previous" select="'no'"/>
     <fo:table xsl:use-attribute-sets="table signature.block" role="Table">
+      <xsl:if test="$keep-with-previous = 'yes'">
+        <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+      </xsl:if>
       <fo:table-column column-width="proportional-column-width(28)"/>
       <fo:table-column column-width="proportional-column-width(72)"/>
       <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">

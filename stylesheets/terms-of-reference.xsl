@@ -348,6 +348,9 @@
               </xsl:if>
             </xsl:with-param>
             <xsl:with-param name="content"><xsl:apply-templates mode="fill"/></xsl:with-param>
+            <xsl:with-param name="keep-with-previous">
+              <xsl:if test="@keep = 'with-previous' and preceding-sibling::*">yes</xsl:if>
+            </xsl:with-param>
           </xsl:call-template>
           <xsl:call-template name="provenance"/>
         </xsl:when>
@@ -386,10 +389,16 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- Signatures: NHS England, and each CCG of the committee. -->
+  <!-- Signatures: NHS England, and each CCG of the committee.  The
+       section is kept on one page when it fits on one (two CCGs at
+       most); otherwise each block is kept whole, the first with the
+       heading and the words before it. -->
   <xsl:template name="tor.signatures">
     <xsl:variable name="s" select="$tor/t:signatures"/>
-    <fo:block role="Div" keep-together.within-page="always">
+    <fo:block role="Div">
+      <xsl:if test="count($the-ccgs) &lt;= 2">
+        <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="heading">
         <xsl:with-param name="id" select="'tor-signatures'"/>
         <xsl:with-param name="content"><xsl:apply-templates select="$s/t:heading/node()" mode="fill"/></xsl:with-param>
@@ -404,6 +413,7 @@
           </xsl:choose>
         </xsl:with-param>
         <xsl:with-param name="person" select="$the-area-team/a:director"/>
+        <xsl:with-param name="keep-with-previous" select="'yes'"/>
       </xsl:call-template>
       <xsl:for-each select="$the-ccgs">
         <xsl:call-template name="signature-block">

@@ -371,3 +371,40 @@ t_running_head_of_six_ccgs_fits() {
     awk -F'"' '/<word / && $4 + 0 < 76 { if ($8 + 0 > 62.9) { print "a word of the head ends at " $8; bad = 1 } } END { exit bad }' \
         "$T/words.html" || fail "a line of the head runs out of its region"
 }
+
+# The last page of the terms of reference holds more than Schedule 2's
+# last lead-in and its one bullet (issue 18 item 3): the paragraph of
+# involvement keeps with the reserved functions before it.
+t_schedule_end_not_alone_on_a_page() {
+    render "$T/t.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee clccg-jc
+    pages=$(pdfinfo "$T/t.pdf" | awk '/^Pages:/ { print $2 }')
+    pdftotext -layout -f "$pages" -l "$pages" "$T/t.pdf" - > "$T/last.txt"
+    grep -q "Pharmacy, eye health and dental commissioning" "$T/last.txt" || fail "the involvement paragraph is not on the last page"
+    grep -q "Terms of GMS contracts" "$T/last.txt" || { cat "$T/last.txt"; fail "the last page holds the involvement paragraph alone"; }
+}
+
+# Signature blocks are never split across pages (issue 18 item 3): with
+# six CCGs the signatures take more than a page, so the section is not
+# kept whole (which left the formatter free to break inside a block);
+# each block is, and every page has as many "Date" lines as "Signed".
+t_six_signature_blocks_each_whole() {
+    set -- --model joint
+    for n in Croydon=07V Kingston=08J Merton=08R Richmond=08P Sutton=08T Wandsworth=08X; do
+        set -- "$@" --ccg "NHS ${n%=*} Clinical Commissioning Group=${n#*=}"
+    done
+    run_cocom new "$@" -o "$T/six.xml"
+    expect_rc 0
+    render "$T/t.pdf" terms-of-reference.xsl "$T/six.xml"
+    pages=$(pdfinfo "$T/t.pdf" | awk '/^Pages:/ { print $2 }')
+    total=0
+    p=1
+    while [ $p -le "$pages" ]; do
+        pdftotext -layout -f $p -l $p "$T/t.pdf" - > "$T/p.txt"
+        s=$(grep -c '^ *Signed *$' "$T/p.txt" || true)
+        d=$(grep -c '^ *Date  ' "$T/p.txt" || true)
+        [ "$s" -eq "$d" ] || fail "page $p: $s 'Signed' but $d 'Date': a signature block is split"
+        total=$((total + s))
+        p=$((p + 1))
+    done
+    [ $total -eq 7 ] || fail "$total signature blocks, expected 7 (NHS England and six CCGs)"
+}
