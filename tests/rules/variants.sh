@@ -128,6 +128,18 @@ t_no_committee_declared() {
     expect_err_lines 2
 }
 
+t_member_seated_by_person_is_named_in_findings() {
+    # A member whose holder is a person of <people> is named as if the
+    # name were written on the seat.
+    f=$F/del-lay-chair.xml
+    sed 's|<post>GP Member</post><name>Dr Ann Example</name></member>|<post>GP Member</post></member>|; s|<member id="gp1" |<member id="gp1" person="ann" |; s|  </parties>|  </parties>\n  <people><person id="ann"><name>Dr Ann Example</name></person></people>|' "$f" > "$T/person.xml"
+    grep -qF '<member id="gp1" person="ann" ' "$T/person.xml" || fail "the member was not changed"
+    run_cocom check "$T/person.xml"
+    expect_rc 1
+    expect_finding "$T/person.xml" '<chair member="gp1"/>' error "The Primary Care Commissioning Committee is chaired by Dr Ann Example (GP Member), a clinical member; a delegated committee must be chaired by a lay member. [DEL-LAY-CHAIR, Next steps §4.4.2]"
+    expect_err_lines 2
+}
+
 # --- joint committee or committees in common ---------------------------
 
 t_clean_in_common_has_no_finding() {
