@@ -86,6 +86,13 @@ t_in_common_person_must_resolve() {
     run_cocom check "$T/b.xml"
     expect_rc 1
     expect_err "b.xml:$(line_of "$T/b.xml" 'person="nhs-bexley-ccg-lay"'): error: The member's person refers to 'nhs-bexley-ccg-lay', which is not a person of the arrangement's people. [REF-KIND, cocom vocabulary §1]"
+    # a person and a name both: the name is written once
+    sed '0,/person="p-director"><post>NHS England Director<\/post>/s||person="p-director"><post>NHS England Director</post><name>Jo Example</name>|' "$A" > "$T/d.xml"
+    run_cocom check "$T/d.xml"
+    expect_rc 1
+    expect_err "d.xml:$(line_of "$T/d.xml" '<name>Jo Example</name></member>'): error: The NHS England Director of the Primary Care Joint Committee is held by the person 'p-director' and also has a name; write the name once, on the person, and leave it out of the member. [REF-KIND, cocom vocabulary §1]"
+    # that error, the 7 warnings of the arrangement as written, the summary
+    expect_err_lines 9
     sed 's|<meeting-chair person="p-meeting-chair">|<meeting-chair member="p-director">|' "$A" > "$T/c.xml"
     run_cocom check "$T/c.xml"
     expect_rc 1
