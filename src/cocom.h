@@ -240,7 +240,8 @@ CocomStatus cocom_practices_into(CocomContext *ctx, const CocomPracticeList *lis
 /* --- starter arrangements (cocom new) -----------------------------------
  * A starter arrangement for one of the models — "joint" (a joint committee
  * of the CCGs and NHS England), "committees-in-common" (one joint committee
- * per CCG, meeting in common), "delegated", "greater-involvement" — and
+ * per CCG with NHS England, meeting in common: joint-form
+ * "committees-in-common"), "delegated", "greater-involvement" — and
  * these CCGs, from templates/new/<model>.xml in the data folder, with
  * comments that say what each element is for and what is left to fill in.
  * *text receives the arrangement, which the caller frees; it is valid

@@ -1610,7 +1610,8 @@
       <xsl:when test="$m">
         <xsl:text>the </xsl:text>
         <xsl:value-of select="normalize-space($m/a:post)"/>
-        <xsl:if test="$m/a:name"> (<xsl:value-of select="normalize-space($m/a:name)"/>)</xsl:if>
+        <xsl:variable name="holder" select="$m/a:name | $root/a:people/a:person[@id = $m/@person]/a:name"/>
+        <xsl:if test="$holder"> (<xsl:value-of select="normalize-space($holder)"/>)</xsl:if>
       </xsl:when>
       <xsl:when test="$office/@role">
         <xsl:text>a </xsl:text>
@@ -1633,6 +1634,67 @@
       <xsl:call-template name="text-string"><xsl:with-param name="name" select="'acting-mark'"/></xsl:call-template>
       <xsl:text>)</xsl:text>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Who presides over meetings in common (committees-in-common/
+       meeting-chair), in words for a clause: "Pat Example (Director of
+       Commissioning, NHS England)", "the Lay Member (Pat Example) of the
+       Primary Care Joint Committee of NHS Bexley CCG", "a lay member of
+       each committee in turn", "the chair of each committee in turn";
+       nothing when the element says none of these (only a description,
+       which is the sources' wording and never a clause). -->
+  <xsl:template name="meeting-chair-words">
+    <xsl:param name="mc"/>
+    <!-- by $root, not key(): a clause calls this from the templates'
+         document -->
+    <xsl:variable name="person" select="$root/a:people/a:person[@id = $mc/@person]"/>
+    <xsl:variable name="m" select="$root/a:committee/a:member[@id = $mc/@member]"/>
+    <xsl:choose>
+      <xsl:when test="$person">
+        <xsl:value-of select="normalize-space($person/a:name)"/>
+        <xsl:if test="$person/a:job-title | $person/a:organisation">
+          <xsl:text> (</xsl:text>
+          <xsl:for-each select="$person/a:job-title | $person/a:organisation">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:value-of select="normalize-space(.)"/>
+          </xsl:for-each>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="$m">
+        <xsl:variable name="holder" select="$m/a:name | $root/a:people/a:person[@id = $m/@person]/a:name"/>
+        <xsl:text>the </xsl:text>
+        <xsl:value-of select="normalize-space($m/a:post)"/>
+        <xsl:if test="$holder"> (<xsl:value-of select="normalize-space($holder)"/>)</xsl:if>
+        <xsl:text> of the </xsl:text>
+        <xsl:value-of select="normalize-space($m/../a:name)"/>
+        <xsl:variable name="ccgs" select="$root/a:parties/a:ccg[contains(concat(' ', $m/../@parties, ' '), concat(' ', @id, ' '))]"/>
+        <xsl:if test="$ccgs">
+          <xsl:text> of </xsl:text>
+          <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$ccgs"/></xsl:call-template>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="$mc/@role">
+        <xsl:variable name="r">
+          <xsl:call-template name="lower-label"><xsl:with-param name="set" select="'member-role'"/><xsl:with-param name="value" select="$mc/@role"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="contains('aeiou', substring($r, 1, 1))">an </xsl:when>
+          <xsl:otherwise>a </xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="$r"/>
+        <xsl:choose>
+          <xsl:when test="$mc/@org">
+            <xsl:text> of </xsl:text>
+            <xsl:call-template name="party-name"><xsl:with-param name="id" select="$mc/@org"/></xsl:call-template>
+            <xsl:if test="$mc/@rotates = 'yes'">, the meeting chair passing in turn among the committees</xsl:if>
+          </xsl:when>
+          <xsl:when test="$mc/@rotates = 'yes'"> of each committee in turn</xsl:when>
+          <xsl:otherwise> of one of the committees</xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$mc/@rotates = 'yes'">the chair of each committee in turn</xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Money: £25 per head; £2,000,000 a year (approximately). -->
@@ -1969,7 +2031,8 @@
             </fo:table-cell>
             <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
               <xsl:choose>
-                <xsl:when test="a:name"><fo:block role="P"><xsl:value-of select="normalize-space(a:name)"/></fo:block></xsl:when>
+                <!-- the holder: named on the seat, or a person of <people> -->
+                <xsl:when test="a:name | $root/a:people/a:person[@id = current()/@person]/a:name"><fo:block role="P"><xsl:value-of select="normalize-space(a:name | $root/a:people/a:person[@id = current()/@person]/a:name)"/></fo:block></xsl:when>
                 <xsl:when test="@status = 'vacant' or @count = 'unstated' or @count &gt; 1"><fo:block role="P">&#x2013;</fo:block></xsl:when>
                 <xsl:otherwise>
                   <xsl:call-template name="blank-fill">

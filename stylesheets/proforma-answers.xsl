@@ -290,6 +290,12 @@
           <xsl:value-of select="normalize-space($g/a:name)"/>
           <xsl:if test="$g/@total &gt; 1"> (<xsl:value-of select="$g/@total"/> committees)</xsl:if>
         </fo:block>
+        <xsl:variable name="mc">
+          <xsl:call-template name="meeting-chair-words"><xsl:with-param name="mc" select="$g/a:meeting-chair"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="normalize-space($mc) != ''">
+          <fo:block role="P">Meeting chair: <xsl:value-of select="$mc"/></fo:block>
+        </xsl:if>
         <xsl:call-template name="own-words"><xsl:with-param name="prose" select="$g/a:description"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$committee-node and $model/@joint-form = 'joint-committee'">None</xsl:when>

@@ -68,6 +68,7 @@
     <xsl:if test="$nhse-party"> nhse-party</xsl:if>
     <xsl:if test="$in-common"> in-common</xsl:if>
     <xsl:if test="$group/@total"> group-total</xsl:if>
+    <xsl:if test="$group/a:meeting-chair[@person or @member or @role or @rotates = 'yes']"> meeting-chair</xsl:if>
     <xsl:if test="count($the-ccgs) = 1 and $the-ccg/a:population"> population</xsl:if>
     <xsl:if test="$c/a:observer"> has-observers</xsl:if>
     <xsl:if test="$c/a:voting/@casting-vote"> has-casting-vote</xsl:if>
@@ -451,6 +452,10 @@
     </xsl:choose>
   </xsl:template>
 
+  <xsl:template match="t:slot[@name = 'meeting-chair']" mode="fill-element">
+    <xsl:call-template name="meeting-chair-words"><xsl:with-param name="mc" select="$group/a:meeting-chair"/></xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="t:slot[@name = 'group-total']" mode="fill-element">
     <xsl:value-of select="$group/@total"/>
   </xsl:template>
@@ -592,7 +597,8 @@
         <xsl:when test="$m">
           <xsl:text>the </xsl:text>
           <xsl:value-of select="normalize-space($m/a:post)"/>
-          <xsl:if test="$m/a:name"> (<xsl:value-of select="normalize-space($m/a:name)"/>)</xsl:if>
+          <xsl:variable name="holder" select="$m/a:name | $root/a:people/a:person[@id = $m/@person]/a:name"/>
+          <xsl:if test="$holder"> (<xsl:value-of select="normalize-space($holder)"/>)</xsl:if>
         </xsl:when>
         <xsl:when test="$office/@role">
           <xsl:text>a </xsl:text>

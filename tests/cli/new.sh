@@ -54,6 +54,7 @@ t_new_joint_checks_and_builds() {
 
 t_new_committees_in_common_checks_and_builds() {
     new_three committees-in-common
+    grep -qF '<model kind="joint" joint-form="committees-in-common"' "$T/committees-in-common.xml" || fail "the model is not committees in common"
     [ "$(grep -c '<committee id=".*-committee" type="joint-committee"' "$T/committees-in-common.xml")" -eq 3 ] \
         || fail "not one joint committee per CCG"
     grep -qF '<committees-in-common id="in-common" committees="nhs-testtown-ccg-committee nhs-othertown-ccg-committee third-last-ccg-committee">' \

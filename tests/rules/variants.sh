@@ -128,22 +128,74 @@ t_no_committee_declared() {
     expect_err_lines 2
 }
 
+t_member_seated_by_person_is_named_in_findings() {
+    # A member whose holder is a person of <people> is named as if the
+    # name were written on the seat.
+    f=$F/del-lay-chair.xml
+    sed 's|<post>GP Member</post><name>Dr Ann Example</name></member>|<post>GP Member</post></member>|; s|<member id="gp1" |<member id="gp1" person="ann" |; s|  </parties>|  </parties>\n  <people><person id="ann"><name>Dr Ann Example</name></person></people>|' "$f" > "$T/person.xml"
+    grep -qF '<member id="gp1" person="ann" ' "$T/person.xml" || fail "the member was not changed"
+    run_cocom check "$T/person.xml"
+    expect_rc 1
+    expect_finding "$T/person.xml" '<chair member="gp1"/>' error "The Primary Care Commissioning Committee is chaired by Dr Ann Example (GP Member), a clinical member; a delegated committee must be chaired by a lay member. [DEL-LAY-CHAIR, Next steps §4.4.2]"
+    expect_err_lines 2
+}
+
 # --- joint committee or committees in common ---------------------------
 
-t_committees_in_common_each_body_its_own() {
-    # Committees in common, but the one committee belongs to both the CCG
-    # and NHS England: that is a joint committee.
+t_clean_in_common_has_no_finding() {
+    # Two CCGs, each with its own joint committee with NHS England, the
+    # committees meeting in common: the form South East London used.
+    run_cocom check --warnings-as-errors "$F/clean-in-common.xml"
+    expect_rc 0
+    expect_err "1 file valid (0 warnings)"
+    expect_err_lines 1
+}
+
+t_committees_in_common_of_one_ccg_and_nhs_england() {
+    # One CCG's joint committee with NHS England, alone in the group, is
+    # a committee in common: it is that CCG's, and decides for it.
     f=$(broken joint)
     sed -i 's|joint-form="joint-committee"|joint-form="committees-in-common"|' "$f"
     sed -i 's|  <scope>|  <committees-in-common id="cic" committees="jc"><name>In common</name></committees-in-common>\n  <scope>|' "$f"
+    run_cocom check --warnings-as-errors "$f"
+    expect_rc 0
+    expect_err_lines 1
+}
+
+t_committees_in_common_one_ccg_per_committee() {
+    # The first committee belongs to both CCGs: the second CCG then has
+    # two committees in the group.
+    f=$(broken in-common)
+    sed -i 's|<committee id="jc" type="joint-committee" parties="ccg nhse">|<committee id="jc" type="joint-committee" parties="ccg ccg2 nhse">|' "$f"
+    sed -i 's|<share party="ccg" percent="50"/>|<share party="ccg" percent="25"/><share party="ccg2" percent="25"/>|; s| weight="[0-9]*"||' "$f"
     run_cocom check "$f"
     expect_rc 1
-    expect_finding "$f" '<committee id="jc"' error "The Primary Care Joint Committee belongs to Example CCG and NHS England; in committees in common each body has its own committee and makes its own decision. [JOINT-FORM, Next steps §4.3.2 and note 2]"
-    expect_finding "$f" '<ccg id="ccg"' error "Example CCG has no committee of its own; in committees in common each CCG has its own committee and makes its own decision. [JOINT-FORM"
+    expect_finding "$f" '<committee id="jc"' error "The Primary Care Joint Committee belongs to Example CCG and Second CCG together, but it is one of the Example committees in common; in committees in common each committee decides for one CCG (alone, or jointly with NHS England): give each of these CCGs its own committee in the group, or, if they decide together in one joint committee, take it out of committees-in-common and make joint-form \"joint-committee\". [JOINT-FORM, Next steps §4.3.2 and note 2]"
+    expect_finding "$f" '<ccg id="ccg2"' error "Second CCG has 2 committees among the committees meeting in common (jc and jc2); in committees in common each CCG has exactly one committee, which takes its decisions: list only one of them in committees-in-common/@committees. [JOINT-FORM, Next steps §4.3.2 and note 2]"
     expect_err_lines 3
 }
 
+t_committees_in_common_each_ccg_has_one() {
+    # The second CCG's committee is left out of the group: the message
+    # names the committees that are listed and the one that is not.
+    f=$(broken in-common)
+    sed -i 's|<committees-in-common id="cic" committees="jc jc2">|<committees-in-common id="cic" committees="jc">|' "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<ccg id="ccg2"' error "Second CCG has no committee among the committees meeting in common (jc, none of them its own; its jc2 is not listed): in committees in common each CCG has its own committee, which decides for it. Add its committee's id to committees-in-common/@committees, or give it a committee of its own (parties \"ccg2\", with NHS England's id for a joint committee). [JOINT-FORM, Next steps §4.3.2 and note 2]"
+    expect_err_lines 2
+    # ... and with no committee of its own at all, the message says so
+    # and claims no committee that is not there.
+    sed -i '/<committee id="jc2"/,/<\/committee>/d' "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<ccg id="ccg2"' error "Second CCG has no committee among the committees meeting in common (jc, none of them its own): in committees in common"
+    expect_no_err "is not listed"
+    expect_err_lines 2
+}
+
 t_committees_in_common_kept() {
+    # A CCG's committee of its own (not joint with NHS England) in common.
     f=$(broken joint)
     sed -i 's|joint-form="joint-committee"|joint-form="committees-in-common"|' "$f"
     sed -i 's|<committee id="jc" type="joint-committee" parties="ccg nhse">|<committee id="jc" type="committee" parties="ccg">|' "$f"
@@ -157,7 +209,24 @@ t_committees_in_common_kept() {
     sed -i '/<committees-in-common /d' "$f"
     run_cocom check "$f"
     expect_rc 1
-    expect_err "error: The arrangement works through committees in common but does not group them (give committees-in-common). [JOINT-FORM"
+    expect_finding "$f" '<model kind="joint"' error "The arrangement works through committees in common but does not say which committees meet in common: add a committees-in-common element whose committees name each CCG's committee (or, if the CCGs and NHS England decide together in one committee, make joint-form \"joint-committee\"). [JOINT-FORM, Next steps §4.3.2 and note 2]"
+    expect_err_lines 2
+}
+
+t_joint_committees_may_also_meet_in_common() {
+    # North West London's form (samples/westminster-2015): each CCG's
+    # joint committee with NHS England, the joint committees also meeting
+    # in common.  The group is checked as any other.
+    f=$(broken in-common)
+    sed -i 's|joint-form="committees-in-common"|joint-form="joint-committee"|' "$f"
+    run_cocom check --warnings-as-errors "$f"
+    expect_rc 0
+    expect_err_lines 1
+    sed -i 's|<committees-in-common id="cic" committees="jc jc2">|<committees-in-common id="cic" committees="jc2">|' "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<ccg id="ccg"' error "Example CCG has no committee among the committees meeting in common (jc2, none of them its own; its jc is not listed)"
+    expect_err_lines 2
 }
 
 t_joint_committee_must_include_nhs_england() {
