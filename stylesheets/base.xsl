@@ -512,8 +512,13 @@
       <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
     </xsl:param>
     <xsl:param name="running-left" select="$title"/>
+    <!-- More than two CCGs' full names do not fit the running header:
+         their short names do. -->
     <xsl:param name="running-right">
-      <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+      <xsl:call-template name="ccg-names">
+        <xsl:with-param name="ccgs" select="$the-ccgs"/>
+        <xsl:with-param name="short" select="substring('yes', 1, 3 * (count($the-ccgs) &gt; 2))"/>
+      </xsl:call-template>
     </xsl:param>
     <xsl:param name="footer-note"/>
     <xsl:param name="bookmarks"/>
@@ -1465,17 +1470,53 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Lists in running text.  Every list of organisations (or of
+       anything else) a document joins goes through list-separator, so
+       that a list of six reads "A, B, C, D, E and F" wherever it is
+       printed, never "A and B and C …".  Call it first inside the
+       xsl:for-each over the items: it reads position() and last(). -->
+  <xsl:template name="list-separator">
+    <xsl:choose>
+      <xsl:when test="position() = 1"/>
+      <xsl:when test="position() = last()">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'and'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise>, </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "A", "A and B", "A, B and C" of the items of an RTF (each item an
+       element whose content — text or FO inlines — is copied). -->
+  <xsl:template name="join">
+    <xsl:param name="items"/>
+    <xsl:for-each select="exsl:node-set($items)/*">
+      <xsl:call-template name="list-separator"/>
+      <xsl:copy-of select="node()"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The names of the parties (or committees) a list of ids names,
+       joined: "NHS Croydon CCG, NHS Kingston CCG and NHS England". -->
+  <xsl:template name="party-names">
+    <xsl:param name="ids"/>
+    <xsl:param name="short" select="'no'"/>
+    <xsl:for-each select="str:tokenize(string($ids), ' ')">
+      <xsl:call-template name="list-separator"/>
+      <xsl:call-template name="party-name">
+        <xsl:with-param name="id" select="string(.)"/>
+        <xsl:with-param name="short" select="$short"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- The names of some CCGs: "A", "A and B", "A, B and C". -->
   <xsl:template name="ccg-names">
     <xsl:param name="ccgs"/>
     <xsl:param name="short" select="'no'"/>
     <xsl:for-each select="$ccgs">
-      <xsl:if test="position() &gt; 1 and position() = last()">
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'and'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
-      </xsl:if>
-      <xsl:if test="position() &gt; 1 and position() != last()">, </xsl:if>
+      <xsl:call-template name="list-separator"/>
       <xsl:choose>
         <xsl:when test="$short = 'yes' and a:short-name"><xsl:value-of select="normalize-space(a:short-name)"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="normalize-space(a:name)"/></xsl:otherwise>
@@ -1487,7 +1528,7 @@
   <xsl:template name="party-name">
     <xsl:param name="id"/>
     <xsl:param name="short" select="'no'"/>
-    <xsl:variable name="p" select="$root/a:parties/*[@id = $id] | $nhse/a:area-team[@id = $id]"/>
+    <xsl:variable name="p" select="$root/a:parties/*[@id = $id] | $nhse/a:area-team[@id = $id] | $root/a:committee[@id = $id]"/>
     <xsl:choose>
       <xsl:when test="$short = 'yes' and $p/a:short-name"><xsl:value-of select="normalize-space($p/a:short-name)"/></xsl:when>
       <xsl:when test="$p"><xsl:value-of select="normalize-space($p/a:name)"/></xsl:when>

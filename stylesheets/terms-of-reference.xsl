@@ -61,6 +61,7 @@
   <xsl:variable name="group"
       select="$root/a:committees-in-common[contains(concat(' ', @committees, ' '), concat(' ', $c/@id, ' '))][1]"/>
   <xsl:variable name="in-common" select="boolean($group) or $model/@joint-form = 'committees-in-common'"/>
+  <xsl:variable name="next-review" select="string($local/a:review/@next)"/>
   <xsl:variable name="nhse-party" select="contains(concat(' ', $c/@parties, ' '), concat(' ', $nhse/@id, ' '))"/>
 
   <xsl:template name="document-conditions">
@@ -77,6 +78,10 @@
       <xsl:when test="$c/a:meetings/@in-public = 'no'"> in-private</xsl:when>
       <xsl:otherwise> public-unknown</xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="$local/a:secretariat"> has-secretariat</xsl:if>
+    <xsl:if test="$c/a:quorum/@distinct-ccgs and $many-ccgs"> quorum-ccgs</xsl:if>
+    <xsl:if test="$c/a:quorum/@distinct-ccgs &gt;= count($the-ccgs)"> quorum-every-ccg</xsl:if>
+    <xsl:if test="$local/a:review/@next"> next-review</xsl:if>
     <xsl:if test="$local/a:accountability"> tor-accountability</xsl:if>
     <xsl:if test="$local/a:procurement"> tor-procurement</xsl:if>
     <xsl:if test="$root/a:decisions/a:decision-group"> has-decisions</xsl:if>
@@ -225,9 +230,12 @@
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
+      <xsl:if test="$next-review">
+        <fo:table-column column-width="proportional-column-width(1)"/>
+      </xsl:if>
       <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
-          <xsl:for-each select="$dc/t:label[@name = 'version' or @name = 'date' or @name = 'status']">
+          <xsl:for-each select="$dc/t:label[@name = 'version' or @name = 'date' or @name = 'status' or (@name = 'next-review' and $next-review)]">
             <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:value-of select="."/></fo:block></fo:table-cell>
           </xsl:for-each>
         </fo:table-row>
@@ -263,17 +271,34 @@
               </xsl:call-template>
             </fo:block>
           </fo:table-cell>
+          <xsl:if test="$next-review">
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <fo:block role="P"><xsl:call-template name="format-date"><xsl:with-param name="date" select="$next-review"/></xsl:call-template></fo:block>
+            </fo:table-cell>
+          </xsl:if>
         </fo:table-row>
       </fo:table-body>
     </fo:table>
     <xsl:variable name="events" select="$local/a:history/a:event[c:known-at(.)]"/>
+    <!-- The version history: a version column when any version known
+         at the date has a number, an approved-by column when any says
+         who approved it. -->
+    <xsl:variable name="with-version" select="boolean($events[@version])"/>
+    <xsl:variable name="with-approval" select="boolean($events[@approved-by])"/>
     <xsl:if test="$events">
       <fo:table xsl:use-attribute-sets="table" role="Table">
+        <xsl:if test="$with-version">
+          <fo:table-column column-width="proportional-column-width(1)"/>
+        </xsl:if>
         <fo:table-column column-width="proportional-column-width(1)"/>
         <fo:table-column column-width="proportional-column-width(3)"/>
+        <xsl:if test="$with-approval">
+          <fo:table-column column-width="proportional-column-width(2)"/>
+        </xsl:if>
         <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
           <fo:table-row role="TR">
-            <xsl:for-each select="$dc/t:label[@name = 'history-date' or @name = 'history-change']">
+            <xsl:for-each select="$dc/t:label[(@name = 'history-version' and $with-version) or @name = 'history-date' or @name = 'history-change'
+                                              or (@name = 'history-approved-by' and $with-approval)]">
               <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:value-of select="."/></fo:block></fo:table-cell>
             </xsl:for-each>
           </fo:table-row>
@@ -281,12 +306,22 @@
         <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
           <xsl:for-each select="$events">
             <fo:table-row role="TR">
+              <xsl:if test="$with-version">
+                <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                  <fo:block role="P"><xsl:value-of select="@version"/></fo:block>
+                </fo:table-cell>
+              </xsl:if>
               <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
                 <fo:block role="P"><xsl:call-template name="event-date"/></fo:block>
               </fo:table-cell>
               <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
                 <fo:block role="P"><xsl:apply-templates mode="inline"/></fo:block>
               </fo:table-cell>
+              <xsl:if test="$with-approval">
+                <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                  <fo:block role="P"><xsl:call-template name="party-names"><xsl:with-param name="ids" select="@approved-by"/><xsl:with-param name="short" select="'yes'"/></xsl:call-template></fo:block>
+                </fo:table-cell>
+              </xsl:if>
             </fo:table-row>
           </xsl:for-each>
         </fo:table-body>
@@ -475,6 +510,31 @@
       <xsl:when test="$many-ccgs"><xsl:value-of select="@many"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="@one"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Whose standing orders the meetings follow: the party the terms
+       name, else the CCG or CCGs. -->
+  <xsl:template match="t:slot[@name = 'standing-orders']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$local/a:standing-orders">
+        <xsl:call-template name="org-term"><xsl:with-param name="id" select="$local/a:standing-orders/@of"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="$tor-the-ccg" mode="fill-element"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:variable name="tor-the-ccg-rtf"><t:slot name="the-ccg"/></xsl:variable>
+  <xsl:variable name="tor-the-ccg" select="exsl:node-set($tor-the-ccg-rtf)/*"/>
+
+  <xsl:template match="t:slot[@name = 'secretariat-host']" mode="fill-element">
+    <xsl:call-template name="org-term"><xsl:with-param name="id" select="$local/a:secretariat/@host"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'quorum-ccgs']" mode="fill-element">
+    <xsl:value-of select="$c/a:quorum/@distinct-ccgs"/>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'next-review']" mode="fill-element">
+    <xsl:call-template name="format-date"><xsl:with-param name="date" select="$local/a:review/@next"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="t:slot[@name = 'area']" mode="fill-element">
