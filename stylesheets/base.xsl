@@ -192,6 +192,10 @@
       select="$committee-param-node
             | $root/a:committee[not($committee-param-node)]
                   [contains(concat(' ', @parties, ' '), concat(' ', $the-ccg/@id, ' '))][1]"/>
+  <!-- How many CCGs the document's committee joins: a label's `many`
+       words are for more than one. -->
+  <xsl:variable name="committee-ccg-count"
+      select="count($root/a:parties/a:ccg[contains(concat(' ', $the-committee/@parties, ' '), concat(' ', @id, ' '))])"/>
   <xsl:variable name="the-mandate"
       select="$root/a:mandate[@ccg = $the-ccg/@id] | $root/a:mandate[not(@ccg)][count($root/a:parties/a:ccg) = 1]"/>
   <!-- the CCG's practice ballot (its issue, closing and counting dates) -->
@@ -1397,6 +1401,7 @@
     <xsl:variable name="l" select="$labels/t:set[@name = $set]/t:label[@value = $value]"/>
     <xsl:choose>
       <xsl:when test="$l and $attribute != ''"><xsl:value-of select="$l/@*[local-name() = $attribute]"/></xsl:when>
+      <xsl:when test="$l/@many and $committee-ccg-count &gt; 1"><xsl:value-of select="$l/@many"/></xsl:when>
       <xsl:when test="$l/@*[local-name() = $voice]"><xsl:value-of select="$l/@*[local-name() = $voice]"/></xsl:when>
       <xsl:when test="$l"><xsl:value-of select="$l"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$value"/></xsl:otherwise>
@@ -2093,16 +2098,11 @@
     <xsl:choose>
       <xsl:when test="$o/a:post"><xsl:value-of select="normalize-space($o/a:post)"/></xsl:when>
       <xsl:when test="$o/@org">
-        <!-- "Representative of the Health and Wellbeing Board (Westminster City Council)" -->
+        <!-- "Representative of the Health and Wellbeing Board (Westminster
+             City Council)", "Representative of Healthwatch Merton" -->
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="'representative-of'"/></xsl:call-template>
         <xsl:text> </xsl:text>
-        <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
-        <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = $o/@org]"/>
-        <xsl:if test="$hwb/@council">
-          <xsl:text> (</xsl:text>
-          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
-          <xsl:text>)</xsl:text>
-        </xsl:if>
+        <xsl:call-template name="party-in-text"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="$o/@role"/></xsl:call-template>
@@ -2127,6 +2127,23 @@
         <xsl:when test="$o/@nominated = 'yes'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>a representative has been nominated</xsl:when>
         <xsl:when test="$o/@nominated = 'no'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>no representative has been nominated</xsl:when>
       </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A party as running text names it: its article (labels.xml
+       name-article, by the kind of party), its name, and a board's
+       council: "the Merton Health and Wellbeing Board (London Borough of
+       Merton)", "Healthwatch Merton". -->
+  <xsl:template name="party-in-text">
+    <xsl:param name="id"/>
+    <xsl:variable name="p" select="$root/a:parties/*[@id = $id]"/>
+    <xsl:variable name="article" select="$labels/t:set[@name = 'name-article']/t:label[@value = local-name($p)]"/>
+    <xsl:if test="$article"><xsl:value-of select="concat($article, ' ')"/></xsl:if>
+    <xsl:call-template name="party-name"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+    <xsl:if test="$p/@council">
+      <xsl:text> (</xsl:text>
+      <xsl:call-template name="party-name"><xsl:with-param name="id" select="$p/@council"/></xsl:call-template>
+      <xsl:text>)</xsl:text>
     </xsl:if>
   </xsl:template>
 

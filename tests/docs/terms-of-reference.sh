@@ -68,7 +68,7 @@ t_membership_table_with_voting_rights() {
         "Chief Financial Officer [proposed]" \
         "The Chair of the Primary Care Sub-Committee is a lay member of the CCG." \
         "The Vice-Chair of the Primary Care Sub-Committee is . . ." \
-        "The following attend the Primary Care Sub-Committee without a vote:" "GP advisers: non-voting advisor, invited locally"
+        "5.7 The Primary Care Sub-Committee may invite GP advisers to attend its meetings; those invited shall not vote."
     # an acting chair is how the meeting of 1 April 2015 was chaired, not
     # an office the terms of reference appoint
     expect_no_text "$T/t.pdf" "acting"
@@ -240,7 +240,7 @@ t_dated_facts_as_at_the_document_date() {
     render "$T/r.pdf" terms-of-reference.xsl "$(sample rotherham-2015)" as-at 2015-03-15
     expect_text "$T/r.pdf" "The delegation agreement was issued in March 2015 and signed on . . ."
     expect_no_text "$T/r.pdf" "varied"
-    expect_text "$T/r.pdf" "Document control Version Date Status . . . . . . . . 15 March 2015 Draft"
+    expect_text "$T/r.pdf" "Document control Version Date Status . . . . . . . . 15 March 2015 . . . . . . . . Contents"
     expect_clean "$T/r.pdf" nhse 2015-03-15 $START
     render "$T/w.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc as-at 2015-10-01
     expect_text "$T/w.pdf" "Date History By June 2015 Terms of reference agreed by the governing bodies. Contents"
@@ -275,7 +275,7 @@ t_no_narrative_in_clauses() {
     expect_order "$T/w.pdf" "6.3 The Co-commissioning Joint Committee will aim to reach its decisions by consensus. Where it cannot, the vote of each voting member present is weighted" \
         "so that the CCG holds 50% and NHS England holds 50% of the total voting power; a decision needs a majority of the weighted votes cast."
     expect_text "$T/w.pdf" "The quorum is . . . . . . . . . . . . . . voting members, including at least 1 lay member, at least 1 clinical member, at least 1 executive member, at least 1 member from the CCG and at least 1 member from NHS England."
-    expect_text "$T/w.pdf" "• Healthwatch representative: non-voting advisor, national right to attend •"
+    expect_text "$T/w.pdf" "5.6 A representative of the Health and Wellbeing Board (Westminster City Council) may attend meetings of the Co-commissioning Joint Committee and speak, but shall not vote. 5.7 The Co-commissioning Joint Committee may invite local stakeholders to attend its meetings; those invited shall not vote. 6 Meetings and voting"
     expect_text "$T/r.pdf" "The agreement was varied on 31 March 2015. The agreement includes"
 }
 
