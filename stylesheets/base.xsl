@@ -208,6 +208,10 @@
       select="$committee-param-node
             | $root/a:committee[not($committee-param-node)]
                   [contains(concat(' ', @parties, ' '), concat(' ', $the-ccg/@id, ' '))][1]"/>
+  <!-- How many CCGs the document's committee joins: a label's `many`
+       words are for more than one. -->
+  <xsl:variable name="committee-ccg-count"
+      select="count($root/a:parties/a:ccg[contains(concat(' ', $the-committee/@parties, ' '), concat(' ', @id, ' '))])"/>
   <xsl:variable name="the-mandate"
       select="$root/a:mandate[@ccg = $the-ccg/@id] | $root/a:mandate[not(@ccg)][count($root/a:parties/a:ccg) = 1]"/>
   <!-- the CCG's practice ballot (its issue, closing and counting dates) -->
@@ -538,6 +542,8 @@
       <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
     </xsl:param>
     <xsl:param name="running-left" select="$title"/>
+    <!-- More than two CCGs' full names do not fit the running header:
+         their short names do. -->
     <xsl:param name="running-right">
       <xsl:call-template name="running-ccgs"/>
     </xsl:param>
@@ -1434,6 +1440,7 @@
     <xsl:variable name="l" select="$labels/t:set[@name = $set]/t:label[@value = $value]"/>
     <xsl:choose>
       <xsl:when test="$l and $attribute != ''"><xsl:value-of select="$l/@*[local-name() = $attribute]"/></xsl:when>
+      <xsl:when test="$l/@many and $committee-ccg-count &gt; 1"><xsl:value-of select="$l/@many"/></xsl:when>
       <xsl:when test="$l/@*[local-name() = $voice]"><xsl:value-of select="$l/@*[local-name() = $voice]"/></xsl:when>
       <xsl:when test="$l"><xsl:value-of select="$l"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$value"/></xsl:otherwise>
@@ -1507,17 +1514,53 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Lists in running text.  Every list of organisations (or of
+       anything else) a document joins goes through list-separator, so
+       that a list of six reads "A, B, C, D, E and F" wherever it is
+       printed, never "A and B and C …".  Call it first inside the
+       xsl:for-each over the items: it reads position() and last(). -->
+  <xsl:template name="list-separator">
+    <xsl:choose>
+      <xsl:when test="position() = 1"/>
+      <xsl:when test="position() = last()">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'and'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise>, </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "A", "A and B", "A, B and C" of the items of an RTF (each item an
+       element whose content — text or FO inlines — is copied). -->
+  <xsl:template name="join">
+    <xsl:param name="items"/>
+    <xsl:for-each select="exsl:node-set($items)/*">
+      <xsl:call-template name="list-separator"/>
+      <xsl:copy-of select="node()"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The names of the parties (or committees) a list of ids names,
+       joined: "NHS Croydon CCG, NHS Kingston CCG and NHS England". -->
+  <xsl:template name="party-names">
+    <xsl:param name="ids"/>
+    <xsl:param name="short" select="'no'"/>
+    <xsl:for-each select="str:tokenize(string($ids), ' ')">
+      <xsl:call-template name="list-separator"/>
+      <xsl:call-template name="party-name">
+        <xsl:with-param name="id" select="string(.)"/>
+        <xsl:with-param name="short" select="$short"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- The names of some CCGs: "A", "A and B", "A, B and C". -->
   <xsl:template name="ccg-names">
     <xsl:param name="ccgs"/>
     <xsl:param name="short" select="'no'"/>
     <xsl:for-each select="$ccgs">
-      <xsl:if test="position() &gt; 1 and position() = last()">
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'and'"/></xsl:call-template>
-        <xsl:text> </xsl:text>
-      </xsl:if>
-      <xsl:if test="position() &gt; 1 and position() != last()">, </xsl:if>
+      <xsl:call-template name="list-separator"/>
       <xsl:choose>
         <xsl:when test="$short = 'yes' and a:short-name"><xsl:value-of select="normalize-space(a:short-name)"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="normalize-space(a:name)"/></xsl:otherwise>
@@ -1558,7 +1601,7 @@
   <xsl:template name="party-name">
     <xsl:param name="id"/>
     <xsl:param name="short" select="'no'"/>
-    <xsl:variable name="p" select="$root/a:parties/*[@id = $id] | $nhse/a:area-team[@id = $id]"/>
+    <xsl:variable name="p" select="$root/a:parties/*[@id = $id] | $nhse/a:area-team[@id = $id] | $root/a:committee[@id = $id]"/>
     <xsl:choose>
       <xsl:when test="$short = 'yes' and $p/a:short-name"><xsl:value-of select="normalize-space($p/a:short-name)"/></xsl:when>
       <xsl:when test="$p"><xsl:value-of select="normalize-space($p/a:name)"/></xsl:when>
@@ -2212,16 +2255,11 @@
     <xsl:choose>
       <xsl:when test="$o/a:post"><xsl:value-of select="normalize-space($o/a:post)"/></xsl:when>
       <xsl:when test="$o/@org">
-        <!-- "Representative of the Health and Wellbeing Board (Westminster City Council)" -->
+        <!-- "Representative of the Health and Wellbeing Board (Westminster
+             City Council)", "Representative of Healthwatch Merton" -->
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="'representative-of'"/></xsl:call-template>
         <xsl:text> </xsl:text>
-        <xsl:call-template name="party-name"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
-        <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = $o/@org]"/>
-        <xsl:if test="$hwb/@council">
-          <xsl:text> (</xsl:text>
-          <xsl:call-template name="party-name"><xsl:with-param name="id" select="$hwb/@council"/></xsl:call-template>
-          <xsl:text>)</xsl:text>
-        </xsl:if>
+        <xsl:call-template name="party-in-text"><xsl:with-param name="id" select="$o/@org"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-role'"/><xsl:with-param name="value" select="$o/@role"/></xsl:call-template>
@@ -2246,6 +2284,23 @@
         <xsl:when test="$o/@nominated = 'yes'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>a representative has been nominated</xsl:when>
         <xsl:when test="$o/@nominated = 'no'"><xsl:if test="$o/@capacity or $o/@basis">; </xsl:if>no representative has been nominated</xsl:when>
       </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A party as running text names it: its article (labels.xml
+       name-article, by the kind of party), its name, and a board's
+       council: "the Merton Health and Wellbeing Board (London Borough of
+       Merton)", "Healthwatch Merton". -->
+  <xsl:template name="party-in-text">
+    <xsl:param name="id"/>
+    <xsl:variable name="p" select="$root/a:parties/*[@id = $id]"/>
+    <xsl:variable name="article" select="$labels/t:set[@name = 'name-article']/t:label[@value = local-name($p)]"/>
+    <xsl:if test="$article"><xsl:value-of select="concat($article, ' ')"/></xsl:if>
+    <xsl:call-template name="party-name"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+    <xsl:if test="$p/@council">
+      <xsl:text> (</xsl:text>
+      <xsl:call-template name="party-name"><xsl:with-param name="id" select="$p/@council"/></xsl:call-template>
+      <xsl:text>)</xsl:text>
     </xsl:if>
   </xsl:template>
 

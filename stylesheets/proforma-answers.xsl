@@ -274,10 +274,7 @@
       </xsl:variable>
       <xsl:call-template name="capitalise"><xsl:with-param name="s" select="$l"/></xsl:call-template>
       <xsl:text> (</xsl:text>
-      <xsl:for-each select="str:tokenize($committee-node/@parties, ' ')">
-        <xsl:if test="position() &gt; 1"> and </xsl:if>
-        <xsl:call-template name="party-name"><xsl:with-param name="id" select="string(.)"/></xsl:call-template>
-      </xsl:for-each>
+      <xsl:call-template name="party-names"><xsl:with-param name="ids" select="$committee-node/@parties"/></xsl:call-template>
       <xsl:text>)</xsl:text>
     </xsl:if>
   </xsl:template>
@@ -369,11 +366,8 @@
           <xsl:otherwise>the members present</xsl:otherwise>
         </xsl:choose>
         <xsl:for-each select="$q/a:requirement">
-          <xsl:choose>
-            <xsl:when test="position() = 1">, including </xsl:when>
-            <xsl:when test="position() = last()"> and </xsl:when>
-            <xsl:otherwise>, </xsl:otherwise>
-          </xsl:choose>
+          <xsl:if test="position() = 1">, including </xsl:if>
+          <xsl:call-template name="list-separator"/>
           <xsl:text>at least </xsl:text>
           <xsl:value-of select="@at-least"/>
           <xsl:text> </xsl:text>

@@ -61,6 +61,12 @@
   <xsl:variable name="group"
       select="$root/a:committees-in-common[contains(concat(' ', @committees, ' '), concat(' ', $c/@id, ' '))][1]"/>
   <xsl:variable name="in-common" select="boolean($group) or $model/@joint-form = 'committees-in-common'"/>
+  <xsl:variable name="next-review" select="string($local/a:review/@next)"/>
+  <!-- Those who attend without a vote: by the national right (printed
+       only when the data names the body: the model's clause already
+       gives the right), and by the committee's invitation. -->
+  <xsl:variable name="named-observers" select="$c/a:observer[@basis = 'national-right' and @org]"/>
+  <xsl:variable name="invited-observers" select="$c/a:observer[not(@basis = 'national-right')]"/>
   <xsl:variable name="nhse-party" select="contains(concat(' ', $c/@parties, ' '), concat(' ', $nhse/@id, ' '))"/>
 
   <xsl:template name="document-conditions">
@@ -71,6 +77,8 @@
     <xsl:if test="$group/a:meeting-chair[@person or @member or @role or @rotates = 'yes']"> meeting-chair</xsl:if>
     <xsl:if test="count($the-ccgs) = 1 and $the-ccg/a:population"> population</xsl:if>
     <xsl:if test="$c/a:observer"> has-observers</xsl:if>
+    <xsl:if test="$named-observers"> has-named-observers</xsl:if>
+    <xsl:if test="$invited-observers"> has-invited-observers</xsl:if>
     <xsl:if test="$c/a:voting/@casting-vote"> has-casting-vote</xsl:if>
     <xsl:if test="$c/a:member[@role = 'lay']"> has-lay-members</xsl:if>
     <xsl:choose>
@@ -78,6 +86,10 @@
       <xsl:when test="$c/a:meetings/@in-public = 'no'"> in-private</xsl:when>
       <xsl:otherwise> public-unknown</xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="$local/a:secretariat"> has-secretariat</xsl:if>
+    <xsl:if test="$c/a:quorum/@distinct-ccgs and $many-ccgs"> quorum-ccgs</xsl:if>
+    <xsl:if test="$c/a:quorum/@distinct-ccgs &gt;= count($the-ccgs)"> quorum-every-ccg</xsl:if>
+    <xsl:if test="$local/a:review/@next"> next-review</xsl:if>
     <xsl:if test="$local/a:accountability"> tor-accountability</xsl:if>
     <xsl:if test="$local/a:procurement"> tor-procurement</xsl:if>
     <xsl:if test="$root/a:decisions/a:decision-group"> has-decisions</xsl:if>
@@ -226,9 +238,12 @@
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
+      <xsl:if test="$next-review">
+        <fo:table-column column-width="proportional-column-width(1)"/>
+      </xsl:if>
       <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
         <fo:table-row role="TR">
-          <xsl:for-each select="$dc/t:label[@name = 'version' or @name = 'date' or @name = 'status']">
+          <xsl:for-each select="$dc/t:label[@name = 'version' or @name = 'date' or @name = 'status' or (@name = 'next-review' and $next-review)]">
             <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:value-of select="."/></fo:block></fo:table-cell>
           </xsl:for-each>
         </fo:table-row>
@@ -253,28 +268,44 @@
           </fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
             <fo:block role="P">
+              <!-- A status the data does not give is a blank to
+                   complete, not "Draft". -->
+              <xsl:if test="not($local/@status)"><xsl:call-template name="blank"><xsl:with-param name="length" select="'20mm'"/></xsl:call-template></xsl:if>
               <xsl:call-template name="label">
                 <xsl:with-param name="set" select="'terms-of-reference-status'"/>
-                <xsl:with-param name="value">
-                  <xsl:choose>
-                    <xsl:when test="$local/@status"><xsl:value-of select="$local/@status"/></xsl:when>
-                    <xsl:otherwise>draft</xsl:otherwise>
-                  </xsl:choose>
-                </xsl:with-param>
+                <xsl:with-param name="value" select="$local/@status"/>
               </xsl:call-template>
             </fo:block>
           </fo:table-cell>
+          <xsl:if test="$next-review">
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <fo:block role="P"><xsl:call-template name="format-date"><xsl:with-param name="date" select="$next-review"/></xsl:call-template></fo:block>
+            </fo:table-cell>
+          </xsl:if>
         </fo:table-row>
       </fo:table-body>
     </fo:table>
     <xsl:variable name="events" select="$local/a:history/a:event[c:known-at(.)]"/>
+    <!-- The version history: a version column when any version known
+         at the date has a number, an approved-by column when any says
+         who approved it. -->
+    <xsl:variable name="with-version" select="boolean($events[@version])"/>
+    <xsl:variable name="with-approval" select="boolean($events[@approved-by])"/>
     <xsl:if test="$events">
       <fo:table xsl:use-attribute-sets="table" role="Table">
-        <fo:table-column column-width="proportional-column-width(1)"/>
-        <fo:table-column column-width="proportional-column-width(3)"/>
+        <!-- date : history stays 1 : 3 whichever columns are added -->
+        <xsl:if test="$with-version">
+          <fo:table-column column-width="proportional-column-width(1.6)"/>
+        </xsl:if>
+        <fo:table-column column-width="proportional-column-width(2)"/>
+        <fo:table-column column-width="proportional-column-width(6)"/>
+        <xsl:if test="$with-approval">
+          <fo:table-column column-width="proportional-column-width(4)"/>
+        </xsl:if>
         <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
           <fo:table-row role="TR">
-            <xsl:for-each select="$dc/t:label[@name = 'history-date' or @name = 'history-change']">
+            <xsl:for-each select="$dc/t:label[(@name = 'history-version' and $with-version) or @name = 'history-date' or @name = 'history-change'
+                                              or (@name = 'history-approved-by' and $with-approval)]">
               <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH"><fo:block role="P"><xsl:value-of select="."/></fo:block></fo:table-cell>
             </xsl:for-each>
           </fo:table-row>
@@ -282,12 +313,22 @@
         <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
           <xsl:for-each select="$events">
             <fo:table-row role="TR">
+              <xsl:if test="$with-version">
+                <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                  <fo:block role="P"><xsl:value-of select="@version"/></fo:block>
+                </fo:table-cell>
+              </xsl:if>
               <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
                 <fo:block role="P"><xsl:call-template name="event-date"/></fo:block>
               </fo:table-cell>
               <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
                 <fo:block role="P"><xsl:apply-templates mode="inline"/></fo:block>
               </fo:table-cell>
+              <xsl:if test="$with-approval">
+                <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                  <fo:block role="P"><xsl:call-template name="party-names"><xsl:with-param name="ids" select="@approved-by"/><xsl:with-param name="short" select="'yes'"/></xsl:call-template></fo:block>
+                </fo:table-cell>
+              </xsl:if>
             </fo:table-row>
           </xsl:for-each>
         </fo:table-body>
@@ -492,6 +533,31 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Whose standing orders the meetings follow: the party the terms
+       name, else the CCG or CCGs. -->
+  <xsl:template match="t:slot[@name = 'standing-orders']" mode="fill-element">
+    <xsl:choose>
+      <xsl:when test="$local/a:standing-orders">
+        <xsl:call-template name="org-term"><xsl:with-param name="id" select="$local/a:standing-orders/@of"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="$tor-the-ccg" mode="fill-element"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:variable name="tor-the-ccg-rtf"><t:slot name="the-ccg"/></xsl:variable>
+  <xsl:variable name="tor-the-ccg" select="exsl:node-set($tor-the-ccg-rtf)/*"/>
+
+  <xsl:template match="t:slot[@name = 'secretariat-host']" mode="fill-element">
+    <xsl:call-template name="org-term"><xsl:with-param name="id" select="$local/a:secretariat/@host"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'quorum-ccgs']" mode="fill-element">
+    <xsl:value-of select="$c/a:quorum/@distinct-ccgs"/>
+  </xsl:template>
+
+  <xsl:template match="t:slot[@name = 'next-review']" mode="fill-element">
+    <xsl:call-template name="format-date"><xsl:with-param name="date" select="$local/a:review/@next"/></xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="t:slot[@name = 'area']" mode="fill-element">
     <xsl:choose>
       <xsl:when test="$many-ccgs">the areas of the CCGs</xsl:when>
@@ -543,7 +609,9 @@
     <xsl:variable name="ids" select="exsl:node-set($ids-rtf)/id"/>
     <xsl:call-template name="bullets">
       <xsl:with-param name="items">
-        <xsl:for-each select="$ids[not(. = preceding-sibling::id)]">
+        <!-- NHS England's area team is NHS England: listed once. -->
+        <xsl:for-each select="$ids[not(. = preceding-sibling::id)]
+                                  [not(. = $nhse/a:area-team/@id and $ids = $nhse/@id)]">
           <i>
             <xsl:call-template name="party-name"><xsl:with-param name="id" select="string(.)"/></xsl:call-template>
             <xsl:variable name="hwb" select="$root/a:parties/a:health-and-wellbeing-board[@id = current()]"/>
@@ -597,6 +665,11 @@
         <xsl:when test="$m">
           <xsl:text>the </xsl:text>
           <xsl:value-of select="normalize-space($m/a:post)"/>
+          <!-- six CCGs' seats may share a post: say whose -->
+          <xsl:if test="$m/@org and $c/a:member[not(@id = $m/@id)][normalize-space(a:post) = normalize-space($m/a:post)]">
+            <xsl:text> of </xsl:text>
+            <xsl:call-template name="org-term"><xsl:with-param name="id" select="$m/@org"/></xsl:call-template>
+          </xsl:if>
           <xsl:variable name="holder" select="$m/a:name | $root/a:people/a:person[@id = $m/@person]/a:name"/>
           <xsl:if test="$holder"> (<xsl:value-of select="normalize-space($holder)"/>)</xsl:if>
         </xsl:when>
@@ -635,24 +708,46 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Those who attend without a vote: who, in what capacity, on what
-       basis (structured data); an observer's description is prose and is
-       not printed. -->
-  <xsl:template match="t:data-block[@name = 'observers']" mode="fill-element">
-    <xsl:call-template name="bullets">
-      <xsl:with-param name="items">
-        <xsl:for-each select="$c/a:observer">
-          <!-- structured data only: no organisation after a post, and
-               no nomination (a dated state, not a term) -->
-          <i>
-            <xsl:call-template name="observer-line">
-              <xsl:with-param name="post-org" select="false()"/>
-              <xsl:with-param name="nomination" select="false()"/>
-            </xsl:call-template>
-          </i>
-        </xsl:for-each>
-      </xsl:with-param>
-    </xsl:call-template>
+  <!-- Those who attend without a vote, as the subject of a clause:
+       "A representative of Healthwatch Merton and a representative of
+       the Merton Health and Wellbeing Board (London Borough of Merton)".
+       Structured data only: an observer's description is prose. -->
+  <xsl:template match="t:data[@name = 'named-observers']" mode="fill-element">
+    <xsl:variable name="items">
+      <xsl:for-each select="$named-observers">
+        <i>
+          <xsl:call-template name="text-string"><xsl:with-param name="name" select="'a-representative-of'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="party-in-text"><xsl:with-param name="id" select="@org"/></xsl:call-template>
+        </i>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="r"><xsl:call-template name="join"><xsl:with-param name="items" select="$items"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="capitalise"><xsl:with-param name="s" select="string($r)"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- Those the committee invites: by the post the data gives ("GP
+       advisers"), else a representative of their organisation, else by
+       their kind ("local stakeholders"). -->
+  <xsl:template match="t:data[@name = 'invited-observers']" mode="fill-element">
+    <xsl:variable name="items">
+      <xsl:for-each select="$invited-observers">
+        <i>
+          <xsl:choose>
+            <xsl:when test="a:post"><xsl:value-of select="normalize-space(a:post)"/></xsl:when>
+            <xsl:when test="@org">
+              <xsl:call-template name="text-string"><xsl:with-param name="name" select="'a-representative-of'"/></xsl:call-template>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="party-in-text"><xsl:with-param name="id" select="@org"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="label"><xsl:with-param name="set" select="'observer-invited'"/><xsl:with-param name="value" select="@role"/></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </i>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:call-template name="join"><xsl:with-param name="items" select="$items"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="t:data[@name = 'notice-days']" mode="fill-element">
@@ -681,11 +776,7 @@
         <xsl:choose>
           <xsl:when test="$v/a:share">
             <xsl:for-each select="$v/a:share">
-              <xsl:choose>
-                <xsl:when test="position() = 1"/>
-                <xsl:when test="position() = last()"> and </xsl:when>
-                <xsl:otherwise>, </xsl:otherwise>
-              </xsl:choose>
+              <xsl:call-template name="list-separator"/>
               <xsl:choose>
                 <xsl:when test="@party = $nhse/@id">NHS England</xsl:when>
                 <xsl:when test="$the-ccgs[@id = current()/@party] and not($many-ccgs)">the CCG</xsl:when>
@@ -730,11 +821,8 @@
     </xsl:choose>
     <xsl:text> voting members</xsl:text>
     <xsl:for-each select="$q/a:requirement">
-      <xsl:choose>
-        <xsl:when test="position() = 1">, including </xsl:when>
-        <xsl:when test="position() = last()"> and </xsl:when>
-        <xsl:otherwise>, </xsl:otherwise>
-      </xsl:choose>
+      <xsl:if test="position() = 1">, including </xsl:if>
+      <xsl:call-template name="list-separator"/>
       <xsl:text>at least </xsl:text>
       <xsl:value-of select="@at-least"/>
       <xsl:text> </xsl:text>
@@ -800,11 +888,7 @@
     <xsl:variable name="vs" select="$root/a:delegation-agreement/a:variation[c:known-at(.)]"/>
     <xsl:text>The agreement was varied </xsl:text>
     <xsl:for-each select="$vs">
-      <xsl:choose>
-        <xsl:when test="position() = 1"/>
-        <xsl:when test="position() = last()"> and </xsl:when>
-        <xsl:otherwise>, </xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="list-separator"/>
       <xsl:call-template name="date-phrase"><xsl:with-param name="date" select="@date"/></xsl:call-template>
     </xsl:for-each>
     <xsl:text>.</xsl:text>

@@ -68,7 +68,7 @@ t_membership_table_with_voting_rights() {
         "Chief Financial Officer [proposed]" \
         "The Chair of the Primary Care Sub-Committee is a lay member of the CCG." \
         "The Vice-Chair of the Primary Care Sub-Committee is . . ." \
-        "The following attend the Primary Care Sub-Committee without a vote:" "GP advisers: non-voting advisor, invited locally"
+        "5.7 The Primary Care Sub-Committee may invite GP advisers to attend its meetings; those invited shall not vote."
     # an acting chair is how the meeting of 1 April 2015 was chaired, not
     # an office the terms of reference appoint
     expect_no_text "$T/t.pdf" "acting"
@@ -240,7 +240,7 @@ t_dated_facts_as_at_the_document_date() {
     render "$T/r.pdf" terms-of-reference.xsl "$(sample rotherham-2015)" as-at 2015-03-15
     expect_text "$T/r.pdf" "The delegation agreement was issued in March 2015 and signed on . . ."
     expect_no_text "$T/r.pdf" "varied"
-    expect_text "$T/r.pdf" "Document control Version Date Status . . . . . . . . 15 March 2015 Draft"
+    expect_text "$T/r.pdf" "Document control Version Date Status . . . . . . . . 15 March 2015 . . . . . . . . Contents"
     expect_clean "$T/r.pdf" nhse 2015-03-15 $START
     render "$T/w.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc as-at 2015-10-01
     expect_text "$T/w.pdf" "Date History By June 2015 Terms of reference agreed by the governing bodies. Contents"
@@ -275,7 +275,7 @@ t_no_narrative_in_clauses() {
     expect_order "$T/w.pdf" "6.3 The Co-commissioning Joint Committee will aim to reach its decisions by consensus. Where it cannot, the vote of each voting member present is weighted" \
         "so that the CCG holds 50% and NHS England holds 50% of the total voting power; a decision needs a majority of the weighted votes cast."
     expect_text "$T/w.pdf" "The quorum is . . . . . . . . . . . . . . voting members, including at least 1 lay member, at least 1 clinical member, at least 1 executive member, at least 1 member from the CCG and at least 1 member from NHS England."
-    expect_text "$T/w.pdf" "• Healthwatch representative: non-voting advisor, national right to attend •"
+    expect_text "$T/w.pdf" "5.6 A representative of the Health and Wellbeing Board (Westminster City Council) may attend meetings of the Co-commissioning Joint Committee and speak, but shall not vote. 5.7 The Co-commissioning Joint Committee may invite local stakeholders to attend its meetings; those invited shall not vote. 6 Meetings and voting"
     expect_text "$T/r.pdf" "The agreement was varied on 31 March 2015. The agreement includes"
 }
 
@@ -407,4 +407,64 @@ t_six_signature_blocks_each_whole() {
         p=$((p + 1))
     done
     [ $total -eq 7 ] || fail "$total signature blocks, expected 7 (NHS England and six CCGs)"
+}
+
+# --- What real terms of reference hold (issue 17, part 3) ----------------
+# tests/docs/many/six-ccgs.xml: six CCGs and NHS England in one joint
+# committee, terms dated 3 September 2015 (version 5).
+SIX="$SRCDIR/tests/docs/many/six-ccgs.xml"
+
+# six_edit OUT SCRIPT: a copy of the six-CCG fixture edited by sed; fails
+# if the script changes nothing.
+six_edit() {
+    sed -e "$2" "$SIX" > "$1"
+    ! cmp -s "$SIX" "$1" || fail "the edit '$2' changed nothing in six-ccgs.xml"
+}
+
+# A quorum that needs members from N different CCGs, on top of the
+# minimum and the requirements; all of them: "each of the CCGs".
+t_quorum_by_distinct_ccgs() {
+    render "$T/t.pdf" terms-of-reference.xsl "$SIX"
+    expect_order "$T/t.pdf" "7.1 The quorum is 7 voting members, including at least 1 member from NHS England (London)." \
+        "7.2 For a meeting to be quorate, the voting members present shall include members from at least 4 of the CCGs." \
+        "7.3 If members are excluded from an item"
+    six_edit "$T/a.xml" 's|distinct-ccgs="4"|distinct-ccgs="6"|'
+    render "$T/a.pdf" terms-of-reference.xsl "$T/a.xml"
+    expect_text "$T/a.pdf" "7.2 For a meeting to be quorate, the voting members present shall include members from each of the CCGs."
+    six_edit "$T/b.xml" 's| distinct-ccgs="4"||'
+    render "$T/b.pdf" terms-of-reference.xsl "$T/b.xml"
+    expect_no_text "$T/b.pdf" "quorate, the voting members present"
+    expect_text "$T/b.pdf" "7.2 If members are excluded from an item"
+}
+
+# Document control: the version history (version, date, what changed,
+# who approved it) as known at the terms' date, and the next review.
+# Version 6 (May 2016) is later than these terms (3 September 2015).
+t_version_history_and_next_review() {
+    render "$T/t.pdf" terms-of-reference.xsl "$SIX"
+    expect_text "$T/t.pdf" "Document control Version Date Status Next review 5 3 September 2015 Approved 14 May 2016 Version Date History Approved by 1 14 May 2015 First terms of reference of the joint committee. Croydon CCG, Kingston CCG, Merton CCG, Richmond CCG, Sutton CCG, Wandsworth CCG and NHS England 5 3 September 2015 Quorum to include members from at least four of the CCGs. South West London Primary Care Commissioning Joint Committee Contents" 1
+    expect_no_text "$T/t.pdf" "Annual review."
+    expect_order "$T/t.pdf" "13.1 These terms of reference will be reviewed annually," \
+        "13.2 The next review of these terms of reference shall be completed by 14 May 2016."
+    expect_clean "$T/t.pdf" nhse 2015-09-03 2016-05-14
+    # as at June 2016 the sixth version is known
+    render "$T/l.pdf" terms-of-reference.xsl "$SIX" as-at 2016-06-01
+    expect_text "$T/l.pdf" "6 12 May 2016 Annual review. South West London Primary Care Commissioning Joint Committee Contents" 1
+}
+
+# Which party hosts the secretariat and the staff, and whose standing
+# orders the meetings follow; one CCG is "the CCG", and without them the
+# model's words stand.
+t_secretariat_and_standing_orders() {
+    render "$T/t.pdf" terms-of-reference.xsl "$SIX"
+    expect_order "$T/t.pdf" "6.1 The South West London Primary Care Commissioning Joint Committee shall adopt the standing orders of NHS Merton CCG insofar as they relate to the notice of meetings" \
+        "6.2 The secretariat of the South West London Primary Care Commissioning Joint Committee, and the staff who support it, shall be hosted by NHS Wandsworth CCG." \
+        "6.3 Meetings will be called by the Chair."
+    six_edit "$T/a.xml" 's|<standing-orders of="merton"/>|<standing-orders of="nhse"/>|; s|<secretariat host="wandsworth"/>||'
+    render "$T/a.pdf" terms-of-reference.xsl "$T/a.xml"
+    expect_text "$T/a.pdf" "shall adopt the standing orders of NHS England insofar"
+    expect_no_text "$T/a.pdf" "secretariat"
+    sample_edit hull-2015 "$T/h.xml" 's|^  </committee>|    <terms-of-reference><standing-orders of="hull-ccg"/><secretariat host="hull-ccg"/></terms-of-reference>\n&|'
+    render "$T/h.pdf" terms-of-reference.xsl "$T/h.xml"
+    expect_text "$T/h.pdf" "6.2 The secretariat of the Primary Care Commissioning Committee, and the staff who support it, shall be hosted by the CCG."
 }

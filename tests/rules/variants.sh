@@ -698,3 +698,40 @@ t_ballot_dates_in_order() {
     expect_finding "$f" '<ballot issued' error "The practice ballot's returns were counted on 22 December 2014, before it closed on 23 December 2014. [DATES, Next steps §7]"
     expect_err_lines 2
 }
+
+# --- terms of reference: quorum by CCGs, standing orders, secretariat ----
+
+SIX="$SRCDIR/tests/docs/many/six-ccgs.xml"
+
+t_quorum_by_more_ccgs_than_sit_on_it() {
+    run_cocom check --warnings-as-errors "$SIX"
+    expect_rc 0
+    expect_err_lines 1
+    f=$T/six.xml
+    sed 's|distinct-ccgs="4"|distinct-ccgs="7"|' "$SIX" > "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<quorum minimum="7" distinct-ccgs="7">' error "The quorum of the South West London Primary Care Commissioning Joint Committee needs voting members from at least 7 different CCGs, but voting members of only 6 CCGs sit on it. [QUORUM-MEETABLE, Next steps annexes D, F]"
+    expect_err_lines 2
+    # a CCG whose seats have no vote does not count
+    sed 's|distinct-ccgs="4"|distinct-ccgs="6"|; s|<member id="wandsworth-lay" role="lay" voting="yes"|<member id="wandsworth-lay" role="lay" voting="no"|; s|<member id="wandsworth-gp" role="clinical" voting="yes"|<member id="wandsworth-gp" role="clinical" voting="no"|' "$SIX" > "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_err "but voting members of only 5 CCGs sit on it."
+}
+
+t_standing_orders_and_secretariat_of_a_party() {
+    f=$T/six.xml
+    sed 's|<standing-orders of="merton"/>|<standing-orders of="hwb"/>|; s|<secretariat host="wandsworth"/>|<secretariat host="council"/>|' "$SIX" > "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<standing-orders of="hwb"/>' error "The terms of reference of the South West London Primary Care Commissioning Joint Committee adopt the standing orders of 'hwb', which is not a party to the committee. [REF-KIND, cocom vocabulary §1]"
+    expect_finding "$f" '<secretariat host="council"/>' error "The terms of reference of the South West London Primary Care Commissioning Joint Committee say its secretariat is hosted by 'council', which is not a party to the committee. [REF-KIND, cocom vocabulary §1]"
+    expect_err_lines 3
+    # NHS England's area team stands for NHS England, a party
+    sed 's|<secretariat host="wandsworth"/>|<secretariat host="at"/>|; s|approved-by="jc"|approved-by="f-gp"|' "$SIX" > "$f"
+    run_cocom check "$f"
+    expect_rc 1
+    expect_finding "$f" '<event version="5"' error "The version's approved-by refers to 'f-gp', which is neither a party nor a committee. [REF-KIND, cocom vocabulary §1]"
+    expect_err_lines 3
+}
