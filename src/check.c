@@ -749,6 +749,11 @@ static void ignore_generic_error(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* The documents print the national functions of the arrangement's year
  * from templates/functions-YYYY-YY.xml.  A year with no table would pass
  * the schema and the rules and then make documents with an empty
@@ -769,19 +774,28 @@ static CocomStatus check_year_data(CocomContext *ctx, xmlDocPtr doc, const char 
     char *path = cocom_data_path(ctx, file);
     CocomStatus st = COCOM_STATUS_OK;
     if (access(path, R_OK) != 0) {
-        /* The years there are: every templates/functions-*.xml. */
-        CocomBuf known = {0};
+        /* The years there are: every templates/functions-*.xml, in
+         * order (readdir's order is the file system's, not the years'). */
+        char *years[64];
+        size_t n_years = 0;
         char *dir_path = cocom_data_path(ctx, "templates");
         DIR *dir = opendir(dir_path);
         for (struct dirent *e; dir && (e = readdir(dir));) {
             const char *n = e->d_name;
             size_t len = strlen(n);
-            if (len == 21 && strncmp(n, "functions-", 10) == 0 && strcmp(n + 17, ".xml") == 0)
-                cocom_buf_printf(&known, "%s%.4s/%.2s", known.len ? ", " : "", n + 10, n + 15);
+            if (len == 21 && strncmp(n, "functions-", 10) == 0 && strcmp(n + 17, ".xml") == 0
+                && n_years < COCOM_ARRAY_LEN(years))
+                years[n_years++] = cocom_xasprintf("%.4s/%.2s", n + 10, n + 15);
         }
         if (dir)
             closedir(dir);
         free(dir_path);
+        qsort(years, n_years, sizeof years[0], compare_strings);
+        CocomBuf known = {0};
+        for (size_t i = 0; i < n_years; i++) {
+            cocom_buf_printf(&known, "%s%s", i ? ", " : "", years[i]);
+            free(years[i]);
+        }
         cocom_report(ctx, COCOM_SEVERITY_ERROR, name, xmlGetLineNo(root),
                      "the arrangement is for %s, but there is no national functions table for that year (%s), "
                      "which every document prints; the years there are: %s",
