@@ -1331,6 +1331,34 @@
     <xsl:value-of select="$root/@year"/>
   </xsl:template>
 
+  <!-- The conflicts of interest guidance in force on the document's date:
+       the last edition of the year's round published by then (an undated
+       document: by 1 April of its year, when the year began).  Its title
+       in italics, then "(NHS England, June 2016)". -->
+  <xsl:template match="t:slot[@name = 'coi-guidance']" mode="fill-element">
+    <xsl:variable name="editions" select="$year-round/t:guidance[@name = 'coi']"/>
+    <xsl:variable name="day">
+      <xsl:choose>
+        <xsl:when test="$dated"><xsl:value-of select="$document-day"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="c:day(concat(substring($root/@year, 1, 4), '-04-01'))"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="out" select="$editions[c:day(@published) &lt;= number($day)]"/>
+    <xsl:variable name="g" select="($out[last()] | $editions[1][not($out)])[last()]"/>
+    <xsl:choose>
+      <xsl:when test="$g">
+        <fo:inline font-style="italic" role="Span"><xsl:value-of select="normalize-space($g)"/></fo:inline>
+        <xsl:text> (NHS England, </xsl:text>
+        <xsl:call-template name="format-date"><xsl:with-param name="date" select="substring($g/@published, 1, 7)"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message>cocom: warning: the year's round (templates/functions-YYYY-YY.xml) names no conflicts of interest guidance (guidance name="coi")</xsl:message>
+        <xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="t:slot[@name = 'nhse']" mode="fill-element">
     <xsl:value-of select="$nhse/a:name"/>
   </xsl:template>
