@@ -749,6 +749,63 @@ static void ignore_generic_error(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* templates/functions-YYYY-YY.xml for "YYYY/YY" (the name base.xsl's
+ * functions-file gives it: the year with '/' as '-').  Freed by the
+ * caller. */
+static char *year_file(const char *year)
+{
+    static const char prefix[] = "templates/functions-";
+    char *file = cocom_xasprintf("%s%s.xml", prefix, year);
+    for (char *p = file + sizeof prefix - 1; *p; p++)
+        if (*p == '/')
+            *p = '-';
+    return file;
+}
+
+int cocom_check_year_known(CocomContext *ctx, const char *year)
+{
+    char *file = year_file(year);
+    char *path = cocom_data_path(ctx, file);
+    int known = access(path, R_OK) == 0;
+    free(path);
+    free(file);
+    return known;
+}
+
+char *cocom_check_known_years(CocomContext *ctx)
+{
+    /* every templates/functions-YYYY-YY.xml, in order (readdir's order is
+     * the file system's, not the years') */
+    char *years[64];
+    size_t n_years = 0;
+    char *dir_path = cocom_data_path(ctx, "templates");
+    DIR *dir = opendir(dir_path);
+    for (struct dirent *e; dir && (e = readdir(dir));) {
+        const char *n = e->d_name;
+        size_t len = strlen(n);
+        if (len == 21 && strncmp(n, "functions-", 10) == 0 && strcmp(n + 17, ".xml") == 0
+            && n_years < COCOM_ARRAY_LEN(years))
+            years[n_years++] = cocom_xasprintf("%.4s/%.2s", n + 10, n + 15);
+    }
+    if (dir)
+        closedir(dir);
+    free(dir_path);
+    qsort(years, n_years, sizeof years[0], compare_strings);
+    CocomBuf known = {0};
+    for (size_t i = 0; i < n_years; i++) {
+        cocom_buf_printf(&known, "%s%s", i ? ", " : "", years[i]);
+        free(years[i]);
+    }
+    if (!known.len)
+        cocom_buf_puts(&known, "none");
+    return cocom_buf_steal(&known);
+}
+
 /* The documents print the national functions of the arrangement's year
  * from templates/functions-YYYY-YY.xml.  A year with no table would pass
  * the schema and the rules and then make documents with an empty
@@ -760,37 +817,18 @@ static CocomStatus check_year_data(CocomContext *ctx, xmlDocPtr doc, const char 
     xmlChar *year = root ? xmlGetProp(root, (const xmlChar *)"year") : NULL;
     if (!year)
         return COCOM_STATUS_OK;     /* the schema requires it; nothing to add */
-    /* named as base.xsl's functions-file names it: the year with '/' as '-' */
-    static const char prefix[] = "templates/functions-";
-    char *file = cocom_xasprintf("%s%s.xml", prefix, (const char *)year);
-    for (char *p = file + sizeof prefix - 1; *p; p++)
-        if (*p == '/')
-            *p = '-';
-    char *path = cocom_data_path(ctx, file);
     CocomStatus st = COCOM_STATUS_OK;
-    if (access(path, R_OK) != 0) {
-        /* The years there are: every templates/functions-*.xml. */
-        CocomBuf known = {0};
-        char *dir_path = cocom_data_path(ctx, "templates");
-        DIR *dir = opendir(dir_path);
-        for (struct dirent *e; dir && (e = readdir(dir));) {
-            const char *n = e->d_name;
-            size_t len = strlen(n);
-            if (len == 21 && strncmp(n, "functions-", 10) == 0 && strcmp(n + 17, ".xml") == 0)
-                cocom_buf_printf(&known, "%s%.4s/%.2s", known.len ? ", " : "", n + 10, n + 15);
-        }
-        if (dir)
-            closedir(dir);
-        free(dir_path);
+    if (!cocom_check_year_known(ctx, (const char *)year)) {
+        char *file = year_file((const char *)year);
+        char *known = cocom_check_known_years(ctx);
         cocom_report(ctx, COCOM_SEVERITY_ERROR, name, xmlGetLineNo(root),
                      "the arrangement is for %s, but there is no national functions table for that year (%s), "
                      "which every document prints; the years there are: %s",
-                     (const char *)year, file, known.len ? known.data : "none");
-        cocom_buf_free(&known);
+                     (const char *)year, file, known);
+        free(known);
+        free(file);
         st = COCOM_STATUS_INVALID;
     }
-    free(path);
-    free(file);
     xmlFree(year);
     return st;
 }

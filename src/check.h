@@ -32,6 +32,15 @@ CocomStatus cocom_check_schema_text(CocomContext *ctx, const char *text, size_t 
  * caller frees it with xmlFreeDoc) when out is not NULL and it is valid. */
 CocomStatus cocom_check_load(CocomContext *ctx, const char *path, xmlDocPtr *out);
 
+/* The financial years the data folder has national data for (a
+ * templates/functions-YYYY-YY.xml each), as "2015/16, 2016/17, 2017/18",
+ * in order; "none" when there is none.  The caller frees the string. */
+char *cocom_check_known_years(CocomContext *ctx);
+
+/* Whether the data folder has the national data of `year` ("2016/17"):
+ * 1 or 0. */
+int cocom_check_year_known(CocomContext *ctx, const char *year);
+
 /* Frees the compiled schema a context keeps between checks. */
 void cocom_check_release(CocomContext *ctx);
 

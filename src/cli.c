@@ -845,7 +845,7 @@ static int cmd_practices(int argc, char **argv, CocomContext *ctx)
 /* cocom new                                                            */
 
 static const char new_help[] =
-    "Usage: cocom new --model MODEL --ccg \"NAME=CODE\" [--ccg ...] [-o FILE]\n"
+    "Usage: cocom new --model MODEL --ccg \"NAME=CODE\" [--ccg ...] [--year YYYY/YY] [-o FILE]\n"
     "Write a starter arrangement for a co-commissioning model and its CCGs,\n"
     "with comments that say what each element is for.  It passes 'cocom check'\n"
     "as it is, with warnings that name what is left to fill in (look for\n"
@@ -868,6 +868,10 @@ static const char new_help[] =
     "      --model=MODEL          the model (above)\n"
     "      --ccg=NAME=CODE        a CCG: its name and ODS code, e.g.\n"
     "                             --ccg \"NHS Testtown CCG=99A\" (repeat for each CCG)\n"
+    "      --year=YYYY/YY         the financial year, one of those with national data\n"
+    "                             (templates/functions-YYYY-YY.xml: 2015/16, 2016/17,\n"
+    "                             2017/18); default 2015/16.  The starter starts on\n"
+    "                             1 April of it and takes its deadlines from that data\n"
     "  -o, --output=FILE          write to FILE (default: standard output); written\n"
     "                             whole, then renamed\n"
     "      --force                replace FILE if it exists\n"
@@ -877,7 +881,7 @@ static const char new_help[] =
 static int cmd_new(int argc, char **argv, CocomContext *ctx)
 {
     Args a = {argc, argv, 1, "new", NULL, 0};
-    const char *model = NULL, *output = NULL;
+    const char *model = NULL, *output = NULL, *year = "2015/16";
     int force = 0;
     CocomNewCcg *ccgs = calloc((size_t)argc, sizeof *ccgs);
     char **owned = calloc((size_t)argc, sizeof *owned);
@@ -919,6 +923,10 @@ static int cmd_new(int argc, char **argv, CocomContext *ctx)
                 owned[n] = name;
                 n++;
             }
+        } else if (is_opt(&a, "year", 0)) {
+            const char *v = opt_value(&a);
+            if (v)
+                year = v;
         } else if (is_opt(&a, "output", 'o')) {
             output = opt_value(&a);
         } else if (is_opt(&a, "force", 0)) {
@@ -947,7 +955,7 @@ static int cmd_new(int argc, char **argv, CocomContext *ctx)
     int rc = EXIT_USAGE;
     if (!a.bad) {
         char *text = NULL;
-        CocomStatus st = cocom_new_arrangement(ctx, model, ccgs, n, &text);
+        CocomStatus st = cocom_new_arrangement_for_year(ctx, model, year, ccgs, n, &text);
         if (st == COCOM_STATUS_OK && output) {
             st = cocom_new_write(ctx, output, text, force);
             if (st == COCOM_STATUS_OK)

@@ -257,6 +257,15 @@ typedef struct {
 CocomStatus cocom_new_arrangement(CocomContext *ctx, const char *model, const CocomNewCcg *ccgs, size_t count,
                                   char **text);
 
+/* The same for a financial year ("2016/17"; cocom_new_arrangement makes
+ * 2015/16's): the starter's year, start date and dates are that year's,
+ * and its deadlines those of the year's national data.  USAGE, too, for a
+ * year not written like 2016/17 or one the data folder has no
+ * templates/functions-YYYY-YY.xml for (the message names the years there
+ * are). */
+CocomStatus cocom_new_arrangement_for_year(CocomContext *ctx, const char *model, const char *year,
+                                           const CocomNewCcg *ccgs, size_t count, char **text);
+
 /* Writes text to path whole or not at all (a temporary file renamed);
  * an existing file is replaced only when force is set, else IO with the
  * reason reported. */

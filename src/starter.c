@@ -8,7 +8,11 @@
  *   - @ccg-id@, @ccg-name@, @ccg-ods@ stand for the CCG's values inside a
  *     block; @ccg-names@ ("A CCG, B CCG and C CCG"), @ccg-ids@ (the ids
  *     separated by spaces) and @ccg-committee-ids@ (each id followed by
- *     "-committee") anywhere.
+ *     "-committee") anywhere;
+ *   - @year@ ("2016/17"), @start-date@ (1 April of it, "2016-04-01") and
+ *     @report-date@ (1 March before it, "2016-03-01") anywhere: the year
+ *     is `cocom new --year`'s, and its deadlines are not in the starter
+ *     but in the year's national data (templates/functions-YYYY-YY.xml).
  * Values are escaped for XML.  An unknown placeholder, or a block left
  * open, is an error at the template's FILE:LINE: a broken template must
  * not make a plausible starter.
@@ -59,8 +63,9 @@ static char *id_from_name(const char *name, const char *ods)
 /* One line of the template with its placeholders filled; ccg is -1
  * outside a block.  Returns 0 after reporting an unknown placeholder. */
 static int fill_line(CocomContext *ctx, const char *file, long lineno, const char *line, size_t len, CocomBuf *out,
-                     const CocomNewCcg *ccgs, char **ids, size_t n, long ccg)
+                     const CocomNewCcg *ccgs, char **ids, size_t n, long ccg, const char *year)
 {
+    int first = atoi(year);     /* 2016 of "2016/17", checked by the caller */
     size_t i = 0;
     while (i < len) {
         if (line[i] != '@') {
@@ -92,6 +97,12 @@ static int fill_line(CocomContext *ctx, const char *file, long lineno, const cha
                 if (k == 17)
                     cocom_buf_puts(out, "-committee");
             }
+        } else if (end && k == 4 && strncmp(name, "year", k) == 0) {
+            cocom_buf_put_escaped(out, year);
+        } else if (end && k == 10 && strncmp(name, "start-date", k) == 0) {
+            cocom_buf_printf(out, "%04d-04-01", first);
+        } else if (end && k == 11 && strncmp(name, "report-date", k) == 0) {
+            cocom_buf_printf(out, "%04d-03-01", first);
         } else if (end && k > 0 && k < 40 && (isalpha((unsigned char)name[0]))) {
             ok = 0;
         } else {
@@ -123,7 +134,39 @@ static int is_marker(const char *line, size_t len, const char *marker)
 CocomStatus cocom_new_arrangement(CocomContext *ctx, const char *model, const CocomNewCcg *ccgs, size_t n,
                                   char **text)
 {
+    return cocom_new_arrangement_for_year(ctx, model, "2015/16", ccgs, n, text);
+}
+
+/* "2016/17": four digits, a slash, and the next year's last two. */
+static int is_financial_year(const char *y)
+{
+    if (strlen(y) != 7 || y[4] != '/')
+        return 0;
+    for (int i = 0; i < 7; i++)
+        if (i != 4 && !isdigit((unsigned char)y[i]))
+            return 0;
+    return (atoi(y) + 1) % 100 == atoi(y + 5);
+}
+
+CocomStatus cocom_new_arrangement_for_year(CocomContext *ctx, const char *model, const char *year,
+                                           const CocomNewCcg *ccgs, size_t n, char **text)
+{
     *text = NULL;
+    if (!year || !is_financial_year(year)) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0,
+                     "'%s' is not a financial year written as the NHS writes it, such as 2016/17", year ? year : "");
+        return COCOM_STATUS_USAGE;
+    }
+    /* A starter for a year with no national data would be refused by its
+     * first check: say so now, with the years there are. */
+    if (!cocom_check_year_known(ctx, year)) {
+        char *known = cocom_check_known_years(ctx);
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0,
+                     "there is no national data for %s (its functions table and application round); "
+                     "the years there are: %s", year, known);
+        free(known);
+        return COCOM_STATUS_USAGE;
+    }
     int known = 0;
     for (size_t i = 0; i < COCOM_ARRAY_LEN(models); i++)
         known |= strcmp(models[i], model) == 0;
@@ -213,7 +256,7 @@ CocomStatus cocom_new_arrangement(CocomContext *ctx, const char *model, const Co
                     const char *l2 = data + p;
                     const char *nl2 = memchr(l2, '\n', block_end - p);
                     size_t k2 = nl2 ? (size_t)(nl2 - l2) + 1 : block_end - p;
-                    if (!fill_line(ctx, path, ++bl, l2, k2, &out, ccgs, ids, n, (long)c))
+                    if (!fill_line(ctx, path, ++bl, l2, k2, &out, ccgs, ids, n, (long)c, year))
                         st = COCOM_STATUS_INVALID;
                     p += k2;
                 }
@@ -223,7 +266,7 @@ CocomStatus cocom_new_arrangement(CocomContext *ctx, const char *model, const Co
         }
         if (block_line)
             continue;   /* written at the block's end */
-        if (!fill_line(ctx, path, lineno, line, k, &out, ccgs, ids, n, -1))
+        if (!fill_line(ctx, path, lineno, line, k, &out, ccgs, ids, n, -1, year))
             st = COCOM_STATUS_INVALID;
     }
     if (st == COCOM_STATUS_OK && block_line) {

@@ -179,6 +179,10 @@
   <xsl:variable name="labels" select="document($labels-file)/t:labels"/>
   <xsl:variable name="boilerplate" select="document($boilerplate-file)/t:boilerplate"/>
   <xsl:variable name="functions-template" select="document($functions-file)/t:functions"/>
+  <!-- The year's application round (templates/README.md, "Years"): its
+       national start date, deadlines, conditions and the texts that
+       replace boilerplate.xml's and proforma.xml's in that year. -->
+  <xsl:variable name="year-round" select="$functions-template/t:round"/>
 
   <xsl:variable name="doc-lang">
     <xsl:choose>
@@ -259,9 +263,15 @@
   <xsl:template name="application-date">
     <xsl:choose>
       <xsl:when test="$the-submission"><xsl:value-of select="$the-submission/@date"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$root/a:application/a:deadline[@model = $model-kind][1]/@date"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="$the-deadline/@date"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The deadline for the model: the arrangement's own (a local round
+       may give one), else the national one of the year's round. -->
+  <xsl:variable name="the-deadline"
+      select="($root/a:application/a:deadline[@model = $model-kind]
+               | $year-round/t:deadline[@model = $model-kind][not($root/a:application/a:deadline[@model = $model-kind])])[1]"/>
 
   <!-- c:day('2015-07-29') = 20150729; c:day('2015-07') = 20150700 (known
        from the month's start: a report dated in July can speak of "July
@@ -327,6 +337,10 @@
     <xsl:value-of select="$model/@joint-form"/>
     <xsl:text> </xsl:text>
     <xsl:call-template name="document-conditions"/>
+    <xsl:for-each select="$year-round/t:condition">
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="@name"/>
+    </xsl:for-each>
     <xsl:text> </xsl:text>
   </xsl:variable>
   <xsl:template name="document-conditions"/>
@@ -1260,7 +1274,10 @@
     <!-- The text in the document's voice if there is one, else the
          common one. -->
     <xsl:variable name="voiced" select="$boilerplate/t:text[@name = $name][@voice = $voice]"/>
-    <xsl:apply-templates select="($voiced | $boilerplate/t:text[@name = $name][not(@voice)][not($voiced)])[1]/node()" mode="fill"/>
+    <!-- The year's own words for it come first (templates/README.md,
+         "Years"): the 2017/18 application was a checklist. -->
+    <xsl:variable name="yearly" select="$year-round/t:text[@name = $name]"/>
+    <xsl:apply-templates select="($yearly | $voiced[not($yearly)] | $boilerplate/t:text[@name = $name][not(@voice)][not($voiced)][not($yearly)])[1]/node()" mode="fill"/>
   </xsl:template>
 
   <!-- Plain string value of a filled template text (for titles, metadata). -->
@@ -1360,6 +1377,34 @@
 
   <xsl:template match="t:slot[@name = 'year']" mode="fill-element">
     <xsl:value-of select="$root/@year"/>
+  </xsl:template>
+
+  <!-- The conflicts of interest guidance in force on the document's date:
+       the last edition of the year's round published by then (an undated
+       document: by 1 April of its year, when the year began).  Its title
+       in italics, then "(NHS England, June 2016)". -->
+  <xsl:template match="t:slot[@name = 'coi-guidance']" mode="fill-element">
+    <xsl:variable name="editions" select="$year-round/t:guidance[@name = 'coi']"/>
+    <xsl:variable name="day">
+      <xsl:choose>
+        <xsl:when test="$dated"><xsl:value-of select="$document-day"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="c:day(concat(substring($root/@year, 1, 4), '-04-01'))"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="out" select="$editions[c:day(@published) &lt;= number($day)]"/>
+    <xsl:variable name="g" select="($out[last()] | $editions[1][not($out)])[last()]"/>
+    <xsl:choose>
+      <xsl:when test="$g">
+        <fo:inline font-style="italic" role="Span"><xsl:value-of select="normalize-space($g)"/></fo:inline>
+        <xsl:text> (NHS England, </xsl:text>
+        <xsl:call-template name="format-date"><xsl:with-param name="date" select="substring($g/@published, 1, 7)"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message>cocom: warning: the year's round (templates/functions-YYYY-YY.xml) names no conflicts of interest guidance (guidance name="coi")</xsl:message>
+        <xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="t:slot[@name = 'nhse']" mode="fill-element">

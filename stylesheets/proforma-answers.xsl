@@ -180,7 +180,7 @@
             <fo:block role="P"><xsl:value-of select="$functions-template/t:column[@model = $model-kind]"/></fo:block>
           </fo:table-cell>
           <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
-            <fo:block role="P"><xsl:apply-templates select="$pf/t:text[@name = 'functions-status-heading']/node()" mode="fill"/></fo:block>
+            <fo:block role="P"><xsl:call-template name="pf-text"><xsl:with-param name="name" select="'functions-status-heading'"/></xsl:call-template></fo:block>
           </fo:table-cell>
         </fo:table-row>
       </fo:table-header>
@@ -209,7 +209,7 @@
       </fo:table-body>
     </fo:table>
     <fo:block xsl:use-attribute-sets="table.note" role="P">
-      <xsl:apply-templates select="$pf/t:text[@name = 'functions-source']/node()" mode="fill"/>
+      <xsl:call-template name="pf-text"><xsl:with-param name="name" select="'functions-source'"/></xsl:call-template>
     </fo:block>
   </xsl:template>
 
@@ -695,18 +695,17 @@
         <xsl:call-template name="capitalise"><xsl:with-param name="s" select="$l"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$the-area-team">
-        <xsl:apply-templates select="$pf/t:text[@name = concat('submitted-to-', $annex-letter)]/node()" mode="fill"/>
+        <xsl:call-template name="pf-text"><xsl:with-param name="name" select="concat('submitted-to-', $annex-letter)"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:apply-templates select="$pf/t:text[@name = concat('submitted-to-', $annex-letter, '-no-team')]/node()" mode="fill"/>
+        <xsl:call-template name="pf-text"><xsl:with-param name="name" select="concat('submitted-to-', $annex-letter, '-no-team')"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="t:question[@key = 'deadline']" mode="answer">
-    <xsl:variable name="d" select="$root/a:application/a:deadline[@model = $model-kind]"/>
-    <xsl:if test="$d">
-      <xsl:call-template name="format-date"><xsl:with-param name="date" select="$d/@date"/></xsl:call-template>
+    <xsl:if test="$the-deadline">
+      <xsl:call-template name="format-date"><xsl:with-param name="date" select="$the-deadline/@date"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -719,6 +718,6 @@
   </xsl:template>
 
   <xsl:template match="t:question[@key = 'approval-route']" mode="answer">
-    <xsl:apply-templates select="$pf/t:text[@name = concat('approval-route-', $annex-letter)]/node()" mode="fill"/>
+    <xsl:call-template name="pf-text"><xsl:with-param name="name" select="concat('approval-route-', $annex-letter)"/></xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

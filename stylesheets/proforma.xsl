@@ -74,6 +74,13 @@
   <xsl:param name="blank-answer-lines" select="3"/>
 
   <xsl:variable name="pf" select="document($proforma-file)/t:proforma"/>
+  <!-- pf-text: a named text of templates/proforma.xml, filled; the
+       year's own words for it first (templates/README.md, "Years"). -->
+  <xsl:template name="pf-text">
+    <xsl:param name="name"/>
+    <xsl:variable name="yearly" select="$year-round/t:text[@name = $name]"/>
+    <xsl:apply-templates select="($yearly | $pf/t:text[@name = $name][not($yearly)])[1]/node()" mode="fill"/>
+  </xsl:template>
   <xsl:variable name="committee-node" select="$the-committee"/>
   <xsl:variable name="sections-rtf">
     <xsl:for-each select="$pf/t:section">
@@ -321,8 +328,11 @@
             <xsl:otherwise><xsl:value-of select="normalize-space($nhse/a:name)"/></xsl:otherwise>
           </xsl:choose>
         </xsl:with-param>
-        <xsl:with-param name="person" select="$the-area-team/a:director"/>
-        <xsl:with-param name="position" select="$s/t:role[@name = 'area-director']"/>
+        <!-- The year may name another signatory for NHS England (2017/18:
+             the Director of Commissioning Operations), who is then not
+             the area team's director the data names. -->
+        <xsl:with-param name="person" select="$the-area-team/a:director[not($year-round/t:role[@name = 'area-director'])]"/>
+        <xsl:with-param name="position" select="($year-round/t:role[@name = 'area-director'] | $s/t:role[@name = 'area-director'][not($year-round/t:role[@name = 'area-director'])])[1]"/>
       </xsl:call-template>
     </fo:block>
   </xsl:template>

@@ -144,3 +144,38 @@ t_new_reports_a_broken_template_at_its_line() {
     expect_err "templates/new/joint.xml:$line: error: the template has the placeholder @ccg-nmae@, which cocom does not know"
     [ ! -e "$T/a.xml" ] || fail "a starter was written"
 }
+
+# --year: the starter is that year's — its year, its start on 1 April, no
+# deadline of its own (the year's national one is used) — and builds.
+t_new_year_2016_17_delegated() {
+    run_cocom new --model delegated --ccg "NHS Testtown CCG=99A" --year 2016/17 -o "$T/d.xml"
+    expect_rc 0
+    grep -qF '<arrangement xmlns="urn:cocom:arrangement:1" year="2016/17" xml:lang="en-GB">' "$T/d.xml" || fail "not 2016/17"
+    grep -qF '<model kind="delegated" start-date="2016-04-01" status="proposed">' "$T/d.xml" || fail "not from 1 April 2016"
+    ! grep -q '2015' "$T/d.xml" || fail "a 2015 date is left: $(grep -n 2015 "$T/d.xml")"
+    expect_checks_with_warnings "$T/d.xml" 2 COI-REGISTER-RECORDED MANDATE-RECORDED
+    expect_builds "$T/d.xml" 3
+    expect_pdf_text "$T/out/nhs-testtown-ccg-proforma-annex-b.pdf" 7 "6 November 2015"
+}
+
+t_new_year_2017_18_greater_involvement_report_date() {
+    run_cocom new --model greater-involvement --ccg "NHS Testtown CCG=99A" --year 2017/18 -o "$T/g.xml"
+    expect_rc 0
+    grep -qF '<board-report id="hwb-report" board="hwb" date="2017-03-01">' "$T/g.xml" || fail "the report is not dated before 2017/18"
+    ! grep -q '201[56]' "$T/g.xml" || fail "another year is left: $(grep -n '201[56]' "$T/g.xml")"
+    run_cocom check --warnings-as-errors "$T/g.xml"
+    expect_rc 0
+}
+
+t_new_year_without_data_is_a_usage_error() {
+    run_cocom new --model joint --ccg "NHS Testtown CCG=99A" --year 2018/19 -o "$T/x.xml"
+    expect_rc 2
+    expect_err "error: there is no national data for 2018/19 (its functions table and application round); the years there are: 2015/16, 2016/17, 2017/18"
+    [ ! -e "$T/x.xml" ] || fail "a file was written"
+    run_cocom new --model joint --ccg "NHS Testtown CCG=99A" --year 2016-17
+    expect_rc 2
+    expect_err "error: '2016-17' is not a financial year written as the NHS writes it, such as 2016/17"
+    run_cocom new --help
+    expect_rc 0
+    grep -qF -- "--year=YYYY/YY" "$OUT" || fail "--help does not describe --year"
+}

@@ -209,6 +209,22 @@ t_deadline() {
     expect_err_lines 2
 }
 
+t_year_deadline() {
+    f=$F/year-deadline.xml
+    run_cocom check "$f"
+    expect_rc 0
+    expect_finding "$f" '<deadline model="delegated"' warning "The arrangement gives 9 January 2015 as the deadline for delegated applications, but the national deadline for 2016/17 was 6 November 2015 (South Staffordshire LMC, sslmcs.co.uk/cocommissioning (research/domain-2.md §1.1)). [YEAR-DEADLINE, the year's application round (templates/functions-YYYY-YY.xml)]"
+    expect_err_lines 2
+}
+
+t_year_start() {
+    f=$F/year-start.xml
+    run_cocom check "$f"
+    expect_rc 0
+    expect_finding "$f" '<model kind="delegated"' warning "The arrangement starts on 1 July 2015, but delegated commissioning for 2015/16 began on 1 April 2015 (Next steps §7.4; research/domain.md §A.3, §F). [YEAR-START, the year's application round (templates/functions-YYYY-YY.xml)]"
+    expect_err_lines 2
+}
+
 t_proforma_annex() {
     f=$F/proforma-annex.xml
     run_cocom check "$f"

@@ -519,27 +519,50 @@ t_deadline_month_only_is_a_note() {
 }
 
 t_deadline_is_data_for_later_years() {
-    # The 2016/17 round: delegated proformas were due on 6 November 2015.
+    # The 2016/17 round: delegated proformas were due on 6 November 2015
+    # (templates/functions-2016-17.xml).
     f=$(broken delegated)
     sed -i 's|year="2015/16"|year="2016/17"|; s|2015-04-01|2016-04-01|; s|<deadline model="delegated" date="2015-01-09" to="nhs-england"/>|<deadline model="delegated" date="2015-11-06" to="nhs-england"/>|' "$f"
     sed -i 's|<submission annex="B" date="2015-01-08"/>|<submission annex="B" date="2015-11-10"/>|' "$f"
-    # a data folder with a 2016/17 functions table (a stand-in copied from
-    # 2015/16: this test is about the deadline, which is data)
-    mkdir -p "$T/data"
-    cp -r "$SRCDIR/schema" "$SRCDIR/stylesheets" "$SRCDIR/templates" "$T/data/"
-    cp "$T/data/templates/functions-2015-16.xml" "$T/data/templates/functions-2016-17.xml"
-    run_cocom check --data-dir "$T/data" "$f"
+    run_cocom check "$f"
     expect_rc 0
     expect_err "warning: The proforma was submitted on 10 November 2015, after the deadline for delegated arrangements of 6 November 2015. [DEADLINE"
     expect_err_lines 2
 }
 
-t_deadline_not_given_is_a_note() {
+# The other way: the same arrangement moved to 2016/17 with that year's
+# start and deadline has no finding at all (YEAR-START, YEAR-DEADLINE and
+# DEADLINE read 2016/17's round, not 2015/16's dates).
+t_year_data_clean_2016_17() {
     f=$(broken delegated)
-    sed -i '/<deadline model="delegated"/d' "$f"
+    sed -i 's|year="2015/16"|year="2016/17"|; s|2015-04-01|2016-04-01|; s|<deadline model="delegated" date="2015-01-09" to="nhs-england"/>|<deadline model="delegated" date="2015-11-06" to="nhs-england"/>|; /<deadline model="joint"/d' "$f"
+    sed -i 's|<submission annex="B" date="2015-01-08"/>|<submission annex="B" date="2015-11-05"/>|' "$f"
+    run_cocom check --warnings-as-errors "$f"
+    expect_rc 0
+    expect_err "1 file valid (0 warnings)"
+    expect_err_lines 1
+}
+
+# With no deadline in the arrangement, the year's national one is used:
+# a 2017/18 checklist sent on 6 December 2016 was a day late.
+t_deadline_not_given_uses_the_years() {
+    f=$(broken delegated)
+    sed -i 's|year="2015/16"|year="2017/18"|; s|2015-04-01|2017-04-01|; /<deadline /d' "$f"
+    sed -i 's|<submission annex="B" date="2015-01-08"/>|<submission annex="B" date="2016-12-06"/>|' "$f"
     run_cocom check "$f"
     expect_rc 0
-    expect_err "note: No deadline for delegated arrangements is given (application/deadline), so the submission date cannot be checked. [DEADLINE"
+    expect_err "warning: The proforma was submitted on 6 December 2016, after the deadline for delegated arrangements of 5 December 2016. [DEADLINE"
+    expect_err_lines 2
+}
+
+# No deadline in the arrangement and none known for the year (joint
+# arrangements of 2016/17 applied to no national deadline): a note.
+t_deadline_not_given_is_a_note() {
+    f=$(broken joint)
+    sed -i 's|year="2015/16"|year="2016/17"|; s|2015-04-01|2016-04-01|; /<deadline /d' "$f"
+    run_cocom check "$f"
+    expect_rc 0
+    expect_err "note: No deadline for joint arrangements is given (application/deadline), and none is known for 2016/17, so the submission date cannot be checked. [DEADLINE"
 }
 
 t_proforma_annex_joint() {
