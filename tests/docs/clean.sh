@@ -25,8 +25,12 @@ voice_of() {
     esac
 }
 
+# clean_sample NAME|FILE: a sample by name, or an arrangement file.
 clean_sample() {
-    arr="$SRCDIR/samples/$1/arrangement.xml"
+    case $1 in
+        */*) arr=$1 ;;
+        *) arr="$SRCDIR/samples/$1/arrangement.xml" ;;
+    esac
     run_cocom build -o "$T/out" --fo "$arr"
     expect_rc 0
     planned=$(xmllint --xpath "//*[local-name()='model']/@start-date | //*[local-name()='deadline']/@date | //@closes" "$arr" 2>/dev/null \
@@ -54,3 +58,5 @@ t_wolverhampton_documents_are_clean() { clean_sample wolverhampton-2015; }
 t_westminster_documents_are_clean() { clean_sample westminster-2015; }
 t_rotherham_documents_are_clean() { clean_sample rotherham-2015; }
 t_hull_documents_are_clean() { clean_sample hull-2015; }
+# Our own: six Sussex CCGs, delegated, no GP with a vote (issue 17).
+t_delegated_no_gp_vote_documents_are_clean() { clean_sample "$SRCDIR/tests/docs/delegated-no-gp-vote/arrangement.xml"; }
