@@ -111,6 +111,20 @@ static int is_letter(unsigned char ch)
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
+/* Narrows [*s, *e) of w to the run of letters inside it: punctuation
+ * around a word ("(Chair),") is never hyphenated. */
+static void letters_within(const char *w, int *s, int *e)
+{
+    while (*s < *e && !g_unichar_isalpha(g_utf8_get_char(w + *s)))
+        *s = (int)(g_utf8_next_char(w + *s) - w);
+    while (*e > *s) {
+        const char *prev = g_utf8_find_prev_char(w + *s, w + *e);
+        if (!prev || g_unichar_isalpha(g_utf8_get_char(prev)))
+            break;
+        *e = (int)(prev - w);
+    }
+}
+
 /* A word of text (no spaces), cut where it may break: hyphenation points
  * from the dictionary, after explicit hyphens, after slashes in web
  * addresses, and wherever Pango's UAX #14 analysis allows (non-ASCII). */
@@ -165,14 +179,7 @@ static void add_word(Composer *c, int piece, int style, const char *w, int len, 
         for (int k = 0; k <= ncuts && ncuts < 120; k++) {
             int end = k < ncuts ? cuts[k] : len;
             int s = start, e = end;
-            while (s < e && !g_unichar_isalpha(g_utf8_get_char(w + s)))
-                s = (int)(g_utf8_next_char(w + s) - w);
-            while (e > s) {
-                const char *prev = g_utf8_find_prev_char(w + s, w + e);
-                if (!prev || g_unichar_isalpha(g_utf8_get_char(prev)))
-                    break;
-                e = (int)(prev - w);
-            }
+            letters_within(w, &s, &e);
             int pts[64];
             int np = e - s >= 4 ? cocom_hyphenate(c->ctx, st->language, st->country, w + s, e - s,
                                                    st->hyph_left, st->hyph_right, pts, 64) : 0;
@@ -320,14 +327,7 @@ static int emergency_points(Composer *c, const Atom *a, int *pts, int max)
         return 0;
     const char *w = a->text;
     int s = 0, e = a->len;
-    while (s < e && !g_unichar_isalpha(g_utf8_get_char(w + s)))
-        s = (int)(g_utf8_next_char(w + s) - w);
-    while (e > s) {
-        const char *prev = g_utf8_find_prev_char(w + s, w + e);
-        if (!prev || g_unichar_isalpha(g_utf8_get_char(prev)))
-            break;
-        e = (int)(prev - w);
-    }
+    letters_within(w, &s, &e);
     if (e - s < 4)
         return 0;
     /* Not a word: a piece of a web address or a file name. */

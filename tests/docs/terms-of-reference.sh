@@ -345,17 +345,24 @@ t_tor_office_holders_from_their_date() {
     expect_text "$T/after.pdf" "Lay Member (Chair)"
 }
 
+# six_long_names OUT: `cocom new`'s joint starter for the six South West
+# London CCGs under their full, long names and no short names.
+six_long_names() {
+    set -- "$1" --model joint
+    for n in Croydon=07V Kingston=08J Merton=08R Richmond=08P Sutton=08T Wandsworth=08X; do
+        set -- "$@" --ccg "NHS ${n%=*} Clinical Commissioning Group=${n#*=}"
+    done
+    out=$1; shift
+    run_cocom new "$@" -o "$out"
+    expect_rc 0
+}
+
 # The running header of six CCGs fits its region by design (issue 18 item
 # 2): their names if they fit, else their short names, else "The clinical
 # commissioning groups" — a head that overflows is an error for cocom's own
 # documents (their regions say overflow="error-if-overflow").
 t_running_head_of_six_ccgs_fits() {
-    set -- --model joint
-    for n in Croydon=07V Kingston=08J Merton=08R Richmond=08P Sutton=08T Wandsworth=08X; do
-        set -- "$@" --ccg "NHS ${n%=*} Clinical Commissioning Group=${n#*=}"
-    done
-    run_cocom new "$@" -o "$T/six.xml"
-    expect_rc 0
+    six_long_names "$T/six.xml"
     render "$T/long.pdf" terms-of-reference.xsl "$T/six.xml"
     pdftotext -layout -f 2 -l 2 "$T/long.pdf" - | head -3 > "$T/head.txt"
     grep -q "Joint Committee  *The clinical commissioning groups$" "$T/head.txt" || { cat "$T/head.txt"; fail "the head of six long names"; }
@@ -388,12 +395,7 @@ t_schedule_end_not_alone_on_a_page() {
 # kept whole (which left the formatter free to break inside a block);
 # each block is, and every page has as many "Date" lines as "Signed".
 t_six_signature_blocks_each_whole() {
-    set -- --model joint
-    for n in Croydon=07V Kingston=08J Merton=08R Richmond=08P Sutton=08T Wandsworth=08X; do
-        set -- "$@" --ccg "NHS ${n%=*} Clinical Commissioning Group=${n#*=}"
-    done
-    run_cocom new "$@" -o "$T/six.xml"
-    expect_rc 0
+    six_long_names "$T/six.xml"
     render "$T/t.pdf" terms-of-reference.xsl "$T/six.xml"
     pages=$(pdfinfo "$T/t.pdf" | awk '/^Pages:/ { print $2 }')
     total=0
