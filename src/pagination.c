@@ -1553,6 +1553,17 @@ static CocomPage *blank_page(CocomLayout *l)
     return page;
 }
 
+/* Says once per table that its header or footer (`part`, `height` tall)
+ * is left out where it does not fit, and why. */
+static void say_not_repeated(CocomLayout *l, const Table *t, const char *part, double height, const char *why)
+{
+    char key[64];
+    snprintf(key, sizeof key, "tall-%s:%ld", part, t->line);
+    if (cocom_report_once(l->ctx, key))
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, t->line,
+                     "the table's %s (%.0fpt) %s; it is not repeated where it does not fit", part, height, why);
+}
+
 /* Does a table's footer fit in the `room` left below its rows at a break?
  * When it does not (taller than the page, or beside a header that fills
  * it), it is left out there, as a header would be. */
@@ -1560,12 +1571,7 @@ static int footer_fits(CocomLayout *l, const Table *t, double room)
 {
     if (t->footer_height <= room + EPS)
         return 1;
-    char key[64];
-    snprintf(key, sizeof key, "tall-footer:%ld", t->line);
-    if (cocom_report_once(l->ctx, key))
-        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, t->line,
-                     "the table's footer (%.0fpt) does not fit below its rows on the page; "
-                     "it is not repeated where it does not fit", t->footer_height);
+    say_not_repeated(l, t, "footer", t->footer_height, "does not fit below its rows on the page");
     return 0;
 }
 
@@ -1610,13 +1616,9 @@ static int header_fits(CocomLayout *l, Table *t, Item *head, double body_h)
 {
     if (header_leaves_room(l, t, head, body_h))
         return 1;
-    char key[64];
-    snprintf(key, sizeof key, "tall-header:%ld", t->line);
-    if (cocom_report_once(l->ctx, key))
-        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, t->line,
-                     "the table's header (%.0fpt) leaves no room for a row of its body on a %.0fpt page; "
-                     "it is not repeated where it does not fit",
-                     t->header_height, body_h);
+    char why[96];
+    snprintf(why, sizeof why, "leaves no room for a row of its body on a %.0fpt page", body_h);
+    say_not_repeated(l, t, "header", t->header_height, why);
     return 0;
 }
 
