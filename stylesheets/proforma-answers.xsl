@@ -285,13 +285,23 @@
       <xsl:when test="$g">
         <fo:block role="P">
           <xsl:value-of select="normalize-space($g/a:name)"/>
-          <xsl:if test="$g/@total &gt; 1"> (<xsl:value-of select="$g/@total"/> committees)</xsl:if>
+          <xsl:if test="$g/@total &gt; 1">
+            <xsl:text> (</xsl:text>
+            <xsl:value-of select="$g/@total"/>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="pf-text"><xsl:with-param name="name" select="'in-common-committees'"/></xsl:call-template>
+            <xsl:text>)</xsl:text>
+          </xsl:if>
         </fo:block>
         <xsl:variable name="mc">
           <xsl:call-template name="meeting-chair-words"><xsl:with-param name="mc" select="$g/a:meeting-chair"/></xsl:call-template>
         </xsl:variable>
         <xsl:if test="normalize-space($mc) != ''">
-          <fo:block role="P">Meeting chair: <xsl:value-of select="$mc"/></fo:block>
+          <fo:block role="P">
+            <xsl:call-template name="pf-text"><xsl:with-param name="name" select="'meeting-chair'"/></xsl:call-template>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="$mc"/>
+          </fo:block>
         </xsl:if>
         <xsl:call-template name="own-words"><xsl:with-param name="prose" select="$g/a:description"/></xsl:call-template>
       </xsl:when>
