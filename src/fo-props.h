@@ -134,6 +134,8 @@ typedef enum { FO_DISPLAY_ALIGN_AUTO, FO_DISPLAY_ALIGN_BEFORE, FO_DISPLAY_ALIGN_
 typedef enum { FO_COLLAPSE, FO_COLLAPSE_WITH_PRECEDENCE, FO_SEPARATE } FoBorderCollapse;
 typedef enum { FO_TABLE_LAYOUT_AUTO, FO_TABLE_LAYOUT_FIXED } FoTableLayout;
 typedef enum { FO_LEADER_SPACE, FO_LEADER_RULE, FO_LEADER_DOTS, FO_LEADER_USE_CONTENT } FoLeaderPattern;
+/* leader-alignment: where a leader's pattern repeats are counted from. */
+typedef enum { FO_LEADER_ALIGN_NONE, FO_LEADER_ALIGN_REFERENCE_AREA, FO_LEADER_ALIGN_PAGE } FoLeaderAlignment;
 typedef enum { FO_RULE_SOLID, FO_RULE_DOTTED, FO_RULE_DASHED, FO_RULE_DOUBLE, FO_RULE_GROOVE, FO_RULE_RIDGE, FO_RULE_NONE } FoRuleStyle;
 typedef enum { FO_SCALING_UNIFORM, FO_SCALING_NON_UNIFORM } FoScaling;
 typedef enum { FO_OVERFLOW_AUTO, FO_OVERFLOW_VISIBLE, FO_OVERFLOW_HIDDEN, FO_OVERFLOW_SCROLL,
@@ -204,6 +206,7 @@ typedef struct FoStyle {
     FoLength provisional_distance_between_starts;
     FoLength provisional_label_separation;
     uint8_t leader_pattern;         /* FoLeaderPattern */
+    uint8_t leader_alignment;       /* FoLeaderAlignment */
     FoLengthRange leader_length;
     FoLength leader_pattern_width;  /* USE_FONT_METRICS or VALUE */
     double rule_thickness;

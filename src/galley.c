@@ -821,6 +821,7 @@ static void add_leader(Collector *c, const FoStyle *s, const InlineCtx *ic)
     if (p->leader_max < p->leader_opt)
         p->leader_max = p->leader_opt;
     p->leader_pattern = s->leader_pattern;
+    p->leader_alignment = s->leader_alignment;
     p->leader_pattern_width = s->leader_pattern_width.kind == FO_LEN_VALUE ? fo_length_resolve(s->leader_pattern_width, avail) : 0;
     p->rule_thickness = s->rule_thickness;
     p->rule_style = s->rule_style;
@@ -1061,6 +1062,7 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
         it->penalty = pen;
         it->line = lines[i];
         it->x = f->cx0;
+        it->line.ref_dx = f->ref_x0 - f->cx0 - lines[i].x;
         it->height = lines[i].ascent + lines[i].descent;
         content_emitted(g);
     }

@@ -792,6 +792,7 @@ static void assemble(Composer *c, size_t from, size_t brk, int index, int last, 
             r->width = w;
             r->leader_pattern = p->leader_pattern;
             r->leader_pattern_width = p->leader_pattern_width;
+            r->leader_alignment = p->leader_alignment;
             r->rule_thickness = p->rule_thickness;
             r->rule_style = p->rule_style;
             b.x += w;

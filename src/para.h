@@ -64,6 +64,7 @@ typedef struct {
     /* PARA_LEADER */
     double leader_min, leader_opt, leader_max;
     uint8_t leader_pattern;     /* FoLeaderPattern */
+    uint8_t leader_alignment;   /* FoLeaderAlignment */
     double leader_pattern_width;/* 0: the dot's own width */
     double rule_thickness;
     uint8_t rule_style;
@@ -109,13 +110,17 @@ typedef struct {
     char *alt;                  /* owned; NULL for a decorative object */
     double height, depth;
     /* RUN_LEADER */
-    uint8_t leader_pattern, rule_style;
+    uint8_t leader_pattern, rule_style, leader_alignment;
     double leader_pattern_width, rule_thickness;
 } LineRun;
 
 typedef struct {
     double width;               /* the available width */
     double x;                   /* where the line's start edge is (text-indent) */
+    double ref_dx;              /* where its reference area starts, from the line's
+                                 * start edge (<= 0; the galley sets it): dot
+                                 * leaders with leader-alignment="reference-area"
+                                 * count their repeats from there */
     double natural;             /* the content's own width */
     double ascent, descent;     /* above and below the baseline */
     int nruns;

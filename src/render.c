@@ -394,7 +394,9 @@ static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, do
     cocom_buf_append(&b->text, text, (size_t)tlen);
 }
 
-static void paint_leader(cairo_t *cr, const LineRun *run, double x, double baseline)
+/* Paints a leader run at x.  line_x is where its line starts and ref_dx
+ * where the line's reference area starts from there (ParaLine.ref_dx). */
+static void paint_leader(cairo_t *cr, const LineRun *run, double x, double baseline, double line_x, double ref_dx)
 {
     if (run->leader_pattern == FO_LEADER_RULE) {
         if (run->rule_style == FO_RULE_NONE)
@@ -418,20 +420,34 @@ static void paint_leader(cairo_t *cr, const LineRun *run, double x, double basel
         cairo_restore(cr);
     } else if (run->leader_pattern == FO_LEADER_DOTS) {
         const CocomFont *f = run->font;
-        double pw = run->leader_pattern_width > f->dot_width ? run->leader_pattern_width : f->dot_width * 2;
-        if (pw <= 0)
+        if (!f->scaled || !f->dot->num_glyphs || f->dot_width <= 0)
             return;
-        /* Dots on a grid from the page's edge, so they line up from line
-         * to line, as in a table of contents. */
-        double start = ceil(x / pw) * pw;
-        if (!f->scaled || !f->dot->num_glyphs)
-            return;
+        /* One repeat is leader-pattern-width long, dot included; with
+         * "use-font-metrics", or a length shorter than the dot, it is the
+         * dot's own advance (XSL 1.1 §7.22.5), so dots touch as in FOP. */
+        double pw = run->leader_pattern_width > f->dot_width ? run->leader_pattern_width : f->dot_width;
+        double end = x + run->width - f->dot_width;    /* the last dot's latest start */
+        double start = x, step = pw;
+        if (run->leader_alignment == FO_LEADER_ALIGN_NONE) {
+            /* No alignment asked: the dots run from the leader's start to its
+             * end, the part of a repeat left over shared between the gaps, so
+             * that no gap is left before what follows (", and" after a blank).
+             * Each gap grows by less than one repeat divided among them all. */
+            int n = end < x ? 0 : (int)floor((end - x) / pw + 1e-6);
+            if (n > 0)
+                step = (end - x) / n;
+        } else {
+            /* Counted from the reference area's or the page's start edge, so
+             * that dots line up from line to line, as in a table of contents. */
+            double origin = run->leader_alignment == FO_LEADER_ALIGN_PAGE ? 0 : line_x + ref_dx;
+            start = origin + ceil((x - origin) / pw - 1e-6) * pw;
+        }
         set_color(cr, run->style.color);
         cairo_set_scaled_font(cr, f->scaled);
         cairo_glyph_t g;
         g.index = f->dot->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG ? 0 : f->dot->glyphs[0].glyph;
         g.y = baseline;
-        for (double dx = start; dx + f->dot_width <= x + run->width + 0.01; dx += pw) {
+        for (double dx = start; dx <= end + 0.01; dx += step) {
             g.x = dx;
             cairo_show_glyphs(cr, &g, 1);
         }
@@ -597,7 +613,7 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         case RUN_LEADER:
             furniture_begin(r, cr);
             mark_content(r, cr);
-            paint_leader(cr, run, rx, rb);
+            paint_leader(cr, run, rx, rb, x, line->ref_dx);
             furniture_end(r, cr);
             break;
         case RUN_BOX:

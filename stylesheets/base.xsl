@@ -158,6 +158,9 @@
   <!-- Length of a visible blank: short (a word), medium, long (a line). -->
   <xsl:param name="blank-short" select="'35mm'"/>
   <xsl:param name="blank-medium" select="'60mm'"/>
+  <!-- How far apart the dots of a blank and of the contents' leaders are
+       (one dot and its gap); 'use-font-metrics' packs them edge to edge. -->
+  <xsl:param name="dot-spacing" select="'0.55em'"/>
   <!-- Bullet characters, outer list and nested list. -->
   <xsl:param name="bullet" select="'&#x2022;'"/>
   <xsl:param name="bullet-nested" select="'&#x2013;'"/>
@@ -518,6 +521,7 @@
 
   <xsl:attribute-set name="blank">
     <xsl:attribute name="color"><xsl:value-of select="$blank-color"/></xsl:attribute>
+    <xsl:attribute name="leader-pattern-width"><xsl:value-of select="$dot-spacing"/></xsl:attribute>
   </xsl:attribute-set>
 
   <xsl:attribute-set name="provenance">
@@ -766,7 +770,7 @@
             <xsl:value-of select="@title"/>
           </fo:basic-link>
           <xsl:text> </xsl:text>
-          <fo:leader leader-pattern="dots" role="artifact"/>
+          <fo:leader leader-pattern="dots" leader-pattern-width="{$dot-spacing}" leader-alignment="reference-area" role="artifact"/>
           <xsl:text> </xsl:text>
           <fo:page-number-citation ref-id="{@id}"/>
         </fo:block>
@@ -921,10 +925,17 @@
   </xsl:template>
 
   <!-- A visible blank to fill in: a dotted rule.  length: short, medium,
-       long (to the end of the line), or a length. -->
+       long (to the end of the line), or a length.  in-text='yes' for a
+       blank inside a clause's sentence: it is set in square brackets, as
+       NHS England's model texts mark what is to be completed ("[ ]"), so
+       that a full stop or comma after it reads as the sentence's own and
+       not as more dots. -->
   <xsl:template name="blank">
     <xsl:param name="length" select="'short'"/>
+    <xsl:param name="in-text" select="'no'"/>
+    <xsl:variable name="brackets" select="$in-text = 'yes' and $length != 'long'"/>
     <fo:inline xsl:use-attribute-sets="blank" role="Span">
+      <xsl:if test="$brackets">[</xsl:if>
       <xsl:choose>
         <xsl:when test="$length = 'long'">
           <fo:leader leader-pattern="dots" leader-length.minimum="{$blank-short}" leader-length.optimum="100%" leader-length.maximum="100%"/>
@@ -940,6 +951,7 @@
           <fo:leader leader-pattern="dots" leader-length="{$len}"/>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:if test="$brackets">]</xsl:if>
     </fo:inline>
   </xsl:template>
 
@@ -1327,6 +1339,7 @@
 
   <xsl:template match="t:blank" mode="fill-element">
     <xsl:call-template name="blank">
+      <xsl:with-param name="in-text" select="'yes'"/>
       <xsl:with-param name="length">
         <xsl:choose>
           <xsl:when test="@length"><xsl:value-of select="@length"/></xsl:when>
@@ -1402,7 +1415,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:message>cocom: warning: the year's round (templates/functions-YYYY-YY.xml) names no conflicts of interest guidance (guidance name="coi")</xsl:message>
-        <xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template>
+        <xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -1434,7 +1447,7 @@
       <xsl:when test="$model/@start-date">
         <xsl:call-template name="format-date"><xsl:with-param name="date" select="$model/@start-date"/></xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -1451,7 +1464,7 @@
   <!-- An unknown slot: a visible blank, and a warning for the author. -->
   <xsl:template match="t:slot" mode="fill-element">
     <xsl:message>cocom: the model text has a slot "<xsl:value-of select="@name"/>" this document cannot fill; it is printed blank</xsl:message>
-    <xsl:call-template name="blank"/>
+    <xsl:call-template name="blank"><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template>
   </xsl:template>
 
   <!-- Provenance of a model paragraph, printed when show-provenance=yes. -->
@@ -1534,14 +1547,15 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A date, or a visible blank when there is none. -->
+  <!-- A date, or a visible blank when there is none (in-text: as for blank). -->
   <xsl:template name="date-or-blank">
     <xsl:param name="date"/>
+    <xsl:param name="in-text" select="'no'"/>
     <xsl:choose>
       <xsl:when test="normalize-space($date) != ''">
         <xsl:call-template name="format-date"><xsl:with-param name="date" select="$date"/></xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="in-text" select="$in-text"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

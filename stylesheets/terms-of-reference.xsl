@@ -489,7 +489,7 @@
   <xsl:template match="t:slot[@name = 'group']" mode="fill-element">
     <xsl:choose>
       <xsl:when test="$group"><xsl:value-of select="normalize-space($group/a:name)"/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -693,7 +693,7 @@
     <xsl:text> is </xsl:text>
     <xsl:choose>
       <xsl:when test="normalize-space($who) != ''"><xsl:value-of select="normalize-space($who)"/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
     <xsl:text>.</xsl:text>
   </xsl:template>
@@ -753,7 +753,7 @@
   <xsl:template match="t:data[@name = 'notice-days']" mode="fill-element">
     <xsl:choose>
       <xsl:when test="$c/a:meetings/@notice-days"><xsl:value-of select="$c/a:meetings/@notice-days"/> days</xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'15mm'"/></xsl:call-template> days</xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'15mm'"/><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template> days</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -786,7 +786,7 @@
             </xsl:for-each>
             <xsl:text> of the total voting power</xsl:text>
           </xsl:when>
-          <xsl:otherwise>each party holds <xsl:call-template name="blank"/> of the total voting power</xsl:otherwise>
+          <xsl:otherwise>each party holds <xsl:call-template name="blank"><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template> of the total voting power</xsl:otherwise>
         </xsl:choose>
         <xsl:text>; a decision needs a majority of the weighted votes cast.</xsl:text>
       </xsl:when>
@@ -817,7 +817,7 @@
     <xsl:text>The quorum is </xsl:text>
     <xsl:choose>
       <xsl:when test="$q/@minimum"><xsl:value-of select="$q/@minimum"/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"/></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
     <xsl:text> voting members</xsl:text>
     <xsl:for-each select="$q/a:requirement">
@@ -837,7 +837,7 @@
       <xsl:when test="$f and $f != 'other'">
         <xsl:call-template name="label"><xsl:with-param name="set" select="'frequency'"/><xsl:with-param name="value" select="$f"/></xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -856,7 +856,7 @@
   <xsl:template match="t:data[@name = 'review']" mode="fill-element">
     <xsl:choose>
       <xsl:when test="$local/a:review"><xsl:apply-templates select="$local/a:review" mode="inline"/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/></xsl:call-template></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -872,14 +872,14 @@
     <xsl:text>.</xsl:text>
   </xsl:template>
 
-  <!-- "on 1 April 2015" / "in March 2015" / "on ……" -->
+  <!-- "on 1 April 2015" / "in March 2015" / "on [……]" -->
   <xsl:template name="date-phrase">
     <xsl:param name="date"/>
     <xsl:choose>
       <xsl:when test="string-length($date) = 7">in </xsl:when>
       <xsl:otherwise>on </xsl:otherwise>
     </xsl:choose>
-    <xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$date"/></xsl:call-template>
+    <xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$date"/><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template>
   </xsl:template>
 
   <!-- "The agreement was varied on 31 March 2015." — each variation the

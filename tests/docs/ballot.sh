@@ -14,10 +14,10 @@ M=$SRCDIR/tests/docs/mandate
 expect_blank_paper() {
     pdf=$1; ccg=$2
     expect_pages "$pdf" 1
-    expect_text "$pdf" "Co-Commissioning: Making the Right Choice Practice Header Practice code: . . ."
+    expect_text "$pdf" "Co-Commissioning: Making the Right Choice Practice Header Practice code: ……"
     expect_text "$pdf" "(Name of Practice) wishes to mandate $ccg to undertake the following co-commissioning model for 2015/16."
-    expect_text "$pdf" "On behalf of (name of practice) . . ."
-    expect_text "$pdf" "Return this form to $ccg by: . . ."
+    expect_text "$pdf" "On behalf of (name of practice) ……"
+    expect_text "$pdf" "Return this form to $ccg by: ……"
     expect_count "$pdf" "wishes to mandate" 1
 }
 
@@ -44,7 +44,7 @@ t_ballot_wording_is_the_lmcs() {
         "Model I" "(continue current arrangements)" "Model II" "(joint arrangements with the Area Team)" \
         "Model III" "(delegated arrangements)" \
         "The LMC recommends practices only choose one option when mandating their CCG." \
-        "Signed: . . ." "On behalf of (name of practice) . . ." "Date: . . ."
+        "Signed: ……" "On behalf of (name of practice) ……" "Date: ……"
     pdffonts "$T/b.pdf" | grep -q "Bold" || fail "no bold face (the instruction's 'only')"
 }
 
@@ -145,9 +145,9 @@ t_mandate_summary_plurality_and_unknown_membership() {
     # the number of member practices not known: a blank, and no result
     sed 's|<practices count="12">|<practices>|; s| eligible="12"||' "$M/majority.xml" > "$T/b.xml"
     render "$T/n.pdf" mandate-summary.xsl "$T/b.xml"
-    expect_text "$T/n.pdf" "Member practices: . . ."
-    expect_text "$T/n.pdf" "Turnout: 10 returns from . . ."
-    expect_text "$T/n.pdf" "Result: . . ."
+    expect_text "$T/n.pdf" "Member practices: ……"
+    expect_text "$T/n.pdf" "Turnout: 10 returns from ……"
+    expect_text "$T/n.pdf" "Result: ……"
     expect_no_text "$T/n.pdf" "Result: in favour"
     expect_clean "$T/n.pdf" nhse 2014-12-22
 }

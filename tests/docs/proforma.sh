@@ -76,17 +76,17 @@ t_footer_says_modelled_on_every_page() {
 t_empty_fields_are_visible_blanks() {
     render "$T/p.pdf" proforma.xsl "$(sample hull-2015)"
     # no area team, population, chair or vice-chair in the data: dotted blanks, not hidden
-    expect_text "$T/p.pdf" "1.3 NHS England area team . . . . ."
-    expect_text "$T/p.pdf" "1.5 Registered population . . . . ."
-    expect_text "$T/p.pdf" "Clinical chair of the governing body . . . . ."
-    expect_text "$T/p.pdf" "Vice-chair . . . . ."
-    expect_text "$T/p.pdf" "Requested: . . . . ."
-    expect_text "$T/p.pdf" "How conflicts of interest will be managed . . . . ."
+    expect_text "$T/p.pdf" "1.3 NHS England area team ……"
+    expect_text "$T/p.pdf" "1.5 Registered population ……"
+    expect_text "$T/p.pdf" "Clinical chair of the governing body ……"
+    expect_text "$T/p.pdf" "Vice-chair ……"
+    expect_text "$T/p.pdf" "Requested: ……"
+    expect_text "$T/p.pdf" "How conflicts of interest will be managed ……"
     # Hull's lay members are listed but not named: a dotted blank in the name column
-    expect_text "$T/p.pdf" "Lay Member . . ."
+    expect_text "$T/p.pdf" "Lay Member ……"
     # no submission in the data: the date submitted is a blank, never the deadline
     expect_text "$T/p.pdf" "9.2 Deadline 9 January 2015"
-    expect_text "$T/p.pdf" "9.3 Date submitted . . . . ."
+    expect_text "$T/p.pdf" "9.3 Date submitted ……"
 }
 
 t_each_ccg_gets_its_own_proforma() {
@@ -200,7 +200,7 @@ t_proforma_knows_only_its_date() {
     expect_text "$T/c.pdf" "2.4 Status of the proposal Proposed"
     expect_no_text "$T/c.pdf" "November 2015"
     expect_no_text "$T/c.pdf" "19 November 2015"
-    expect_text "$T/c.pdf" "(based on the model at annex D) . . . . ."
+    expect_text "$T/c.pdf" "(based on the model at annex D) ……"
 }
 
 # The same data, asked as at August 2015 (as-at), shows what was known by
@@ -239,12 +239,12 @@ t_proforma_prints_only_the_ccgs_own_words() {
 # None of the program's own words: a missing answer is a blank.
 t_proforma_no_internal_words() {
     render "$T/w.pdf" proforma.xsl "$(sample wolverhampton-2015)"
-    expect_text "$T/w.pdf" "1.6 Number of member practices . . . . ."
+    expect_text "$T/w.pdf" "1.6 Number of member practices ……"
     expect_no_text "$T/w.pdf" "listed in"
     expect_no_text "$T/w.pdf" "Answers the"
     render "$T/c.pdf" proforma.xsl "$(sample westminster-2015)"
     # seats of a kind the data does not count: a blank to complete
-    expect_text "$T/c.pdf" "CCG lay member (seats: . . . ) – Central London CCG"
+    expect_text "$T/c.pdf" "CCG lay member (seats: ……) – Central London CCG"
     expect_no_text "$T/c.pdf" "not stated"
 }
 
@@ -304,7 +304,7 @@ t_proforma_singular_and_plural() {
 t_proforma_office_holders_from_their_date() {
     render "$T/j.pdf" proforma.xsl "$(sample rotherham-2015)"
     expect_no_text "$T/j.pdf" "acting"
-    expect_text "$T/j.pdf" "4.4 Chair . . . . ."
+    expect_text "$T/j.pdf" "4.4 Chair ……"
     render "$T/a.pdf" proforma.xsl "$(sample rotherham-2015)" as-at 2015-04-02
     expect_text "$T/a.pdf" "Lay Member (Chair, acting)"
     expect_text "$T/a.pdf" "4.4 Chair The Lay Member (acting)"

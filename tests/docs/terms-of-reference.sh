@@ -61,13 +61,13 @@ t_membership_table_with_voting_rights() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
     expect_order "$T/t.pdf" "5.1 The Primary Care Sub-Committee shall consist of the members shown in the table below, with their voting rights." \
         "Member Name Organisation Capacity Voting Vote weight" \
-        "Lay Member . . . . . . . . . Rotherham CCG Lay member Yes One vote" \
+        "Lay Member …… Rotherham CCG Lay member Yes One vote" \
         "Lay Member [vacant] – Rotherham CCG Lay member Yes One vote" \
         "Chief Officer [proposed] Chris Edwards Rotherham CCG Executive member Yes One vote" \
         "Chief Nurse [proposed]" "Executive member (Nurse)" \
         "Chief Financial Officer [proposed]" \
         "The Chair of the Primary Care Sub-Committee is a lay member of the CCG." \
-        "The Vice-Chair of the Primary Care Sub-Committee is . . ." \
+        "The Vice-Chair of the Primary Care Sub-Committee is [……]" \
         "5.7 The Primary Care Sub-Committee may invite GP advisers to attend its meetings; those invited shall not vote."
     # an acting chair is how the meeting of 1 April 2015 was chaired, not
     # an office the terms of reference appoint
@@ -78,8 +78,8 @@ t_membership_table_with_voting_rights() {
 t_weights_from_voting_shares() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc
     # the number of seats the report does not give is a blank to complete
-    expect_text "$T/t.pdf" "CCG lay member ( . . . seats) – West London CCG Lay member Yes WLCCG: 50% of the voting power"
-    expect_text "$T/t.pdf" "NHS England executive member ( . . . seats) – NHS England Executive member Yes NHS England: 50% of the voting power"
+    expect_text "$T/t.pdf" "CCG lay member (…… seats) – West London CCG Lay member Yes WLCCG: 50% of the voting power"
+    expect_text "$T/t.pdf" "NHS England executive member (…… seats) – NHS England Executive member Yes NHS England: 50% of the voting power"
     expect_no_text "$T/t.pdf" "not stated"
 }
 
@@ -87,7 +87,7 @@ t_schedules_and_reserved_functions() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample rotherham-2015)"
     expect_order "$T/t.pdf" "Schedule 1: Delegation" \
         "NHS England has delegated to the CCG authority to exercise the functions listed in Schedule 2 under section 13Z" \
-        "The delegation agreement was issued in March 2015 and signed on . . ." \
+        "The delegation agreement was issued in March 2015 and signed on [……]." \
         "The agreement was varied on 31 March 2015." \
         "Schedule 7: Local memorandum of understanding on workforce arrangements" \
         "Schedule 2: Delegated functions" "Function Status" \
@@ -114,10 +114,13 @@ t_joint_committee_annex_d() {
     expect_text "$T/t.pdf" "The Primary Care Joint Committee will comprise NHS England and the CCG."
     expect_no_text "$T/t.pdf" "section 13O"
     # no members in the data: blank rows to fill in, and blanks for the model's "[ ]"
-    expect_text "$T/t.pdf" "Member Name Organisation Capacity Voting Vote weight . . ."
-    expect_text "$T/t.pdf" "The quorum is . . . . . . . . . . . . . . voting members."
-    expect_text "$T/t.pdf" "will meet . . ."
-    expect_text "$T/t.pdf" "Meetings of the Primary Care Joint Committee will be held . . ."
+    expect_text "$T/t.pdf" "Member Name Organisation Capacity Voting Vote weight ……"
+    expect_text "$T/t.pdf" "The quorum is [……] voting members."
+    expect_text "$T/t.pdf" "will meet [……]."
+    # A blank in a sentence ends where its brackets do: no gap before the
+    # comma, no dots after (issue 18 item 5).
+    expect_text "$T/t.pdf" "These terms of reference will be reviewed [……], and whenever"
+    expect_text "$T/t.pdf" "Meetings of the Primary Care Joint Committee will be held [……]."
     expect_clean "$T/t.pdf" nhse $UNDATED $START
 }
 
@@ -130,7 +133,7 @@ t_committees_in_common() {
         expect_text "$f" "is one of the North West London joint committees in common (8 committees in all)"
         expect_text "$f" "presided over by a single meeting chair; each committee retains its individual decision-making authority, takes its own decisions and records them separately."
         # the ticks the report does not give are blanks to complete
-        expect_text "$f" "Determination of key decisions or requests List closure . . . . . . . . . . . . . . . . . . . . . . . . ."
+        expect_text "$f" "Determination of key decisions or requests List closure ……"
         expect_text "$f" "Meetings of the Co-commissioning Joint Committee will be held in public."
         expect_text "$f" "At a meeting in common, the Co-commissioning Joint Committee takes decisions only for the CCG."
         # the refreshed terms' own provisions for local meetings, as a clause
@@ -238,9 +241,9 @@ t_every_sample_clean() {
 # October 2015 know the terms agreed by June but not November's.
 t_dated_facts_as_at_the_document_date() {
     render "$T/r.pdf" terms-of-reference.xsl "$(sample rotherham-2015)" as-at 2015-03-15
-    expect_text "$T/r.pdf" "The delegation agreement was issued in March 2015 and signed on . . ."
+    expect_text "$T/r.pdf" "The delegation agreement was issued in March 2015 and signed on [……]."
     expect_no_text "$T/r.pdf" "varied"
-    expect_text "$T/r.pdf" "Document control Version Date Status . . . . . . . . 15 March 2015 . . . . . . . . Contents"
+    expect_text "$T/r.pdf" "Document control Version Date Status …… 15 March 2015 …… Contents"
     expect_clean "$T/r.pdf" nhse 2015-03-15 $START
     render "$T/w.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc as-at 2015-10-01
     expect_text "$T/w.pdf" "Date History By June 2015 Terms of reference agreed by the governing bodies. Contents"
@@ -253,7 +256,7 @@ t_dated_facts_as_at_the_document_date() {
 # status, and the history known at the date.
 t_document_control() {
     render "$T/w.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc
-    expect_text "$T/w.pdf" "Document control Version Date Status . . . . . . . . November 2015 Proposed Date History By June 2015 Terms of reference agreed by the governing bodies. November 2015 The governing bodies considered refreshed terms of reference" 1
+    expect_text "$T/w.pdf" "Document control Version Date Status …… November 2015 Proposed Date History By June 2015 Terms of reference agreed by the governing bodies. November 2015 The governing bodies considered refreshed terms of reference" 1
     sample_edit hull-2015 "$T/a.xml" 's|^  </committee>|    <terms-of-reference version="1.2" date="2015-03-20" status="approved"/>\n&|'
     render "$T/h.pdf" terms-of-reference.xsl "$T/a.xml"
     expect_text "$T/h.pdf" "Document control Version Date Status 1.2 20 March 2015 Approved Contents" 1
@@ -274,7 +277,7 @@ t_no_narrative_in_clauses() {
     # the structured facts stand in their place
     expect_order "$T/w.pdf" "6.3 The Co-commissioning Joint Committee will aim to reach its decisions by consensus. Where it cannot, the vote of each voting member present is weighted" \
         "so that the CCG holds 50% and NHS England holds 50% of the total voting power; a decision needs a majority of the weighted votes cast."
-    expect_text "$T/w.pdf" "The quorum is . . . . . . . . . . . . . . voting members, including at least 1 lay member, at least 1 clinical member, at least 1 executive member, at least 1 member from the CCG and at least 1 member from NHS England."
+    expect_text "$T/w.pdf" "The quorum is [……] voting members, including at least 1 lay member, at least 1 clinical member, at least 1 executive member, at least 1 member from the CCG and at least 1 member from NHS England."
     expect_text "$T/w.pdf" "5.6 A representative of the Health and Wellbeing Board (Westminster City Council) may attend meetings of the Co-commissioning Joint Committee and speak, but shall not vote. 5.7 The Co-commissioning Joint Committee may invite local stakeholders to attend its meetings; those invited shall not vote. 6 Meetings and voting"
     expect_text "$T/r.pdf" "The agreement was varied on 31 March 2015. The agreement includes"
 }

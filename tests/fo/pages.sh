@@ -207,7 +207,7 @@ t_text_transform_and_visibility() {
     expect_err "inline-details.fo:20: warning: leader-pattern=\"use-content\" is not supported; the leader is left blank"
     # text-transform works on every letter (XSL 1.1 §7.17.6), not ASCII only.
     expect_page_lines "$T/inline-details.pdf" 1 \
-        "LIBERTÉ ÉGALITÉ|Élan Vital|ça va|shown|after|A .............. B|C. . . . . . . . . . D|E|F|"
+        "LIBERTÉ ÉGALITÉ|Élan Vital|ça va|shown|after|A.............................B|C. . . . . . . . . .D|E|F|"
     # visibility="hidden": the word is not drawn, but keeps its room, so
     # "after" stands where it would (74pt, as if "secret" were there).
     pdftotext -bbox "$T/inline-details.pdf" "$T/w.html"
@@ -247,5 +247,47 @@ t_urls_break_after_slashes_only() {
              http://www.centrallondonccg.nhs.uk/news-publications/publications.aspx?n=2422 \
              www.healthwatch-westminster.org.uk/co-commissioning-consultation-responses; do
         grep -qF "$u" "$T/all.txt" || fail "$u is not whole"
+    done
+}
+
+# Dot leaders (tests/fo/leaders.fo): the words of line N of the page, each as
+# "xMin xMax text", from pdftotext -bbox.
+leader_words() {
+    pdftotext -bbox "$1" - | awk -v want="$2" '
+        /<word / {
+            match($0, /yMin="[0-9.]+"/); y = substr($0, RSTART + 6, RLENGTH - 7) + 0
+            if (y != last) { line++; last = y }
+            if (line != want) next
+            match($0, /xMin="[0-9.]+"/); x0 = substr($0, RSTART + 6, RLENGTH - 7)
+            match($0, /xMax="[0-9.]+"/); x1 = substr($0, RSTART + 6, RLENGTH - 7)
+            t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
+            print x0, x1, t
+        }'
+}
+
+t_dot_leaders_run_to_their_end_at_the_width_asked() {
+    render_fo leaders
+    for n in 1 2; do
+        leader_words "$T/leaders.pdf" $n > "$T/w$n"
+        # No gap of a repeat before the comma: the last dot and the comma
+        # touch, so they read as one word.
+        grep -q ' \.,$' "$T/w$n" || { cat "$T/w$n"; fail "line $n: a gap is left between the dots and the comma"; }
+        # The dots stand 6pt apart (the repeat asked for), give or take the
+        # less-than-a-repeat shared among the gaps.
+        awk '$3 == "." || $3 == ".," { if (seen) { d = $1 - prev; if (d < 5.95 || d > 6.6) { print "gap " d; bad = 1 } } prev = $1; seen++ }
+             END { if (seen < 9) { print "only " seen " dots"; bad = 1 } exit bad }' "$T/w$n" ||
+            fail "line $n: dots are not one 6pt repeat apart"
+    done
+    # leader-pattern-width="use-font-metrics": one repeat is the dot itself.
+    leader_words "$T/leaders.pdf" 3 > "$T/w3"
+    grep -qE ' \.{15,}$' "$T/w3" || { cat "$T/w3"; fail "packed dots are spaced out"; }
+    # leader-alignment="reference-area": every dot of both contents lines on
+    # one 7pt grid from the region's start edge (x = 72pt).  pdftotext places
+    # glyphs after the first of a run by adding up rounded advances, so it
+    # may drift by a few tenths of a point; off the grid is 1pt or more.
+    for n in 4 5; do
+        leader_words "$T/leaders.pdf" $n > "$T/w$n"
+        awk '$3 == "." { k = ($1 - 72) / 7; f = (k - int(k + 0.5)) * 7; if (f < -0.4 || f > 0.4) { print $1; bad = 1 } n++ }
+             END { if (n < 10) bad = 1; exit bad }' "$T/w$n" || fail "line $n: the dots are off the reference area's grid"
     done
 }

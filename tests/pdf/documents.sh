@@ -126,8 +126,8 @@ t_every_link_leads_where_it_says() {
 # none of the running heads and feet (furniture is an artifact).  The
 # documents' running heads end above 50pt from the top and their feet begin
 # below 770pt, with the body between.  Full stops are left out of the
-# comparison: dotted leaders are furniture, and a blank's leader runs into
-# the full stop after it ("The quorum is . . . . .").
+# comparison: dotted leaders are furniture, and pdftotext may join a
+# leader's last dot to what follows it (". . . .," or ". . . .]").
 t_the_structure_holds_all_the_text_and_no_furniture() {
     build_all "$T/out"
     for f in $(cat "$T/pdfs"); do
