@@ -636,7 +636,7 @@ static ParaPiece *add_piece(Collector *c, uint8_t kind, int style)
 static void collector_point_texts(Collector *c)
 {
     for (int i = 0; i < c->npieces; i++)
-        if (c->pieces[i].kind == PARA_TEXT)
+        if (c->pieces[i].kind == PARA_TEXT || (c->pieces[i].kind == PARA_LEADER && c->piece_offset[i] >= 0))
             c->pieces[i].text = c->text.data ? c->text.data + c->piece_offset[i] : "";
 }
 
@@ -809,6 +809,42 @@ static void add_graphic(Collector *c, xmlNodePtr node, const FoStyle *s, const I
     c->last_was_space = 0;
 }
 
+/* leader-pattern="use-content": the leader repeats its content.  cocom
+ * repeats the content's text, with its white space collapsed, in the
+ * leader's own style (XSL 1.1 §7.22.4); pieces of other styles or graphics
+ * inside are said once not to be drawn.  The text goes into the
+ * paragraph's buffer like a text piece's, so that it lives through
+ * composing. */
+static void leader_content(Collector *c, xmlNodePtr n, int piece)
+{
+    int other = 0;
+    for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+        if (ch->type == XML_ELEMENT_NODE && fo_kind(ch) != FO_INLINE && fo_kind(ch) != FO_WRAPPER &&
+            fo_kind(ch) != FO_CHARACTER)
+            other = 1;
+    if (other && cocom_report_once(c->g->ctx, "leader-use-content"))
+        cocom_report(c->g->ctx, COCOM_SEVERITY_WARNING, c->g->env->file, xmlGetLineNo(n),
+                     "a use-content leader repeats its text only; its other content is not drawn");
+    xmlChar *t = xmlNodeGetContent(n);
+    size_t start = c->text.len;
+    int space = 1;
+    for (const xmlChar *q = t; q && *q; q++) {
+        if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') {
+            space = 1;
+            continue;
+        }
+        if (space && c->text.len > start)
+            cocom_buf_append(&c->text, " ", 1);
+        space = 0;
+        cocom_buf_append(&c->text, (const char *)q, 1);
+    }
+    xmlFree(t);
+    if (c->text.len > start) {
+        c->piece_offset[piece] = (int)start;
+        c->pieces[piece].len = (int)(c->text.len - start);
+    }
+}
+
 static void add_leader(Collector *c, const FoStyle *s, const InlineCtx *ic)
 {
     double avail = c->block->cx1 - c->block->cx0;
@@ -902,10 +938,9 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
         break;
     case FO_LEADER:
         add_anchor(c, s, &sub, s->id);
-        if (s->leader_pattern == FO_LEADER_USE_CONTENT && cocom_report_once(g->ctx, "leader-use-content"))
-            cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(n),
-                         "leader-pattern=\"use-content\" is not supported; the leader is left blank");
         add_leader(c, s, &sub);
+        if (s->leader_pattern == FO_LEADER_USE_CONTENT)
+            leader_content(c, n, c->npieces - 1);
         break;
     case FO_BASIC_LINK: {
         add_anchor(c, s, &sub, s->id);

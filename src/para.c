@@ -793,6 +793,17 @@ static void assemble(Composer *c, size_t from, size_t brk, int index, int last, 
             r->leader_pattern = p->leader_pattern;
             r->leader_pattern_width = p->leader_pattern_width;
             r->leader_alignment = p->leader_alignment;
+            if (p->leader_pattern == FO_LEADER_USE_CONTENT && p->text && p->len > 0) {
+                /* The content to repeat, shaped once; a fallback font's
+                 * piece of it is left out (one font per leader run). */
+                const CocomShapedWord *sw = cocom_font_shape(c->ctx, st->font, p->text, p->len, st->letter_spacing);
+                if (sw && sw->npieces > 0 && sw->pieces[0].glyphs->num_glyphs > 0) {
+                    r->font = sw->pieces[0].font;
+                    r->glyphs = pango_glyph_string_copy(sw->pieces[0].glyphs);
+                    r->text = cocom_xstrndup(p->text, (size_t)sw->pieces[0].length);
+                    r->text_len = sw->pieces[0].length;
+                }
+            }
             r->rule_thickness = p->rule_thickness;
             r->rule_style = p->rule_style;
             b.x += w;

@@ -418,39 +418,51 @@ static void paint_leader(cairo_t *cr, const LineRun *run, double x, double basel
         cairo_line_to(cr, x + run->width, baseline - t / 2);
         cairo_stroke(cr);
         cairo_restore(cr);
-    } else if (run->leader_pattern == FO_LEADER_DOTS) {
+    } else if (run->leader_pattern == FO_LEADER_DOTS || (run->leader_pattern == FO_LEADER_USE_CONTENT && run->glyphs)) {
+        /* The unit repeated: a dot, or the leader's own content. */
         const CocomFont *f = run->font;
-        if (!f->scaled || !f->dot->num_glyphs || f->dot_width <= 0)
+        const PangoGlyphString *unit = run->leader_pattern == FO_LEADER_DOTS ? f->dot : run->glyphs;
+        double uw = run->leader_pattern == FO_LEADER_DOTS ? f->dot_width
+                                                           : pango_glyph_string_get_width((PangoGlyphString *)unit) / (double)PANGO_SCALE;
+        if (!f->scaled || !unit || !unit->num_glyphs || uw <= 0)
             return;
-        /* One repeat is leader-pattern-width long, dot included; with
-         * "use-font-metrics", or a length shorter than the dot, it is the
-         * dot's own advance (XSL 1.1 §7.22.5), so dots touch as in FOP. */
-        double pw = run->leader_pattern_width > f->dot_width ? run->leader_pattern_width : f->dot_width;
-        double end = x + run->width - f->dot_width;    /* the last dot's latest start */
+        /* One repeat is leader-pattern-width long, unit included; with
+         * "use-font-metrics", or a length shorter than the unit, it is the
+         * unit's own advance (XSL 1.1 §7.22.5), so dots touch as in FOP. */
+        double pw = run->leader_pattern_width > uw ? run->leader_pattern_width : uw;
+        double end = x + run->width - uw;    /* the last unit's latest start */
         double start = x, step = pw;
         if (run->leader_alignment == FO_LEADER_ALIGN_NONE) {
-            /* No alignment asked: the dots run from the leader's start to its
-             * end, the part of a repeat left over shared between the gaps, so
-             * that no gap is left before what follows (", and" after a blank).
-             * Each gap grows by less than one repeat divided among them all. */
+            /* No alignment asked: the units run from the leader's start to
+             * its end, the part of a repeat left over shared between the
+             * gaps, so that no gap is left before what follows (", and"
+             * after a blank).  Each gap grows by less than one repeat
+             * divided among them all. */
             int n = end < x ? 0 : (int)floor((end - x) / pw + 1e-6);
             if (n > 0)
                 step = (end - x) / n;
         } else {
             /* Counted from the reference area's or the page's start edge, so
-             * that dots line up from line to line, as in a table of contents. */
+             * that units line up from line to line, as in a contents list. */
             double origin = run->leader_alignment == FO_LEADER_ALIGN_PAGE ? 0 : line_x + ref_dx;
             start = origin + ceil((x - origin) / pw - 1e-6) * pw;
         }
         set_color(cr, run->style.color);
         cairo_set_scaled_font(cr, f->scaled);
-        cairo_glyph_t g;
-        g.index = f->dot->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG ? 0 : f->dot->glyphs[0].glyph;
-        g.y = baseline;
+        int ng = unit->num_glyphs;
+        cairo_glyph_t *gs = cocom_xmalloc(sizeof *gs * (size_t)ng);
         for (double dx = start; dx <= end + 0.01; dx += step) {
-            g.x = dx;
-            cairo_show_glyphs(cr, &g, 1);
+            double gx = dx;
+            for (int i = 0; i < ng; i++) {
+                const PangoGlyphInfo *gi = &unit->glyphs[i];
+                gs[i].index = gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG || gi->glyph == PANGO_GLYPH_EMPTY ? 0 : gi->glyph;
+                gs[i].x = gx + gi->geometry.x_offset / (double)PANGO_SCALE;
+                gs[i].y = baseline + gi->geometry.y_offset / (double)PANGO_SCALE;
+                gx += gi->geometry.width / (double)PANGO_SCALE;
+            }
+            cairo_show_glyphs(cr, gs, ng);
         }
+        free(gs);
     }
 }
 

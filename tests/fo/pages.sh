@@ -204,10 +204,12 @@ t_region_body_background_and_a_percentage_extent() {
 
 t_text_transform_and_visibility() {
     render_fo inline-details
-    expect_err "inline-details.fo:20: warning: leader-pattern=\"use-content\" is not supported; the leader is left blank"
-    # text-transform works on every letter (XSL 1.1 §7.17.6), not ASCII only.
+    [ ! -s "$ERR" ] || { cat "$ERR"; fail "messages printed"; }
+    # text-transform works on every letter (XSL 1.1 §7.17.6), not ASCII only;
+    # dots leaders touch at use-font-metrics and are 10pt apart when asked,
+    # from A to B; a use-content leader repeats its content ("*").
     expect_page_lines "$T/inline-details.pdf" 1 \
-        "LIBERTÉ ÉGALITÉ|Élan Vital|ça va|shown|after|A.............................B|C. . . . . . . . . .D|E|F|"
+        "LIBERTÉ ÉGALITÉ|Élan Vital|ça va|shown|after|A.............................B|C. . . . . . . . . .D|E*********************F|"
     # visibility="hidden": the word is not drawn, but keeps its room, so
     # "after" stands where it would (74pt, as if "secret" were there).
     pdftotext -bbox "$T/inline-details.pdf" "$T/w.html"
@@ -290,4 +292,9 @@ t_dot_leaders_run_to_their_end_at_the_width_asked() {
         awk '$3 == "." { k = ($1 - 72) / 7; f = (k - int(k + 0.5)) * 7; if (f < -0.4 || f > 0.4) { print $1; bad = 1 } n++ }
              END { if (n < 10) bad = 1; exit bad }' "$T/w$n" || fail "line $n: the dots are off the reference area's grid"
     done
+    # use-content: the content's text, one repeat per 10pt; what else it
+    # holds is said not to be drawn, once, with its line.
+    leader_words "$T/leaders.pdf" 6 > "$T/w6"
+    [ "$(awk '$3 == "~"' "$T/w6" | wc -l)" -ge 5 ] || { cat "$T/w6"; fail "the use-content leader is not repeated"; }
+    expect_err "leaders.fo:27: warning: a use-content leader repeats its text only; its other content is not drawn"
 }
