@@ -769,9 +769,12 @@
             </xsl:if>
             <xsl:value-of select="@title"/>
           </fo:basic-link>
-          <xsl:text> </xsl:text>
-          <fo:leader leader-pattern="dots" leader-pattern-width="{$dot-spacing}" leader-alignment="reference-area" role="artifact"/>
-          <xsl:text> </xsl:text>
+          <!-- No-break spaces, and a leader of at least a few dots: the
+               title's last word, the dots and the page number go to a
+               new line together, never the dots and number alone. -->
+          <xsl:text>&#xA0;</xsl:text>
+          <fo:leader leader-pattern="dots" leader-pattern-width="{$dot-spacing}" leader-alignment="reference-area" leader-length.minimum="2em" role="artifact"/>
+          <xsl:text>&#xA0;</xsl:text>
           <fo:page-number-citation ref-id="{@id}"/>
         </fo:block>
       </xsl:for-each>
@@ -1627,33 +1630,48 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The CCGs as the running header names them: their names if they
-       fit in the head's two lines (running-head-length characters, a
-       safe count for half the page at the running font size), else
-       their short names, else "The clinical commissioning groups" — a
-       head that overflows its region is an error (the regions say
-       overflow="error-if-overflow"), so a head must fit by design. -->
-  <xsl:template name="running-ccgs">
-    <xsl:variable name="full">
-      <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="short">
-      <xsl:call-template name="ccg-names">
-        <xsl:with-param name="ccgs" select="$the-ccgs"/>
-        <xsl:with-param name="short" select="'yes'"/>
-      </xsl:call-template>
-    </xsl:variable>
+  <!-- One side of the running header, chosen to fit by design: a head
+       that overflows its region is an error (the regions say
+       overflow="error-if-overflow").  running-head-length characters are
+       a safe count for the side's two lines at the running font size.
+       The first that fits: the full form on one line (half the count),
+       the short form on one line, the full form on two lines, the short
+       form on two, else the fallback.  So a long name with a short form
+       is named shortly rather than leave one word on a second line. -->
+  <xsl:template name="running-name">
+    <xsl:param name="full"/>
+    <xsl:param name="short" select="''"/>
+    <xsl:param name="fallback"/>
+    <xsl:variable name="f" select="normalize-space($full)"/>
+    <xsl:variable name="s" select="normalize-space($short)"/>
+    <xsl:variable name="line" select="floor($running-head-length div 2)"/>
     <xsl:choose>
-      <xsl:when test="string-length(normalize-space($full)) &lt;= $running-head-length">
-        <xsl:value-of select="normalize-space($full)"/>
-      </xsl:when>
-      <xsl:when test="string-length(normalize-space($short)) &lt;= $running-head-length">
-        <xsl:value-of select="normalize-space($short)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'running-ccgs-many'"/></xsl:call-template>
-      </xsl:otherwise>
+      <xsl:when test="string-length($f) &lt;= $line"><xsl:value-of select="$f"/></xsl:when>
+      <xsl:when test="$s != '' and string-length($s) &lt;= $line"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:when test="string-length($f) &lt;= $running-head-length"><xsl:value-of select="$f"/></xsl:when>
+      <xsl:when test="$s != '' and string-length($s) &lt;= $running-head-length"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($fallback)"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The CCGs as the running header names them (running-name): their
+       names, else their short names, else "The clinical commissioning
+       groups". -->
+  <xsl:template name="running-ccgs">
+    <xsl:call-template name="running-name">
+      <xsl:with-param name="full">
+        <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="short">
+        <xsl:call-template name="ccg-names">
+          <xsl:with-param name="ccgs" select="$the-ccgs"/>
+          <xsl:with-param name="short" select="'yes'"/>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="fallback">
+        <xsl:call-template name="text-string"><xsl:with-param name="name" select="'running-ccgs-many'"/></xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- A party's name by id (a CCG, NHS England, a council …). -->

@@ -277,8 +277,12 @@
       <xsl:when test="normalize-space($a) != '' or exsl:node-set($a)//fo:table or exsl:node-set($a)//fo:leader">
         <xsl:call-template name="as-blocks"><xsl:with-param name="content" select="$a"/></xsl:call-template>
       </xsl:when>
+      <!-- Lines to write on stay on one page: one line alone overleaf
+           reads as a stray. -->
       <xsl:when test="@wide = 'yes'">
-        <xsl:call-template name="blank-lines"><xsl:with-param name="lines" select="$blank-answer-lines"/></xsl:call-template>
+        <fo:block keep-together.within-page="always" role="Div">
+          <xsl:call-template name="blank-lines"><xsl:with-param name="lines" select="$blank-answer-lines"/></xsl:call-template>
+        </fo:block>
       </xsl:when>
       <xsl:otherwise>
         <fo:block role="P" text-align-last="justify"><xsl:call-template name="blank"><xsl:with-param name="length" select="'long'"/></xsl:call-template></fo:block>

@@ -123,11 +123,15 @@
   <xsl:template name="report-running-left">
     <xsl:value-of select="normalize-space($board/a:name)"/>
     <xsl:text>, </xsl:text>
-    <xsl:call-template name="format-date"><xsl:with-param name="date" select="$report-node/@date"/></xsl:call-template>
+    <!-- The date and the agenda item each stay on one line (no-break
+         spaces): "11 / February 2016" would read as two things. -->
+    <xsl:variable name="date"><xsl:call-template name="format-date"><xsl:with-param name="date" select="$report-node/@date"/></xsl:call-template></xsl:variable>
+    <xsl:value-of select="translate($date, ' ', '&#xA0;')"/>
     <xsl:if test="$report-node/@agenda-item">
       <xsl:text>, </xsl:text>
-      <xsl:call-template name="text-string"><xsl:with-param name="name" select="'agenda-item'"/></xsl:call-template>
-      <xsl:text> </xsl:text>
+      <xsl:variable name="item"><xsl:call-template name="text-string"><xsl:with-param name="name" select="'agenda-item'"/></xsl:call-template></xsl:variable>
+      <xsl:value-of select="translate($item, ' ', '&#xA0;')"/>
+      <xsl:text>&#xA0;</xsl:text>
       <xsl:value-of select="$report-node/@agenda-item"/>
     </xsl:if>
   </xsl:template>

@@ -129,8 +129,15 @@
     <xsl:variable name="ccg-names"><xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template></xsl:variable>
     <xsl:call-template name="fo-document">
       <xsl:with-param name="title" select="concat($doc-name, ': ', normalize-space($c/a:name), ' (', $ccg-names, ')')"/>
-      <!-- The running head is short: the committee's name. -->
-      <xsl:with-param name="running-left" select="normalize-space($c/a:name)"/>
+      <!-- The running head is short: the committee's name, or its short
+           name, or the document's name (running-name). -->
+      <xsl:with-param name="running-left">
+        <xsl:call-template name="running-name">
+          <xsl:with-param name="full" select="$c/a:name"/>
+          <xsl:with-param name="short" select="$c/a:short-name"/>
+          <xsl:with-param name="fallback" select="$doc-name"/>
+        </xsl:call-template>
+      </xsl:with-param>
       <xsl:with-param name="description">
         <xsl:call-template name="text-string"><xsl:with-param name="name" select="'describe-terms-of-reference'"/></xsl:call-template>
       </xsl:with-param>
@@ -467,10 +474,13 @@
     </fo:block>
   </xsl:template>
 
+  <!-- A schedule.  The schedules begin on a new page after the
+       signatures; each after the first follows on, so that a short
+       Schedule 1 does not stand alone on a page. -->
   <xsl:template name="tor.schedule">
     <xsl:call-template name="heading">
       <xsl:with-param name="id" select="concat('tor-', @key)"/>
-      <xsl:with-param name="break-before">page</xsl:with-param>
+      <xsl:with-param name="break-before"><xsl:if test="position() = 1">page</xsl:if></xsl:with-param>
       <xsl:with-param name="content"><xsl:apply-templates select="t:heading/node()" mode="fill"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="model-paragraphs">

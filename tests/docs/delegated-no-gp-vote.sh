@@ -27,3 +27,12 @@ t_no_gp_vote_membership() {
         "Clinical Chair of the Governing Body" "NHS Coastal West Sussex Clinical Commissioning Group" "Clinical member (GP) No None"
     expect_no_text "$T/t.pdf" "Commis- sioning"
 }
+
+# The board report's running head keeps its date on one line: "11 /
+# February 2016" across two lines read as two things (the review of the
+# stress arrangements found it).
+t_no_gp_vote_report_head_keeps_its_date_whole() {
+    render "$T/r.pdf" report.xsl "$NOGP"
+    pdftotext -layout -f 1 -l 1 "$T/r.pdf" - | head -2 > "$T/head.txt"
+    grep -q "11 February 2016, Agenda item 7" "$T/head.txt" || { cat "$T/head.txt"; fail "the head's date or agenda item is broken"; }
+}

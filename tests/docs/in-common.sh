@@ -98,3 +98,25 @@ t_in_common_person_must_resolve() {
     expect_rc 1
     expect_err "c.xml:$(line_of "$T/c.xml" '<meeting-chair member="p-director">'): error: The meeting chair's member refers to 'p-director', which is not a member of one of the South East London Primary Care Joint Committees in common. [REF-KIND, cocom vocabulary §1]"
 }
+
+# Lines to write an answer on stay on one page (issue 18 item 3): in every
+# CCG's proforma no page's body begins with a dotted line.  Before, 7.5's
+# third line stood alone at the top of page 7.
+t_in_common_answer_lines_kept_together() {
+    render "$T/p.pdf" proforma.xsl "$A" ccg bexley
+    n=$(pdf_pages "$T/p.pdf")
+    found=0
+    for p in $(seq 2 "$n"); do
+        # the body's first line: its words are the first below the running
+        # head's region, which ends at 62.4pt (12mm + 10mm)
+        first=$(pdftotext -bbox -f "$p" -l "$p" "$T/p.pdf" - | awk -F'"' '/<word / && $4 + 0 > 62.4 {
+                    if (y == "") y = $4; if ($4 != y) exit; t = $0; sub(/.*">/, "", t); sub(/<.*/, "", t); printf "%s ", t }')
+        [ -n "$first" ] || fail "page $p: no body text found"
+        case "$first" in
+            *[!.[:space:]]*) ;;
+            *) fail "page $p begins with a dotted line: '$first'" ;;
+        esac
+        pdftotext -f "$p" -l "$p" "$T/p.pdf" - | grep -q "Risks and mitigations" && found=$p
+    done
+    [ "$found" -gt 0 ] || fail "7.5 not found"
+}

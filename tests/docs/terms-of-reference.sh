@@ -31,7 +31,7 @@ expect_model_sections() {
 
 t_delegated_terms_of_reference() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample rotherham-2015)" committee rotherham-pcsc
-    expect_pages "$T/t.pdf" 11
+    expect_pages "$T/t.pdf" 10
     expect_text "$T/t.pdf" "Terms of reference of the Primary Care Sub-Committee Delegated commissioning of primary medical services: Rotherham CCG, 2015/16" 1
     expect_text "$T/t.pdf" "annex F of Next steps towards primary care co-commissioning" 1
     expect_model_sections "$T/t.pdf"
@@ -107,7 +107,7 @@ t_signature_blocks() {
 
 t_joint_committee_annex_d() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample wolverhampton-2015)" committee wolverhampton-jc
-    expect_pages "$T/t.pdf" 10
+    expect_pages "$T/t.pdf" 9
     expect_model_sections "$T/t.pdf" "Schedule 2: Joint functions"
     expect_text "$T/t.pdf" "annex D of Next steps towards primary care co-commissioning" 1
     expect_text "$T/t.pdf" "Section 14Z9 of the NHS Act, as amended by the Legislative Reform (Clinical Commissioning Groups) Order 2014"
@@ -127,8 +127,8 @@ t_joint_committee_annex_d() {
 t_committees_in_common() {
     render "$T/cl.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee clccg-jc
     render "$T/wl.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee wlccg-jc
-    expect_pages "$T/cl.pdf" 14
-    expect_pages "$T/wl.pdf" 14
+    expect_pages "$T/cl.pdf" 13
+    expect_pages "$T/wl.pdf" 13
     for f in "$T/cl.pdf" "$T/wl.pdf"; do
         expect_text "$f" "is one of the North West London joint committees in common (8 committees in all)"
         expect_text "$f" "presided over by a single meeting chair; each committee retains its individual decision-making authority, takes its own decisions and records them separately."
@@ -330,7 +330,7 @@ t_defined_term_for_the_ccgs() {
 t_running_head_and_footer() {
     render "$T/t.pdf" terms-of-reference.xsl "$(sample westminster-2015)" committee clccg-jc
     flat "$T/t.pdf" 3 > "$T/p3"
-    grep -qF "Co-commissioning Joint Committee Central London CCG Page 3 of 14" "$T/p3" || { cat "$T/p3"; fail "page 3's running head and footer"; }
+    grep -qF "Co-commissioning Joint Committee Central London CCG Page 3 of 13" "$T/p3" || { cat "$T/p3"; fail "page 3's running head and footer"; }
     expect_no_text "$T/t.pdf" "Terms of reference (committees in common):"
     expect_no_text "$T/t.pdf" "Modelled on"
 }
@@ -472,4 +472,54 @@ t_secretariat_and_standing_orders() {
     sample_edit hull-2015 "$T/h.xml" 's|^  </committee>|    <terms-of-reference><standing-orders of="hull-ccg"/><secretariat host="hull-ccg"/></terms-of-reference>\n&|'
     render "$T/h.pdf" terms-of-reference.xsl "$T/h.xml"
     expect_text "$T/h.pdf" "6.2 The secretariat of the Primary Care Commissioning Committee, and the staff who support it, shall be hosted by the CCG."
+}
+
+# The schedules begin on a new page, and Schedule 2 follows Schedule 1 on
+# it: a short Schedule 1 does not stand alone on a mostly empty page (issue
+# 18 item 3).
+t_short_schedule_1_not_alone_on_a_page() {
+    render "$T/t.pdf" terms-of-reference.xsl "$(sample hull-2015)"
+    n=$(pdf_pages "$T/t.pdf")
+    s1=; s2=
+    for p in $(seq 1 "$n"); do
+        pdftotext -f "$p" -l "$p" "$T/t.pdf" - > "$T/p.txt"
+        grep -q '^Schedule 1: Delegation$' "$T/p.txt" && s1=$p
+        grep -q '^Schedule 2: Delegated functions$' "$T/p.txt" && s2=$p
+    done
+    [ -n "$s1" ] && [ -n "$s2" ] || fail "schedule headings not found (pages '$s1' '$s2')"
+    [ "$s1" = "$s2" ] || fail "Schedule 1 is alone on page $s1, Schedule 2 begins page $s2"
+    # ... and the schedules still begin a page of their own.
+    pdftotext -f "$s1" -l "$s1" "$T/t.pdf" - | grep -v '^Primary Care Commissioning Committee$\|^Hull CCG$\|^[[:space:]]*$' | head -1 |
+        grep -q '^Schedule 1: Delegation$' || fail "Schedule 1 does not begin page $s1"
+}
+
+# A committee's name too long for the head's two lines (98 characters,
+# issue 18 item 2): the head names the committee by its short name when it
+# has one, else by the document's name, and the build succeeds (before, the
+# head ran to three lines and the build stopped with no documents).
+t_running_head_of_a_long_committee_name() {
+    long='Primary Care Co-commissioning Committee of NHS Horsham and Mid Sussex Clinical Commissioning Group'
+    sed "s|<name>Primary Care Commissioning Committee of Horsham and Mid Sussex CCG</name>|<name>$long</name>|" \
+        "$SRCDIR/tests/docs/delegated-no-gp-vote/arrangement.xml" > "$T/long.xml"
+    grep -qF "$long" "$T/long.xml" || fail "the test could not lengthen the committee's name"
+    render "$T/t.pdf" terms-of-reference.xsl "$T/long.xml" committee hmsx-pccc
+    pdftotext -layout -f 2 -l 2 "$T/t.pdf" - | head -2 > "$T/head.txt"
+    grep -q "^Terms of reference  *Horsham and Mid Sussex CCG$" "$T/head.txt" || { cat "$T/head.txt"; fail "the head of a long committee name"; }
+    sed "s|<name>$long</name>|&<short-name>Horsham and Mid Sussex Primary Care Committee</short-name>|" "$T/long.xml" > "$T/short.xml"
+    render "$T/s.pdf" terms-of-reference.xsl "$T/short.xml" committee hmsx-pccc
+    pdftotext -layout -f 2 -l 2 "$T/s.pdf" - | head -2 > "$T/head.txt"
+    grep -q "^Horsham and Mid Sussex Primary Care Committee  *Horsham and Mid Sussex CCG$" "$T/head.txt" ||
+        { cat "$T/head.txt"; fail "the head does not use the committee's short name"; }
+}
+
+# A contents entry one line long with its title: the title's last word
+# goes over with the dots and the page number, never the dots alone (a line
+# of dots reads as a blank to fill in).
+t_contents_entry_never_leaves_its_dots_alone() {
+    render "$T/t.pdf" terms-of-reference.xsl "$SRCDIR/tests/docs/delegated-no-gp-vote/arrangement.xml" committee hmsx-pccc
+    pdftotext -layout -f 1 -l 1 "$T/t.pdf" - > "$T/p1.txt"
+    grep -q "^3 Role of the Primary Care Commissioning Committee of Horsham and Mid Sussex$" "$T/p1.txt" ||
+        { cat "$T/p1.txt"; fail "the entry does not wrap where the test expects"; }
+    if grep -nE '^[. ]+[0-9]+$' "$T/p1.txt"; then fail "a contents line holds only dots and a page number"; fi
+    grep -qE '^CCG( \.)+ +3$' "$T/p1.txt" || fail "the entry's last word is not with its dots"
 }
