@@ -1357,12 +1357,22 @@ static void measure_inline_run(Galley *g, xmlNodePtr first, xmlNodePtr stop, con
             const char *w = t;
             while (w < end && *w != ' ' && *w != '\n')
                 w++;
-            if (w > t) {
-                const CocomShapedWord *sw = cocom_font_shape(g->ctx, ps->font, t, (int)(w - t), ps->letter_spacing);
+            /* A word may break after a hyphen between letters ("Montgomery-
+             * Fitzwilliam"), as the composer breaks it (para.c), so its
+             * narrowest is its widest part; a web address is one piece. */
+            int url = memmem(t, (size_t)(w - t), "://", 3) != NULL || (w - t > 4 && strncmp(t, "www.", 4) == 0);
+            for (const char *q = t; q < w;) {
+                const char *e = q + 1;
+                while (e < w && !(!url && e[-1] == '-' && e - 1 > q && g_ascii_isalnum(e[-2]) && g_ascii_isalpha(*e)))
+                    e++;
+                const CocomShapedWord *sw = cocom_font_shape(g->ctx, ps->font, q, (int)(e - q), ps->letter_spacing);
+                if (q > t)
+                    word = 0;
                 line += sw->width;
                 word += sw->width;
                 if (word > *mn)
                     *mn = word;
+                q = e;
             }
             if (w < end && *w == ' ') {
                 line += ps->font->space_width + ps->word_spacing;
@@ -1694,6 +1704,41 @@ static void share_between(TableState *ts, double extra)
     }
 }
 
+/* Automatic columns when the table is narrower than even its longest
+ * words (the columns marked -2).  A column whose longest word fits in an
+ * equal share keeps that word whole ("Voting", "weight"): cutting a short
+ * word is the worst break there is.  The columns of long words, which
+ * hyphenation can break well, share what is left in proportion to their
+ * longest words.  Sharing everything in proportion cut "weig|ht" while a
+ * column of long names kept room to spare. */
+static void share_short(TableState *ts, double rest)
+{
+    int n = ts->ncols;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        int left = 0;
+        for (int i = 0; i < n; i++)
+            if (ts->cols[i].width == -2)
+                left++;
+        if (!left)
+            return;
+        double share = rest / left;
+        for (int i = 0; i < n; i++)
+            if (ts->cols[i].width == -2 && ts->cols[i].min <= share) {
+                ts->cols[i].width = ts->cols[i].min;
+                rest -= ts->cols[i].min;
+                changed = 1;
+            }
+    }
+    double big = 0;
+    for (int i = 0; i < n; i++)
+        if (ts->cols[i].width == -2)
+            big += ts->cols[i].min;
+    for (int i = 0; i < n; i++)
+        if (ts->cols[i].width == -2)
+            ts->cols[i].width = big > 0 && rest > 0 ? ts->cols[i].min * rest / big : 0;
+}
+
 /* Column widths: given lengths and percentages first; proportional units
  * share what is left; automatic layout as CSS 2.1 §17.5.2.2 does it. */
 static void table_widths(Galley *g, TableState *ts, xmlNodePtr table, double avail)
@@ -1759,13 +1804,15 @@ static void table_widths(Galley *g, TableState *ts, xmlNodePtr table, double ava
                 c->width = rest / nauto;
             else if (rest >= amax)   /* room for all: widen in proportion to max */
                 c->width = amax > 0 ? c->max * rest / amax : rest / nauto;
-            else if (rest <= amin)   /* not even the minimum: share in proportion to min */
-                c->width = amin > 0 ? c->min * rest / amin : rest / nauto;
+            else if (rest <= amin)   /* not even the minimum: shared below */
+                c->width = -2;
             else
                 c->width = -1;   /* between: shared below */
         }
         if (rest > amin && rest < amax)
             share_between(ts, rest - amin);
+        else if (rest <= amin && amin > 0)
+            share_short(ts, rest);
     }
     double sum = spacing + frame_w;
     for (int i = 0; i < ts->ncols; i++) {

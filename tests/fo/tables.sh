@@ -254,3 +254,17 @@ t_long_names_in_narrow_columns() {
     ox=$(awk '$2 == "Organisation" { print int($1) }' "$T/words.txt")
     [ $((ox - nx)) -ge 57 ] || fail "the name column is $((ox - nx))pt wide, under the blank's 20mm"
 }
+
+# An automatic table narrower than its longest words (issue 18 item 1):
+# the short words stay whole and the long ones are hyphenated; no word is
+# cut between letters ("weig|ht" before).
+t_table_narrower_than_its_words() {
+    render_fo narrower-than-words
+    expect_no_err "broken between characters"
+    pdftotext -bbox "$T/narrower-than-words.pdf" - | sed -n 's/.*>\(.*\)<\/word>/\1/p' > "$T/words.txt"
+    for w in Voting Vote weight Yes One vote; do
+        [ "$(grep -cx "$w" "$T/words.txt")" -ge 2 ] || { cat "$T/words.txt"; fail "'$w' is not whole in both tables"; }
+    done
+    grep -qx "Montgomery-" "$T/words.txt" && grep -qx "Fitzwilliam" "$T/words.txt" ||
+        fail "the name does not break after its hyphen in the wider table"
+}
