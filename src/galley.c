@@ -1638,7 +1638,8 @@ static int column_lines(const Column *c, double w)
 
 /* Automatic columns when the table is narrower than its content on one
  * line but wider than its longest words (the columns marked -1).  Each
- * starts at its minimum; `extra` then goes where it makes the table
+ * starts at its minimum, a column short enough at its one line; `extra`
+ * then goes where it makes the table
  * shortest: the columns whose content takes the most lines are widened
  * together until they take one line fewer, while it lasts, then the
  * cheapest of them alone; what is left is shared in proportion to what
@@ -1647,10 +1648,24 @@ static int column_lines(const Column *c, double w)
  * without making any row shorter. */
 static void share_between(TableState *ts, double extra)
 {
-    int n = ts->ncols;
+    int n = ts->ncols, nauto = 0;
+    double total = extra;
     for (int i = 0; i < n; i++)
-        if (ts->cols[i].width < 0)
+        if (ts->cols[i].width < 0) {
             ts->cols[i].width = ts->cols[i].min;
+            total += ts->cols[i].min;
+            nauto++;
+        }
+    /* A column whose whole content fits on one line in an equal share
+     * (a date, a version, "One vote") gets that line first: it costs
+     * little, and wrapping "3 September 2015" saves no row a line. */
+    for (int i = 0; i < n && nauto > 0; i++) {
+        Column *c = &ts->cols[i];
+        if (c->spec.kind == FO_LEN_AUTO && c->width < c->max && c->max <= total / nauto && c->max - c->width <= extra) {
+            extra -= c->max - c->width;
+            c->width = c->max;
+        }
+    }
     for (int guard = 0; guard < 1000; guard++) {
         int top = 1;
         for (int i = 0; i < n; i++)

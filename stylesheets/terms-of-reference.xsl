@@ -300,15 +300,26 @@
     <xsl:variable name="with-approval" select="boolean($events[@approved-by])"/>
     <xsl:if test="$events">
       <fo:table xsl:use-attribute-sets="table" role="Table">
-        <!-- date : history stays 1 : 3 whichever columns are added -->
-        <xsl:if test="$with-version">
-          <fo:table-column column-width="proportional-column-width(1.6)"/>
-        </xsl:if>
-        <fo:table-column column-width="proportional-column-width(2)"/>
-        <fo:table-column column-width="proportional-column-width(6)"/>
-        <xsl:if test="$with-approval">
-          <fo:table-column column-width="proportional-column-width(4)"/>
-        </xsl:if>
+        <xsl:choose>
+          <!-- Automatic layout: a date ("3 September 2015") keeps its line
+               and the history takes what is left (as the membership
+               table, table-layout-auto). -->
+          <xsl:when test="$table-layout-auto = 'yes'">
+            <xsl:attribute name="table-layout">auto</xsl:attribute>
+            <fo:table-column number-columns-repeated="{2 + number($with-version) + number($with-approval)}"/>
+          </xsl:when>
+          <!-- date : history stays 1 : 3 whichever columns are added -->
+          <xsl:otherwise>
+            <xsl:if test="$with-version">
+              <fo:table-column column-width="proportional-column-width(1.6)"/>
+            </xsl:if>
+            <fo:table-column column-width="proportional-column-width(2)"/>
+            <fo:table-column column-width="proportional-column-width(6)"/>
+            <xsl:if test="$with-approval">
+              <fo:table-column column-width="proportional-column-width(4)"/>
+            </xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
         <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
           <fo:table-row role="TR">
             <xsl:for-each select="$dc/t:label[(@name = 'history-version' and $with-version) or @name = 'history-date' or @name = 'history-change'

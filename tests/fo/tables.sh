@@ -268,3 +268,17 @@ t_table_narrower_than_its_words() {
     grep -qx "Montgomery-" "$T/words.txt" && grep -qx "Fitzwilliam" "$T/words.txt" ||
         fail "the name does not break after its hyphen in the wider table"
 }
+
+# Automatic layout gives a short column its one line first (the review of
+# the stress arrangements): the version history's dates and the membership
+# table's "One vote" are not wrapped while a long column has room to give.
+t_short_columns_keep_their_line() {
+    run_cocom render --xsl "$SRCDIR/stylesheets/terms-of-reference.xsl" "$SRCDIR/tests/docs/many/six-ccgs.xml" -o "$T/six.pdf"
+    expect_rc 0
+    pdftotext -layout -f 1 -l 1 "$T/six.pdf" - > "$T/p1.txt"
+    grep -qE '^ *1 +14 May 2015 +First terms of' "$T/p1.txt" || { cat "$T/p1.txt"; fail "the history's first date is wrapped"; }
+    grep -qE '^ *5 +3 September 2015 +Quorum to include' "$T/p1.txt" || fail "the history's second date is wrapped"
+    run_cocom render --xsl "$SRCDIR/stylesheets/proforma.xsl" "$SRCDIR/samples/rotherham-2015/arrangement.xml" -o "$T/r.pdf"
+    expect_rc 0
+    [ "$(pdftotext -layout -f 4 -l 4 "$T/r.pdf" - | grep -c 'Yes  *One vote')" -eq 6 ] || fail "'One vote' is wrapped in the membership table"
+}
