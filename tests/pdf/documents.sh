@@ -33,9 +33,10 @@ page_has() {
     grep -qiF -- "$(echo "$3" | sed 's/^[0-9][0-9.]* //')" "$T/page.txt"
 }
 
-# The characters of a text, one per line, sorted, without white space:
-# two texts with the same characters in any layout compare equal.
-chars() { tr -d '[:space:]' | sed 's/./&\n/g' | sed '/^$/d' | LC_ALL=C sort; }
+# The characters of a text, one per line, sorted, without white space (no-
+# break spaces too, which pdftotext's words do not hold): two texts with the
+# same characters in any layout compare equal.
+chars() { sed 's/\xc2\xa0//g' | tr -d '[:space:]' | sed 's/./&\n/g' | sed '/^$/d' | LC_ALL=C sort; }
 
 t_every_document_passes_the_pdfua_self_check() {
     build_all "$T/out"
