@@ -33,6 +33,7 @@ void lbox_unref(LBox *b)
         free((char *)b->id);
         free((char *)b->role);
         free((char *)b->alt);
+        cocom_markers_free(b->markers);
         free(b);
     }
 }
@@ -347,7 +348,7 @@ static int box_visible(const LBox *b)
     for (int i = 0; i < 4; i++)
         if (b->border[i].width > 0 || b->padding[i] > 0)
             return 1;
-    return b->background != FO_COLOR_TRANSPARENT || b->id || b->role;
+    return b->background != FO_COLOR_TRANSPARENT || b->id || b->role || b->markers;
 }
 
 /* A box that only marks where an FO with an id and no box of its own
@@ -486,6 +487,8 @@ static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
     if (!g->env->in_static) {
         free((char *)b->role);
         b->role = sole_block_of_cell(node, s) ? NULL : cocom_xstrdup(structure_role(g, node, s, k));
+        /* Its markers go where its areas go (marker.h). */
+        b->markers = cocom_markers_of(node);
     }
     if (k == FO_BLOCK_CONTAINER) {
         /* A reference area: its children's indents are measured from its
@@ -827,6 +830,24 @@ static void add_leader(Collector *c, const FoStyle *s, const InlineCtx *ic)
     c->last_was_space = 0;
 }
 
+/* An fo:marker is no content where it stands (its box carries it:
+ * cocom_markers_of); in static content it is out of place, and an
+ * fo:retrieve-marker is only replaced there (pagination), so one met in a
+ * flow retrieves nothing.  Either is said once. */
+static void marker_out_of_place(Galley *g, xmlNodePtr n)
+{
+    FoKind k = fo_kind(n);
+    const char *why = k == FO_RETRIEVE_MARKER
+                          ? (g->env->in_static ? NULL : "fo:retrieve-marker is only allowed in fo:static-content; "
+                                                        "this one in a flow retrieves nothing")
+                          : (g->env->in_static ? "fo:marker is only allowed in a flow; this one in static content "
+                                                 "is left out" : NULL);
+    char key[32];
+    snprintf(key, sizeof key, "marker-place:%d", (int)k);
+    if (why && cocom_report_once(g->ctx, key))
+        cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(n), "%s", why);
+}
+
 static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, const InlineCtx *ic)
 {
     Galley *g = c->g;
@@ -838,6 +859,10 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
     if (n->type != XML_ELEMENT_NODE)
         return;
     FoKind k = fo_kind(n);
+    if (k == FO_MARKER || k == FO_RETRIEVE_MARKER) {
+        marker_out_of_place(g, n);
+        return;
+    }
     if (fo_kind_support(k) == FO_SUPPORT_SKIP) {
         fo_warn_unsupported(g->ctx, g->env->file, n);
         return;
@@ -974,7 +999,7 @@ static int is_inline_node(xmlNodePtr n)
                 return 0;
         return 1;
     }
-    if (k == FO_FOOTNOTE || k == FO_CHANGE_BAR_BEGIN || k == FO_CHANGE_BAR_END)
+    if (k == FO_FOOTNOTE || k == FO_CHANGE_BAR_BEGIN || k == FO_CHANGE_BAR_END || k == FO_RETRIEVE_MARKER)
         return 1;
     return fo_kind_is_inline(k);
 }
@@ -993,9 +1018,14 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
     /* Fast skip: nothing but white space between blocks. */
     int blank = 1;
     for (xmlNodePtr n = first; n != stop && blank; n = n->next)
-        blank = is_blank_text(n) || n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE;
-    if (blank)
+        blank = is_blank_text(n) || n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE
+                || fo_kind(n) == FO_RETRIEVE_MARKER;
+    if (blank) {
+        for (xmlNodePtr n = first; n != stop; n = n->next)
+            if (fo_kind(n) == FO_RETRIEVE_MARKER)
+                marker_out_of_place(g, n);
         return;
+    }
     Collector c;
     memset(&c, 0, sizeof c);
     c.g = g;
@@ -1146,6 +1176,14 @@ static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *sty
     Galley *sub = galley_sub(g, node, style, ref_x0, ref_w);
     galley_run(sub, &cell->content);
     galley_free(sub);
+    /* A cell's (or a list item's part's) markers: on the pages its
+     * content is placed on. */
+    CocomMarkers *ms = g->env->in_static ? NULL : cocom_markers_of(node);
+    if (ms) {
+        LBox *b = id_box(NULL, ref_x0, ref_x0 + ref_w);
+        b->markers = ms;
+        wrap_with_id(&cell->content, b);
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1379,7 +1417,8 @@ static void measure_children(Galley *g, xmlNodePtr node, const FoStyle *style, d
             n = stop;
             continue;
         }
-        if (n->type == XML_ELEMENT_NODE && fo_kind_support(fo_kind(n)) != FO_SUPPORT_SKIP) {
+        if (n->type == XML_ELEMENT_NODE && fo_kind_support(fo_kind(n)) != FO_SUPPORT_SKIP && fo_kind(n) != FO_MARKER
+            && fo_kind(n) != FO_RETRIEVE_MARKER) {
             FoStyle *s = style_new(g, n, style);
             FoKind k = fo_kind(n);
             double a = 0, b = 0;
@@ -2431,6 +2470,10 @@ static void emit_block_for_node(Galley *g, xmlNodePtr n)
     FoSupport sup = fo_kind_support(k);
     if (n->type != XML_ELEMENT_NODE)
         return;
+    if (k == FO_MARKER || k == FO_RETRIEVE_MARKER) {
+        marker_out_of_place(g, n);
+        return;
+    }
     if (sup == FO_SUPPORT_SKIP) {
         fo_warn_unsupported(g->ctx, g->env->file, n);
         return;

@@ -31,6 +31,7 @@
 #include "area.h"
 #include "fo-props.h"
 #include "fo-tree.h"
+#include "marker.h"
 
 /* Break penalties: 0 free .. KEEP_ALWAYS; FORCED breaks. */
 #define KEEP_ALWAYS 1000000
@@ -52,6 +53,7 @@ typedef struct LBox {
     uint8_t artifact;           /* decoration only */
     uint8_t collapsed;          /* a table cell in the collapsing model: borders straddle its edges */
     uint8_t id_only;            /* only marks where an id falls (a table-body's, a wrapper's ...): nothing drawn */
+    CocomMarkers *markers;      /* the fo:markers its object holds (owned), or NULL */
 } LBox;
 
 LBox *lbox_ref(LBox *b);

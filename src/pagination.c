@@ -13,6 +13,7 @@
 #include "galley.h"
 #include "font.h"
 #include "fo-input.h"
+#include "marker.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -186,6 +187,8 @@ struct CocomLayout {
     long flow_citations;        /* citations met in flows (not static content) */
     long page_marks;            /* fo:page-numbers met in flows (layout_page_number_mark) */
     int stalled;                /* a page could not move the flow on: the layout stops */
+    CocomMarkerState *markers;  /* fo:markers on this page and the last of each class before */
+    int seq_count;              /* page sequences begun, for retrieve-boundary="page-sequence" */
 };
 
 int layout_anchor(CocomLayout *l, const char *id)
@@ -1349,6 +1352,16 @@ static void place_static(CocomLayout *l, CocomPage *page, Master *m)
         FoStyle *ss = style_of(l, sc, l->seq_style);
         GalleyEnv env = l->env;
         env.in_static = 1;
+        /* fo:retrieve-markers are replaced, in a copy made for this page,
+         * by the markers this page retrieves. */
+        xmlNodePtr resolved = NULL;
+        if (cocom_marker_has_retrieve(sc)) {
+            resolved = xmlDocCopyNode(sc, sc->doc, 1);
+            if (resolved) {
+                cocom_marker_resolve(l->markers, resolved, l->seq_count);
+                sc = resolved;
+            }
+        }
         Galley *g = galley_new(&env, sc, ss, 0, c.w);
         ItemList items = {0};
         galley_run(g, &items);
@@ -1397,6 +1410,7 @@ static void place_static(CocomLayout *l, CocomPage *page, Master *m)
         cocom_page_op(page, AOP_ARTIFACT_END);
         item_list_clear(&items);
         free(ss);
+        xmlFreeNode(resolved);
     }
 }
 
@@ -1423,6 +1437,7 @@ static int seq_begin(CocomLayout *l)
     while ((seq = fo_input_next_sequence(l->input))) {
         xmlNodePtr flow = fo_input_flow(l->input);
         l->seq = seq;
+        l->seq_count++;
         l->seq_style = style_of(l, seq, l->root_style);
         FoStyle *s = l->seq_style;
         xmlNodePtr m = master_named(l, s->master_reference, seq);
@@ -1537,6 +1552,7 @@ static void page_done(CocomLayout *l, CocomPage *page, Master *m)
         map_put(&l->rec.last, l->seq_style->id, l->page_text, 1);
     if (!l->dry_run)
         place_static(l, page, m);
+    cocom_marker_page_end(l->markers, l->seq_count);
     master_advance(l);
     l->seq_pages++;
     l->page_number++;
@@ -1752,6 +1768,13 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
                 l->open[l->nopen++] = lbox_ref(fr->box);
             }
         }
+        /* The page's markers: its boxes' areas, in pre-order (the order
+         * their fragments were opened, those carried over first). */
+        for (size_t i = 0; i < p.nfrags; i++) {
+            Fragment *fr = &p.frags[i];
+            if (fr->box->markers)
+                cocom_marker_page_add(l->markers, fr->box->markers, !fr->cont_top, !fr->cont_bottom);
+        }
         /* A table that breaks here closes with its footer. */
         Item *last = NULL;
         for (size_t i = taken.n; i-- > 0;)
@@ -1906,6 +1929,7 @@ CocomLayout *cocom_layout_new(CocomContext *ctx, FoInput *input, const CocomRefs
         return NULL;
     }
     CocomLayout *l = cocom_xcalloc(1, sizeof *l);
+    l->markers = cocom_marker_state_new();
     l->ctx = ctx;
     l->input = input;
     l->root = root;
@@ -1953,6 +1977,7 @@ void cocom_layout_free(CocomLayout *l)
         return;
     seq_end(l);
     masters_free(l);
+    cocom_marker_state_free(l->markers);
     free(l->open);
     free(l->root_style);
     for (size_t i = 0; i < l->nanchors; i++)
