@@ -56,8 +56,36 @@ void item_clear(Item *it)
     if (it->type == IT_ROW && it->row)
         row_free(it->row);
     lbox_unref(it->box);
+    notes_free(it->notes);
     memset(it, 0, sizeof *it);
 }
+
+void notes_free(Notes *n)
+{
+    if (!n)
+        return;
+    for (int i = 0; i < n->n; i++)
+        item_list_clear(&n->bodies[i]);
+    free(n->bodies);
+    free(n);
+}
+
+void notes_append(Notes **to, Notes *from)
+{
+    if (!from)
+        return;
+    if (!*to) {
+        *to = from;
+        return;
+    }
+    Notes *t = *to;
+    t->bodies = cocom_xrealloc(t->bodies, sizeof(ItemList) * (size_t)(t->n + from->n));
+    memcpy(t->bodies + t->n, from->bodies, sizeof(ItemList) * (size_t)from->n);
+    t->n += from->n;
+    free(from->bodies);
+    free(from);
+}
+
 
 void item_list_clear(ItemList *l)
 {
@@ -563,6 +591,7 @@ typedef struct {
     CocomBuf text;              /* all text, pieces point into it by offset */
     int *piece_offset;          /* text offset of each text piece (pieces[].text set at the end) */
     xmlNodePtr *footnotes;      /* footnote bodies, laid out after the paragraph */
+    FoStyle **footnote_styles;  /* ... their computed styles (owned) */
     int nfootnotes;
     size_t capfootnotes;
     int last_was_space;         /* for white-space-collapse across pieces */
@@ -948,7 +977,15 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
                 collect_node(c, ch, s, &sub);
             else if (fo_kind(ch) == FO_FOOTNOTE_BODY) {
                 COCOM_GROW(c->footnotes, c->capfootnotes, (size_t)c->nfootnotes + 1);
+                c->footnote_styles = cocom_xrealloc(c->footnote_styles, sizeof(FoStyle *) * c->capfootnotes);
+                c->footnote_styles[c->nfootnotes] = style_new(g, ch, s);
                 c->footnotes[c->nfootnotes++] = ch;
+                /* Where the citation ends: the line holding this anchor
+                 * takes the body to the foot of its page. */
+                if (!g->env->in_static) {
+                    ParaPiece *p = add_piece(c, PARA_ANCHOR, add_style(c, s, &sub));
+                    p->anchor = -c->nfootnotes;
+                }
             }
         }
         break;
@@ -1010,6 +1047,37 @@ static int is_blank_text(xmlNodePtr n)
 }
 
 static void emit_block_for_node(Galley *g, xmlNodePtr n);
+
+/* Lays out each footnote body of a paragraph whose n lines are the
+ * queue's items from `first` on, and gives it to the line that holds its
+ * citation (the anchor -k for the k-th). */
+static void attach_footnotes(Galley *g, Collector *c, size_t first, int n)
+{
+    for (int k = 0; k < c->nfootnotes; k++) {
+        Galley *sub = galley_new(g->env, c->footnotes[k], c->footnote_styles[k], 0,
+                                 g->env->note_width > 0 ? g->env->note_width : g->frames[0].ref_w);
+        sub->level = g->level + 1;
+        ItemList body = {0};
+        galley_run(sub, &body);
+        galley_free(sub);
+        if (!body.n || n <= 0) {
+            item_list_clear(&body);
+            continue;
+        }
+        Item *at = &g->queue.items[first + (size_t)n - 1];
+        for (int i = 0; i < n; i++) {
+            Item *li = &g->queue.items[first + (size_t)i];
+            for (int a = 0; a < li->line.nanchors; a++)
+                if (li->line.anchors[a] == -(k + 1))
+                    at = li;
+        }
+        Notes *ns = cocom_xcalloc(1, sizeof *ns);
+        ns->n = 1;
+        ns->bodies = cocom_xmalloc(sizeof(ItemList));
+        ns->bodies[0] = body;
+        notes_append(&at->notes, ns);
+    }
+}
 
 /* Lays out the inline children [first, stop) of the top frame as lines. */
 static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
@@ -1097,11 +1165,22 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
     free(lines);
     if (n > 0)
         f->first_lines_done = 1;
-    /* Footnote bodies follow their paragraph. */
+    if (g->env->in_static) {
+        /* Footnotes cannot be in static content (§6.10.3): their bodies
+         * follow their paragraph there. */
+        if (c.nfootnotes && cocom_report_once(g->ctx, "footnote-in-static"))
+            cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(c.footnotes[0]),
+                         "fo:footnote in static content: its body is set after the paragraph, not at the foot of the page");
+        for (int i = 0; i < c.nfootnotes; i++)
+            for (xmlNodePtr ch = c.footnotes[i]->children; ch; ch = ch->next)
+                if (ch->type == XML_ELEMENT_NODE)
+                    emit_block_for_node(g, ch);
+    } else {
+        attach_footnotes(g, &c, g->queue.n - (size_t)n, n);
+    }
     for (int i = 0; i < c.nfootnotes; i++)
-        for (xmlNodePtr ch = c.footnotes[i]->children; ch; ch = ch->next)
-            if (ch->type == XML_ELEMENT_NODE)
-                emit_block_for_node(g, ch);
+        free(c.footnote_styles[i]);
+    free(c.footnote_styles);
     free(c.footnotes);
     free(c.styles);
     free(c.pieces);
@@ -1383,6 +1462,9 @@ static void measure_inline_run(Galley *g, xmlNodePtr first, xmlNodePtr stop, con
         *mx = line;
     if (*mn > *mx)
         *mx = *mn;
+    for (int i = 0; i < c.nfootnotes; i++)
+        free(c.footnote_styles[i]);
+    free(c.footnote_styles);
     free(c.footnotes);
     free(c.styles);
     free(c.pieces);
@@ -2244,6 +2326,22 @@ static void table_state_free(TableState *ts)
     free(ts);
 }
 
+/* Gives the footnotes of a header's or footer's rows to the copy placed
+ * first (of the same shape, galley_row_copy): their bodies go to the foot
+ * of that page, not again where the header is repeated. */
+static void row_move_notes(Row *dst, Row *src)
+{
+    for (int i = 0; i < src->ncells && i < dst->ncells; i++) {
+        ItemList *s = &src->cells[i].content, *d = &dst->cells[i].content;
+        for (size_t k = 0; k < s->n && k < d->n; k++) {
+            if (s->items[k].type == IT_ROW && d->items[k].type == IT_ROW)
+                row_move_notes(d->items[k].row, s->items[k].row);
+            d->items[k].notes = s->items[k].notes;
+            s->items[k].notes = NULL;
+        }
+    }
+}
+
 /* One step of a table: its header (first), one row group, or its footer
  * and end. */
 static void table_step(Galley *g)
@@ -2256,6 +2354,7 @@ static void table_step(Galley *g)
         LBox *hid = ts->table->header.n ? emit_id_start(g, ts->table->header_id, ts->x0, ts->x0 + ts->width) : NULL;
         for (size_t i = 0; i < ts->table->header.n; i++) {
             Row *r = galley_row_copy(ts->table->header.items[i].row);
+            row_move_notes(r, ts->table->header.items[i].row);
             emit_row_item(g, r, i == 0 ? pen : KEEP_ALWAYS);
             content_emitted(g);
         }
@@ -2322,6 +2421,7 @@ static void table_step(Galley *g)
     LBox *fid = ts->table->footer.n ? emit_id_start(g, ts->table->footer_id, ts->x0, ts->x0 + ts->width) : NULL;
     for (size_t i = 0; i < ts->table->footer.n; i++) {
         Row *r = galley_row_copy(ts->table->footer.items[i].row);
+        row_move_notes(r, ts->table->footer.items[i].row);
         emit_row_item(g, r, KEEP_ALWAYS);
         content_emitted(g);
     }
@@ -2386,6 +2486,7 @@ static void item_list_copy(const ItemList *src, ItemList *dst)
         Item *d = list_push(dst, s->type);
         *d = *s;
         d->box = lbox_ref(s->box);
+        d->notes = NULL;   /* a repeated header's footnotes are at the foot of its first page only */
         if (s->type == IT_LINE)
             line_copy(&s->line, &d->line);
         if (s->type == IT_ROW)
