@@ -1054,6 +1054,14 @@ static void emit_block_for_node(Galley *g, xmlNodePtr n);
 static void attach_footnotes(Galley *g, Collector *c, size_t first, int n)
 {
     for (int k = 0; k < c->nfootnotes; k++) {
+        if (g->level > 30) {
+            /* Footnotes within footnotes (not allowed, §6.10.3) or in
+             * cells nested this deep: bounded, as nested cells are. */
+            if (cocom_report_once(g->ctx, "footnote-depth"))
+                cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(c->footnotes[k]),
+                             "footnotes are nested more than 30 deep (in footnotes or tables); the deeper ones are left out");
+            continue;
+        }
         Galley *sub = galley_new(g->env, c->footnotes[k], c->footnote_styles[k], 0,
                                  g->env->note_width > 0 ? g->env->note_width : g->frames[0].ref_w);
         sub->level = g->level + 1;
