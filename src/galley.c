@@ -33,6 +33,7 @@ void lbox_unref(LBox *b)
         free((char *)b->id);
         free((char *)b->role);
         free((char *)b->alt);
+        cocom_markers_free(b->markers);
         free(b);
     }
 }
@@ -55,8 +56,36 @@ void item_clear(Item *it)
     if (it->type == IT_ROW && it->row)
         row_free(it->row);
     lbox_unref(it->box);
+    notes_free(it->notes);
     memset(it, 0, sizeof *it);
 }
+
+void notes_free(Notes *n)
+{
+    if (!n)
+        return;
+    for (int i = 0; i < n->n; i++)
+        item_list_clear(&n->bodies[i]);
+    free(n->bodies);
+    free(n);
+}
+
+void notes_append(Notes **to, Notes *from)
+{
+    if (!from)
+        return;
+    if (!*to) {
+        *to = from;
+        return;
+    }
+    Notes *t = *to;
+    t->bodies = cocom_xrealloc(t->bodies, sizeof(ItemList) * (size_t)(t->n + from->n));
+    memcpy(t->bodies + t->n, from->bodies, sizeof(ItemList) * (size_t)from->n);
+    t->n += from->n;
+    free(from->bodies);
+    free(from);
+}
+
 
 void item_list_clear(ItemList *l)
 {
@@ -347,7 +376,7 @@ static int box_visible(const LBox *b)
     for (int i = 0; i < 4; i++)
         if (b->border[i].width > 0 || b->padding[i] > 0)
             return 1;
-    return b->background != FO_COLOR_TRANSPARENT || b->id || b->role;
+    return b->background != FO_COLOR_TRANSPARENT || b->id || b->role || b->markers;
 }
 
 /* A box that only marks where an FO with an id and no box of its own
@@ -486,6 +515,8 @@ static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
     if (!g->env->in_static) {
         free((char *)b->role);
         b->role = sole_block_of_cell(node, s) ? NULL : cocom_xstrdup(structure_role(g, node, s, k));
+        /* Its markers go where its areas go (marker.h). */
+        b->markers = cocom_markers_of(node);
     }
     if (k == FO_BLOCK_CONTAINER) {
         /* A reference area: its children's indents are measured from its
@@ -560,6 +591,7 @@ typedef struct {
     CocomBuf text;              /* all text, pieces point into it by offset */
     int *piece_offset;          /* text offset of each text piece (pieces[].text set at the end) */
     xmlNodePtr *footnotes;      /* footnote bodies, laid out after the paragraph */
+    FoStyle **footnote_styles;  /* ... their computed styles (owned) */
     int nfootnotes;
     size_t capfootnotes;
     int last_was_space;         /* for white-space-collapse across pieces */
@@ -864,6 +896,24 @@ static void add_leader(Collector *c, const FoStyle *s, const InlineCtx *ic)
     c->last_was_space = 0;
 }
 
+/* An fo:marker is no content where it stands (its box carries it:
+ * cocom_markers_of); in static content it is out of place, and an
+ * fo:retrieve-marker is only replaced there (pagination), so one met in a
+ * flow retrieves nothing.  Either is said once. */
+static void marker_out_of_place(Galley *g, xmlNodePtr n)
+{
+    FoKind k = fo_kind(n);
+    const char *why = k == FO_RETRIEVE_MARKER
+                          ? (g->env->in_static ? NULL : "fo:retrieve-marker is only allowed in fo:static-content; "
+                                                        "this one in a flow retrieves nothing")
+                          : (g->env->in_static ? "fo:marker is only allowed in a flow; this one in static content "
+                                                 "is left out" : NULL);
+    char key[32];
+    snprintf(key, sizeof key, "marker-place:%d", (int)k);
+    if (why && cocom_report_once(g->ctx, key))
+        cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(n), "%s", why);
+}
+
 static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, const InlineCtx *ic)
 {
     Galley *g = c->g;
@@ -875,6 +925,10 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
     if (n->type != XML_ELEMENT_NODE)
         return;
     FoKind k = fo_kind(n);
+    if (k == FO_MARKER || k == FO_RETRIEVE_MARKER) {
+        marker_out_of_place(g, n);
+        return;
+    }
     if (fo_kind_support(k) == FO_SUPPORT_SKIP) {
         fo_warn_unsupported(g->ctx, g->env->file, n);
         return;
@@ -959,7 +1013,15 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
                 collect_node(c, ch, s, &sub);
             else if (fo_kind(ch) == FO_FOOTNOTE_BODY) {
                 COCOM_GROW(c->footnotes, c->capfootnotes, (size_t)c->nfootnotes + 1);
+                c->footnote_styles = cocom_xrealloc(c->footnote_styles, sizeof(FoStyle *) * c->capfootnotes);
+                c->footnote_styles[c->nfootnotes] = style_new(g, ch, s);
                 c->footnotes[c->nfootnotes++] = ch;
+                /* Where the citation ends: the line holding this anchor
+                 * takes the body to the foot of its page. */
+                if (!g->env->in_static) {
+                    ParaPiece *p = add_piece(c, PARA_ANCHOR, add_style(c, s, &sub));
+                    p->anchor = -c->nfootnotes;
+                }
             }
         }
         break;
@@ -1010,7 +1072,7 @@ static int is_inline_node(xmlNodePtr n)
                 return 0;
         return 1;
     }
-    if (k == FO_FOOTNOTE || k == FO_CHANGE_BAR_BEGIN || k == FO_CHANGE_BAR_END)
+    if (k == FO_FOOTNOTE || k == FO_CHANGE_BAR_BEGIN || k == FO_CHANGE_BAR_END || k == FO_RETRIEVE_MARKER)
         return 1;
     return fo_kind_is_inline(k);
 }
@@ -1022,6 +1084,45 @@ static int is_blank_text(xmlNodePtr n)
 
 static void emit_block_for_node(Galley *g, xmlNodePtr n);
 
+/* Lays out each footnote body of a paragraph whose n lines are the
+ * queue's items from `first` on, and gives it to the line that holds its
+ * citation (the anchor -k for the k-th). */
+static void attach_footnotes(Galley *g, Collector *c, size_t first, int n)
+{
+    for (int k = 0; k < c->nfootnotes; k++) {
+        if (g->level > 30) {
+            /* Footnotes within footnotes (not allowed, §6.10.3) or in
+             * cells nested this deep: bounded, as nested cells are. */
+            if (cocom_report_once(g->ctx, "footnote-depth"))
+                cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(c->footnotes[k]),
+                             "footnotes are nested more than 30 deep (in footnotes or tables); the deeper ones are left out");
+            continue;
+        }
+        Galley *sub = galley_new(g->env, c->footnotes[k], c->footnote_styles[k], 0,
+                                 g->env->note_width > 0 ? g->env->note_width : g->frames[0].ref_w);
+        sub->level = g->level + 1;
+        ItemList body = {0};
+        galley_run(sub, &body);
+        galley_free(sub);
+        if (!body.n || n <= 0) {
+            item_list_clear(&body);
+            continue;
+        }
+        Item *at = &g->queue.items[first + (size_t)n - 1];
+        for (int i = 0; i < n; i++) {
+            Item *li = &g->queue.items[first + (size_t)i];
+            for (int a = 0; a < li->line.nanchors; a++)
+                if (li->line.anchors[a] == -(k + 1))
+                    at = li;
+        }
+        Notes *ns = cocom_xcalloc(1, sizeof *ns);
+        ns->n = 1;
+        ns->bodies = cocom_xmalloc(sizeof(ItemList));
+        ns->bodies[0] = body;
+        notes_append(&at->notes, ns);
+    }
+}
+
 /* Lays out the inline children [first, stop) of the top frame as lines. */
 static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
 {
@@ -1029,9 +1130,14 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
     /* Fast skip: nothing but white space between blocks. */
     int blank = 1;
     for (xmlNodePtr n = first; n != stop && blank; n = n->next)
-        blank = is_blank_text(n) || n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE;
-    if (blank)
+        blank = is_blank_text(n) || n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE
+                || fo_kind(n) == FO_RETRIEVE_MARKER;
+    if (blank) {
+        for (xmlNodePtr n = first; n != stop; n = n->next)
+            if (fo_kind(n) == FO_RETRIEVE_MARKER)
+                marker_out_of_place(g, n);
         return;
+    }
     Collector c;
     memset(&c, 0, sizeof c);
     c.g = g;
@@ -1104,11 +1210,22 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
     free(lines);
     if (n > 0)
         f->first_lines_done = 1;
-    /* Footnote bodies follow their paragraph. */
+    if (g->env->in_static) {
+        /* Footnotes cannot be in static content (§6.10.3): their bodies
+         * follow their paragraph there. */
+        if (c.nfootnotes && cocom_report_once(g->ctx, "footnote-in-static"))
+            cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, xmlGetLineNo(c.footnotes[0]),
+                         "fo:footnote in static content: its body is set after the paragraph, not at the foot of the page");
+        for (int i = 0; i < c.nfootnotes; i++)
+            for (xmlNodePtr ch = c.footnotes[i]->children; ch; ch = ch->next)
+                if (ch->type == XML_ELEMENT_NODE)
+                    emit_block_for_node(g, ch);
+    } else {
+        attach_footnotes(g, &c, g->queue.n - (size_t)n, n);
+    }
     for (int i = 0; i < c.nfootnotes; i++)
-        for (xmlNodePtr ch = c.footnotes[i]->children; ch; ch = ch->next)
-            if (ch->type == XML_ELEMENT_NODE)
-                emit_block_for_node(g, ch);
+        free(c.footnote_styles[i]);
+    free(c.footnote_styles);
     free(c.footnotes);
     free(c.styles);
     free(c.pieces);
@@ -1183,6 +1300,14 @@ static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *sty
     Galley *sub = galley_sub(g, node, style, ref_x0, ref_w);
     galley_run(sub, &cell->content);
     galley_free(sub);
+    /* A cell's (or a list item's part's) markers: on the pages its
+     * content is placed on. */
+    CocomMarkers *ms = g->env->in_static ? NULL : cocom_markers_of(node);
+    if (ms) {
+        LBox *b = id_box(NULL, ref_x0, ref_x0 + ref_w);
+        b->markers = ms;
+        wrap_with_id(&cell->content, b);
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1392,6 +1517,9 @@ static void measure_inline_run(Galley *g, xmlNodePtr first, xmlNodePtr stop, con
         *mx = line;
     if (*mn > *mx)
         *mx = *mn;
+    for (int i = 0; i < c.nfootnotes; i++)
+        free(c.footnote_styles[i]);
+    free(c.footnote_styles);
     free(c.footnotes);
     free(c.styles);
     free(c.pieces);
@@ -1426,7 +1554,8 @@ static void measure_children(Galley *g, xmlNodePtr node, const FoStyle *style, d
             n = stop;
             continue;
         }
-        if (n->type == XML_ELEMENT_NODE && fo_kind_support(fo_kind(n)) != FO_SUPPORT_SKIP) {
+        if (n->type == XML_ELEMENT_NODE && fo_kind_support(fo_kind(n)) != FO_SUPPORT_SKIP && fo_kind(n) != FO_MARKER
+            && fo_kind(n) != FO_RETRIEVE_MARKER) {
             FoStyle *s = style_new(g, n, style);
             FoKind k = fo_kind(n);
             double a = 0, b = 0;
@@ -2304,6 +2433,22 @@ static void table_state_free(TableState *ts)
     free(ts);
 }
 
+/* Gives the footnotes of a header's or footer's rows to the copy placed
+ * first (of the same shape, galley_row_copy): their bodies go to the foot
+ * of that page, not again where the header is repeated. */
+static void row_move_notes(Row *dst, Row *src)
+{
+    for (int i = 0; i < src->ncells && i < dst->ncells; i++) {
+        ItemList *s = &src->cells[i].content, *d = &dst->cells[i].content;
+        for (size_t k = 0; k < s->n && k < d->n; k++) {
+            if (s->items[k].type == IT_ROW && d->items[k].type == IT_ROW)
+                row_move_notes(d->items[k].row, s->items[k].row);
+            d->items[k].notes = s->items[k].notes;
+            s->items[k].notes = NULL;
+        }
+    }
+}
+
 /* One step of a table: its header (first), one row group, or its footer
  * and end. */
 static void table_step(Galley *g)
@@ -2316,6 +2461,7 @@ static void table_step(Galley *g)
         LBox *hid = ts->table->header.n ? emit_id_start(g, ts->table->header_id, ts->x0, ts->x0 + ts->width) : NULL;
         for (size_t i = 0; i < ts->table->header.n; i++) {
             Row *r = galley_row_copy(ts->table->header.items[i].row);
+            row_move_notes(r, ts->table->header.items[i].row);
             emit_row_item(g, r, i == 0 ? pen : KEEP_ALWAYS);
             content_emitted(g);
         }
@@ -2382,6 +2528,7 @@ static void table_step(Galley *g)
     LBox *fid = ts->table->footer.n ? emit_id_start(g, ts->table->footer_id, ts->x0, ts->x0 + ts->width) : NULL;
     for (size_t i = 0; i < ts->table->footer.n; i++) {
         Row *r = galley_row_copy(ts->table->footer.items[i].row);
+        row_move_notes(r, ts->table->footer.items[i].row);
         emit_row_item(g, r, KEEP_ALWAYS);
         content_emitted(g);
     }
@@ -2446,6 +2593,7 @@ static void item_list_copy(const ItemList *src, ItemList *dst)
         Item *d = list_push(dst, s->type);
         *d = *s;
         d->box = lbox_ref(s->box);
+        d->notes = NULL;   /* a repeated header's footnotes are at the foot of its first page only */
         if (s->type == IT_LINE)
             line_copy(&s->line, &d->line);
         if (s->type == IT_ROW)
@@ -2530,6 +2678,10 @@ static void emit_block_for_node(Galley *g, xmlNodePtr n)
     FoSupport sup = fo_kind_support(k);
     if (n->type != XML_ELEMENT_NODE)
         return;
+    if (k == FO_MARKER || k == FO_RETRIEVE_MARKER) {
+        marker_out_of_place(g, n);
+        return;
+    }
     if (sup == FO_SUPPORT_SKIP) {
         fo_warn_unsupported(g->ctx, g->env->file, n);
         return;

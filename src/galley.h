@@ -31,6 +31,7 @@
 #include "area.h"
 #include "fo-props.h"
 #include "fo-tree.h"
+#include "marker.h"
 
 /* Break penalties: 0 free .. KEEP_ALWAYS; FORCED breaks. */
 #define KEEP_ALWAYS 1000000
@@ -52,6 +53,7 @@ typedef struct LBox {
     uint8_t artifact;           /* decoration only */
     uint8_t collapsed;          /* a table cell in the collapsing model: borders straddle its edges */
     uint8_t id_only;            /* only marks where an id falls (a table-body's, a wrapper's ...): nothing drawn */
+    CocomMarkers *markers;      /* the fo:markers its object holds (owned), or NULL */
 } LBox;
 
 LBox *lbox_ref(LBox *b);
@@ -60,6 +62,7 @@ void lbox_unref(LBox *b);
 typedef enum { IT_LINE, IT_SPACE, IT_START, IT_END, IT_ROW, IT_BREAK } ItemType;
 
 struct Row;
+struct Notes;
 
 typedef struct Item {
     uint8_t type;               /* ItemType */
@@ -71,6 +74,7 @@ typedef struct Item {
     FoSpace space;              /* IT_SPACE */
     ParaLine line;              /* IT_LINE (owned) */
     struct Row *row;            /* IT_ROW (owned) */
+    struct Notes *notes;        /* IT_LINE: the footnote bodies it cites (owned), or NULL */
 } Item;
 
 void item_clear(Item *it);
@@ -81,6 +85,19 @@ typedef struct ItemList {
 } ItemList;
 
 void item_list_clear(ItemList *l);
+
+/* The bodies of the footnotes a line cites, each laid out whole for the
+ * foot of the page the citation lands on (XSL 1.1 §6.10.3).  Owned by the
+ * line's item; a row's lines keep theirs, and are placed in their cells. */
+typedef struct Notes {
+    int n;
+    ItemList *bodies;
+} Notes;
+
+void notes_free(Notes *n);
+/* Moves every body of `from` to the end of *to (created when NULL);
+ * frees `from`. */
+void notes_append(Notes **to, Notes *from);
 
 /* A cell of a row: a column span of a table row, or a list item's label
  * or body. */
@@ -165,6 +182,7 @@ typedef struct GalleyEnv {
     struct CocomLayout *layout;
     const char *page_number_text;   /* the current page's number, formatted */
     int in_static;                  /* static content: no citations recorded */
+    double note_width;              /* the region-body's width, footnote bodies' reference area */
 } GalleyEnv;
 
 typedef struct Galley Galley;

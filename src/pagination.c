@@ -13,6 +13,7 @@
 #include "galley.h"
 #include "font.h"
 #include "fo-input.h"
+#include "marker.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -186,6 +187,22 @@ struct CocomLayout {
     long flow_citations;        /* citations met in flows (not static content) */
     long page_marks;            /* fo:page-numbers met in flows (layout_page_number_mark) */
     int stalled;                /* a page could not move the flow on: the layout stops */
+    CocomMarkerState *markers;  /* fo:markers on this page and the last of each class before */
+    Notes *notes_pending;       /* footnote bodies (or their rests) waiting for the next page's foot */
+    /* Fitting the flow into a page: the footnotes its lines cite need room
+     * at its foot, h0 (those carried from the page before) to begin with,
+     * and the separator (sep) above the first. */
+    struct { int on; double h0, sep; } fit_notes;
+    /* Placing the flow on a page: each line or row placed that cites
+     * footnotes places their bodies at y, in the room left, right after
+     * itself in reading order; once one waits (held) the rest wait. */
+    struct {
+        int on, untagged, placed, held;
+        double y, room;
+        size_t *spans;          /* [from, to) of the placer's content ops and fragments, 4 a body */
+        size_t nspans, capspans;
+    } pn;
+    int seq_count;              /* page sequences begun, for retrieve-boundary="page-sequence" */
 };
 
 int layout_anchor(CocomLayout *l, const char *id)
@@ -568,7 +585,10 @@ typedef struct {
     uint8_t break_kind; /* a forced break ended the part */
     uint8_t top_break;  /* a forced break before any content (for odd/even pages) */
     int overflow;       /* an item taller than the space was placed anyway */
+    double notes_height;/* Source.notes: the footnotes' room the part needs, separator included */
 } Fit;
+
+static double item_notes_height(CocomLayout *l, const Item *it);
 
 static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, Fit *out);
 
@@ -723,12 +743,12 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
     memset(out, 0, sizeof *out);
     /* at: where the break is, in content order (2i: before item i; 2i+1:
      * inside row i). */
-    typedef struct { size_t cut; double h; int32_t pen; int split; double split_h; size_t at; } Cand;
+    typedef struct { size_t cut; double h; int32_t pen; int split; double split_h; size_t at; double fn; } Cand;
     /* The last ROWS_SEARCHED rows placed whole (row k of nrows at
      * rows[k % ROWS_SEARCHED]), and where they begin: a keep after them
      * may make a break inside one the best. */
     enum { ROWS_SEARCHED = 64 };
-    typedef struct { size_t i; double top; } Placed;
+    typedef struct { size_t i; double top; double fn; } Placed;
     Placed rows[ROWS_SEARCHED];
     size_t nrows = 0;
     Cand *cands = NULL;
@@ -737,6 +757,8 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
     int started = 0;
     size_t gap = 0;
     size_t prev_content = (size_t)-1;
+    int notes = s->get == queue_get && l->fit_notes.on;   /* the flow, on a page */
+    double fn = notes ? l->fit_notes.h0 : 0;   /* the footnotes' room so far */
     size_t i;
     for (i = 0;; i++) {
         /* Pointers into the source stay valid only until the next get of a
@@ -747,9 +769,10 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             /* The trailing gap (ends of boxes, spaces) closes the part. */
             Item *base = gap < i ? s->get(s->src, gap) : NULL;
             double tail = base ? gap_height(base, 0, i - gap, !started, 1) : 0;
-            if (h + tail <= H + EPS || !ncands) {
+            if (h + tail + fn <= H + EPS || !ncands) {
                 out->cut = i;
                 out->height = h + tail;
+                out->notes_height = fn;
                 out->exhausted = 1;
                 free(cands);
                 return;
@@ -775,6 +798,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->height = h + gap_height(base, 0, (cut > i ? i : cut) - gap, 0, 1);
                 out->penalty = PENALTY_FORCED;
                 out->break_kind = it->break_kind;
+                out->notes_height = fn;
                 free(cands);
                 return;
             }
@@ -794,12 +818,24 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                     cut = k + 1;
             double ch = h + gap_height(base, 0, cut - gap, 0, 1) + footer_reserve(s->get(s->src, prev_content), it, H);
             COCOM_GROW(cands, capcands, ncands + 1);
-            cands[ncands++] = (Cand){cut, ch, it->penalty, 0, 0, 2 * i};
+            cands[ncands++] = (Cand){cut, ch, it->penalty, 0, 0, 2 * i, fn};
             mid = gap_height(base, 0, i - gap, 0, 0);
         } else {
             mid = gap_height(base, 0, i - gap, 1, 0);
         }
         double need = h + mid + it->height;
+        /* Its footnotes, and the separator above the first of the page:
+         * the room for the body shrinks by them (Hi). */
+        double nh = 0;
+        if (notes)
+            nh = item_notes_height(l, it);
+        if (nh > 0 && fn <= 0)
+            nh += l->fit_notes.sep;
+        double Hi = H - fn - nh;
+        /* The first line of a page whose footnotes are taller than the
+         * page stays with as much of them as fits; the rest go on. */
+        if (nh > 0 && !started && need <= H - fn + EPS && need > Hi + EPS)
+            Hi = need;
         /* A forced break inside a row's cell ends the page there: the
          * row is split, each cell placing what fits before the break (or
          * before the page's end). */
@@ -807,7 +843,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             double reserve = it->row->is_footer ? 0 : footer_at_break(it->row->table, H);
             double part;
             int32_t spen;
-            if (row_split(l, it->row, H - (h + mid) - reserve, !started && allow_overflow, &part, &spen)) {
+            if (row_split(l, it->row, Hi - (h + mid) - reserve, !started && allow_overflow, &part, &spen)) {
                 out->cut = i;
                 out->height = h + mid + part + reserve;
                 out->split = 1;
@@ -815,13 +851,15 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
                 out->split_height = part;
                 out->penalty = PENALTY_FORCED;
                 out->break_kind = FO_BREAK_PAGE;
+                out->notes_height = fn + nh;
                 free(cands);
                 return;
             }
         }
-        if (need <= H + EPS) {
+        if (need <= Hi + EPS) {
+            fn += nh;
             if (it->type == IT_ROW && it->row->nrows == 1)
-                rows[nrows++ % ROWS_SEARCHED] = (Placed){i, h + mid};
+                rows[nrows++ % ROWS_SEARCHED] = (Placed){i, h + mid, fn};
             h = need;
             started = 1;
             gap = i + 1;
@@ -832,18 +870,19 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
         double reserve = it->type == IT_ROW && !it->row->is_footer ? footer_at_break(it->row->table, H) : 0;
         double part;
         int32_t spen;
-        if (it->type == IT_ROW && row_split(l, it->row, H - (h + mid) - reserve, 0, &part, &spen)) {
+        if (it->type == IT_ROW && row_split(l, it->row, Hi - (h + mid) - reserve, 0, &part, &spen)) {
             COCOM_GROW(cands, capcands, ncands + 1);
-            cands[ncands++] = (Cand){i, h + mid + part + reserve, spen, 1, part, 2 * i + 1};
+            cands[ncands++] = (Cand){i, h + mid + part + reserve, spen, 1, part, 2 * i + 1, fn + nh};
         }
         if (!ncands) {
-            if (it->type == IT_ROW && row_split(l, it->row, H - (h + mid) - reserve, allow_overflow, &part, &spen)) {
+            if (it->type == IT_ROW && row_split(l, it->row, Hi - (h + mid) - reserve, allow_overflow, &part, &spen)) {
                 out->cut = i;
                 out->height = h + mid + part + reserve;
                 out->split = 1;
                 out->split_forced = allow_overflow;
                 out->split_height = part;
                 out->penalty = spen;
+                out->notes_height = fn + nh;
                 free(cands);
                 return;
             }
@@ -852,6 +891,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             out->overflow = 1;
             out->cut = allow_overflow ? i + 1 : 0;
             out->height = allow_overflow ? need : 0;
+            out->notes_height = fn + (allow_overflow ? nh : 0);
             free(cands);
             return;
         }
@@ -862,10 +902,11 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
      * table's rows brings along must fit too. */
     int any_fits = 0;
     for (size_t k = 0; k < ncands; k++)
-        any_fits |= cands[k].h <= H + EPS;
+        any_fits |= cands[k].h + cands[k].fn <= H + EPS;
     size_t best = (size_t)-1;
     for (size_t k = 0; k < ncands; k++)
-        if ((!any_fits || cands[k].h <= H + EPS) && (best == (size_t)-1 || cands[k].pen <= cands[best].pen))
+        if ((!any_fits || cands[k].h + cands[k].fn <= H + EPS)
+            && (best == (size_t)-1 || cands[k].pen <= cands[best].pen))
             best = k;
     /* The best break costs a keep, or lies before rows placed whole (rows
      * kept with each other after them, say): a break inside one of those
@@ -881,7 +922,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
         Item *rj = s->get(s->src, j);
         size_t at = 2 * j + 1;
         double reserve = rj->row->is_footer ? 0 : footer_at_break(rj->row->table, H);
-        double avail = H - pk->top - reserve;
+        double avail = H - pk->fn - pk->top - reserve;
         if (avail > rj->height - 0.5)
             avail = rj->height - 0.5;
         double part;
@@ -890,7 +931,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             continue;
         if (at > cands[best].at ? spen <= cands[best].pen : spen < cands[best].pen) {
             COCOM_GROW(cands, capcands, ncands + 1);
-            cands[ncands] = (Cand){j, pk->top + part + reserve, spen, 1, part, at};
+            cands[ncands] = (Cand){j, pk->top + part + reserve, spen, 1, part, at, pk->fn};
             best = ncands++;
         }
     }
@@ -899,6 +940,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
     out->penalty = cands[best].pen;
     out->split = cands[best].split;
     out->split_height = cands[best].split_h;
+    out->notes_height = cands[best].fn;
     free(cands);
 }
 
@@ -922,6 +964,14 @@ typedef struct {
     double dx;                  /* x of the reference area's origin on the page */
     int in_static;
 } Placer;
+
+/* Are structure tags written for what this placer places? */
+static int tagged(const Placer *p)
+{
+    return !p->in_static && !p->l->pn.untagged;
+}
+
+static void place_notes(Placer *p, Notes *notes);
 
 static AreaOp *content_op(Placer *p, AreaOpType type)
 {
@@ -952,7 +1002,7 @@ static void frag_open(Placer *p, LBox *b, double y, int cont)
     } else if (b->id && !p->in_static) {
         record_id(p->l, b->id);   /* its last page moves on */
     }
-    if (b->role && !cont && !p->in_static) {
+    if (b->role && !cont && tagged(p)) {
         AreaOp *op = content_op(p, AOP_TAG_BEGIN);
         op->str = page_str(p->page, b->role);
         op->alt = page_str(p->page, b->alt);
@@ -970,7 +1020,7 @@ static void frag_close(Placer *p, LBox *b, double y, int cont)
             break;
         }
     }
-    if (b->role && !cont && !p->in_static)
+    if (b->role && !cont && tagged(p))
         content_op(p, AOP_TAG_END);
 }
 
@@ -1109,13 +1159,13 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
     /* A list item is one LI; a row group one TR per table row, holding the
      * cells that begin in that row (cells come in row order). */
     int open_row = -1;
-    if (!p->in_static && !r->table) {
+    if (tagged(p) && !r->table) {
         AreaOp *op = content_op(p, AOP_TAG_BEGIN);
         op->str = page_str(p->page, r->roles && r->roles[0] ? r->roles[0] : "LI");
     }
     for (int i = 0; i < r->ncells; i++) {
         Cell *c = &r->cells[i];
-        if (!p->in_static && r->table && c->first_row != open_row) {
+        if (tagged(p) && r->table && c->first_row != open_row) {
             if (open_row >= 0)
                 content_op(p, AOP_TAG_END);
             open_row = c->first_row;
@@ -1159,7 +1209,7 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
             if (c->box->id && !c->started && !p->in_static && !r->repeated)
                 record_id(p->l, c->box->id);
         }
-        if (!p->in_static) {
+        if (tagged(p)) {
             AreaOp *op = content_op(p, AOP_TAG_BEGIN);
             op->str = page_str(p->page, r->table ? (c->box && c->box->role ? c->box->role : "TD")
                                         : c->role ? c->role : c->is_label ? "Lbl" : "LBody");
@@ -1178,13 +1228,13 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
                 cy0 += c->display_align == FO_DISPLAY_ALIGN_CENTER ? slack / 2 : slack;
         }
         place_items(p, &c->content, c->pos, cut, csplit, cforced, csplit_h, cy0, 1, !csplit);
-        if (!p->in_static)
+        if (tagged(p))
             content_op(p, AOP_TAG_END);
         /* Whole items placed go now: a split nested row stays for its rest. */
         c->pos = cut;
         c->started = 1;
     }
-    if (!p->in_static && (!r->table || open_row >= 0))
+    if (tagged(p) && (!r->table || open_row >= 0))
         content_op(p, AOP_TAG_END);
     /* Body rows placed, in the flow or in a cell: a header is repeated
      * after them. */
@@ -1230,6 +1280,10 @@ static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, in
             place_row(p, it->row, y, 0, 0, hh);
             y += hh;
         }
+        if (it->notes && p->l->pn.on) {
+            place_notes(p, it->notes);
+            it->notes = NULL;
+        }
         started = 1;
         gap = i + 1;
     }
@@ -1237,6 +1291,10 @@ static double place_items(Placer *p, ItemList *list, size_t from, size_t cut, in
         y = place_gap(p, list->items, gap, cut, at_top && !started, 0, y);
         place_row(p, list->items[cut].row, y, 1, forced, split_h);
         y += split_h;
+        if (list->items[cut].notes && p->l->pn.on) {
+            place_notes(p, list->items[cut].notes);
+            list->items[cut].notes = NULL;
+        }
         return y;
     }
     y = place_gap(p, list->items, gap, cut, at_top && !started, at_bottom, y);
@@ -1349,6 +1407,16 @@ static void place_static(CocomLayout *l, CocomPage *page, Master *m)
         FoStyle *ss = style_of(l, sc, l->seq_style);
         GalleyEnv env = l->env;
         env.in_static = 1;
+        /* fo:retrieve-markers are replaced, in a copy made for this page,
+         * by the markers this page retrieves. */
+        xmlNodePtr resolved = NULL;
+        if (cocom_marker_has_retrieve(sc)) {
+            resolved = xmlDocCopyNode(sc, sc->doc, 1);
+            if (resolved) {
+                cocom_marker_resolve(l->markers, resolved, l->seq_count);
+                sc = resolved;
+            }
+        }
         Galley *g = galley_new(&env, sc, ss, 0, c.w);
         ItemList items = {0};
         galley_run(g, &items);
@@ -1397,7 +1465,170 @@ static void place_static(CocomLayout *l, CocomPage *page, Master *m)
         cocom_page_op(page, AOP_ARTIFACT_END);
         item_list_clear(&items);
         free(ss);
+        xmlFreeNode(resolved);
     }
+}
+
+
+/* ---------------------------------------------------------------------- */
+/* Footnotes (XSL 1.1 §6.10.3, §6.10.4)                                     */
+
+/* The height of one footnote body laid out whole. */
+static double body_height(CocomLayout *l, ItemList *body)
+{
+    ListSrc ls = {body, 0};
+    Source src = {list_get, &ls};
+    Fit f;
+    fit_items(l, &src, 1e9, 1, &f);
+    return f.height;
+}
+
+static double notes_height(CocomLayout *l, const Notes *n)
+{
+    double h = 0;
+    for (int i = 0; n && i < n->n; i++)
+        h += body_height(l, &n->bodies[i]);
+    return h;
+}
+
+/* The footnotes a line cites, or the lines of a row's cells not yet
+ * placed (nested rows too: a row's notes are placed in its cells, after
+ * their citations). */
+static double item_notes_height(CocomLayout *l, const Item *it)
+{
+    if (it->type == IT_LINE)
+        return notes_height(l, it->notes);
+    if (it->type != IT_ROW)
+        return 0;
+    double h = 0;
+    for (int i = 0; i < it->row->ncells; i++) {
+        const Cell *c = &it->row->cells[i];
+        for (size_t k = c->pos; k < c->content.n; k++)
+            h += item_notes_height(l, &c->content.items[k]);
+    }
+    return h;
+}
+
+/* Puts a body (or what is left of one) in line for the next page's foot. */
+static void notes_hold(CocomLayout *l, ItemList *body)
+{
+    Notes *one = cocom_xcalloc(1, sizeof *one);
+    one->n = 1;
+    one->bodies = cocom_xmalloc(sizeof(ItemList));
+    one->bodies[0] = *body;
+    memset(body, 0, sizeof *body);
+    notes_append(&l->notes_pending, one);
+}
+
+/* Places footnote bodies at the foot of the page (the placer's note_y),
+ * each in a Note of its own, where it stands in reading order: after the
+ * line that cites it.  A body that does not fit in the room left is split
+ * between lines (or rows) when it can be, and what is left of it, and every
+ * body after it, wait for the next page, so that they keep their order.
+ * Takes `notes`. */
+static void place_notes(Placer *p, Notes *notes)
+{
+    CocomLayout *l = p->l;
+    for (int k = 0; k < notes->n; k++) {
+        ItemList *body = &notes->bodies[k];
+        if (!body->n)
+            continue;
+        if (p->l->pn.held) {
+            notes_hold(l, body);
+            continue;
+        }
+        /* The first at the foot of a page goes there whatever its size, so
+         * that the notes always move on. */
+        int first = !p->l->pn.placed;
+        ListSrc ls = {body, 0};
+        Source src = {list_get, &ls};
+        Fit f;
+        fit_items(l, &src, p->l->pn.room, first, &f);
+        if (!f.exhausted && f.cut == 0 && !f.split) {
+            p->l->pn.held = 1;
+            notes_hold(l, body);
+            continue;
+        }
+        size_t op0 = p->ncontent, fr0 = p->nfrags;
+        AreaOp *op = content_op(p, AOP_TAG_BEGIN);
+        op->str = "Note";
+        int untagged = p->l->pn.untagged;
+        p->l->pn.untagged = 1;
+        double y = place_items(p, body, 0, f.exhausted ? body->n : f.cut, f.split, f.split_forced, f.split_height,
+                               p->l->pn.y, 1, f.exhausted);
+        p->l->pn.untagged = untagged;
+        content_op(p, AOP_TAG_END);
+        COCOM_GROW(l->pn.spans, l->pn.capspans, l->pn.nspans + 4);
+        size_t *sp = l->pn.spans + l->pn.nspans;
+        sp[0] = op0, sp[1] = p->ncontent, sp[2] = fr0, sp[3] = p->nfrags;
+        l->pn.nspans += 4;
+        p->l->pn.room -= y - p->l->pn.y;
+        p->l->pn.y = y;
+        p->l->pn.placed = 1;
+        if (!f.exhausted) {
+            /* The rest of the body: from the cut (a split row stays, with
+             * what its cells have left). */
+            ItemList rest = {0};
+            size_t from = f.cut;
+            COCOM_GROW(rest.items, rest.cap, body->n - from + 1);
+            memcpy(rest.items, body->items + from, sizeof(Item) * (body->n - from));
+            rest.n = body->n - from;
+            if (f.split)
+                rest.items[0].height = row_remaining(l, rest.items[0].row);
+            memset(body->items + from, 0, sizeof(Item) * (body->n - from));
+            body->n = from;
+            p->l->pn.held = 1;
+            notes_hold(l, &rest);
+        }
+    }
+    notes_free(notes);
+}
+
+/* Moves the footnotes placed on the page down by `dy`, so that the last
+ * ends at the foot of the body when less went there than was room for. */
+static void notes_shift(Placer *p, double dy)
+{
+    CocomLayout *l = p->l;
+    for (size_t i = 0; i + 3 < l->pn.nspans; i += 4) {
+        for (size_t k = l->pn.spans[i]; k < l->pn.spans[i + 1]; k++)
+            p->content[k].y += dy;
+        for (size_t k = l->pn.spans[i + 2]; k < l->pn.spans[i + 3]; k++) {
+            p->frags[k].top += dy;
+            p->frags[k].bottom += dy;
+        }
+    }
+}
+
+/* The separator above a page's footnotes: the static content whose
+ * flow-name is xsl-footnote-separator (§6.4.1.4), laid out `w` wide into
+ * *out; returns its height (0 when there is none). */
+static double separator_items(CocomLayout *l, double w, ItemList *out)
+{
+    xmlNodePtr sc = static_for(l, "xsl-footnote-separator");
+    if (!sc)
+        return 0;
+    FoStyle *ss = style_of(l, sc, l->seq_style);
+    GalleyEnv env = l->env;
+    env.in_static = 1;
+    Galley *g = galley_new(&env, sc, ss, 0, w);
+    galley_run(g, out);
+    galley_free(g);
+    free(ss);
+    ListSrc ls = {out, 0};
+    Source src = {list_get, &ls};
+    Fit f;
+    fit_items(l, &src, 1e9, 1, &f);
+    return f.height;
+}
+
+/* Draws the separator's items (page furniture) with their top at y. */
+static void place_separator(CocomLayout *l, CocomPage *page, Master *m, ItemList *items, double y)
+{
+    Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 1};
+    cocom_page_op(page, AOP_ARTIFACT_BEGIN);
+    place_items(&p, items, 0, items->n, 0, 0, 0, y, 1, 1);
+    placer_finish(&p);
+    cocom_page_op(page, AOP_ARTIFACT_END);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1415,6 +1646,8 @@ static void seq_end(CocomLayout *l)
         lbox_unref(l->open[i]);
     l->nopen = 0;
     l->seq = NULL;
+    notes_free(l->notes_pending);
+    l->notes_pending = NULL;
 }
 
 static int seq_begin(CocomLayout *l)
@@ -1423,6 +1656,7 @@ static int seq_begin(CocomLayout *l)
     while ((seq = fo_input_next_sequence(l->input))) {
         xmlNodePtr flow = fo_input_flow(l->input);
         l->seq = seq;
+        l->seq_count++;
         l->seq_style = style_of(l, seq, l->root_style);
         FoStyle *s = l->seq_style;
         xmlNodePtr m = master_named(l, s->master_reference, seq);
@@ -1476,6 +1710,7 @@ static int seq_begin(CocomLayout *l)
         }
         Master *ms = master_get(l, spm);
         l->flow_width = ms->body.w;
+        l->env.note_width = ms->body.w;
         if (flow) {
             l->flow_style = style_of(l, flow, s);
             l->flow = galley_new(&l->env, flow, l->flow_style, 0, ms->body.w);
@@ -1537,6 +1772,7 @@ static void page_done(CocomLayout *l, CocomPage *page, Master *m)
         map_put(&l->rec.last, l->seq_style->id, l->page_text, 1);
     if (!l->dry_run)
         place_static(l, page, m);
+    cocom_marker_page_end(l->markers, l->seq_count);
     master_advance(l);
     l->seq_pages++;
     l->page_number++;
@@ -1661,16 +1897,28 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
     if (rep && !header_fits(l, rep, head, m->body.h))
         rep = NULL;
     double H = m->body.h - (rep ? rep->header_height : 0);
+    /* Footnotes: those waiting from the page before come first at the
+     * foot, leaving the flow room for its first line or row. */
+    ItemList sep_items = {0};
+    double sep = separator_items(l, m->body.w, &sep_items);
+    double h0 = l->notes_pending ? notes_height(l, l->notes_pending) + sep : 0;
+    double cap = H - (head ? head->height : 0);
+    if (h0 > cap)
+        h0 = cap > 0 ? cap : 0;
     Fit f;
     memset(&f, 0, sizeof f);
     if (l->flow) {
         Source src = {queue_get, l->flow};
+        l->fit_notes.on = 1;
+        l->fit_notes.h0 = h0;
+        l->fit_notes.sep = sep;
         fit_items(l, &src, H, 1, &f);
         /* An odd-page or even-page break before any content of this page. */
-        if (f.top_break == FO_BREAK_ODD_PAGE && l->page_number % 2 == 0)
+        if ((f.top_break == FO_BREAK_ODD_PAGE && l->page_number % 2 == 0)
+            || (f.top_break == FO_BREAK_EVEN_PAGE && l->page_number % 2 != 0)) {
+            item_list_clear(&sep_items);
             return blank_page(l);
-        if (f.top_break == FO_BREAK_EVEN_PAGE && l->page_number % 2 != 0)
-            return blank_page(l);
+        }
         /* The last page of the sequence may have a master of its own. */
         if (f.exhausted && (!galley_peek(l->flow, f.cut))) {
             xmlNodePtr lastm = master_choose(l, first, 1, 0);
@@ -1706,6 +1954,18 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
     }
     if (rep)
         y = place_repeated(&p, &rep->header, rep->header_id, y);
+    /* The footnotes' room at the foot of the body, below the separator. */
+    double nroom = f.notes_height > H - f.height ? H - f.height : f.notes_height;
+    double area = nroom > sep ? nroom - sep : 0;
+    l->pn.on = 1;
+    l->pn.room = area + EPS;
+    l->pn.y = m->body.y + m->body.h - area;
+    double area_top = l->pn.y;
+    if (l->notes_pending) {
+        Notes *waiting = l->notes_pending;
+        l->notes_pending = NULL;
+        place_notes(&p, waiting);
+    }
     if (l->flow) {
         ItemList taken = {0};
         size_t ntake = f.cut;
@@ -1719,6 +1979,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             COCOM_GROW(taken.items, taken.cap, taken.n + 1);
             taken.items[taken.n++] = *row_it;
             y = place_items(&p, &taken, 0, taken.n - 1, 1, f.split_forced, f.split_height, y, 1, 0);
+            row_it = galley_peek(l->flow, 0);
+            row_it->notes = taken.items[taken.n - 1].notes;   /* NULL once placed */
             memset(&taken.items[--taken.n], 0, sizeof(Item));
             /* What remains of the row is what its cells have left. */
             row_it->height = row_remaining(l, row_it->row);
@@ -1729,6 +1991,7 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
                              "page %d: no content of the flow fits on the page and nothing can move it on; stopping",
                              l->page_index);
                 item_list_clear(&taken);
+                item_list_clear(&sep_items);
                 placer_finish(&p);
                 cocom_page_free(page);
                 *status = COCOM_STATUS_INVALID;
@@ -1752,6 +2015,13 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
                 l->open[l->nopen++] = lbox_ref(fr->box);
             }
         }
+        /* The page's markers: its boxes' areas, in pre-order (the order
+         * their fragments were opened, those carried over first). */
+        for (size_t i = 0; i < p.nfrags; i++) {
+            Fragment *fr = &p.frags[i];
+            if (fr->box->markers)
+                cocom_marker_page_add(l->markers, fr->box->markers, !fr->cont_top, !fr->cont_bottom);
+        }
         /* A table that breaks here closes with its footer. */
         Item *last = NULL;
         for (size_t i = taken.n; i-- > 0;)
@@ -1766,13 +2036,25 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         Table *t = before && before->type == IT_ROW ? before->row->table : NULL;
         if (t && next && next->type == IT_ROW && next->row->table == t && !next->row->is_footer
             && !before->row->is_footer && !t->omit_footer_at_break && t->footer.n
-            && footer_fits(l, t, m->body.y + m->body.h - y))
+            && footer_fits(l, t, (area > 0 ? area_top - sep : m->body.y + m->body.h) - y))
             y = place_repeated(&p, &t->footer, t->footer_id, y);
         if (f.break_kind == FO_BREAK_ODD_PAGE || f.break_kind == FO_BREAK_EVEN_PAGE)
             l->pending_parity = f.break_kind;
         item_list_clear(&taken);
     }
+    int noted = l->pn.placed;
+    if (noted && l->pn.room > EPS) {
+        double dy = l->pn.room - EPS;
+        notes_shift(&p, dy);
+        area_top += dy;
+    }
+    free(l->pn.spans);
+    memset(&l->fit_notes, 0, sizeof l->fit_notes);
+    memset(&l->pn, 0, sizeof l->pn);
     placer_finish(&p);
+    if (noted && sep_items.n)
+        place_separator(l, page, m, &sep_items, area_top - sep);
+    item_list_clear(&sep_items);
     page_done(l, page, m);
     return page;
 }
@@ -1808,7 +2090,7 @@ CocomPage *cocom_layout_next(CocomLayout *l, CocomStatus *status)
             if (page)
                 return page;
         }
-        int more = l->flow && galley_peek(l->flow, 0) != NULL;
+        int more = (l->flow && galley_peek(l->flow, 0) != NULL) || l->notes_pending;
         if (fo_input_status(l->input) != COCOM_STATUS_OK) {
             *status = fo_input_status(l->input);
             return NULL;
@@ -1906,6 +2188,7 @@ CocomLayout *cocom_layout_new(CocomContext *ctx, FoInput *input, const CocomRefs
         return NULL;
     }
     CocomLayout *l = cocom_xcalloc(1, sizeof *l);
+    l->markers = cocom_marker_state_new();
     l->ctx = ctx;
     l->input = input;
     l->root = root;
@@ -1953,7 +2236,9 @@ void cocom_layout_free(CocomLayout *l)
         return;
     seq_end(l);
     masters_free(l);
+    cocom_marker_state_free(l->markers);
     free(l->open);
+    free(l->pn.spans);
     free(l->root_style);
     for (size_t i = 0; i < l->nanchors; i++)
         free((char *)l->anchors[i]);
