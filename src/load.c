@@ -180,7 +180,14 @@ static xmlParserInputPtr entity_loader(const char *url, const char *id, xmlParse
     if (!path && url && reading_trusted(st, ctxt))
         path = cocom_load_local_path(url);
     if (!path) {
-        if (!st->reported) {
+        if (!st->reported && st->mode == COCOM_LOAD_TRUSTED) {
+            st->reported = 1;
+            st->refused_entity = 1;
+            cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, current_line(ctxt),
+                         "the file refers to '%s', which is on the network and not in the system's XML "
+                         "catalog (%s); nothing is read from the network",
+                         url ? url : id, catalog_name());
+        } else if (!st->reported) {
             st->reported = 1;
             st->refused_entity = 1;
             cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, current_line(ctxt),

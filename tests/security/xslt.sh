@@ -169,6 +169,19 @@ XSL
     [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
 }
 
+# Trusted is not networked: a user's stylesheet whose DTD is on the
+# network (and not in the catalog) is refused, and nothing is fetched.
+t_a_users_stylesheet_reads_no_dtd_from_the_network() {
+    setup
+    { echo '<?xml version="1.0"?>'
+      echo '<!DOCTYPE xsl:stylesheet SYSTEM "http://127.0.0.1:9/x.dtd">'
+      page_xsl "" "x"; } > "$T/work/s.xsl"
+    run_cocom render --xsl "$T/work/s.xsl" "$T/work/in.xml" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err "s.xsl:2: error: the file refers to 'http://127.0.0.1:9/x.dtd', which is on the network and not in the system's XML catalog"
+    [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
+}
+
 # A document read at run time from the input's folder is untrusted even
 # when the stylesheet lives there too: the untrusted side wins.
 t_a_document_beside_a_users_stylesheet_is_untrusted() {
