@@ -2,13 +2,19 @@
 # run-bench.sh — time cocom against Apache FOP on the same generated report.
 #
 #   bench/run-bench.sh [--runs N] [--sizes "1 20 200 2000"] [--cocom PATH]
-#                      [--no-fop] [--gen PATH]
+#                      [--no-fop] [--gen PATH] [--docbook [--chapters N]]
 #
 # For each size (number of sections) it generates bench/out/report-SIZE.fo
 # with gen-report, then times whole-process runs of
 #     cocom render FILE.fo -o OUT.pdf              (if --cocom is executable)
 #     fop -c bench/fop.xconf FILE.fo OUT.pdf       (unless --no-fop)
-# alternating the two, N runs each (default 5), and prints one table: pages,
+# With --docbook, also a DocBook book: bench/gen-docbook.py writes a
+# DocBook 4.5 book of N chapters (default 100), xsltproc --catalogs makes
+# it FO once with DocBook XSL (timed apart, not counted), and that FO,
+# bench/out/report-dbN.fo, is measured like the reports (row "dbN").
+# It is off by default: it needs docbook-xsl, docbook-xml, xsltproc and
+# python3, and the FO takes FOP about a minute.
+# The runs alternate the two, N runs each (default 5), and print one table: pages,
 # median wall time, median peak RSS, and the ratios FOP/cocom, next to the
 # targets.  Whole-process means FOP's JVM start-up is counted: that is what a
 # user waits for.  See bench/README.md.
@@ -36,6 +42,9 @@ sizes="1 20 200 2000"
 cocom=""
 use_fop=1
 gen=""
+docbook=0
+chapters=100
+DOCBOOK_XSL=/usr/share/xml/docbook/stylesheet/docbook-xsl/fo/docbook.xsl
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -44,6 +53,8 @@ while [ $# -gt 0 ]; do
         --cocom)  [ $# -ge 2 ] || usage; cocom=$2; shift 2 ;;
         --gen)    [ $# -ge 2 ] || usage; gen=$2; shift 2 ;;
         --no-fop) use_fop=0; shift ;;
+        --docbook) docbook=1; shift ;;
+        --chapters) [ $# -ge 2 ] || usage; chapters=$2; shift 2 ;;
         -h|--help) usage ;;
         *) echo "run-bench: unknown option '$1'" >&2; usage ;;
     esac
@@ -53,7 +64,13 @@ done
 for s in $sizes; do
     [[ $s =~ ^[1-9][0-9]*$ ]] || { echo "run-bench: sizes are positive numbers, not '$s'" >&2; exit 2; }
 done
-[ -n "${sizes// /}" ] || { echo "run-bench: --sizes is empty" >&2; exit 2; }
+[[ $chapters =~ ^[1-9][0-9]*$ ]] || { echo "run-bench: --chapters wants a positive number, not '$chapters'" >&2; exit 2; }
+# --sizes "" with --docbook measures the DocBook book alone.
+[ -n "${sizes// /}" ] || [ "$docbook" = 1 ] || { echo "run-bench: --sizes is empty" >&2; exit 2; }
+# What is measured: the reports by size, then the DocBook book.
+keys="$sizes"
+[ "$docbook" = 0 ] || keys="$keys db$chapters"
+keys=$(echo $keys)
 
 # cocom is optional while it is being written: a path that is not (yet) an
 # executable is reported and its columns show "–".
@@ -78,7 +95,14 @@ need() {  # need COMMAND PACKAGE [WHY]
     || missing+=("/usr/bin/time, GNU time (apt-get install time)")
 need pdfinfo poppler-utils "for page counts"
 [ "$use_fop" = 0 ] || need fop fop "or pass --no-fop"
-[ -n "$gen" ] || need cc gcc "to build gen-report, or pass --gen PATH"
+[ -n "$gen" ] || [ -z "${sizes// /}" ] || need cc gcc "to build gen-report, or pass --gen PATH"
+if [ "$docbook" = 1 ]; then
+    need xsltproc xsltproc "for --docbook"
+    need python3 python3 "for --docbook (bench/gen-docbook.py)"
+    [ -f "$DOCBOOK_XSL" ] || missing+=("$DOCBOOK_XSL (apt-get install docbook-xsl) — for --docbook")
+    [ -f /usr/share/xml/docbook/schema/dtd/4.5/docbookx.dtd ] \
+        || missing+=("the DocBook 4.5 DTD (apt-get install docbook-xml) — for --docbook")
+fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "run-bench: missing:" >&2
     printf '  %s\n' "${missing[@]}" >&2
@@ -101,7 +125,9 @@ trap 'exit 143' TERM
 
 # --- gen-report and the FO files ---------------------------------------------
 
-if [ -n "$gen" ]; then
+if [ -z "${sizes// /}" ]; then
+    :   # no reports to generate
+elif [ -n "$gen" ]; then
     [ -x "$gen" ] || die "--gen '$gen' is not executable"
 else
     gen=$OUT/build/gen-report
@@ -117,6 +143,23 @@ for s in $sizes; do
     "$gen" "$s" > "$fo.tmp" || die "gen-report $s failed"
     mv -f "$fo.tmp" "$fo"
 done
+
+# The DocBook book, and its FO made once by xsltproc (as a DocBook user
+# would: --catalogs finds the DTD locally), timed apart.
+xslt_s=""
+if [ "$docbook" = 1 ]; then
+    xml=$OUT/docbook-$chapters.xml fo=$OUT/report-db$chapters.fo
+    tmpfiles+=("$xml.tmp" "$fo.tmp")
+    python3 "$BENCH/gen-docbook.py" "$chapters" > "$xml.tmp" || die "gen-docbook.py $chapters failed"
+    mv -f "$xml.tmp" "$xml"
+    echo "run-bench: xsltproc: DocBook XSL on $chapters chapters" >&2
+    t0=${EPOCHREALTIME/./}
+    xsltproc --catalogs --nonet -o "$fo.tmp" "$DOCBOOK_XSL" "$xml" > "$OUT/logs/xsltproc-db$chapters.log" 2>&1 \
+        || die "xsltproc failed; see $OUT/logs/xsltproc-db$chapters.log"
+    t1=${EPOCHREALTIME/./}
+    xslt_s=$(awk -v us=$(( t1 - t0 )) 'BEGIN { printf "%.1f", us / 1e6 }')
+    mv -f "$fo.tmp" "$fo"
+fi
 
 # --- measuring ---------------------------------------------------------------
 
@@ -189,16 +232,19 @@ tools=()
 # One untimed run first: FOP builds its font cache (~/.fop/fop-fonts.cache;
 # several seconds on a machine with many fonts) and fontconfig and the disk
 # cache warm up.  Start-up costs that recur on every run are still counted.
-first=${sizes%% *}
+first=${keys%% *}
 for tool in "${tools[@]}"; do
     echo "run-bench: warming up $tool" >&2
     run_one "$tool" "$first" 1 || true
     rm -f "$OUT/logs/report-$first.$tool.samples"
 done
 
+# what KEY: a key in words, for progress messages.
+what() { case $1 in db*) echo "DocBook book of ${1#db} chapters" ;; *) echo "$1 sections" ;; esac; }
+
 failed=0
 declare -A ok=()
-for s in $sizes; do
+for s in $keys; do
     for tool in "${tools[@]}"; do
         # A PDF from an earlier run must not pass for this one's.
         rm -f "$OUT/logs/report-$s.$tool.samples" "$OUT/logs/report-$s.$tool.rss" "$OUT/report-$s.$tool.pdf"
@@ -209,14 +255,14 @@ for s in $sizes; do
     for ((r = 1; r <= runs; r++)); do
         for tool in "${tools[@]}"; do
             [ "${ok[$tool.$s]}" = 1 ] || continue
-            echo "run-bench: $s sections, $tool, run $r/$runs" >&2
+            echo "run-bench: $(what "$s"), $tool, run $r/$runs" >&2
             run_one "$tool" "$s" "$r" || { ok[$tool.$s]=0; failed=1; }
         done
     done
     # Then one run each for the peak memory.
     for tool in "${tools[@]}"; do
         [ "${ok[$tool.$s]}" = 1 ] || continue
-        echo "run-bench: $s sections, $tool, peak memory" >&2
+        echo "run-bench: $(what "$s"), $tool, peak memory" >&2
         run_one "$tool" "$s" 0 rss || { ok[$tool.$s]=0; failed=1; }
     done
 done
@@ -225,7 +271,7 @@ done
 
 DASH="–"
 declare -A pages=() wall_ms=() rss_kib=()
-for s in $sizes; do
+for s in $keys; do
     for tool in cocom fop; do
         samples=$OUT/logs/report-$s.$tool.samples
         if [ "${ok[$tool.$s]:-0}" = 1 ] && [ -s "$samples" ]; then
@@ -268,7 +314,7 @@ tmpfiles+=("$results.tmp")
     echo
     row "" "pages" "wall (s)" "peak RSS (MiB)" "FOP/cocom" "FOP/cocom"
     row sections "cocom / FOP" "cocom / FOP" "cocom / FOP" "speed" "RSS"
-    for s in $sizes; do
+    for s in $keys; do
         w_c=${wall_ms[cocom.$s]:-} w_f=${wall_ms[fop.$s]:-}
         r_c=${rss_kib[cocom.$s]:-} r_f=${rss_kib[fop.$s]:-}
         row "$s" \
@@ -278,6 +324,11 @@ tmpfiles+=("$results.tmp")
             "$(fmt 'printf "%.1f×", b / a' "$w_c" "$w_f")" \
             "$(fmt 'printf "%.1f×", b / a' "$r_c" "$r_f")"
     done
+    if [ "$docbook" = 1 ]; then
+        echo "db$chapters: not sections but a DocBook 4.5 book of $chapters chapters (bench/gen-docbook.py), made FO"
+        echo "  once by xsltproc --catalogs with $DOCBOOK_XSL in $xslt_s s (not counted above);"
+        echo "  the targets below are for the reports."
+    fi
     echo
 
     # Targets, each "met", "MISSED" or "not measured".
@@ -306,7 +357,7 @@ tmpfiles+=("$results.tmp")
     # What the formatters said, less FOP's progress lines and the Debian
     # wrapper's notes about optional jars: the FO should draw no warnings.
     logs=()
-    for s in $sizes; do
+    for s in $keys; do
         for tool in "${tools[@]}"; do logs+=("$OUT/logs/report-$s.$tool.log"); done
     done
     said=$(cat "${logs[@]}" 2>/dev/null \

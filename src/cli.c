@@ -401,8 +401,15 @@ static const char render_help[] =
     "\n"
     "Options:\n"
     "  -o, --output=FILE          write the PDF to FILE (written whole, then renamed)\n"
-    "      --xsl=STYLE            transform IN with the XSLT stylesheet STYLE first\n"
-    "      --param NAME VALUE     a string parameter for the stylesheet (repeatable)\n"
+    "      --xsl=STYLE            transform IN with the XSLT stylesheet STYLE first;\n"
+    "                             STYLE is trusted, like xsltproc's: it and its imports\n"
+    "                             are read from any local file; IN is not: its DTD and\n"
+    "                             external entities are read only through the system's\n"
+    "                             XML catalog (/etc/xml/catalog): DocBook 4's DTD\n"
+    "      --param NAME VALUE     a parameter for the stylesheet, as a string (as fop\n"
+    "                             -param and xsltproc --stringparam; repeatable), e.g.\n"
+    "                             --param paper.type A4; NAME=VALUE also works\n"
+    "      --stringparam NAME VALUE  the same as --param (xsltproc's name for it)\n"
     "      --fo=FILE              with --xsl: also write the XSL-FO it made to FILE;\n"
     "                             messages about the FO then point into FILE\n"
     "      --png=DIR              write one PNG per page into DIR (page-0001.png ...)\n"
@@ -461,7 +468,7 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
             output = opt_value(&a);
         } else if (is_opt(&a, "xsl", 0)) {
             xsl = opt_value(&a);
-        } else if (is_opt(&a, "param", 0)) {
+        } else if (is_opt(&a, "param", 0) || is_opt(&a, "stringparam", 0)) {
             parse_param(&a, params, &nparams);
         } else if (is_opt(&a, "fo", 0)) {
             fo_out = opt_value(&a);

@@ -386,10 +386,13 @@ CocomStatus cocom_render_file_fo(CocomContext *ctx, const char *input, const cha
         st = format_source(ctx, &src, format, output, pages);
         free(data);
     } else {
-        xmlDocPtr doc = cocom_load_file(ctx, input, "an XML document", &st);
+        /* The stylesheet is the user's own choice, and trusted; the
+         * document it transforms is not, but may use the DTDs of the
+         * system's catalog (DocBook 4's named entities): load.h. */
+        xmlDocPtr doc = cocom_load_file_mode(ctx, input, "an XML document", NULL, COCOM_LOAD_CATALOG, &st);
         if (!doc)
             return st;
-        xmlDocPtr fo = cocom_transform(ctx, doc, name, stylesheet, params, &st);
+        xmlDocPtr fo = cocom_transform_user(ctx, doc, name, stylesheet, params, &st);
         xmlFreeDoc(doc);
         if (fo) {
             char *fo_name = cocom_xasprintf("%s (through %s)", name, stylesheet);

@@ -17,6 +17,7 @@ typedef struct {
     const char *family;     /* a copy; compared by pointer first, then by text */
     int weight, style, variant;
     CocomFont *font;        /* at the reference size */
+    char *subst_key;        /* when a substitute was used: the once-key of its warning */
 } FontEntry;
 
 /* A face at another size: one list for all faces (documents use a few). */
@@ -205,45 +206,67 @@ static int is_generic(const char *name)
 
 /* Fontconfig never fails: it substitutes.  Say so once when none of the
  * families asked for (other than generic ones) is what we got, because a
- * document that must be in Arial should not silently be in DejaVu. */
-static void warn_substitution(CocomContext *ctx, const char *family, const char *got)
+ * document that must be in Arial should not silently be in DejaVu.  A
+ * list that begins with a generic family (DocBook's "serif,Symbol,
+ * ZapfDingbats") asks for whatever fontconfig gives for it, as fc-match
+ * does: the names after it are fallbacks for characters, not a request.
+ * Returns 1 when the warning applies. */
+static int is_substitution(const char *family, const char *got)
 {
     int asked_specific = 0;
     char **names = g_strsplit(family, ",", -1);
     for (char **n = names; *n; n++) {
         char *name = g_strstrip(*n);
-        if (!*name || is_generic(name))
+        /* Quotes are the FO's, not the font's ('Times New Roman'). */
+        size_t len = strlen(name);
+        if (len >= 2 && (name[0] == '\'' || name[0] == '"') && name[len - 1] == name[0]) {
+            name[len - 1] = '\0';
+            name++;
+        }
+        if (!*name)
             continue;
+        if (is_generic(name)) {
+            if (!asked_specific) {
+                g_strfreev(names);
+                return 0;
+            }
+            continue;
+        }
         asked_specific = 1;
         if (!g_ascii_strcasecmp(name, got)) {
             g_strfreev(names);
-            return;
+            return 0;
         }
         /* Metric-compatible substitutes fontconfig applies on Debian. */
         if ((!g_ascii_strcasecmp(name, "Arial") || !g_ascii_strcasecmp(name, "Helvetica"))
             && !g_ascii_strcasecmp(got, "Liberation Sans")) {
             g_strfreev(names);
-            return;
+            return 0;
         }
         if ((!g_ascii_strcasecmp(name, "Times New Roman") || !g_ascii_strcasecmp(name, "Times"))
             && !g_ascii_strcasecmp(got, "Liberation Serif")) {
             g_strfreev(names);
-            return;
+            return 0;
         }
         if ((!g_ascii_strcasecmp(name, "Courier New") || !g_ascii_strcasecmp(name, "Courier"))
             && !g_ascii_strcasecmp(got, "Liberation Mono")) {
             g_strfreev(names);
-            return;
+            return 0;
         }
     }
     g_strfreev(names);
-    if (!asked_specific)
-        return;
-    char *key = cocom_xasprintf("font-subst:%s", family);
-    if (cocom_report_once(ctx, key))
+    return asked_specific;
+}
+
+/* The warning is given from the cache entry each time the font is asked
+ * for (once per run, by its key), not only when it is first loaded: fonts
+ * outlive a run, and a document with page citations loads them in a
+ * first pass whose messages are silenced (driver.c). */
+static void warn_substitution(CocomContext *ctx, const FontEntry *e)
+{
+    if (e->subst_key && cocom_report_once(ctx, e->subst_key))
         cocom_report(ctx, COCOM_SEVERITY_WARNING, NULL, 0,
-                     "none of the fonts '%s' is installed; using '%s' instead", family, got);
-    free(key);
+                     "none of the fonts '%s' is installed; using '%s' instead", e->family, e->font->family);
 }
 
 CocomFont *cocom_font_get(CocomContext *ctx, const char *family, double size, int weight, int style,
@@ -260,8 +283,10 @@ CocomFont *cocom_font_get(CocomContext *ctx, const char *family, double size, in
     for (size_t i = 0; i < c->count; i++) {
         FontEntry *e = &c->entries[i];
         if (e->weight == weight && e->style == style && e->variant == variant
-            && (e->family == family || strcmp(e->family, family) == 0))
+            && (e->family == family || strcmp(e->family, family) == 0)) {
+            warn_substitution(ctx, e);
             return font_at(t, e->font, size);
+        }
     }
     PangoFontDescription *d = pango_font_description_new();
     pango_font_description_set_family(d, family);
@@ -281,10 +306,13 @@ CocomFont *cocom_font_get(CocomContext *ctx, const char *family, double size, in
         pango_font_description_free(d2);
     }
     CocomFont *f = font_wrap(pf, REF_SIZE);
-    warn_substitution(ctx, family, f->family);
     COCOM_GROW(c->entries, c->cap, c->count + 1);
     /* Fonts outlive any one document, so the family is copied. */
-    c->entries[c->count++] = (FontEntry){cocom_xstrdup(family), weight, style, variant, f};
+    FontEntry *e = &c->entries[c->count++];
+    *e = (FontEntry){cocom_xstrdup(family), weight, style, variant, f, NULL};
+    if (is_substitution(family, f->family))
+        e->subst_key = cocom_xasprintf("font-subst:%s", family);
+    warn_substitution(ctx, e);
     return font_at(t, f, size);
 }
 
@@ -357,6 +385,7 @@ void cocom_font_cache_destroy(CocomText *t)
         return;
     for (size_t i = 0; i < c->count; i++) {
         free((char *)c->entries[i].family);
+        free(c->entries[i].subst_key);
         font_free(c->entries[i].font);
     }
     for (size_t i = 0; i < c->nsized; i++)

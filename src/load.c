@@ -9,7 +9,10 @@
 #include <libxml/catalog.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
+#include <stdlib.h>
 
 int cocom_load_options(void)
 {
@@ -19,18 +22,197 @@ int cocom_load_options(void)
     return XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING;
 }
 
-static xmlParserInputPtr deny_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+/* Catalog and trusted loads also read the DTD, substitute entities and
+ * give attributes their DTD defaults, as xsltproc does; still no network
+ * and never XML_PARSE_HUGE, so libxml2's amplification limits hold. */
+static int mode_options(CocomLoadMode mode)
 {
-    COCOM_UNUSED(id);
-    COCOM_UNUSED(ctxt);
-    COCOM_UNUSED(url);
+    int o = cocom_load_options();
+    if (mode != COCOM_LOAD_STRICT)
+        o |= XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR;
+    return o;
+}
+
+/* What one parse collects: the first error only, since later ones are
+ * usually consequences of it; and, in catalog mode, the files the catalog
+ * gave (what those refer to is trusted with them). */
+typedef struct LoadState {
+    CocomContext *ctx;
+    const char *name;
+    const char *what;
+    int reported;
+    int refused_entity;
+    CocomLoadMode mode;
+    char **trusted;         /* input file names (as libxml2 names them) */
+    size_t ntrusted;
+    struct LoadState *saved;
+} LoadState;
+
+/* The parse under way on this thread: the entity loader is process-wide
+ * and has no user pointer of ours. */
+static _Thread_local LoadState *loading;
+
+char *cocom_load_local_path(const char *uri)
+{
+    if (strncmp(uri, "file://", 7) == 0)
+        uri += 7;
+    else if (strncmp(uri, "file:", 5) == 0)
+        uri += 5;
+    else if (strstr(uri, "://"))
+        return NULL;
+    char *p = (char *)xmlURIUnescapeString(uri, 0, NULL);
+    return p ? p : cocom_xstrdup(uri);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The system's XML catalog                                                 */
+
+/* One catalog for the process, read on first use, never libxml2's global
+ * one (which the strict loads must not consult).  Resolving may read
+ * delegated catalog files lazily, so it is done under a lock. */
+static xmlCatalogPtr catalog;
+static pthread_mutex_t catalog_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void catalog_init_once(void)
+{
+    const char *files = getenv("XML_CATALOG_FILES");
+    if (!files || !*files)
+        files = "/etc/xml/catalog";
+    char *list = cocom_xstrdup(files);
+    char *save = NULL;
+    for (char *f = strtok_r(list, " \t\n", &save); f; f = strtok_r(NULL, " \t\n", &save)) {
+        char *path = cocom_load_local_path(f);
+        if (!path)
+            continue;   /* a catalog on the network is never read */
+        if (!catalog)
+            catalog = xmlLoadACatalog(path);
+        else
+            xmlACatalogAdd(catalog, BAD_CAST "nextCatalog", NULL, BAD_CAST path);
+        free(path);
+    }
+    free(list);
+}
+
+static xmlCatalogPtr catalog_get(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, catalog_init_once);
+    return catalog;
+}
+
+/* The local file the catalog gives for a public and/or system id, or NULL. */
+static char *catalog_resolve(const char *public_id, const char *system_id)
+{
+    xmlCatalogPtr cat = catalog_get();
+    if (!cat || (!public_id && !system_id))
+        return NULL;
+    pthread_mutex_lock(&catalog_lock);
+    xmlChar *r = xmlACatalogResolve(cat, BAD_CAST public_id, BAD_CAST system_id);
+    if (!r && system_id)
+        r = xmlACatalogResolveURI(cat, BAD_CAST system_id);
+    pthread_mutex_unlock(&catalog_lock);
+    if (!r)
+        return NULL;
+    char *path = cocom_load_local_path((const char *)r);
+    xmlFree(r);
+    return path;
+}
+
+char *cocom_catalog_resolve_uri(const char *uri)
+{
+    xmlCatalogPtr cat = catalog_get();
+    if (!cat || !uri)
+        return NULL;
+    pthread_mutex_lock(&catalog_lock);
+    xmlChar *r = xmlACatalogResolveURI(cat, BAD_CAST uri);
+    pthread_mutex_unlock(&catalog_lock);
+    if (!r)
+        return NULL;
+    char *path = cocom_load_local_path((const char *)r);
+    xmlFree(r);
+    return path;
+}
+
+/* The file the parser is reading now: the innermost input that is a file
+ * (an internal entity's text has no name of its own). */
+static const char *current_file(xmlParserCtxtPtr pctxt)
+{
+    for (int i = pctxt->inputNr - 1; i >= 0; i--)
+        if (pctxt->inputTab[i] && pctxt->inputTab[i]->filename)
+            return pctxt->inputTab[i]->filename;
     return NULL;
+}
+
+/* Whether what is being read now came from the catalog (or from a file
+ * the catalog gave): a DTD's own references are trusted with it. */
+static int reading_trusted(const LoadState *st, xmlParserCtxtPtr pctxt)
+{
+    if (st->mode == COCOM_LOAD_TRUSTED)
+        return 1;
+    const char *f = current_file(pctxt);
+    for (size_t i = 0; f && i < st->ntrusted; i++)
+        if (strcmp(st->trusted[i], f) == 0)
+            return 1;
+    return 0;
+}
+
+static long current_line(xmlParserCtxtPtr pctxt)
+{
+    /* The line in the document itself, not in a DTD it loaded. */
+    xmlParserInputPtr in = pctxt->inputNr > 0 ? pctxt->inputTab[0] : pctxt->input;
+    return in && in->line > 0 ? in->line : 0;
+}
+
+static const char *catalog_name(void)
+{
+    const char *files = getenv("XML_CATALOG_FILES");
+    return files && *files ? files : "/etc/xml/catalog";
+}
+
+/* Strict loads: nothing.  Catalog loads: what the catalog gives, and what
+ * a file it gave refers to.  Trusted loads: any local file. */
+static xmlParserInputPtr entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    LoadState *st = loading;
+    if (!st || !ctxt || st->mode == COCOM_LOAD_STRICT || ctxt->_private != st)
+        return NULL;
+    char *path = catalog_resolve(id, url);
+    if (!path && url && reading_trusted(st, ctxt))
+        path = cocom_load_local_path(url);
+    if (!path) {
+        if (!st->reported && st->mode == COCOM_LOAD_TRUSTED) {
+            st->reported = 1;
+            st->refused_entity = 1;
+            cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, current_line(ctxt),
+                         "the file refers to '%s', which is on the network and not in the system's XML "
+                         "catalog (%s); nothing is read from the network",
+                         url ? url : id, catalog_name());
+        } else if (!st->reported) {
+            st->reported = 1;
+            st->refused_entity = 1;
+            cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, current_line(ctxt),
+                         "the document refers to '%s'%s%s%s, which is not in the system's XML catalog (%s); "
+                         "%s reads DTDs and external entities only from the catalog, never other files "
+                         "or the network",
+                         url ? url : id, id && url ? " (" : "", id && url ? id : "", id && url ? ")" : "",
+                         catalog_name(), st->what);
+        }
+        xmlStopParser(ctxt);
+        return NULL;
+    }
+    xmlParserInputPtr in = xmlNewInputFromFile(ctxt, path);
+    free(path);
+    if (in && in->filename && st->mode == COCOM_LOAD_CATALOG) {
+        st->trusted = cocom_xrealloc(st->trusted, (st->ntrusted + 1) * sizeof *st->trusted);
+        st->trusted[st->ntrusted++] = cocom_xstrdup(in->filename);
+    }
+    return in;
 }
 
 static void xml_init_once(void)
 {
     xmlInitParser();
-    xmlSetExternalEntityLoader(deny_entity_loader);
+    xmlSetExternalEntityLoader(entity_loader);
 #ifdef LIBXML_CATALOG_ENABLED
     xmlCatalogSetDefaults(XML_CATA_ALLOW_NONE);
 #endif
@@ -52,16 +234,6 @@ const char *cocom_load_errno_text(int err)
     default: return strerror(err);
     }
 }
-
-/* What one parse collects: the first error only, since later ones are
- * usually consequences of it. */
-typedef struct {
-    CocomContext *ctx;
-    const char *name;
-    const char *what;
-    int reported;
-    int refused_entity;
-} LoadState;
 
 static void trim(char *s)
 {
@@ -123,6 +295,10 @@ char *cocom_load_describe_error(const xmlError *e, const char *what)
     case XML_ERR_DOCUMENT_END:
         out = cocom_xasprintf("not well-formed XML: there is content after the end of the document element (%s)", raw);
         break;
+    case XML_ERR_ENTITY_LOOP:
+        out = cocom_xasprintf("the document's entities expand too far (a loop, or \"billion laughs\"); "
+                              "libxml2's limits on entity expansion refuse it (%s)", raw);
+        break;
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
         out = cocom_xasprintf("not well-formed XML: %s; write & as &amp; and < as &lt;", raw);
@@ -153,19 +329,43 @@ static void structured_error(void *user, xmlErrorPtr e)
     free(msg);
 }
 
-/* An entity declaration is refused as soon as it is read. */
-static void refuse_entity_decl(void *user, const xmlChar *name, int type, const xmlChar *public_id,
-                               const xmlChar *system_id, xmlChar *content)
+/* Strict: an entity declaration is refused as soon as it is read.
+ * Catalog: an external one is refused unless the catalog has it or a file
+ * the catalog gave declares it; internal ones are kept (libxml2 bounds
+ * their expansion).  Trusted: all are kept. */
+static void entity_decl(void *user, const xmlChar *name, int type, const xmlChar *public_id,
+                        const xmlChar *system_id, xmlChar *content)
 {
-    COCOM_UNUSED(public_id);
-    COCOM_UNUSED(content);
-    COCOM_UNUSED(type);
     xmlParserCtxtPtr pctxt = user;
     LoadState *st = pctxt->_private;
+    if (st->mode == COCOM_LOAD_TRUSTED || (st->mode == COCOM_LOAD_CATALOG && !system_id && !public_id)
+        || (st->mode == COCOM_LOAD_CATALOG && reading_trusted(st, pctxt))) {
+        xmlSAX2EntityDecl(user, name, type, public_id, system_id, content);
+        return;
+    }
+    if (st->mode == COCOM_LOAD_CATALOG) {
+        char *found = catalog_resolve((const char *)public_id, (const char *)system_id);
+        if (found) {
+            free(found);
+            xmlSAX2EntityDecl(user, name, type, public_id, system_id, content);
+            return;
+        }
+        if (!st->reported) {
+            st->reported = 1;
+            st->refused_entity = 1;
+            cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, current_line(pctxt),
+                         "the document declares an external entity '%s' (pointing at '%s'), which is not in "
+                         "the system's XML catalog (%s); external entities are read only from the catalog, "
+                         "because they can read other files",
+                         (const char *)name, (const char *)(system_id ? system_id : public_id), catalog_name());
+        }
+        xmlStopParser(pctxt);
+        return;
+    }
     if (!st->reported) {
         st->reported = 1;
         st->refused_entity = 1;
-        long line = pctxt->input ? pctxt->input->line : 0;
+        long line = current_line(pctxt);
         if (system_id)
             cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, line,
                          "the document declares an external entity '%s' (pointing at '%s'); "
@@ -180,6 +380,33 @@ static void refuse_entity_decl(void *user, const xmlChar *name, int type, const 
     xmlStopParser(pctxt);
 }
 
+/* Catalog mode: the DOCTYPE's DTD is read only if the catalog has it. */
+static void external_subset(void *user, const xmlChar *name, const xmlChar *public_id, const xmlChar *system_id)
+{
+    xmlParserCtxtPtr pctxt = user;
+    LoadState *st = pctxt->_private;
+    if (st->mode == COCOM_LOAD_CATALOG && (public_id || system_id)) {
+        char *found = catalog_resolve((const char *)public_id, (const char *)system_id);
+        if (!found) {
+            if (!st->reported) {
+                st->reported = 1;
+                st->refused_entity = 1;
+                cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, current_line(pctxt),
+                             "the DOCTYPE names the DTD '%s'%s%s%s, which is not in the system's XML catalog (%s); "
+                             "a DTD is read only from the catalog (for DocBook, install docbook-xml), never "
+                             "from another file or the network",
+                             (const char *)(system_id ? system_id : public_id), public_id && system_id ? " (" : "",
+                             public_id && system_id ? (const char *)public_id : "", public_id && system_id ? ")" : "",
+                             catalog_name());
+            }
+            xmlStopParser(pctxt);
+            return;
+        }
+        free(found);
+    }
+    xmlSAX2ExternalSubset(user, name, public_id, system_id);
+}
+
 xmlDocPtr cocom_load_memory(CocomContext *ctx, const char *data, size_t len, const char *name,
                             const char *what, CocomStatus *status)
 {
@@ -188,6 +415,12 @@ xmlDocPtr cocom_load_memory(CocomContext *ctx, const char *data, size_t len, con
 
 xmlDocPtr cocom_load_memory_dict(CocomContext *ctx, const char *data, size_t len, const char *name,
                                  const char *what, xmlDictPtr dict, CocomStatus *status)
+{
+    return cocom_load_memory_mode(ctx, data, len, name, what, dict, COCOM_LOAD_STRICT, status);
+}
+
+xmlDocPtr cocom_load_memory_mode(CocomContext *ctx, const char *data, size_t len, const char *name,
+                                 const char *what, xmlDictPtr dict, CocomLoadMode mode, CocomStatus *status)
 {
     cocom_xml_init();
     *status = COCOM_STATUS_OK;
@@ -212,18 +445,24 @@ xmlDocPtr cocom_load_memory_dict(CocomContext *ctx, const char *data, size_t len
         pctxt->dict = dict;
         xmlDictReference(dict);
     }
-    LoadState st = {ctx, name, what, 0, 0};
+    LoadState st = {ctx, name, what, 0, 0, mode, NULL, 0, loading};
     pctxt->_private = &st;
     pctxt->sax->serror = structured_error;
-    pctxt->sax->entityDecl = refuse_entity_decl;
+    pctxt->sax->entityDecl = entity_decl;
+    pctxt->sax->externalSubset = external_subset;
     pctxt->vctxt.error = NULL;
     pctxt->vctxt.warning = NULL;
 
     /* Encoding errors come through the thread's handler, not the parser's. */
     CocomXmlHandlers saved;
     cocom_xml_handlers_push(&saved, NULL, structured_error, pctxt);
-    xmlDocPtr doc = xmlCtxtReadMemory(pctxt, data, (int)len, name, NULL, cocom_load_options());
+    loading = &st;
+    xmlDocPtr doc = xmlCtxtReadMemory(pctxt, data, (int)len, name, NULL, mode_options(mode));
+    loading = st.saved;
     cocom_xml_handlers_pop(&saved);
+    for (size_t i = 0; i < st.ntrusted; i++)
+        free(st.trusted[i]);
+    free(st.trusted);
     if (!doc || st.reported || !pctxt->wellFormed) {
         if (!st.reported)
             cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 1, "not well-formed XML");
@@ -247,6 +486,12 @@ xmlDocPtr cocom_load_file(CocomContext *ctx, const char *path, const char *what,
 
 xmlDocPtr cocom_load_file_dict(CocomContext *ctx, const char *path, const char *what, xmlDictPtr dict,
                                CocomStatus *status)
+{
+    return cocom_load_file_mode(ctx, path, what, dict, COCOM_LOAD_STRICT, status);
+}
+
+xmlDocPtr cocom_load_file_mode(CocomContext *ctx, const char *path, const char *what, xmlDictPtr dict,
+                               CocomLoadMode mode, CocomStatus *status)
 {
     size_t max = (size_t)ctx->options[COCOM_OPTION_MAX_INPUT_BYTES];
     size_t len = 0;
@@ -272,7 +517,7 @@ xmlDocPtr cocom_load_file_dict(CocomContext *ctx, const char *path, const char *
         }
         return NULL;
     }
-    xmlDocPtr doc = cocom_load_memory_dict(ctx, data, len, name, what, dict, status);
+    xmlDocPtr doc = cocom_load_memory_mode(ctx, data, len, name, what, dict, mode, status);
     free(data);
     return doc;
 }

@@ -27,11 +27,28 @@
 /* What the loader may read, for the transform under way on this thread.
  * libxslt calls the loader without a user pointer of ours at stylesheet
  * compile time, so the policy travels in a thread-local variable: two
- * threads transforming at once do not see each other's. */
+ * threads transforming at once do not see each other's.
+ *
+ * Two kinds of stylesheet (see load.h for the parsing modes):
+ *   - cocom's own (build, rules): parsed strictly, and with everything
+ *     they import or read confined to the roots below;
+ *   - one the user names (render --xsl, cocom_render_file): trusted input,
+ *     as with xsltproc.  It and the modules it imports or includes are
+ *     parsed in trusted mode from any local file (a customisation layer
+ *     imports DocBook XSL from /usr/share, or by its URL through the
+ *     catalog).  While it runs, document() may read below the folders of
+ *     those modules (DocBook reads ../common/l10n.xml) and the input's
+ *     folder; what it reads from the modules' folders is trusted, what it
+ *     reads from the input's folder is parsed as the input is (catalog
+ *     mode): where the two overlap, the untrusted side wins. */
 typedef struct Policy {
     CocomContext *ctx;
-    char *roots[4];
+    char **roots;           /* folders document() may read below */
     int nroots;
+    char **modules;         /* a user's stylesheet: its modules' folders (also in roots) */
+    int nmodules;
+    char *input_root;       /* the input's folder, or NULL */
+    int trusted;            /* a stylesheet the user named */
     int denied;
     struct Policy *saved;   /* the policy this one stands in for */
 } Policy;
@@ -49,30 +66,53 @@ static char *folder_of(const char *path)
     return cocom_xstrdup(real);
 }
 
+static int below(const char *real, const char *root)
+{
+    size_t n = strlen(root);
+    return strncmp(real, root, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+static void add_folder(char ***list, int *n, char *folder)
+{
+    for (int i = 0; i < *n; i++)
+        if (strcmp((*list)[i], folder) == 0) {
+            free(folder);
+            return;
+        }
+    *list = cocom_xrealloc(*list, (size_t)(*n + 1) * sizeof **list);
+    (*list)[(*n)++] = folder;
+}
+
 static int allowed(const Policy *p, const char *path)
 {
     char real[PATH_MAX];
     if (!realpath(path, real))
         return 1;   /* a file that does not exist: let the loader say so */
-    for (int i = 0; i < p->nroots; i++) {
-        size_t n = strlen(p->roots[i]);
-        if (strncmp(real, p->roots[i], n) == 0 && (real[n] == '/' || real[n] == '\0'))
+    for (int i = 0; i < p->nroots; i++)
+        if (below(real, p->roots[i]))
             return 1;
-    }
     return 0;
+}
+
+/* How a document a user's stylesheet reads at run time is parsed: trusted
+ * below its modules' folders, unless that is also below the input's. */
+static CocomLoadMode document_mode(const Policy *p, const char *path)
+{
+    char real[PATH_MAX];
+    if (!p->trusted || !realpath(path, real))
+        return p->trusted ? COCOM_LOAD_CATALOG : COCOM_LOAD_STRICT;
+    if (p->input_root && below(real, p->input_root))
+        return COCOM_LOAD_CATALOG;
+    for (int i = 0; i < p->nmodules; i++)
+        if (below(real, p->modules[i]))
+            return COCOM_LOAD_TRUSTED;
+    return COCOM_LOAD_CATALOG;
 }
 
 /* A URI to a local path, or NULL for anything on the network. */
 static char *uri_to_path(const char *uri)
 {
-    if (strncmp(uri, "file://", 7) == 0)
-        uri += 7;
-    else if (strncmp(uri, "file:", 5) == 0)
-        uri += 5;
-    else if (strstr(uri, "://"))
-        return NULL;
-    char *p = (char *)xmlURIUnescapeString(uri, 0, NULL);
-    return p ? p : cocom_xstrdup(uri);
+    return cocom_load_local_path(uri);
 }
 
 static void say_denied(Policy *p, const char *path)
@@ -96,6 +136,27 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *
         return NULL;
     const char *what = type == XSLT_LOAD_DOCUMENT ? "a document loaded by the stylesheet" : "a stylesheet";
     char *path = uri_to_path((const char *)uri);
+    if (p->trusted && type != XSLT_LOAD_DOCUMENT) {
+        /* A module of the user's stylesheet: from any local file, or from
+         * where the catalog maps its URL (DocBook customisation layers
+         * import http://docbook.sourceforge.net/release/xsl/current/...). */
+        char *mapped = cocom_catalog_resolve_uri((const char *)uri);
+        if (mapped) {
+            free(path);
+            path = mapped;
+        }
+        if (!path) {
+            cocom_report(p->ctx, COCOM_SEVERITY_ERROR, NULL, 0,
+                         "the stylesheet imports '%s', which is on the network and not in the system's XML "
+                         "catalog; stylesheets are read only from local files", (const char *)uri);
+            p->denied = 1;
+            return NULL;
+        }
+        CocomStatus st;
+        xmlDocPtr doc = cocom_load_file_mode(p->ctx, path, what, dict, COCOM_LOAD_TRUSTED, &st);
+        free(path);
+        return doc;
+    }
     if (!path) {
         cocom_report(p->ctx, COCOM_SEVERITY_ERROR, NULL, 0,
                      "the stylesheet tried to load '%s' from the network, which is not allowed", (const char *)uri);
@@ -109,8 +170,10 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *
     }
     CocomStatus st;
     /* libxslt asks for NOENT and DTDLOAD here (XSLT_PARSE_OPTIONS); the
-     * safe loader ignores them and refuses entity declarations. */
-    xmlDocPtr doc = cocom_load_file_dict(p->ctx, path, what, type == XSLT_LOAD_DOCUMENT ? NULL : dict, &st);
+     * safe loader ignores them: strict for cocom's own stylesheets, and
+     * for a user's as document_mode says. */
+    xmlDocPtr doc = cocom_load_file_mode(p->ctx, path, what, type == XSLT_LOAD_DOCUMENT ? NULL : dict,
+                                         type == XSLT_LOAD_DOCUMENT ? document_mode(p, path) : COCOM_LOAD_STRICT, &st);
     free(path);
     return doc;
 }
@@ -345,25 +408,48 @@ static void xslt_init_once(void)
 }
 
 /* The folders a stylesheet may read while compiling (imports) or running
- * (document()): its own folder, the input's folder, the data folder. */
-static void policy_begin(Policy *policy, CocomContext *ctx, const char *style_path, const char *doc_name)
+ * (document()): its own folder, the input's folder, the data folder; for
+ * a user's stylesheet, the folders of all its modules (`style`, once
+ * compiled) too. */
+static void add_module_folders(Policy *p, xsltStylesheetPtr s)
+{
+    for (; s; s = s->next) {
+        char *f;
+        if (s->doc && s->doc->URL && (f = folder_of((const char *)s->doc->URL)))
+            add_folder(&p->modules, &p->nmodules, f);
+        for (xsltDocumentPtr d = s->docList; d; d = d->next)
+            if (d->doc && d->doc->URL && (f = folder_of((const char *)d->doc->URL)))
+                add_folder(&p->modules, &p->nmodules, f);
+        add_module_folders(p, s->imports);
+    }
+}
+
+static void policy_begin(Policy *policy, CocomContext *ctx, const char *style_path, const char *doc_name,
+                         int trusted, xsltStylesheetPtr style)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     cocom_xml_init();
     pthread_once(&once, xslt_init_once);
-    *policy = (Policy){ctx, {NULL, NULL, NULL, NULL}, 0, 0, current};
+    *policy = (Policy){ctx, NULL, 0, NULL, 0, NULL, trusted, 0, current};
     char *f;
     if (style_path && (f = folder_of(style_path)))
-        policy->roots[policy->nroots++] = f;
-    if (doc_name && strcmp(doc_name, "<stdin>") != 0 && (f = folder_of(doc_name)))
-        policy->roots[policy->nroots++] = f;
+        add_folder(&policy->roots, &policy->nroots, f);
+    if (doc_name && strcmp(doc_name, "<stdin>") != 0 && (f = folder_of(doc_name))) {
+        policy->input_root = cocom_xstrdup(f);
+        add_folder(&policy->roots, &policy->nroots, f);
+    }
     /* Of the data folder, only what stylesheets are meant to read. */
     static const char *const data_parts[] = {"stylesheets", "templates"};
     for (size_t i = 0; i < sizeof data_parts / sizeof data_parts[0]; i++) {
         char *d = cocom_data_path(ctx, data_parts[i]);
         if ((f = realpath(d, NULL)))
-            policy->roots[policy->nroots++] = f;
+            add_folder(&policy->roots, &policy->nroots, f);
         free(d);
+    }
+    if (trusted && style) {
+        add_module_folders(policy, style);
+        for (int i = 0; i < policy->nmodules; i++)
+            add_folder(&policy->roots, &policy->nroots, cocom_xstrdup(policy->modules[i]));
     }
     current = policy;
 }
@@ -373,13 +459,18 @@ static void policy_end(Policy *policy)
     current = policy->saved;
     for (int i = 0; i < policy->nroots; i++)
         free(policy->roots[i]);
+    free(policy->roots);
+    for (int i = 0; i < policy->nmodules; i++)
+        free(policy->modules[i]);
+    free(policy->modules);
+    free(policy->input_root);
 }
 
-xsltStylesheetPtr cocom_stylesheet_compile(CocomContext *ctx, xmlDocPtr sdoc, const char *path,
-                                           CocomStatus *status)
+static xsltStylesheetPtr compile(CocomContext *ctx, xmlDocPtr sdoc, const char *path, int trusted,
+                                 CocomStatus *status)
 {
     Policy policy;
-    policy_begin(&policy, ctx, path, NULL);
+    policy_begin(&policy, ctx, path, NULL, trusted, NULL);
     *status = COCOM_STATUS_OK;
     Messages msgs = {ctx, {0}, path, 0, NULL, {0}};
     /* Compile errors go through libxslt's process-wide handler; it is set
@@ -413,11 +504,17 @@ xsltStylesheetPtr cocom_stylesheet_compile(CocomContext *ctx, xmlDocPtr sdoc, co
     return style;
 }
 
-xmlDocPtr cocom_transform_apply(CocomContext *ctx, xsltStylesheetPtr style, const char *style_path, xmlDocPtr doc,
-                                const char *doc_name, const char *const *params, CocomStatus *status)
+xsltStylesheetPtr cocom_stylesheet_compile(CocomContext *ctx, xmlDocPtr sdoc, const char *path,
+                                           CocomStatus *status)
+{
+    return compile(ctx, sdoc, path, 0, status);
+}
+
+static xmlDocPtr apply(CocomContext *ctx, xsltStylesheetPtr style, const char *style_path, int trusted, xmlDocPtr doc,
+                       const char *doc_name, const char *const *params, CocomStatus *status)
 {
     Policy policy;
-    policy_begin(&policy, ctx, style_path, doc_name);
+    policy_begin(&policy, ctx, style_path, doc_name, trusted, style);
     *status = COCOM_STATUS_OK;
     Messages msgs = {ctx, {0}, style_path, 0, NULL, {0}};
     xmlDocPtr result = NULL;
@@ -487,19 +584,38 @@ done:
     return result;
 }
 
-xmlDocPtr cocom_transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name, const char *path,
-                          const char *const *params, CocomStatus *status)
+xmlDocPtr cocom_transform_apply(CocomContext *ctx, xsltStylesheetPtr style, const char *style_path, xmlDocPtr doc,
+                                const char *doc_name, const char *const *params, CocomStatus *status)
+{
+    return apply(ctx, style, style_path, 0, doc, doc_name, params, status);
+}
+
+static xmlDocPtr transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name, const char *path, int trusted,
+                           const char *const *params, CocomStatus *status)
 {
     Policy policy;
-    policy_begin(&policy, ctx, path, doc_name);
-    xmlDocPtr sdoc = cocom_load_file(ctx, path, "a stylesheet", status);
+    policy_begin(&policy, ctx, path, doc_name, trusted, NULL);
+    xmlDocPtr sdoc = cocom_load_file_mode(ctx, path, "a stylesheet", NULL,
+                                          trusted ? COCOM_LOAD_TRUSTED : COCOM_LOAD_STRICT, status);
     policy_end(&policy);
     if (!sdoc)
         return NULL;
-    xsltStylesheetPtr style = cocom_stylesheet_compile(ctx, sdoc, path, status);
+    xsltStylesheetPtr style = compile(ctx, sdoc, path, trusted, status);
     if (!style)
         return NULL;
-    xmlDocPtr result = cocom_transform_apply(ctx, style, path, doc, doc_name, params, status);
+    xmlDocPtr result = apply(ctx, style, path, trusted, doc, doc_name, params, status);
     xsltFreeStylesheet(style);
     return result;
+}
+
+xmlDocPtr cocom_transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name, const char *path,
+                          const char *const *params, CocomStatus *status)
+{
+    return transform(ctx, doc, doc_name, path, 0, params, status);
+}
+
+xmlDocPtr cocom_transform_user(CocomContext *ctx, xmlDocPtr doc, const char *doc_name, const char *path,
+                               const char *const *params, CocomStatus *status)
+{
+    return transform(ctx, doc, doc_name, path, 1, params, status);
 }

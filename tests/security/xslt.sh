@@ -1,7 +1,12 @@
-# What a stylesheet may and may not do when cocom runs it: read only files
-# in the input's folder, the stylesheet's folder and the data folder; no
-# writing, no network; every document it loads parsed with the safe
-# settings; recursion and running time bounded.
+# What a stylesheet may and may not do when cocom runs it.  A stylesheet
+# the user names (render --xsl) is trusted, as with xsltproc: it and its
+# imports are read from any local file, entities and all (load.h); while
+# it runs, document() reads only below its modules' folders and the
+# input's folder, and what it reads from the input's folder is parsed as
+# untrusted (DTDs and entities only through the system's XML catalog).
+# cocom's own stylesheets (build) stay confined and parsed strictly.  No
+# stylesheet writes or reaches the network; recursion and running time are
+# bounded.
 
 # A stylesheet that makes a one-page FO document showing $text.
 page_xsl() {
@@ -100,13 +105,29 @@ XML
     [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
 }
 
-t_an_entity_in_the_stylesheet_is_refused() {
+# The user's own stylesheet is trusted: DocBook XSL declares entities of
+# its own, internal and external (../common/entities.ent).
+t_a_users_stylesheet_may_use_entities() {
     setup
-    page_xsl "" "&leak;" | sed "1i <!DOCTYPE xsl:stylesheet [ <!ENTITY leak SYSTEM \"file://$T/secret/plain.txt\"> ]>" > "$T/work/s.xsl"
+    echo "IMPORTED-ENTITY-OK" > "$T/secret/plain.txt"
+    page_xsl "" "&word; &file;" | sed "1i <!DOCTYPE xsl:stylesheet [ <!ENTITY word \"INTERNAL-ENTITY-OK\"> <!ENTITY file SYSTEM \"file://$T/secret/plain.txt\"> ]>" > "$T/work/s.xsl"
     run_cocom render --xsl "$T/work/s.xsl" "$T/work/in.xml" -o "$T/out.pdf"
+    expect_rc 0
+    pdftotext "$T/out.pdf" - | grep -q "INTERNAL-ENTITY-OK IMPORTED-ENTITY-OK" || fail "the stylesheet's entities were not expanded"
+}
+
+# cocom's own stylesheets are not the user's: build still refuses an
+# entity in one (here a data folder whose plan.xsl declares one).
+t_an_entity_in_cocoms_own_stylesheet_is_refused() {
+    setup
+    mkdir -p "$T/data"
+    cp -r "$SRCDIR/schema" "$SRCDIR/stylesheets" "$SRCDIR/templates" "$T/data/"
+    sed -i "1a <!DOCTYPE xsl:stylesheet [ <!ENTITY leak SYSTEM \"file://$T/secret/plain.txt\"> ]>" "$T/data/stylesheets/plan.xsl"
+    sed -n 1,3p "$T/data/stylesheets/plan.xsl" | grep -q "ENTITY leak" || fail "the test did not plant the entity"
+    run_cocom build --data-dir="$T/data" "$SRCDIR/samples/westminster-2015" -o "$T/out"
     expect_rc 1
-    expect_err "declares an external entity 'leak'"
-    ! grep -q SECRET "$OUT" "$ERR" || fail "the secret leaked"
+    expect_err "plan.xsl:2: error: the document declares an external entity 'leak'"
+    ! grep -rq SECRET "$OUT" "$ERR" || fail "the secret leaked"
 }
 
 t_exsl_document_cannot_write_a_file() {
@@ -118,16 +139,63 @@ t_exsl_document_cannot_write_a_file() {
     [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
 }
 
-t_an_import_outside_the_allowed_folders_is_refused() {
+# A user's stylesheet may import from anywhere local (a customisation
+# layer imports DocBook XSL from /usr/share), but what it reads while it
+# runs stays below its modules' folders and the input's.
+t_a_users_stylesheet_may_import_from_another_folder() {
     setup
-    page_xsl "" "x" > "$T/secret/other.xsl"
-    page_xsl "<xsl:import href=\"$T/secret/other.xsl\"/>" "y" | sed 's|<xsl:import|\0|' > "$T/work/s.xsl"
-    # xsl:import must come first: move it to the top of the stylesheet.
-    sed -i "/<xsl:import/d" "$T/work/s.xsl"
-    sed -i "s|extension-element-prefixes=\"exsl\">|extension-element-prefixes=\"exsl\"><xsl:import href=\"$T/secret/other.xsl\"/>|" "$T/work/s.xsl"
+    page_xsl "" "IMPORTED-MODULE" > "$T/secret/other.xsl"
+    sed -i 's|<xsl:template match="/">|<xsl:template match="/" name="other">|' "$T/secret/other.xsl"
+    cat > "$T/work/s.xsl" <<XSL
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="$T/secret/other.xsl"/>
+</xsl:stylesheet>
+XSL
+    run_cocom render --xsl "$T/work/s.xsl" "$T/work/in.xml" -o "$T/out.pdf"
+    expect_rc 0
+    pdftotext "$T/out.pdf" - | grep -q IMPORTED-MODULE || fail "the imported module did not run"
+}
+
+t_an_import_from_the_network_is_refused() {
+    setup
+    cat > "$T/work/s.xsl" <<XSL
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="http://127.0.0.1:9/other.xsl"/>
+</xsl:stylesheet>
+XSL
     run_cocom render --xsl "$T/work/s.xsl" "$T/work/in.xml" -o "$T/out.pdf"
     expect_rc 1
-    expect_err "outside the folders it may read"
+    expect_err "the stylesheet imports 'http://127.0.0.1:9/other.xsl', which is on the network and not in the system's XML catalog"
+    [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
+}
+
+# Trusted is not networked: a user's stylesheet whose DTD is on the
+# network (and not in the catalog) is refused, and nothing is fetched.
+t_a_users_stylesheet_reads_no_dtd_from_the_network() {
+    setup
+    { echo '<?xml version="1.0"?>'
+      echo '<!DOCTYPE xsl:stylesheet SYSTEM "http://127.0.0.1:9/x.dtd">'
+      page_xsl "" "x"; } > "$T/work/s.xsl"
+    run_cocom render --xsl "$T/work/s.xsl" "$T/work/in.xml" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err "s.xsl:2: error: the file refers to 'http://127.0.0.1:9/x.dtd', which is on the network and not in the system's XML catalog"
+    [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
+}
+
+# A document read at run time from the input's folder is untrusted even
+# when the stylesheet lives there too: the untrusted side wins.
+t_a_document_beside_a_users_stylesheet_is_untrusted() {
+    setup
+    cat > "$T/work/evil.xml" <<XML
+<?xml version="1.0"?>
+<!DOCTYPE s SYSTEM "$T/secret/any.dtd">
+<s>x</s>
+XML
+    echo '<!ENTITY x "SECRET-7f3a">' > "$T/secret/any.dtd"
+    page_xsl "" "<xsl:value-of select=\"document('evil.xml')/s\"/>" > "$T/work/s.xsl"
+    run_cocom render --xsl "$T/work/s.xsl" "$T/work/in.xml" -o "$T/out.pdf"
+    expect_err "evil.xml:2: error: the DOCTYPE names the DTD '$T/secret/any.dtd', which is not in the system's XML catalog"
+    ! grep -q SECRET "$OUT" "$ERR" || fail "the secret leaked"
 }
 
 t_endless_recursion_is_stopped() {
