@@ -196,6 +196,8 @@ struct Galley {
     int level;                  /* nesting of galleys (cells), to bound recursion */
     FoInput *input;             /* a streamed flow: the container's children */
     int input_done;
+    uint8_t in_table_cell;      /* in a table cell, however deep: words too wide are cut (ParaInput.cut_long_words) */
+    double region_x1;           /* the end edge of the outermost galley's area (a region): how far a word may overflow */
 };
 
 static int32_t keep_penalty(int32_t strength)
@@ -1039,6 +1041,8 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
         al = FO_ALIGN_END;
     in.align_last = al;
     in.wrap = bs->wrap_option == FO_WRAP;
+    in.cut_long_words = g->in_table_cell;
+    in.overflow_room = g->region_x1 - f->cx0;
     in.strut_font = cocom_font_get(g->ctx, bs->font_family, bs->font_size, bs->font_weight, bs->font_style,
                                    bs->font_variant);
     in.strut_line_height = line_height_of(bs);
@@ -1102,6 +1106,8 @@ static Galley *galley_sub(Galley *parent, xmlNodePtr node, const FoStyle *style,
 {
     Galley *g = galley_new(parent->env, node, style, x0, w);
     g->level = parent->level + 1;
+    g->in_table_cell = parent->in_table_cell;
+    g->region_x1 = parent->region_x1;
     return g;
 }
 
@@ -1135,7 +1141,8 @@ static void wrap_with_id(ItemList *l, LBox *b)
 }
 
 /* Fills a cell's content with a galley over its children. */
-static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *style, double ref_x0, double ref_w)
+static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *style, double ref_x0, double ref_w,
+                      int table_cell)
 {
     if (g->level > 30) {
         if (cocom_report_once(g->ctx, "cell-depth"))
@@ -1144,6 +1151,8 @@ static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *sty
         return;
     }
     Galley *sub = galley_sub(g, node, style, ref_x0, ref_w);
+    if (table_cell)
+        sub->in_table_cell = 1;
     galley_run(sub, &cell->content);
     galley_free(sub);
 }
@@ -1189,7 +1198,7 @@ static void emit_list_item(Galley *g, xmlNodePtr item)
         cell->display_align = FO_DISPLAY_ALIGN_BEFORE;
         /* Label and body blocks measure their indents from the list's own
          * reference area (that is what label-end() and body-start() mean). */
-        cell_fill(g, cell, parts[i], ps, f->ref_x0, f->ref_w);
+        cell_fill(g, cell, parts[i], ps, f->ref_x0, f->ref_w, 0);
         if (ps->id && *ps->id)
             wrap_with_id(&cell->content, id_box(ps->id, cell->x0, cell->x1));
         free(ps);
@@ -1960,7 +1969,7 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
         *inner = *cs;
         memset(&inner->start_indent, 0, sizeof inner->start_indent);
         memset(&inner->end_indent, 0, sizeof inner->end_indent);
-        cell_fill(g, cell, p->cell, inner, cx0, cx1 - cx0);
+        cell_fill(g, cell, p->cell, inner, cx0, cx1 - cx0, 1);
         free(inner);
         int32_t kt = keep_penalty(cs->keep_together.within_page);
         if (kt > keep)
@@ -2397,7 +2406,7 @@ static void emit_fixed_container(Galley *g, xmlNodePtr node, FoStyle *s)
     *inner = *s;
     memset(&inner->start_indent, 0, sizeof inner->start_indent);
     memset(&inner->end_indent, 0, sizeof inner->end_indent);
-    cell_fill(g, cell, node, inner, cx0, cx1 > cx0 + 1 ? cx1 - cx0 : 1);
+    cell_fill(g, cell, node, inner, cx0, cx1 > cx0 + 1 ? cx1 - cx0 : 1, 0);
     free(inner);
     double content = items_height(&cell->content, 0);
     if (content > h + 0.5 && s->overflow != FO_OVERFLOW_HIDDEN) {
@@ -2568,6 +2577,7 @@ Galley *galley_new(GalleyEnv *env, xmlNodePtr container, const FoStyle *style, d
     if (f->cx1 < f->cx0 + 1)
         f->cx1 = f->cx0 + 1;
     g->min_depth = 1;
+    g->region_x1 = x0 + width;
     return g;
 }
 

@@ -126,6 +126,19 @@ t_an_unbreakable_word_is_broken_with_a_warning() {
         || fail "part of the word is outside the body"
 }
 
+t_a_word_wider_than_a_narrow_list_label_overflows_whole() {
+    render_fo narrow-label
+    expect_err "narrow-label.fo:19: warning: a word wider than its line ('Appendix', 8 characters) is not broken; it overflows the line by 34.0pt"
+    expect_err "narrow-label.fo:23: warning: a word wider than its line ('Supplement', 10 characters) is not broken; it overflows the line by 48.0pt"
+    pdftotext -bbox "$T/narrow-label.pdf" "$T/words.html"
+    for w in Appendix Supplement; do
+        grep -q ">$w</word>" "$T/words.html" || { grep '<word' "$T/words.html"; fail "the label '$w' is not one word on one line"; }
+    done
+    # Nothing of the labels is cut off into lines of their own.
+    n=$(grep -c '<word' "$T/words.html")
+    [ "$n" -eq 6 ] || { grep '<word' "$T/words.html"; fail "$n words; expected the 6 of the FO"; }
+}
+
 t_two_scripts_with_font_fallback() {
     render_fo two-scripts
     pdffonts "$T/two-scripts.pdf" > "$T/fonts.txt"
