@@ -47,11 +47,13 @@ static void box_strings(LBox *b, const char *id, const char *role, const char *a
 }
 
 static void row_free(Row *r);
+static void para_src_unref(struct ParaSrc *src);
 
 void item_clear(Item *it)
 {
     if (it->type == IT_LINE)
         cocom_para_line_clear(&it->line);
+    para_src_unref(it->para);
     if (it->type == IT_ROW && it->row)
         row_free(it->row);
     lbox_unref(it->box);
@@ -178,6 +180,7 @@ typedef struct {
     int32_t kt_prefix;          /* the max over this frame and those below */
     int first_lines_done;       /* text-indent only applies to the first line of the block */
     TableState *table;
+    uint8_t follows;            /* its reference area and content end move with the flow's width */
 } Frame;
 
 struct Galley {
@@ -197,6 +200,8 @@ struct Galley {
     FoInput *input;             /* a streamed flow: the container's children */
     int input_done;
     uint8_t in_table_cell;      /* in a table cell, however deep: words too wide are cut (ParaInput.cut_long_words) */
+    uint8_t relayable;          /* a flow whose pages may differ in width: paragraphs are kept (ParaSrc) */
+    double width;               /* the width of the container's reference area now */
     double region_x1;           /* the end edge of the outermost galley's area (a region): how far a word may overflow */
 };
 
@@ -246,6 +251,7 @@ static Frame *push_frame(Galley *g, FrameKind kind, xmlNodePtr node, FoStyle *st
         f->ref_w = parent->ref_w;
         f->cx0 = parent->cx0;
         f->cx1 = parent->cx1;
+        f->follows = parent->follows;
     }
     f->keep_together = keep_penalty(style->keep_together.within_page > style->keep_together.within_column
                                          ? style->keep_together.within_page : style->keep_together.within_column);
@@ -514,6 +520,11 @@ static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
     f->cx1 = b->x1 - b->border[FO_END].width - b->padding[FO_END];
     if (f->cx1 < f->cx0 + 1)
         f->cx1 = f->cx0 + 1;
+    /* A block-container of a given width stays as it is when the flow's
+     * width changes, and so does what is in it. */
+    if ((k == FO_BLOCK_CONTAINER && s->width.kind == FO_LEN_VALUE) || kind == FR_TABLE)
+        f->follows = 0;
+    b->body_w = f->follows ? g->width : 0;
     if (box_visible(b) || b->min_height > 0) {
         Item *it = emit(g, IT_START);
         it->box = lbox_ref(b);
@@ -988,6 +999,61 @@ static int is_blank_text(xmlNodePtr n)
 
 static void emit_block_for_node(Galley *g, xmlNodePtr n);
 
+/* A paragraph of a flow kept while a line of it waits to be placed, so
+ * that the rest can be composed again for a page of another width. */
+typedef struct ParaSrc {
+    int refs;
+    ParaInput in;               /* its pieces and styles are the arrays below */
+    ParaStyle *styles;
+    ParaPiece *pieces;
+    char *text;                 /* the pieces' text */
+    char **alts;                /* copies of the graphics' alternative texts */
+    int nalts;
+    int nlines;
+    int widows, orphans;
+    int32_t kt, first_penalty;  /* break penalties: inside, and before its first line */
+    double first_text_indent;
+    double body_w;              /* the flow's width in.width is for; 0: it stays */
+} ParaSrc;
+
+static void para_src_unref(ParaSrc *src)
+{
+    if (!src || --src->refs > 0)
+        return;
+    free(src->styles);
+    free(src->pieces);
+    free(src->text);
+    for (int i = 0; i < src->nalts; i++)
+        free(src->alts[i]);
+    free(src->alts);
+    free(src);
+}
+
+/* Keeps what a paragraph was composed from (the collector's arrays and
+ * text are taken over; the FO nodes may go, in a streamed flow). */
+static ParaSrc *para_src_new(Collector *c, const ParaInput *in, const Frame *f)
+{
+    ParaSrc *src = cocom_xcalloc(1, sizeof *src);
+    src->refs = 1;
+    src->in = *in;
+    src->styles = c->styles;
+    src->pieces = c->pieces;
+    src->text = c->text.data;
+    c->styles = NULL;
+    c->pieces = NULL;
+    memset(&c->text, 0, sizeof c->text);
+    for (int i = 0; i < c->npieces; i++)
+        if (src->pieces[i].alt) {
+            src->alts = cocom_xrealloc(src->alts, sizeof *src->alts * (size_t)(src->nalts + 1));
+            src->pieces[i].alt = src->alts[src->nalts++] = cocom_xstrdup(src->pieces[i].alt);
+        }
+    src->in.styles = src->styles;
+    src->in.pieces = src->pieces;
+    src->first_text_indent = in->text_indent;
+    src->body_w = f->follows ? c->g->width : 0;
+    return src;
+}
+
 /* Lays out the inline children [first, stop) of the top frame as lines. */
 static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
 {
@@ -1052,10 +1118,20 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
     int n = cocom_para_compose(g->ctx, &in, &lines);
     int widows = bs->widows > 0 ? bs->widows : 1, orphans = bs->orphans > 0 ? bs->orphans : 1;
     int32_t kt = f->kt_prefix;
+    ParaSrc *src = NULL;
+    if (g->relayable && n > 0) {
+        src = para_src_new(&c, &in, f);
+        src->nlines = n;
+        src->widows = widows;
+        src->orphans = orphans;
+        src->kt = kt;
+    }
     for (int i = 0; i < n; i++) {
         int32_t pen;
         if (i == 0) {
             pen = content_penalty(g);
+            if (src)
+                src->first_penalty = pen;
         } else {
             pen = kt;
             if (i < orphans || n - i < widows)
@@ -1066,8 +1142,14 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
         it->line = lines[i];
         it->x = f->cx0;
         it->height = lines[i].ascent + lines[i].descent;
+        if (src) {
+            src->refs++;
+            it->para = src;
+            it->para_index = i;
+        }
         content_emitted(g);
     }
+    para_src_unref(src);
     free(lines);
     if (n > 0)
         f->first_lines_done = 1;
@@ -2355,6 +2437,7 @@ static void item_list_copy(const ItemList *src, ItemList *dst)
         const Item *s = &src->items[i];
         Item *d = list_push(dst, s->type);
         *d = *s;
+        d->para = NULL;   /* a header's or footer's copy is not composed again */
         d->box = lbox_ref(s->box);
         if (s->type == IT_LINE)
             line_copy(&s->line, &d->line);
@@ -2578,7 +2661,148 @@ Galley *galley_new(GalleyEnv *env, xmlNodePtr container, const FoStyle *style, d
         f->cx1 = f->cx0 + 1;
     g->min_depth = 1;
     g->region_x1 = x0 + width;
+    g->width = width;
     return g;
+}
+
+void galley_set_relayable(Galley *g)
+{
+    g->relayable = 1;
+    if (g->nframes > 0)
+        g->frames[0].follows = 1;
+}
+
+double galley_width(const Galley *g)
+{
+    return g->width;
+}
+
+/* A box whose end edge follows the flow's: moved to the width now. */
+static void box_follow(LBox *b, double width)
+{
+    if (b && b->body_w > 0 && b->body_w != width) {
+        b->x1 += width - b->body_w;
+        b->body_w = width;
+    }
+}
+
+static void silent(void *user, const CocomDiagnostic *d)
+{
+    (void)user;
+    (void)d;
+}
+
+/* Composes again, `width` wide, what is left of a paragraph from its line
+ * `first` (index k) on, appending the lines to `out`. */
+static void para_compose_rest(Galley *g, ParaSrc *src, int k, const Item *first, double width, ItemList *out)
+{
+    ParaInput in = src->in;
+    int p0 = first->line.src_piece;
+    if (p0 < 0 || p0 >= in.npieces)
+        p0 = in.npieces;
+    int np = in.npieces - p0;
+    ParaPiece *pieces = cocom_xmalloc(sizeof *pieces * (size_t)(np ? np : 1));
+    if (np)
+        memcpy(pieces, src->pieces + p0, sizeof *pieces * (size_t)np);
+    if (np && pieces[0].kind == PARA_TEXT && first->line.src_off > 0 && first->line.src_off <= pieces[0].len) {
+        pieces[0].text += first->line.src_off;
+        pieces[0].len -= first->line.src_off;
+    }
+    in.pieces = pieces;
+    in.npieces = np;
+    in.width = width;
+    in.text_indent = k == 0 ? src->first_text_indent : 0;
+    /* Said when the paragraph was first composed. */
+    CocomContext *ctx = g->ctx;
+    CocomDiagnosticFunc save = ctx->diag_func;
+    void *save_user = ctx->diag_user;
+    unsigned save_e = ctx->errors, save_w = ctx->warnings;
+    ctx->diag_func = silent;
+    ParaLine *lines = NULL;
+    int m = cocom_para_compose(ctx, &in, &lines);
+    ctx->diag_func = save;
+    ctx->diag_user = save_user;
+    ctx->errors = save_e;
+    ctx->warnings = save_w;
+    free(pieces);
+    int n = k + m;
+    src->nlines = n;
+    for (int j = 0; j < m; j++) {
+        int i = k + j;
+        int32_t pen = i == 0 ? src->first_penalty
+                             : i < src->orphans || n - i < src->widows ? KEEP_ALWAYS : src->kt;
+        Item *it = list_push(out, IT_LINE);
+        it->penalty = pen;
+        it->line = lines[j];
+        it->x = first->x;
+        it->height = lines[j].ascent + lines[j].descent;
+        src->refs++;
+        it->para = src;
+        it->para_index = i;
+    }
+    free(lines);
+}
+
+int galley_set_width(Galley *g, double width)
+{
+    double delta = width - g->width;
+    if (!g->relayable || fabs(delta) < 0.01)
+        return 0;
+    int kept = 0;
+    /* The frames the rest will come from. */
+    for (int i = 0; i < g->nframes; i++) {
+        Frame *f = &g->frames[i];
+        if (f->kind == FR_TABLE && f->table)
+            kept++;
+        if (!f->follows)
+            continue;
+        f->ref_w += delta;
+        f->cx1 += delta;
+        if (f->cx1 < f->cx0 + 1)
+            f->cx1 = f->cx0 + 1;
+        box_follow(f->box, width);
+    }
+    g->width = width;
+    g->region_x1 += delta;
+    /* What waits in the queue. */
+    ItemList rest = {0};
+    size_t i = g->head;
+    while (i < g->queue.n) {
+        Item *it = &g->queue.items[i];
+        if (it->type == IT_LINE && it->para && it->para->body_w > 0) {
+            ParaSrc *src = it->para;
+            size_t j = i;
+            while (j < g->queue.n && g->queue.items[j].type == IT_LINE && g->queue.items[j].para == src)
+                j++;
+            double w = src->in.width + (width - src->body_w);
+            src->in.width = w > 1 ? w : 1;
+            src->body_w = width;
+            src->refs++;   /* the lines go before their source is read */
+            Item first = *it;
+            memset(&first.line, 0, sizeof first.line);
+            first.line.src_piece = it->line.src_piece;
+            first.line.src_off = it->line.src_off;
+            int k = it->para_index;
+            for (size_t m = i; m < j; m++)
+                item_clear(&g->queue.items[m]);
+            para_compose_rest(g, src, k, &first, src->in.width, &rest);
+            para_src_unref(src);
+            i = j;
+            continue;
+        }
+        if (it->type == IT_START || it->type == IT_END)
+            box_follow(it->box, width);
+        if (it->type == IT_ROW)
+            kept++;
+        Item *d = list_push(&rest, it->type);
+        *d = *it;
+        memset(it, 0, sizeof *it);
+        i++;
+    }
+    free(g->queue.items);
+    g->queue = rest;
+    g->head = 0;
+    return kept;
 }
 
 void galley_free(Galley *g)

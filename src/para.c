@@ -748,6 +748,13 @@ static void assemble(Composer *c, size_t from, size_t brk, int index, int last, 
 {
     const ParaInput *in = c->in;
     memset(l, 0, sizeof *l);
+    if (from < c->n) {
+        const Atom *fa = &c->atoms[from];
+        l->src_piece = fa->piece;
+        if (fa->type == A_BOX && fa->text && fa->piece >= 0 && fa->piece < in->npieces
+            && in->pieces[fa->piece].kind == PARA_TEXT)
+            l->src_off = (int)(fa->text - in->pieces[fa->piece].text);
+    }
     l->width = line_width(in, index);
     l->x = index == 0 ? in->text_indent : 0;
     size_t to = brk;   /* exclusive */

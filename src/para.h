@@ -137,6 +137,10 @@ typedef struct {
     int *anchors;
     uint8_t ends_with_hyphen;
     uint8_t overfull;           /* content wider than the line (a graphic too wide) */
+    /* Where the line's content begins in the input: the piece, and the
+     * byte offset in its text (0 for other pieces) — what is left of the
+     * paragraph from here can be composed again at another width. */
+    int src_piece, src_off;
 } ParaLine;
 
 /* Breaks the input into lines.  Returns the number of lines and sets
