@@ -48,11 +48,13 @@ static void box_strings(LBox *b, const char *id, const char *role, const char *a
 }
 
 static void row_free(Row *r);
+static void para_src_unref(struct ParaSrc *src);
 
 void item_clear(Item *it)
 {
     if (it->type == IT_LINE)
         cocom_para_line_clear(&it->line);
+    para_src_unref(it->para);
     if (it->type == IT_ROW && it->row)
         row_free(it->row);
     lbox_unref(it->box);
@@ -207,6 +209,7 @@ typedef struct {
     int32_t kt_prefix;          /* the max over this frame and those below */
     int first_lines_done;       /* text-indent only applies to the first line of the block */
     TableState *table;
+    uint8_t follows;            /* its reference area and content end move with the flow's width */
 } Frame;
 
 struct Galley {
@@ -225,6 +228,10 @@ struct Galley {
     int level;                  /* nesting of galleys (cells), to bound recursion */
     FoInput *input;             /* a streamed flow: the container's children */
     int input_done;
+    uint8_t in_table_cell;      /* in a table cell, however deep: words too wide are cut (ParaInput.cut_long_words) */
+    uint8_t relayable;          /* a flow whose pages may differ in width: paragraphs are kept (ParaSrc) */
+    double width;               /* the width of the container's reference area now */
+    double region_x1;           /* the end edge of the outermost galley's area (a region): how far a word may overflow */
 };
 
 static int32_t keep_penalty(int32_t strength)
@@ -273,6 +280,7 @@ static Frame *push_frame(Galley *g, FrameKind kind, xmlNodePtr node, FoStyle *st
         f->ref_w = parent->ref_w;
         f->cx0 = parent->cx0;
         f->cx1 = parent->cx1;
+        f->follows = parent->follows;
     }
     f->keep_together = keep_penalty(style->keep_together.within_page > style->keep_together.within_column
                                          ? style->keep_together.within_page : style->keep_together.within_column);
@@ -543,6 +551,11 @@ static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
     f->cx1 = b->x1 - b->border[FO_END].width - b->padding[FO_END];
     if (f->cx1 < f->cx0 + 1)
         f->cx1 = f->cx0 + 1;
+    /* A block-container of a given width stays as it is when the flow's
+     * width changes, and so does what is in it. */
+    if ((k == FO_BLOCK_CONTAINER && s->width.kind == FO_LEN_VALUE) || kind == FR_TABLE)
+        f->follows = 0;
+    b->body_w = f->follows ? g->width : 0;
     if (box_visible(b) || b->min_height > 0) {
         Item *it = emit(g, IT_START);
         it->box = lbox_ref(b);
@@ -1123,6 +1136,61 @@ static void attach_footnotes(Galley *g, Collector *c, size_t first, int n)
     }
 }
 
+/* A paragraph of a flow kept while a line of it waits to be placed, so
+ * that the rest can be composed again for a page of another width. */
+typedef struct ParaSrc {
+    int refs;
+    ParaInput in;               /* its pieces and styles are the arrays below */
+    ParaStyle *styles;
+    ParaPiece *pieces;
+    char *text;                 /* the pieces' text */
+    char **alts;                /* copies of the graphics' alternative texts */
+    int nalts;
+    int nlines;
+    int widows, orphans;
+    int32_t kt, first_penalty;  /* break penalties: inside, and before its first line */
+    double first_text_indent;
+    double body_w;              /* the flow's width in.width is for; 0: it stays */
+} ParaSrc;
+
+static void para_src_unref(ParaSrc *src)
+{
+    if (!src || --src->refs > 0)
+        return;
+    free(src->styles);
+    free(src->pieces);
+    free(src->text);
+    for (int i = 0; i < src->nalts; i++)
+        free(src->alts[i]);
+    free(src->alts);
+    free(src);
+}
+
+/* Keeps what a paragraph was composed from (the collector's arrays and
+ * text are taken over; the FO nodes may go, in a streamed flow). */
+static ParaSrc *para_src_new(Collector *c, const ParaInput *in, const Frame *f)
+{
+    ParaSrc *src = cocom_xcalloc(1, sizeof *src);
+    src->refs = 1;
+    src->in = *in;
+    src->styles = c->styles;
+    src->pieces = c->pieces;
+    src->text = c->text.data;
+    c->styles = NULL;
+    c->pieces = NULL;
+    memset(&c->text, 0, sizeof c->text);
+    for (int i = 0; i < c->npieces; i++)
+        if (src->pieces[i].alt) {
+            src->alts = cocom_xrealloc(src->alts, sizeof *src->alts * (size_t)(src->nalts + 1));
+            src->pieces[i].alt = src->alts[src->nalts++] = cocom_xstrdup(src->pieces[i].alt);
+        }
+    src->in.styles = src->styles;
+    src->in.pieces = src->pieces;
+    src->first_text_indent = in->text_indent;
+    src->body_w = f->follows ? c->g->width : 0;
+    return src;
+}
+
 /* Lays out the inline children [first, stop) of the top frame as lines. */
 static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
 {
@@ -1181,6 +1249,8 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
         al = FO_ALIGN_END;
     in.align_last = al;
     in.wrap = bs->wrap_option == FO_WRAP;
+    in.cut_long_words = g->in_table_cell;
+    in.overflow_room = g->region_x1 - f->cx0;
     in.strut_font = cocom_font_get(g->ctx, bs->font_family, bs->font_size, bs->font_weight, bs->font_style,
                                    bs->font_variant);
     in.strut_line_height = line_height_of(bs);
@@ -1190,10 +1260,20 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
     int n = cocom_para_compose(g->ctx, &in, &lines);
     int widows = bs->widows > 0 ? bs->widows : 1, orphans = bs->orphans > 0 ? bs->orphans : 1;
     int32_t kt = f->kt_prefix;
+    ParaSrc *src = NULL;
+    if (g->relayable && n > 0) {
+        src = para_src_new(&c, &in, f);
+        src->nlines = n;
+        src->widows = widows;
+        src->orphans = orphans;
+        src->kt = kt;
+    }
     for (int i = 0; i < n; i++) {
         int32_t pen;
         if (i == 0) {
             pen = content_penalty(g);
+            if (src)
+                src->first_penalty = pen;
         } else {
             pen = kt;
             if (i < orphans || n - i < widows)
@@ -1205,8 +1285,14 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
         it->x = f->cx0;
         it->line.ref_dx = f->ref_x0 - f->cx0 - lines[i].x;
         it->height = lines[i].ascent + lines[i].descent;
+        if (src) {
+            src->refs++;
+            it->para = src;
+            it->para_index = i;
+        }
         content_emitted(g);
     }
+    para_src_unref(src);
     free(lines);
     if (n > 0)
         f->first_lines_done = 1;
@@ -1256,6 +1342,8 @@ static Galley *galley_sub(Galley *parent, xmlNodePtr node, const FoStyle *style,
 {
     Galley *g = galley_new(parent->env, node, style, x0, w);
     g->level = parent->level + 1;
+    g->in_table_cell = parent->in_table_cell;
+    g->region_x1 = parent->region_x1;
     return g;
 }
 
@@ -1289,7 +1377,8 @@ static void wrap_with_id(ItemList *l, LBox *b)
 }
 
 /* Fills a cell's content with a galley over its children. */
-static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *style, double ref_x0, double ref_w)
+static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *style, double ref_x0, double ref_w,
+                      int table_cell)
 {
     if (g->level > 30) {
         if (cocom_report_once(g->ctx, "cell-depth"))
@@ -1298,6 +1387,8 @@ static void cell_fill(Galley *g, Cell *cell, xmlNodePtr node, const FoStyle *sty
         return;
     }
     Galley *sub = galley_sub(g, node, style, ref_x0, ref_w);
+    if (table_cell)
+        sub->in_table_cell = 1;
     galley_run(sub, &cell->content);
     galley_free(sub);
     /* A cell's (or a list item's part's) markers: on the pages its
@@ -1351,7 +1442,7 @@ static void emit_list_item(Galley *g, xmlNodePtr item)
         cell->display_align = FO_DISPLAY_ALIGN_BEFORE;
         /* Label and body blocks measure their indents from the list's own
          * reference area (that is what label-end() and body-start() mean). */
-        cell_fill(g, cell, parts[i], ps, f->ref_x0, f->ref_w);
+        cell_fill(g, cell, parts[i], ps, f->ref_x0, f->ref_w, 0);
         if (ps->id && *ps->id)
             wrap_with_id(&cell->content, id_box(ps->id, cell->x0, cell->x1));
         free(ps);
@@ -2188,7 +2279,7 @@ static Row *table_make_row_group(Galley *g, TableState *ts, xmlNodePtr *rows, in
         *inner = *cs;
         memset(&inner->start_indent, 0, sizeof inner->start_indent);
         memset(&inner->end_indent, 0, sizeof inner->end_indent);
-        cell_fill(g, cell, p->cell, inner, cx0, cx1 - cx0);
+        cell_fill(g, cell, p->cell, inner, cx0, cx1 - cx0, 1);
         free(inner);
         int32_t kt = keep_penalty(cs->keep_together.within_page);
         if (kt > keep)
@@ -2592,6 +2683,7 @@ static void item_list_copy(const ItemList *src, ItemList *dst)
         const Item *s = &src->items[i];
         Item *d = list_push(dst, s->type);
         *d = *s;
+        d->para = NULL;   /* a header's or footer's copy is not composed again */
         d->box = lbox_ref(s->box);
         d->notes = NULL;   /* a repeated header's footnotes are at the foot of its first page only */
         if (s->type == IT_LINE)
@@ -2644,7 +2736,7 @@ static void emit_fixed_container(Galley *g, xmlNodePtr node, FoStyle *s)
     *inner = *s;
     memset(&inner->start_indent, 0, sizeof inner->start_indent);
     memset(&inner->end_indent, 0, sizeof inner->end_indent);
-    cell_fill(g, cell, node, inner, cx0, cx1 > cx0 + 1 ? cx1 - cx0 : 1);
+    cell_fill(g, cell, node, inner, cx0, cx1 > cx0 + 1 ? cx1 - cx0 : 1, 0);
     free(inner);
     double content = items_height(&cell->content, 0);
     if (content > h + 0.5 && s->overflow != FO_OVERFLOW_HIDDEN) {
@@ -2819,7 +2911,166 @@ Galley *galley_new(GalleyEnv *env, xmlNodePtr container, const FoStyle *style, d
     if (f->cx1 < f->cx0 + 1)
         f->cx1 = f->cx0 + 1;
     g->min_depth = 1;
+    g->region_x1 = x0 + width;
+    g->width = width;
     return g;
+}
+
+void galley_set_relayable(Galley *g)
+{
+    g->relayable = 1;
+    if (g->nframes > 0)
+        g->frames[0].follows = 1;
+}
+
+double galley_width(const Galley *g)
+{
+    return g->width;
+}
+
+/* A box whose end edge follows the flow's: moved to the width now. */
+static void box_follow(LBox *b, double width)
+{
+    if (b && b->body_w > 0 && b->body_w != width) {
+        b->x1 += width - b->body_w;
+        b->body_w = width;
+    }
+}
+
+static void silent(void *user, const CocomDiagnostic *d)
+{
+    (void)user;
+    (void)d;
+}
+
+/* Composes again, `width` wide, what is left of a paragraph from its line
+ * `first` (index k) on, appending the lines to `out`. */
+static void para_compose_rest(Galley *g, ParaSrc *src, int k, const Item *first, double width, ItemList *out)
+{
+    ParaInput in = src->in;
+    int p0 = first->line.src_piece;
+    if (p0 < 0 || p0 >= in.npieces)
+        p0 = in.npieces;
+    int np = in.npieces - p0;
+    ParaPiece *pieces = cocom_xmalloc(sizeof *pieces * (size_t)(np ? np : 1));
+    if (np)
+        memcpy(pieces, src->pieces + p0, sizeof *pieces * (size_t)np);
+    if (np && pieces[0].kind == PARA_TEXT && first->line.src_off > 0 && first->line.src_off <= pieces[0].len) {
+        pieces[0].text += first->line.src_off;
+        pieces[0].len -= first->line.src_off;
+    }
+    in.pieces = pieces;
+    in.npieces = np;
+    in.width = width;
+    in.text_indent = k == 0 ? src->first_text_indent : 0;
+    /* Said when the paragraph was first composed. */
+    CocomContext *ctx = g->ctx;
+    CocomDiagnosticFunc save = ctx->diag_func;
+    void *save_user = ctx->diag_user;
+    unsigned save_e = ctx->errors, save_w = ctx->warnings;
+    ctx->diag_func = silent;
+    ParaLine *lines = NULL;
+    int m = cocom_para_compose(ctx, &in, &lines);
+    ctx->diag_func = save;
+    ctx->diag_user = save_user;
+    ctx->errors = save_e;
+    ctx->warnings = save_w;
+    free(pieces);
+    int n = k + m;
+    src->nlines = n;
+    for (int j = 0; j < m; j++) {
+        int i = k + j;
+        int32_t pen = i == 0 ? src->first_penalty
+                             : i < src->orphans || n - i < src->widows ? KEEP_ALWAYS : src->kt;
+        Item *it = list_push(out, IT_LINE);
+        it->penalty = pen;
+        it->line = lines[j];
+        it->x = first->x;
+        /* The reference area starts where it did for the line it replaces. */
+        it->line.ref_dx = first->line.ref_dx + first->line.x - lines[j].x;
+        it->height = lines[j].ascent + lines[j].descent;
+        src->refs++;
+        it->para = src;
+        it->para_index = i;
+    }
+    free(lines);
+}
+
+int galley_set_width(Galley *g, double width)
+{
+    double delta = width - g->width;
+    if (!g->relayable || fabs(delta) < 0.01)
+        return 0;
+    int kept = 0;
+    /* The frames the rest will come from. */
+    for (int i = 0; i < g->nframes; i++) {
+        Frame *f = &g->frames[i];
+        if (f->kind == FR_TABLE && f->table)
+            kept++;
+        if (!f->follows)
+            continue;
+        f->ref_w += delta;
+        f->cx1 += delta;
+        if (f->cx1 < f->cx0 + 1)
+            f->cx1 = f->cx0 + 1;
+        box_follow(f->box, width);
+    }
+    g->width = width;
+    g->region_x1 += delta;
+    /* What waits in the queue. */
+    ItemList rest = {0};
+    size_t i = g->head;
+    while (i < g->queue.n) {
+        Item *it = &g->queue.items[i];
+        if (it->type == IT_LINE && it->para && it->para->body_w > 0) {
+            ParaSrc *src = it->para;
+            size_t j = i;
+            while (j < g->queue.n && g->queue.items[j].type == IT_LINE && g->queue.items[j].para == src)
+                j++;
+            double w = src->in.width + (width - src->body_w);
+            src->in.width = w > 1 ? w : 1;
+            src->body_w = width;
+            src->refs++;   /* the lines go before their source is read */
+            Item first = *it;
+            memset(&first.line, 0, sizeof first.line);
+            first.line.src_piece = it->line.src_piece;
+            first.line.src_off = it->line.src_off;
+            first.line.ref_dx = it->line.ref_dx;
+            first.line.x = it->line.x;
+            int k = it->para_index;
+            /* The footnotes the lines cite go with the last line composed
+             * again: the citations stay in the paragraph's rest, so its
+             * last line is at or after each of them. */
+            Notes *carried = NULL;
+            first.notes = NULL;
+            for (size_t m = i; m < j; m++) {
+                notes_append(&carried, g->queue.items[m].notes);
+                g->queue.items[m].notes = NULL;
+                item_clear(&g->queue.items[m]);
+            }
+            size_t before = rest.n;
+            para_compose_rest(g, src, k, &first, src->in.width, &rest);
+            if (rest.n > before)
+                notes_append(&rest.items[rest.n - 1].notes, carried);
+            else
+                notes_free(carried);
+            para_src_unref(src);
+            i = j;
+            continue;
+        }
+        if (it->type == IT_START || it->type == IT_END)
+            box_follow(it->box, width);
+        if (it->type == IT_ROW)
+            kept++;
+        Item *d = list_push(&rest, it->type);
+        *d = *it;
+        memset(it, 0, sizeof *it);
+        i++;
+    }
+    free(g->queue.items);
+    g->queue = rest;
+    g->head = 0;
+    return kept;
 }
 
 void galley_free(Galley *g)

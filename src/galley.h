@@ -54,6 +54,8 @@ typedef struct LBox {
     uint8_t collapsed;          /* a table cell in the collapsing model: borders straddle its edges */
     uint8_t id_only;            /* only marks where an id falls (a table-body's, a wrapper's ...): nothing drawn */
     CocomMarkers *markers;      /* the fo:markers its object holds (owned), or NULL */
+    double body_w;              /* the flow's width its end edge x1 is for, which moves with
+                                 * the flow's (galley_set_width); 0 when it stays */
 } LBox;
 
 LBox *lbox_ref(LBox *b);
@@ -75,6 +77,9 @@ typedef struct Item {
     ParaLine line;              /* IT_LINE (owned) */
     struct Row *row;            /* IT_ROW (owned) */
     struct Notes *notes;        /* IT_LINE: the footnote bodies it cites (owned), or NULL */
+    struct ParaSrc *para;       /* IT_LINE of a flow: its paragraph, kept to compose
+                                 * the rest again at another width (a reference) */
+    int para_index;             /* ... the line's index in it */
 } Item;
 
 void item_clear(Item *it);
@@ -213,6 +218,24 @@ Row *galley_row_copy(const Row *src);
 
 /* Generates everything into `out` (for cells and static content). */
 void galley_run(Galley *g, ItemList *out);
+
+/* A flow whose pages may differ in width: its paragraphs are kept (while a
+ * line of them waits) so that they can be composed again. */
+void galley_set_relayable(Galley *g);
+
+/* The flow goes on in a reference area `width` wide (XSL 1.1 §4.2: lines
+ * are formatted for the area they are placed in): what waits in the queue
+ * and all that follows is laid out for it — the rest of a paragraph is
+ * composed again, blocks that are open or waiting keep their start edge
+ * and move their end edge with the area's, as do the frames from which
+ * the rest will come.  What is fixed is left: block-containers of a given
+ * width, table rows and list items already made (their cells were laid
+ * out for the width before), the columns of a table begun.  Returns the
+ * number of such rows and tables left as they were. */
+int galley_set_width(Galley *g, double width);
+
+/* The width the galley lays out for now. */
+double galley_width(const Galley *g);
 
 /* Resolves a gap of items between two content items: the height of the
  * spaces and boxes in items[from, to).  at_top: the gap begins a reference

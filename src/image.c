@@ -98,12 +98,14 @@ static void jpeg_quiet(j_common_ptr cinfo)
     (void)cinfo;
 }
 
-static cairo_surface_t *jpeg_decode(const unsigned char *data, size_t len, double *dx, double *dy, char *why,
-                                    size_t whylen)
+/* Decodes a JPEG into RGB pixels; *cmyk_out: it holds CMYK (or YCCK). */
+static cairo_surface_t *jpeg_decode(const unsigned char *data, size_t len, double *dx, double *dy, int *cmyk_out,
+                                    char *why, size_t whylen)
 {
     struct jpeg_decompress_struct cinfo;
     JpegError jerr;
     cairo_surface_t *volatile surface = NULL;
+    *cmyk_out = 0;
     cinfo.err = jpeg_std_error(&jerr.pub);
     jerr.pub.error_exit = jpeg_fail;
     jerr.pub.output_message = jpeg_quiet;
@@ -130,21 +132,40 @@ static cairo_surface_t *jpeg_decode(const unsigned char *data, size_t len, doubl
         *dx = cinfo.X_density * 2.54;
         *dy = cinfo.Y_density * 2.54;
     }
-    cinfo.out_color_space = JCS_RGB;
+    /* libjpeg converts grey and YCbCr to RGB, but not CMYK or YCCK: those
+     * come out as CMYK and are converted here (a PDF embeds the JPEG as it
+     * is all the same; this is for PNG output and the pixels' size). */
+    int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+    cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
+    *cmyk_out = cmyk;
     jpeg_start_decompress(&cinfo);
     int w = (int)cinfo.output_width, h = (int)cinfo.output_height;
     surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     unsigned char *pix = cairo_image_surface_get_data(surface);
     int stride = cairo_image_surface_get_stride(surface);
     /* Zeroed: a scanline libjpeg cannot decode is left as it is. */
-    unsigned char *row = cocom_xcalloc((size_t)w * 3 + 1, 1);
+    unsigned char *row = cocom_xcalloc((size_t)w * 4 + 1, 1);
+    /* Adobe's CMYK JPEGs (the ones with its APP14 marker, which is what
+     * writers make) store the inks inverted. */
+    int inverted = cmyk && cinfo.saw_Adobe_marker;
     while (cinfo.output_scanline < cinfo.output_height) {
         unsigned int y = cinfo.output_scanline;
         JSAMPROW rows[1] = {row};
         jpeg_read_scanlines(&cinfo, rows, 1);
         uint32_t *out = (uint32_t *)(pix + (size_t)y * (size_t)stride);
-        for (int x = 0; x < w; x++)
-            out[x] = 0xFF000000u | (uint32_t)row[3 * x] << 16 | (uint32_t)row[3 * x + 1] << 8 | row[3 * x + 2];
+        for (int x = 0; x < w; x++) {
+            if (cmyk) {
+                /* The naive conversion: no colour profile, as a PDF viewer
+                 * without one shows DeviceCMYK. */
+                unsigned c = row[4 * x], m = row[4 * x + 1], yy = row[4 * x + 2], k = row[4 * x + 3];
+                if (!inverted)
+                    c = 255 - c, m = 255 - m, yy = 255 - yy, k = 255 - k;
+                /* now each is 255 for no ink */
+                out[x] = 0xFF000000u | (uint32_t)(c * k / 255) << 16 | (uint32_t)(m * k / 255) << 8 | (yy * k / 255);
+            } else {
+                out[x] = 0xFF000000u | (uint32_t)row[3 * x] << 16 | (uint32_t)row[3 * x + 1] << 8 | row[3 * x + 2];
+            }
+        }
     }
     free(row);
     jpeg_finish_decompress(&cinfo);
@@ -219,12 +240,18 @@ CocomImage *cocom_image_get(CocomContext *ctx, const char *src, const char *base
             }
         }
     } else if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) {
-        cairo_surface_t *s = jpeg_decode(data, len, &dx, &dy, why, sizeof why);
+        int cmyk = 0;
+        cairo_surface_t *s = jpeg_decode(data, len, &dx, &dy, &cmyk, why, sizeof why);
         if (s) {
             /* Hand the original bytes to Cairo: the PDF embeds the JPEG as
-             * it is.  Cairo owns the copy from here. */
-            cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, data, len, free_data, data);
-            data = NULL;
+             * it is.  Cairo owns the copy from here.  Not a CMYK one:
+             * Cairo 1.16 labels it DeviceCMYK without the /Decode that
+             * Adobe's inverted inks need, so viewers would show it in its
+             * negative colours; its pixels go in instead. */
+            if (!cmyk) {
+                cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, data, len, free_data, data);
+                data = NULL;
+            }
             img = cocom_xcalloc(1, sizeof *img);
             img->surface = s;
         } else if (!why[0]) {

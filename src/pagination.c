@@ -1715,6 +1715,7 @@ static int seq_begin(CocomLayout *l)
             l->flow_style = style_of(l, flow, s);
             l->flow = galley_new(&l->env, flow, l->flow_style, 0, ms->body.w);
             galley_set_input(l->flow, l->input);
+            galley_set_relayable(l->flow);
         }
         return 1;
     }
@@ -1868,6 +1869,25 @@ static Item *flow_content(Galley *flow)
     return it;
 }
 
+/* The flow goes on `m`'s region-body: at its width.  What was made
+ * before and cannot be laid out again (table rows, list items, a table's
+ * columns) is said once. */
+static void flow_width_to(CocomLayout *l, Master *m, xmlNodePtr spm)
+{
+    if (fabs(m->body.w - galley_width(l->flow)) <= 0.5)
+        return;
+    double was = galley_width(l->flow);
+    int kept = galley_set_width(l->flow, m->body.w);
+    l->flow_width = m->body.w;
+    if (kept && !l->warned_width) {
+        l->warned_width = 1;
+        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(spm),
+                     "page %d's region-body is %.0fpt wide where the page before had %.0fpt: a table row, list "
+                     "item or table begun before keeps the width it was laid out for",
+                     l->page_index + 1, m->body.w, was);
+    }
+}
+
 /* Fills one page of the flow. */
 static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
 {
@@ -1878,12 +1898,10 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         return NULL;
     }
     Master *m = master_get(l, spm);
-    if (fabs(m->body.w - l->flow_width) > 0.5 && !l->warned_width) {
-        l->warned_width = 1;
-        cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(spm),
-                     "page masters with region-bodies of different widths (%.0fpt and %.0fpt) are not supported; "
-                     "the flow keeps the width of its first page", l->flow_width, m->body.w);
-    }
+    /* Lines are made for the page they are placed on (XSL 1.1 §4.2.2):
+     * a region-body of another width lays the rest of the flow out again. */
+    if (l->flow)
+        flow_width_to(l, m, spm);
     /* After an odd-page or even-page break, a blank page if need be. */
     if (l->pending_parity) {
         int want_odd = l->pending_parity == FO_BREAK_ODD_PAGE;
@@ -1924,12 +1942,20 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             xmlNodePtr lastm = master_choose(l, first, 1, 0);
             if (lastm && lastm != spm) {
                 Master *lm = master_get(l, lastm);
+                /* Of another width, the rest is laid out for it to try. */
+                int other = fabs(lm->body.w - m->body.w) > 0.5;
+                if (other)
+                    flow_width_to(l, lm, lastm);
                 Fit f2;
                 Source src2 = {queue_get, l->flow};
                 fit_items(l, &src2, lm->body.h - (rep ? rep->header_height : 0), 1, &f2);
                 if (f2.exhausted) {
                     m = lm;
                     f = f2;
+                } else if (other) {
+                    flow_width_to(l, m, spm);
+                    Source src3 = {queue_get, l->flow};
+                    fit_items(l, &src3, H, 1, &f);
                 }
             }
         }

@@ -315,6 +315,24 @@ static void push_char_pieces(Composer *c, const Atom *a, const char *p, const ch
     }
 }
 
+/* Keeps a word (or the syllable of one) that is wider than the line whole,
+ * to overflow it: XSL 1.1 breaks words only at hyphenation points
+ * (§7.16.1 hyphenate, §4.7.2: lines are built of whole glyph areas), and a
+ * word read whole beats one cut into letters (issue 22).  Said once per
+ * paragraph, with how far it reaches past the line. */
+static void push_overflowing_word(Composer *c, const Atom *a, const char *p, const char *end, double over)
+{
+    if (!c->warned_long_word) {
+        c->warned_long_word = 1;
+        long nchars = g_utf8_strlen(a->text, a->len);
+        int show = (int)(g_utf8_offset_to_pointer(a->text, nchars > 20 ? 20 : nchars) - a->text);
+        cocom_report(c->ctx, COCOM_SEVERITY_WARNING, c->in->file, c->in->line,
+                     "a word wider than its line ('%.*s%s', %ld characters) is not broken; it overflows the line by %.1fpt",
+                     show, a->text, nchars > 20 ? "…" : "", nchars, over);
+    }
+    push_word(c, a->piece, a->style, p, (int)(end - p));
+}
+
 /* Where a word too wide for the line may be hyphenated: the dictionary's
  * points of its run of letters (punctuation around it stays on), even
  * when the text is not hyphenated otherwise — a visible hyphen at a
@@ -341,9 +359,27 @@ static int emergency_points(Composer *c, const Atom *a, int *pts, int max)
     return n;
 }
 
+/* The widest of a word's pieces between its hyphenation points `pts`,
+ * each with the hyphen drawn after it. */
+static double widest_syllable(Composer *c, const Atom *a, const int *pts, int np)
+{
+    const ParaStyle *st = &c->in->styles[a->style];
+    double widest = 0;
+    int prev = 0;
+    for (int k = 0; k <= np; k++) {
+        int cut = k < np ? pts[k] : a->len;
+        const CocomShapedWord *sw = cocom_font_shape(c->ctx, st->font, a->text + prev, cut - prev, st->letter_spacing);
+        double need = sw->width + (k < np ? st->font->hyphen_width : 0);
+        if (need > widest)
+            widest = need;
+        prev = cut;
+    }
+    return widest;
+}
+
 /* A box wider than any line is hyphenated at the dictionary's points
  * where it has them, and what is still too wide is cut between
- * characters.  A word already cut at hyphenation points (hyphenate="true")
+ * characters in table cells and left whole elsewhere (cut_long_words).  A word already cut at hyphenation points (hyphenate="true")
  * is one of its syllables here and is only ever cut between characters. */
 static void split_long_boxes(Composer *c, double narrowest)
 {
@@ -367,6 +403,13 @@ static void split_long_boxes(Composer *c, double narrowest)
         const ParaStyle *st = &c->in->styles[a.style];
         int pts[64];
         int np = st->hyphenate ? 0 : emergency_points(c, &a, pts, 64);
+        /* Outside table cells, a word its hyphenation points cannot make
+         * fit stays whole (hyphenated, it would overflow all the same, in
+         * pieces). */
+        if (!c->in->cut_long_words && a.width <= c->in->overflow_room && widest_syllable(c, &a, pts, np) > narrowest) {
+            push_overflowing_word(c, &a, a.text, a.text + a.len, a.width - narrowest);
+            continue;
+        }
         int prev = 0;
         for (int k = 0; k <= np; k++) {
             int cut = k < np ? pts[k] : a.len;
@@ -705,6 +748,13 @@ static void assemble(Composer *c, size_t from, size_t brk, int index, int last, 
 {
     const ParaInput *in = c->in;
     memset(l, 0, sizeof *l);
+    if (from < c->n) {
+        const Atom *fa = &c->atoms[from];
+        l->src_piece = fa->piece;
+        if (fa->type == A_BOX && fa->text && fa->piece >= 0 && fa->piece < in->npieces
+            && in->pieces[fa->piece].kind == PARA_TEXT)
+            l->src_off = (int)(fa->text - in->pieces[fa->piece].text);
+    }
     l->width = line_width(in, index);
     l->x = index == 0 ? in->text_indent : 0;
     size_t to = brk;   /* exclusive */

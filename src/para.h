@@ -13,8 +13,10 @@
  *   - justified text is broken by the Knuth–Plass total-fit algorithm, other
  *     text first-fit (the way word processors do, which readers of ragged
  *     text expect);
- *   - a word longer than the line is cut between characters, with a
- *     warning, so no text is ever lost or drawn outside its box.
+ *   - a word longer than the line is hyphenated at its dictionary points;
+ *     what still does not fit is cut between characters in table cells
+ *     (cut_long_words) and elsewhere left whole to overflow the line, each
+ *     with a warning.
  * Break opportunities in non-ASCII text come from Pango (UAX #14), and
  * fonts, fallback and shaping from Pango and HarfBuzz; only the fitting of
  * lines is cocom's, which avoids reshaping a paragraph once per line and
@@ -83,6 +85,17 @@ typedef struct {
     uint8_t align;              /* FO_ALIGN_START, CENTER, END or JUSTIFY */
     uint8_t align_last;         /* the same, for the last line */
     uint8_t wrap;               /* 0: no wrapping (wrap-option="no-wrap") */
+    /* A word wider than the line, once cut at its dictionary hyphenation
+     * points, is cut between characters (with a warning) when this is set
+     * (table cells: issue 18); otherwise it is left whole and overflows the
+     * line (with a warning saying by how much), as XSL breaks words only at
+     * hyphenation points. */
+    uint8_t cut_long_words;
+    /* Without cut_long_words: how far from the line's start edge a word
+     * left whole may reach (to the end of the region).  A word wider than
+     * that would run off the page, where nothing is drawn, so it is cut
+     * all the same: no text is lost. */
+    double overflow_room;
     /* The block's own font and line-height: every line is at least this
      * tall (XSL's strut), even if its text is smaller. */
     CocomFont *strut_font;
@@ -129,6 +142,10 @@ typedef struct {
     int *anchors;
     uint8_t ends_with_hyphen;
     uint8_t overfull;           /* content wider than the line (a graphic too wide) */
+    /* Where the line's content begins in the input: the piece, and the
+     * byte offset in its text (0 for other pieces) — what is left of the
+     * paragraph from here can be composed again at another width. */
+    int src_piece, src_off;
 } ParaLine;
 
 /* Breaks the input into lines.  Returns the number of lines and sets

@@ -754,6 +754,69 @@ static int null_removed(Post *p, CocomPdfVal *arr)
     return changed;
 }
 
+/* For sorting a dictionary's keys: (key, position). */
+typedef struct {
+    const CocomPdfVal *key;
+    size_t at;
+} KeyAt;
+
+static int cmp_key_at(const void *a, const void *b)
+{
+    const KeyAt *x = a, *y = b;
+    size_t n = x->key->rawlen < y->key->rawlen ? x->key->rawlen : y->key->rawlen;
+    int c = memcmp(x->key->raw, y->key->raw, n);
+    if (c == 0 && x->key->rawlen != y->key->rawlen)
+        c = x->key->rawlen < y->key->rawlen ? -1 : 1;
+    if (c == 0)
+        c = x->at < y->at ? -1 : x->at > y->at;
+    return c;
+}
+
+/* Cairo 1.16 names an XObject in a page's resources once for each time it
+ * is painted there: an image shown twice on a page gives "/XObject << /x54
+ * 54 0 R /x54 54 0 R >>", which readers take for damage (qpdf: "dictionary
+ * has duplicated key").  Keeps each key's last occurrence (the one readers
+ * use), in dictionaries at any depth of v; returns 1 when any went. */
+static int duplicate_keys_removed(CocomPdfVal *v)
+{
+    int changed = 0;
+    if (v->kind == COCOM_PDFV_ARRAY || v->kind == COCOM_PDFV_DICT)
+        for (size_t i = v->kind == COCOM_PDFV_DICT ? 1 : 0; i < v->n; i += v->kind == COCOM_PDFV_DICT ? 2 : 1)
+            changed |= duplicate_keys_removed(&v->items[i]);
+    size_t pairs = v->kind == COCOM_PDFV_DICT ? v->n / 2 : 0;
+    if (pairs < 2)
+        return changed;
+    /* (Only names are keys: anything else in a key's place is left be.) */
+    KeyAt *k = cocom_xmalloc(pairs * sizeof *k);
+    size_t nk = 0;
+    for (size_t i = 0; i < pairs; i++)
+        if (v->items[2 * i].kind == COCOM_PDFV_NAME && v->items[2 * i].raw)
+            k[nk++] = (KeyAt){&v->items[2 * i], i};
+    if (nk > 1)
+        qsort(k, nk, sizeof *k, cmp_key_at);
+    unsigned char *drop = NULL;
+    for (size_t i = 0; i + 1 < nk; i++) {
+        if (k[i].key->rawlen == k[i + 1].key->rawlen && memcmp(k[i].key->raw, k[i + 1].key->raw, k[i].key->rawlen) == 0) {
+            if (!drop)
+                drop = cocom_xcalloc(pairs, 1);
+            drop[k[i].at] = 1;
+        }
+    }
+    free(k);
+    if (!drop)
+        return changed;
+    size_t u = 0;
+    for (size_t i = 0; i < pairs; i++) {
+        if (drop[i])
+            continue;
+        v->items[u++] = v->items[2 * i];
+        v->items[u++] = v->items[2 * i + 1];
+    }
+    v->n = u;
+    free(drop);
+    return 1;
+}
+
 /* Applies what the index says to an object that is not a stream; returns
  * 1 when it changed. */
 static int rewrite_value(Post *p, uint32_t num, CocomPdfVal *v)
@@ -944,7 +1007,9 @@ static int write_object(Post *p, uint32_t num)
         out_puts(p, "\n");
         return !p->out.failed;
     }
-    if (rewrite_value(p, num, &o.value)) {
+    int changed = rewrite_value(p, num, &o.value);
+    changed |= duplicate_keys_removed(&o.value);
+    if (changed) {
         p->obj.len = 0;
         cocom_pdfobj_write(&p->obj, &o.value);
         put_object(p, num, o.gen, p->obj.data, p->obj.len);

@@ -126,6 +126,78 @@ t_an_unbreakable_word_is_broken_with_a_warning() {
         || fail "part of the word is outside the body"
 }
 
+t_a_word_wider_than_a_narrow_list_label_overflows_whole() {
+    render_fo narrow-label
+    expect_err "narrow-label.fo:19: warning: a word wider than its line ('Appendix', 8 characters) is not broken; it overflows the line by 34.0pt"
+    expect_err "narrow-label.fo:23: warning: a word wider than its line ('Supplement', 10 characters) is not broken; it overflows the line by 48.0pt"
+    pdftotext -bbox "$T/narrow-label.pdf" "$T/words.html"
+    for w in Appendix Supplement; do
+        grep -q ">$w</word>" "$T/words.html" || { grep '<word' "$T/words.html"; fail "the label '$w' is not one word on one line"; }
+    done
+    # Nothing of the labels is cut off into lines of their own.
+    n=$(grep -c '<word' "$T/words.html")
+    [ "$n" -eq 6 ] || { grep '<word' "$T/words.html"; fail "$n words; expected the 6 of the FO"; }
+}
+
+# expect_lines_in_body FILE.pdf PAGE LEFT RIGHT: every word of the page lies
+# between LEFT and RIGHT (points); prints the widest line's width.
+expect_lines_in_body() {
+    pdftotext -bbox -f "$2" -l "$2" "$1" "$T/p$2.html"
+    awk -F'"' -v l="$3" -v r="$4" -v page="$2" '
+        /<word / { for (i = 1; i < NF; i++) { if ($i ~ /xMin=$/) x0 = $(i + 1); if ($i ~ /yMin=$/) y = $(i + 1); if ($i ~ /xMax=$/) x1 = $(i + 1) }
+                   if (x0 + 0 < l - 0.5 || x1 + 0 > r + 0.5) { printf "page %d: a word from %s to %s, outside %s..%s\n", page, x0, x1, l, r > "/dev/stderr"; bad = 1 }
+                   k = sprintf("%.0f", y); if (!(k in lo) || x0 + 0 < lo[k]) lo[k] = x0; if (!(k in hi) || x1 + 0 > hi[k]) hi[k] = x1 }
+        END { w = 0; for (k in lo) if (hi[k] - lo[k] > w) w = hi[k] - lo[k]; printf "%.0f\n", w; exit bad }' "$T/p$2.html" \
+        || fail "page $2 has text outside its body"
+}
+
+# The FO's words, in order, are the PDF's: none lost, none twice.
+expect_words_of_fo() {
+    sed -n '/<fo:flow/,/<\/fo:flow>/p' "$SRCDIR/tests/fo/$1.fo" | sed 's/<[^>]*>/ /g' | tr -s ' \n' '\n\n' | sed '/^$/d' > "$T/fo.words"
+    pdftotext -raw "$T/$1.pdf" - | tr -s ' \n\f' '\n\n\n' | sed '/^$/d' > "$T/pdf.words"
+    cmp -s "$T/fo.words" "$T/pdf.words" || { diff "$T/fo.words" "$T/pdf.words" | head; fail "the PDF's words are not the FO's"; }
+}
+
+t_a_narrow_first_page_then_wide_pages() {
+    render_fo narrow-first
+    expect_no_err "different widths"
+    n=$(pdf_pages "$T/narrow-first.pdf")
+    [ "$n" -ge 3 ] || fail "$n pages"
+    w=$(expect_lines_in_body "$T/narrow-first.pdf" 1 180 380)
+    [ "$w" -gt 190 ] || fail "page 1's lines are $w wide; its body is 200pt"
+    for p in $(seq 2 "$n"); do
+        w=$(expect_lines_in_body "$T/narrow-first.pdf" "$p" 20 380)
+        [ "$w" -gt 300 ] || fail "page $p's widest line is ${w}pt: the wide body (360pt) is not used"
+    done
+    # The paragraph split by the first page break goes on at the new width.
+    pdftotext -f 2 -l 2 -layout "$T/narrow-first.pdf" - | sed -n 1p > "$T/top.txt"
+    expect_lines_in_body "$T/narrow-first.pdf" 2 20 380 > /dev/null
+    awk -F'"' '/<word / { for (i = 1; i < NF; i++) { if ($i ~ /yMin=$/) y = $(i + 1); if ($i ~ /xMax=$/) x = $(i + 1) }
+                          if (!first) first = y; if (y == first && x + 0 > m) m = x } END { exit !(m > 300) }' "$T/p2.html" \
+        || { cat "$T/top.txt"; fail "page 2's first line (the rest of a paragraph) is not laid out for the wide body"; }
+    expect_words_of_fo narrow-first
+}
+
+t_a_wide_first_page_then_narrow_pages() {
+    render_fo wide-first
+    expect_no_err "different widths"
+    n=$(pdf_pages "$T/wide-first.pdf")
+    [ "$n" -ge 3 ] || fail "$n pages"
+    w=$(expect_lines_in_body "$T/wide-first.pdf" 1 20 380)
+    [ "$w" -gt 300 ] || fail "page 1's widest line is ${w}pt: the wide body (360pt) is not used"
+    for p in $(seq 2 "$n"); do
+        expect_lines_in_body "$T/wide-first.pdf" "$p" 160 360 > /dev/null
+    done
+    expect_words_of_fo wide-first
+    # The bordered block split by the first page break ends where each
+    # page's body does (its 1pt right border 3pt of padding past 360pt).
+    page_ppm "$T/wide-first.pdf" 2 "$T/p2.ppm"
+    row=$(colour_runs "$T/p2.ppm" 22 300 363.5 000000=black ffffff=white)
+    [ "$row" = "white black" ] || fail "page 2's continued block has no right border at the body's end: $row"
+    row=$(colour_runs "$T/p2.ppm" 22 366 399 000000=black ffffff=white)
+    [ "$row" = "white" ] || fail "page 2's continued block reaches past its body: $row"
+}
+
 t_two_scripts_with_font_fallback() {
     render_fo two-scripts
     pdffonts "$T/two-scripts.pdf" > "$T/fonts.txt"

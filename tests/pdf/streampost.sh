@@ -23,7 +23,12 @@ unchanged_to_the_eye() {
     done
     [ "$(ls "$T/img-a" | wc -l)" = "$(ls "$T/img-b" | wc -l)" ] || fail "the page counts differ: $2"
     for f in "$1" "$2"; do
-        qpdf --qdf --object-streams=disable "$f" "$T/q.pdf" || fail "qpdf --qdf cannot read $f"
+        # Cairo's own file may draw warnings (status 3: an image shown
+        # twice on a page is named twice in its resources), which the
+        # post-pass mends; the finished file must draw none.
+        rc=0
+        qpdf --qdf --object-streams=disable "$f" "$T/q.pdf" 2> "$T/qdf.err" || rc=$?
+        [ $rc -eq 0 ] || { [ $rc -eq 3 ] && [ "$f" = "$1" ]; } || { cat "$T/qdf.err"; fail "qpdf --qdf cannot read $f"; }
         grep -aE ' (BDC|BMC)$' "$T/q.pdf" > "$f.marks" || true
     done
     [ "$(wc -l < "$1.marks")" = "$(wc -l < "$2.marks")" ] || fail "marked content was lost: $2"
