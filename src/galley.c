@@ -605,6 +605,7 @@ static int add_style(Collector *c, const FoStyle *s, const InlineCtx *ic)
     ps.link = ic->link;
     ps.tag = ic->tag;
     ps.hidden = s->visibility != FO_VISIBILITY_VISIBLE;
+    ps.keep_spaces = s->white_space_treatment == FO_WS_PRESERVE;
     /* Reuse the previous style when nothing changed (most pieces). */
     if (c->nstyles > 0 && memcmp(&c->styles[c->nstyles - 1], &ps, sizeof ps) == 0)
         return c->nstyles - 1;
@@ -687,6 +688,9 @@ static void add_text(Collector *c, const FoStyle *s, const InlineCtx *ic, const 
             }
             ch = ' ';
         }
+        /* XSL has no tab stops: a tab is white space like U+0020
+         * (§7.16.12), and Apache FOP sets it as one space, so a listing
+         * indented with tabs looks the same in both. */
         if (ch == '\t')
             ch = ' ';
         if (ch == ' ') {

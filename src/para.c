@@ -29,6 +29,7 @@ typedef struct {
     uint8_t draws_hyphen;       /* penalty: a hyphen is drawn when the line breaks here */
     uint8_t leader;             /* box: a leader, which stretches */
     uint8_t object;             /* box: an inline object */
+    uint8_t kept;               /* glue: a preserved space, not discarded after a forced break */
     double width, stretch, shrink;
     int penalty;
     int piece;
@@ -96,6 +97,7 @@ static void push_space(Composer *c, int piece, int style)
         a->width = 0;
     a->stretch = sp / 2;
     a->shrink = sp / 3;
+    a->kept = st->keep_spaces;
 }
 
 static void push_forced_break(Composer *c, int style)
@@ -397,11 +399,18 @@ static double line_width(const ParaInput *in, int line)
 }
 
 /* The first atom of a line that starts after the break at `b`: glue and
- * penalties after a break are discarded. */
+ * penalties after a break are discarded — except, after a forced break
+ * (a preserved linefeed), the spaces white-space-treatment="preserve"
+ * keeps: they are a listing's indentation, which XSL 1.1 §7.16.12 turns
+ * into glyph areas and every FO processor keeps.  Where a line is broken
+ * by wrapping, the spaces at the break go as usual (suppress-at-line-break
+ * "auto" suppresses U+0020, §7.17.3). */
 static size_t line_start_after(const Composer *c, size_t b)
 {
+    int forced = b < c->n && c->atoms[b].type == A_PENALTY && c->atoms[b].penalty <= FORCED;
     size_t i = b + 1;
-    while (i < c->n && (c->atoms[i].type == A_GLUE || (c->atoms[i].type == A_PENALTY && c->atoms[i].penalty > FORCED)))
+    while (i < c->n && ((c->atoms[i].type == A_GLUE && !(forced && c->atoms[i].kept))
+                        || (c->atoms[i].type == A_PENALTY && c->atoms[i].penalty > FORCED)))
         i++;
     return i;
 }
@@ -890,15 +899,28 @@ int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_
         return 0;
     }
     (void)c.scratch_cap;
-    /* The paragraph's end: fill glue (unless the last line is justified)
-     * and a forced break. */
-    int style0 = in->npieces ? in->pieces[0].style : 0;
-    if (in->align_last != FO_ALIGN_JUSTIFY) {
-        Atom *g = push(&c, A_GLUE);
-        g->style = style0;
-        g->stretch = FIL;
+    /* A preserved linefeed ends its line; it does not begin another.  So
+     * when the text ends with one (a listing whose last line ends in a
+     * linefeed, as nearly every program listing's does), followed at most
+     * by spaces, that forced break is the paragraph's end and no empty
+     * line follows: the gap after a listing is its space-after alone, as
+     * in Apache FOP. */
+    size_t end = c.n;
+    while (end > 0 && c.atoms[end - 1].type == A_GLUE && c.atoms[end - 1].stretch < FIL)
+        end--;
+    if (end > 0 && c.atoms[end - 1].type == A_PENALTY && c.atoms[end - 1].penalty <= FORCED) {
+        c.n = end;
+    } else {
+        /* The paragraph's end: fill glue (unless the last line is
+         * justified) and a forced break. */
+        int style0 = in->npieces ? in->pieces[0].style : 0;
+        if (in->align_last != FO_ALIGN_JUSTIFY) {
+            Atom *g = push(&c, A_GLUE);
+            g->style = style0;
+            g->stretch = FIL;
+        }
+        push_penalty(&c, style0, 0, FORCED, 0, 0);
     }
-    push_penalty(&c, style0, 0, FORCED, 0, 0);
 
     if (in->wrap) {
         double narrowest = line_width(in, 0) < line_width(in, 1) ? line_width(in, 0) : line_width(in, 1);

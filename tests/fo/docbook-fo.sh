@@ -1,0 +1,51 @@
+# FO as DocBook XSL writes it (issue 21): program listings, forced breaks,
+# and the errors and warnings Apache FOP gives on the same FO.  The
+# fixtures are tests/fo/*.fo; each says what the XSL 1.1 specification
+# asks of it.
+
+# word_box FILE WORD FIELD: FIELD (xMin, yMin, xMax, yMax) of the first
+# word WORD in FILE's pdftotext -bbox output.
+word_box() {
+    awk -F'"' -v w=">$2<" -v f="$3=" 'index($0, w) { for (i = 1; i < NF; i++) if ($i ~ f "$") { print $(i + 1); exit } }' "$1"
+}
+
+# expect_close A B WHAT: A and B (points) differ by less than 0.01.
+expect_close() {
+    awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(a != "" && b != "" && d < 0.01) }' \
+        || fail "$3: $1, expected $2"
+}
+
+t_a_listing_keeps_its_indentation() {
+    render_fo listing
+    pdftotext -bbox "$T/listing.pdf" "$T/w.html"
+    x0=$(word_box "$T/w.html" zero xMin)
+    # The advance of a space is that of any character in a monospace font:
+    # a quarter of the four-letter word's width.
+    adv=$(awk -v a="$(word_box "$T/w.html" zero xMax)" -v b="$x0" 'BEGIN { print (a - b) / 4 }')
+    awk -v a="$adv" 'BEGIN { exit !(a > 5 && a < 7) }' || fail "the advance of Liberation Mono 10pt is $adv"
+    x4=$(word_box "$T/w.html" four xMin)
+    x8=$(word_box "$T/w.html" eight xMin)
+    expect_close "$(awk -v a="$x4" -v b="$x0" 'BEGIN { print a - b }')" "$(awk -v a="$adv" 'BEGIN { print 4 * a }')" \
+        "the line indented by 4 spaces starts this far right of the unindented one"
+    expect_close "$(awk -v a="$x8" -v b="$x4" 'BEGIN { print a - b }')" "$(awk -v a="$adv" 'BEGIN { print 4 * a }')" \
+        "8 spaces start this far right of 4"
+    # A tab is one space, as in Apache FOP.
+    expect_close "$(word_box "$T/w.html" tab xMin)" "$(awk -v a="$x0" -v b="$adv" 'BEGIN { print a + b }')" \
+        "the line indented by a tab starts at"
+    expect_close "$(word_box "$T/w.html" last2 xMin)" "$(awk -v a="$x0" -v b="$adv" 'BEGIN { print a + 2 * b }')" \
+        "the last line of the second listing (2 spaces) starts at"
+}
+
+t_a_linefeed_at_the_end_of_a_listing_adds_no_line() {
+    render_fo listing
+    pdftotext -bbox "$T/listing.pdf" "$T/w.html"
+    # Lines are 12pt and the listings' space-after 12pt: the next block
+    # starts 24pt below the last line, whether or not the listing's text
+    # ends in a linefeed.
+    gap1=$(awk -v a="$(word_box "$T/w.html" afterone yMin)" -v b="$(word_box "$T/w.html" last1 yMin)" 'BEGIN { print a - b }')
+    gap2=$(awk -v a="$(word_box "$T/w.html" aftertwo yMin)" -v b="$(word_box "$T/w.html" last2 yMin)" 'BEGIN { print a - b }')
+    expect_close "$gap1" 24 "after the listing that ends in a linefeed, the next block starts this far below its last line"
+    expect_close "$gap2" 24 "after the listing without a final linefeed, the next block starts this far below its last line"
+    # ... and nothing is lost: every line is there, in order.
+    expect_page_lines "$T/listing.pdf" 1 "Text before.|zero|four|eight|tab|last1|afterone|first|last2|aftertwo|"
+}
