@@ -49,3 +49,13 @@ t_a_linefeed_at_the_end_of_a_listing_adds_no_line() {
     # ... and nothing is lost: every line is there, in order.
     expect_page_lines "$T/listing.pdf" 1 "Text before.|zero|four|eight|tab|last1|afterone|first|last2|aftertwo|"
 }
+
+t_breaks_with_nothing_between_make_one_page_break() {
+    render_fo title-page
+    expect_pages "$T/title-page.pdf" 5
+    expect_page_lines "$T/title-page.pdf" 1 "Recto title|"
+    expect_page_lines "$T/title-page.pdf" 2 "Verso title|Copyright notice|"
+    expect_page_lines "$T/title-page.pdf" 3 "Table of Contents|"
+    expect_page_lines "$T/title-page.pdf" 4 "Chapter one|folio 1|"
+    expect_page_lines "$T/title-page.pdf" 5 "Chapter two|folio 2|"
+}
