@@ -59,3 +59,35 @@ t_breaks_with_nothing_between_make_one_page_break() {
     expect_page_lines "$T/title-page.pdf" 4 "Chapter one|folio 1|"
     expect_page_lines "$T/title-page.pdf" 5 "Chapter two|folio 2|"
 }
+
+t_duplicate_ids_are_an_error_naming_both_places() {
+    f="$SRCDIR/tests/fo/duplicate-ids.fo"
+    run_cocom render "$f" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err "$f:23: error: the id 'intro' is used twice: here and at $f:20; each id must be unique in the document"
+    expect_err "$f:25: error: the id 'seq' is used twice: here and at $f:15;"
+    expect_err "$f:26: error: the id 'foot' is used twice: here and at $f:17;"
+    expect_err_lines 3
+    expect_only_files
+    # The same FO made by a stylesheet (read from memory, not streamed
+    # from a file) is refused the same way.
+    cat > "$T/two.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:fo="http://www.w3.org/1999/XSL/Format">
+  <xsl:template match="/">
+    <fo:root>
+      <fo:layout-master-set><fo:simple-page-master master-name="p"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+      <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+        <xsl:for-each select="doc/p"><fo:block id="{@id}"><xsl:value-of select="."/></fo:block></xsl:for-each>
+      </fo:flow></fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+    printf '<doc><p id="a">one</p><p id="b">two</p><p id="a">three</p></doc>\n' > "$T/doc.xml"
+    run_cocom render --xsl "$T/two.xsl" "$T/doc.xml" -o "$T/out.pdf" --fo "$T/out.fo"
+    expect_rc 1
+    line=$(grep -n 'id="a">three' "$T/out.fo" | cut -d: -f1)
+    first=$(grep -n 'id="a">one' "$T/out.fo" | cut -d: -f1)
+    expect_err "$T/out.fo:$line: error: the id 'a' is used twice: here and at $T/out.fo:$first;"
+    [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
+}
