@@ -91,3 +91,15 @@ XSL
     expect_err "$T/out.fo:$line: error: the id 'a' is used twice: here and at $T/out.fo:$first;"
     [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
 }
+
+t_lines_into_the_margin_are_warned_once_per_block() {
+    f="$SRCDIR/tests/fo/overfull.fo"
+    run_cocom render "$f" -o "$T/out.pdf"
+    expect_rc 0
+    expect_pages "$T/out.pdf" 2
+    expect_err "$f:22: warning: 2 lines of this fo:block run into the margin, the widest by 50.0pt (it has 160.0pt): 'abcdefghijabcdefghijabcdefghij…'"
+    expect_err "$f:26: warning: a line of this fo:block runs into the margin by 58.0pt (it has 140.0pt): 'one two three four five six se…'"
+    expect_err "$f:18: warning: a line of this fo:block runs into the margin by 50.0pt (it has 160.0pt): 'a running foot far too long, p…'"
+    # Once per block: the running foot is too long on both pages.
+    expect_err_lines 3
+}
