@@ -285,6 +285,7 @@ CocomFont *cocom_font_get(CocomContext *ctx, const char *family, double size, in
     COCOM_GROW(c->entries, c->cap, c->count + 1);
     /* Fonts outlive any one document, so the family is copied. */
     c->entries[c->count++] = (FontEntry){cocom_xstrdup(family), weight, style, variant, f};
+    f->asked = c->entries[c->count - 1].family;   /* lives as long as the face */
     return font_at(t, f, size);
 }
 

@@ -49,7 +49,12 @@ typedef struct {
     PangoGlyphInfo *scratch_glyphs;   /* reused by every line's builder */
     int *scratch_clusters;
     size_t scratch_cap;
+    CocomBuf missing;           /* characters no font has, not yet said (note_missing_glyphs) */
+    int nmissing;
+    const char *missing_family;
 } Composer;
+
+static void say_missing_glyphs(Composer *c);
 
 static Atom *push(Composer *c, uint8_t type)
 {
@@ -71,6 +76,47 @@ static void push_penalty(Composer *c, int style, double width, int penalty, int 
     a->draws_hyphen = (uint8_t)hyphen;
 }
 
+/* Characters no installed font has are drawn as boxes (Pango's "unknown"
+ * glyphs, which carry the character).  Each is noted once per character
+ * and family asked for in the run, and said_missing_glyphs names those of
+ * a paragraph in one warning (Apache FOP warns of each too). */
+static void note_missing_glyphs(Composer *c, const ParaStyle *st, const CocomShapedWord *w)
+{
+    const char *family = st->font->ref->asked ? st->font->ref->asked : st->font->family;
+    for (int p = 0; p < w->npieces; p++) {
+        const PangoGlyphString *g = w->pieces[p].glyphs;
+        for (int i = 0; i < g->num_glyphs; i++) {
+            if (!(g->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) || g->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
+                continue;
+            gunichar ch = g->glyphs[i].glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+            char key[300];
+            snprintf(key, sizeof key, "glyph:%04X:%.250s", (unsigned)ch, family);
+            if (!cocom_report_once(c->ctx, key))
+                continue;
+            if (c->missing_family && strcmp(c->missing_family, family) != 0)
+                say_missing_glyphs(c);   /* one warning per family */
+            c->missing_family = family;
+            char utf8[8] = {0};
+            if (g_unichar_validate(ch))
+                g_unichar_to_utf8(ch, utf8);
+            cocom_buf_printf(&c->missing, "%sU+%04X '%s'", c->nmissing ? ", " : "", (unsigned)ch, utf8);
+            c->nmissing++;
+        }
+    }
+}
+
+static void say_missing_glyphs(Composer *c)
+{
+    if (c->nmissing)
+        cocom_report(c->ctx, COCOM_SEVERITY_WARNING, c->in->file, c->in->line,
+                     "no installed font has %s %s (font-family '%s'); %s drawn as an empty box",
+                     c->nmissing > 1 ? "the characters" : "the character", c->missing.data, c->missing_family,
+                     c->nmissing > 1 ? "each is" : "it is");
+    cocom_buf_free(&c->missing);
+    c->nmissing = 0;
+    c->missing_family = NULL;
+}
+
 static void push_word(Composer *c, int piece, int style, const char *text, int len)
 {
     if (len <= 0)
@@ -83,6 +129,8 @@ static void push_word(Composer *c, int piece, int style, const char *text, int l
     a->len = len;
     a->shaped = cocom_font_shape(c->ctx, st->font, text, len, st->letter_spacing);
     a->width = a->shaped->width;
+    if (a->shaped->missing)
+        note_missing_glyphs(c, st, a->shaped);
 }
 
 static void push_space(Composer *c, int piece, int style)
@@ -885,6 +933,7 @@ int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_
         }
         }
     }
+    say_missing_glyphs(&c);
     /* Nothing visible: no lines (anchors alone make one empty line so that
      * their ids have a place). */
     int has_box = 0, has_anchor = 0;
@@ -944,6 +993,7 @@ int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_
         assemble(&c, start, b, k, last, &lines[k]);
         start = line_start_after(&c, b);
     }
+    say_missing_glyphs(&c);   /* none left, unless a split word added some */
     free(breaks);
     free(c.atoms);
     free(c.scratch_glyphs);

@@ -103,3 +103,18 @@ t_lines_into_the_margin_are_warned_once_per_block() {
     # Once per block: the running foot is too long on both pages.
     expect_err_lines 3
 }
+
+t_characters_no_font_has_are_named_once() {
+    command -v fc-list > /dev/null || skip "fc-list (fontconfig) is not installed"
+    for ch in 10fffd e000; do
+        [ -z "$(fc-list ":charset=$ch" family)" ] || skip "a font here has U+$ch: $(fc-list ":charset=$ch" family | head -1)"
+    done
+    f="$SRCDIR/tests/fo/missing-glyphs.fo"
+    run_cocom render "$f" -o "$T/out.pdf"
+    expect_rc 0
+    expect_err "$f:15: warning: no installed font has the characters U+10FFFD '$(printf '\364\217\277\275')', U+E000 '$(printf '\356\200\200')' (font-family 'Liberation Sans'); each is drawn as an empty box"
+    expect_err "$f:17: warning: no installed font has the character U+10FFFD '$(printf '\364\217\277\275')' (font-family 'Liberation Serif'); it is drawn as an empty box"
+    expect_err_lines 2
+    # The characters are still in the text (as boxes on the page).
+    expect_pdf_text "$T/out.pdf" 1 "$(printf 'Private \364\217\277\275 and \356\200\200.')"
+}
