@@ -78,7 +78,7 @@ static void push_penalty(Composer *c, int style, double width, int penalty, int 
 
 /* Characters no installed font has are drawn as boxes (Pango's "unknown"
  * glyphs, which carry the character).  Each is noted once per character
- * and family asked for in the run, and said_missing_glyphs names those of
+ * and family asked for in the run, and say_missing_glyphs names those of
  * a paragraph in one warning (Apache FOP warns of each too). */
 static void note_missing_glyphs(Composer *c, const ParaStyle *st, const CocomShapedWord *w)
 {
