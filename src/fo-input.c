@@ -38,6 +38,7 @@ struct FoInput {
     int at_child;               /* the reader is on a flow child returned last */
     int reported;
     char *path;
+    CocomMap ids;               /* each id met so far: the line of its element */
 };
 
 const char *fo_input_name(const FoInput *in)
@@ -292,6 +293,7 @@ void fo_input_close(FoInput *in)
         xmlFreeDoc(d);
     }
     xmlFreeDoc(in->head);
+    cocom_map_clear(&in->ids);
     free(in->name);
     free(in->path);
     free(in);
@@ -304,6 +306,57 @@ xmlNodePtr fo_input_root(FoInput *in)
 
 /* ---------------------------------------------------------------------- */
 /* Sequences                                                                */
+
+/* Every id of the formatting objects at and under n (only n itself unless
+ * deep) joins the document's ids; one already there is an error naming
+ * both places.  XSL's id property names an area uniquely in the document;
+ * with two, citations and links to it cannot say where they go (and
+ * Apache FOP stops at such a document).  Reported, not
+ * stopped at, so that every duplicate is named in one run; the error
+ * means nothing is written (driver.c).  Elements of other namespaces
+ * (XMP, SVG) keep their own ids.  A walk, not a recursion: the depth of
+ * the input is the input's to choose. */
+static void note_ids(FoInput *in, xmlNodePtr n, int deep)
+{
+    xmlNodePtr top = n;
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, FO_NAMESPACE) == 0) {
+            xmlChar *id = xmlGetNoNsProp(n, (const xmlChar *)"id");
+            if (id && *id) {
+                intptr_t first;
+                long line = xmlGetLineNo(n);
+                if (cocom_map_get(&in->ids, (const char *)id, &first))
+                    cocom_report(in->ctx, COCOM_SEVERITY_ERROR, in->name, line,
+                                 "the id '%s' is used twice: here and at %s:%ld; each id must be unique in the "
+                                 "document", (const char *)id, in->name, (long)first);
+                else
+                    cocom_map_set(&in->ids, (const char *)id, (intptr_t)line);
+            }
+            xmlFree(id);
+            if (deep && n->children) {
+                n = n->children;
+                continue;
+            }
+        }
+        if (!deep || n == top)
+            return;
+        while (n != top && !n->next)
+            n = n->parent;
+        if (n == top)
+            return;
+        n = n->next;
+    }
+}
+
+/* The ids of a sequence as it is read: its own, its title's and static
+ * content's, and its flow's own. */
+static void note_sequence_ids(FoInput *in, xmlNodePtr seq)
+{
+    note_ids(in, seq, 0);
+    for (xmlNodePtr c = seq->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            note_ids(in, c, fo_kind(c) != FO_FLOW);
+}
 
 static xmlNodePtr doc_next_sequence(FoInput *in)
 {
@@ -389,7 +442,10 @@ xmlNodePtr fo_input_next_sequence(FoInput *in)
 {
     if (in->status != COCOM_STATUS_OK)
         return NULL;
-    return in->doc ? doc_next_sequence(in) : stream_next_sequence(in);
+    xmlNodePtr seq = in->doc ? doc_next_sequence(in) : stream_next_sequence(in);
+    if (seq)
+        note_sequence_ids(in, seq);
+    return seq;
 }
 
 xmlNodePtr fo_input_flow(FoInput *in)
@@ -401,8 +457,10 @@ xmlNodePtr fo_input_next_flow_child(FoInput *in)
 {
     if (in->doc) {
         xmlNodePtr n = in->flow_next;
-        if (n)
+        if (n) {
             in->flow_next = n->next;
+            note_ids(in, n, 1);
+        }
         return n;
     }
     if (!in->in_flow || in->status != COCOM_STATUS_OK)
@@ -429,6 +487,7 @@ xmlNodePtr fo_input_next_flow_child(FoInput *in)
                 return NULL;
             }
             in->at_child = 1;
+            note_ids(in, n, 1);
             return n;
         }
         ok = next_node(in);

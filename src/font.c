@@ -310,6 +310,7 @@ CocomFont *cocom_font_get(CocomContext *ctx, const char *family, double size, in
     /* Fonts outlive any one document, so the family is copied. */
     FontEntry *e = &c->entries[c->count++];
     *e = (FontEntry){cocom_xstrdup(family), weight, style, variant, f, NULL};
+    f->asked = e->family;   /* lives as long as the face */
     if (is_substitution(family, f->family))
         e->subst_key = cocom_xasprintf("font-subst:%s", family);
     warn_substitution(ctx, e);

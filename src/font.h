@@ -40,6 +40,8 @@ typedef struct CocomFont {
     PangoGlyphString *dot;          /* '.' shaped, for leaders */
     double dot_width;
     char *family;                   /* the face actually used, for messages */
+    const char *asked;              /* the family list asked for (cocom_font_get), for
+                                     * messages; NULL for a fallback face.  Not owned. */
 } CocomFont;
 
 /* A shaped word: usually one piece; several when fallback fonts were

@@ -650,6 +650,7 @@ static int add_style(Collector *c, const FoStyle *s, const InlineCtx *ic)
     ps.link = ic->link;
     ps.tag = ic->tag;
     ps.hidden = s->visibility != FO_VISIBILITY_VISIBLE;
+    ps.keep_spaces = s->white_space_treatment == FO_WS_PRESERVE;
     /* Reuse the previous style when nothing changed (most pieces). */
     if (c->nstyles > 0 && memcmp(&c->styles[c->nstyles - 1], &ps, sizeof ps) == 0)
         return c->nstyles - 1;
@@ -732,6 +733,9 @@ static void add_text(Collector *c, const FoStyle *s, const InlineCtx *ic, const 
             }
             ch = ' ';
         }
+        /* XSL has no tab stops: a tab is white space like U+0020
+         * (§7.16.12), and Apache FOP sets it as one space, so a listing
+         * indented with tabs looks the same in both. */
         if (ch == '\t')
             ch = ' ';
         if (ch == ' ') {
@@ -1192,6 +1196,54 @@ static ParaSrc *para_src_new(Collector *c, const ParaInput *in, const Frame *f)
 }
 
 /* Lays out the inline children [first, stop) of the top frame as lines. */
+/* Lines wider than their block run into the margin: a line that could not
+ * be broken (wrap-option="no-wrap", as in most program listings) or an
+ * inline object too wide.  Apache FOP warns of each; cocom says it once per
+ * block (its line in the FO), with the widest overrun in points and the
+ * start of that line's text so that it can be found. */
+static void warn_overfull(Galley *g, const Frame *f, const ParaLine *lines, int n)
+{
+    int worst = -1, count = 0;
+    double excess = 0;
+    for (int i = 0; i < n; i++) {
+        double e = lines[i].natural - lines[i].width;
+        if (!lines[i].overfull || e < 0.05)
+            continue;
+        count++;
+        if (e > excess) {
+            excess = e;
+            worst = i;
+        }
+    }
+    if (worst < 0)
+        return;
+    long line = xmlGetLineNo(f->node);
+    char key[96];
+    snprintf(key, sizeof key, "overfull:%ld", line);
+    if (!cocom_report_once(g->ctx, key))
+        return;
+    CocomBuf text = {0};
+    const ParaLine *l = &lines[worst];
+    for (int r = 0; r < l->nruns && text.len < 200; r++)
+        if (l->runs[r].kind == RUN_GLYPHS && l->runs[r].text)
+            cocom_buf_append(&text, l->runs[r].text, (size_t)l->runs[r].text_len);
+    const char *t = text.data ? text.data : "";
+    while (*t == ' ')
+        t++;
+    long nchars = g_utf8_strlen(t, -1);
+    int show = (int)(g_utf8_offset_to_pointer(t, nchars > 30 ? 30 : nchars) - t);
+    const char *name = (const char *)f->node->name;
+    if (count > 1)
+        cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, line,
+                     "%d lines of this fo:%s run into the margin, the widest by %.1fpt (it has %.1fpt): '%.*s%s'",
+                     count, name, excess, l->width, show, t, nchars > 30 ? "…" : "");
+    else
+        cocom_report(g->ctx, COCOM_SEVERITY_WARNING, g->env->file, line,
+                     "a line of this fo:%s runs into the margin by %.1fpt (it has %.1fpt): '%.*s%s'",
+                     name, excess, l->width, show, t, nchars > 30 ? "…" : "");
+    cocom_buf_free(&text);
+}
+
 static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
 {
     Frame *f = top(g);
@@ -1258,6 +1310,7 @@ static void emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
     in.line = xmlGetLineNo(first->type == XML_ELEMENT_NODE ? first : first->parent);
     ParaLine *lines = NULL;
     int n = cocom_para_compose(g->ctx, &in, &lines);
+    warn_overfull(g, f, lines, n);
     int widows = bs->widows > 0 ? bs->widows : 1, orphans = bs->orphans > 0 ? bs->orphans : 1;
     int32_t kt = f->kt_prefix;
     ParaSrc *src = NULL;

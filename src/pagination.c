@@ -738,6 +738,18 @@ static int row_breaks_inside(const Row *r)
     return 0;
 }
 
+/* Is there something to see at or after item i of the source: a line, a
+ * row, or a box that begins with a border or padding, or has a height of
+ * its own (an empty block can be a bordered box)? */
+static int content_after(Source *s, size_t i)
+{
+    for (Item *it; (it = s->get(s->src, i)); i++)
+        if (it->type == IT_LINE || it->type == IT_ROW
+            || (it->type == IT_START && (it->height > 0 || (it->box && it->box->min_height > 0))))
+            return 1;
+    return 0;
+}
+
 static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, Fit *out)
 {
     memset(out, 0, sizeof *out);
@@ -780,6 +792,20 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
             break;
         }
         if (it->type == IT_BREAK) {
+            /* A break with no content after it in the flow breaks nothing:
+             * the empty block with break-after="page" that ends DocBook's
+             * title page (and any flow ending in a break) makes no blank
+             * page (XSL 1.1 §7.20.1: a break-after is a condition on the
+             * area that follows; with none, there is nothing to move).
+             * What follows it (the ends of boxes, ids) stays on this page.
+             * Only in the flow: in a cell the break still ends the page
+             * after the row (row_breaks_inside). */
+            if (started && s->get == queue_get) {
+                int last = !content_after(s, i + 1);
+                it = s->get(s->src, i);   /* the queue may have moved */
+                if (last)
+                    continue;
+            }
             if (started) {
                 Item *base = s->get(s->src, gap);
                 /* Boxes that open just before the break (a wrapper's, a

@@ -29,6 +29,7 @@ typedef struct {
     uint8_t draws_hyphen;       /* penalty: a hyphen is drawn when the line breaks here */
     uint8_t leader;             /* box: a leader, which stretches */
     uint8_t object;             /* box: an inline object */
+    uint8_t kept;               /* glue: a preserved space, not discarded after a forced break */
     double width, stretch, shrink;
     int penalty;
     int piece;
@@ -48,7 +49,12 @@ typedef struct {
     PangoGlyphInfo *scratch_glyphs;   /* reused by every line's builder */
     int *scratch_clusters;
     size_t scratch_cap;
+    CocomBuf missing;           /* characters no font has, not yet said (note_missing_glyphs) */
+    int nmissing;
+    const char *missing_family;
 } Composer;
+
+static void say_missing_glyphs(Composer *c);
 
 static Atom *push(Composer *c, uint8_t type)
 {
@@ -70,6 +76,47 @@ static void push_penalty(Composer *c, int style, double width, int penalty, int 
     a->draws_hyphen = (uint8_t)hyphen;
 }
 
+/* Characters no installed font has are drawn as boxes (Pango's "unknown"
+ * glyphs, which carry the character).  Each is noted once per character
+ * and family asked for in the run, and say_missing_glyphs names those of
+ * a paragraph in one warning (Apache FOP warns of each too). */
+static void note_missing_glyphs(Composer *c, const ParaStyle *st, const CocomShapedWord *w)
+{
+    const char *family = st->font->ref->asked ? st->font->ref->asked : st->font->family;
+    for (int p = 0; p < w->npieces; p++) {
+        const PangoGlyphString *g = w->pieces[p].glyphs;
+        for (int i = 0; i < g->num_glyphs; i++) {
+            if (!(g->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) || g->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
+                continue;
+            gunichar ch = g->glyphs[i].glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+            char key[300];
+            snprintf(key, sizeof key, "glyph:%04X:%.250s", (unsigned)ch, family);
+            if (!cocom_report_once(c->ctx, key))
+                continue;
+            if (c->missing_family && strcmp(c->missing_family, family) != 0)
+                say_missing_glyphs(c);   /* one warning per family */
+            c->missing_family = family;
+            char utf8[8] = {0};
+            if (g_unichar_validate(ch))
+                g_unichar_to_utf8(ch, utf8);
+            cocom_buf_printf(&c->missing, "%sU+%04X '%s'", c->nmissing ? ", " : "", (unsigned)ch, utf8);
+            c->nmissing++;
+        }
+    }
+}
+
+static void say_missing_glyphs(Composer *c)
+{
+    if (c->nmissing)
+        cocom_report(c->ctx, COCOM_SEVERITY_WARNING, c->in->file, c->in->line,
+                     "no installed font has %s %s (font-family '%s'); %s drawn as an empty box",
+                     c->nmissing > 1 ? "the characters" : "the character", c->missing.data, c->missing_family,
+                     c->nmissing > 1 ? "each is" : "it is");
+    cocom_buf_free(&c->missing);
+    c->nmissing = 0;
+    c->missing_family = NULL;
+}
+
 static void push_word(Composer *c, int piece, int style, const char *text, int len)
 {
     if (len <= 0)
@@ -82,6 +129,8 @@ static void push_word(Composer *c, int piece, int style, const char *text, int l
     a->len = len;
     a->shaped = cocom_font_shape(c->ctx, st->font, text, len, st->letter_spacing);
     a->width = a->shaped->width;
+    if (a->shaped->missing)
+        note_missing_glyphs(c, st, a->shaped);
 }
 
 static void push_space(Composer *c, int piece, int style)
@@ -96,6 +145,7 @@ static void push_space(Composer *c, int piece, int style)
         a->width = 0;
     a->stretch = sp / 2;
     a->shrink = sp / 3;
+    a->kept = st->keep_spaces;
 }
 
 static void push_forced_break(Composer *c, int style)
@@ -440,11 +490,18 @@ static double line_width(const ParaInput *in, int line)
 }
 
 /* The first atom of a line that starts after the break at `b`: glue and
- * penalties after a break are discarded. */
+ * penalties after a break are discarded — except, after a forced break
+ * (a preserved linefeed), the spaces white-space-treatment="preserve"
+ * keeps: they are a listing's indentation, which XSL 1.1 §7.16.12 turns
+ * into glyph areas and every FO processor keeps.  Where a line is broken
+ * by wrapping, the spaces at the break go as usual (suppress-at-line-break
+ * "auto" suppresses U+0020, §7.17.3). */
 static size_t line_start_after(const Composer *c, size_t b)
 {
+    int forced = b < c->n && c->atoms[b].type == A_PENALTY && c->atoms[b].penalty <= FORCED;
     size_t i = b + 1;
-    while (i < c->n && (c->atoms[i].type == A_GLUE || (c->atoms[i].type == A_PENALTY && c->atoms[i].penalty > FORCED)))
+    while (i < c->n && ((c->atoms[i].type == A_GLUE && !(forced && c->atoms[i].kept))
+                        || (c->atoms[i].type == A_PENALTY && c->atoms[i].penalty > FORCED)))
         i++;
     return i;
 }
@@ -938,6 +995,7 @@ int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_
         }
         }
     }
+    say_missing_glyphs(&c);
     /* Nothing visible: no lines (anchors alone make one empty line so that
      * their ids have a place). */
     int has_box = 0, has_anchor = 0;
@@ -952,15 +1010,28 @@ int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_
         return 0;
     }
     (void)c.scratch_cap;
-    /* The paragraph's end: fill glue (unless the last line is justified)
-     * and a forced break. */
-    int style0 = in->npieces ? in->pieces[0].style : 0;
-    if (in->align_last != FO_ALIGN_JUSTIFY) {
-        Atom *g = push(&c, A_GLUE);
-        g->style = style0;
-        g->stretch = FIL;
+    /* A preserved linefeed ends its line; it does not begin another.  So
+     * when the text ends with one (a listing whose last line ends in a
+     * linefeed, as nearly every program listing's does), followed at most
+     * by spaces, that forced break is the paragraph's end and no empty
+     * line follows: the gap after a listing is its space-after alone, as
+     * in Apache FOP. */
+    size_t end = c.n;
+    while (end > 0 && c.atoms[end - 1].type == A_GLUE && c.atoms[end - 1].stretch < FIL)
+        end--;
+    if (end > 0 && c.atoms[end - 1].type == A_PENALTY && c.atoms[end - 1].penalty <= FORCED) {
+        c.n = end;
+    } else {
+        /* The paragraph's end: fill glue (unless the last line is
+         * justified) and a forced break. */
+        int style0 = in->npieces ? in->pieces[0].style : 0;
+        if (in->align_last != FO_ALIGN_JUSTIFY) {
+            Atom *g = push(&c, A_GLUE);
+            g->style = style0;
+            g->stretch = FIL;
+        }
+        push_penalty(&c, style0, 0, FORCED, 0, 0);
     }
-    push_penalty(&c, style0, 0, FORCED, 0, 0);
 
     if (in->wrap) {
         double narrowest = line_width(in, 0) < line_width(in, 1) ? line_width(in, 0) : line_width(in, 1);
@@ -984,6 +1055,7 @@ int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_
         assemble(&c, start, b, k, last, &lines[k]);
         start = line_start_after(&c, b);
     }
+    say_missing_glyphs(&c);   /* none left, unless a split word added some */
     free(breaks);
     free(c.atoms);
     free(c.scratch_glyphs);

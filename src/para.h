@@ -44,6 +44,8 @@ typedef struct {
     int link;                   /* the caller's link index, or -1 */
     int tag;                    /* the caller's inline structure element index, or -1 */
     uint8_t hidden;             /* visibility="hidden" (or collapse): takes its room, not drawn */
+    uint8_t keep_spaces;        /* white-space-treatment="preserve": spaces that begin a line
+                                   after a forced break keep their width (indentation) */
 } ParaStyle;
 
 typedef enum {
