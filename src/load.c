@@ -169,6 +169,22 @@ static const char *catalog_name(void)
     return files && *files ? files : "/etc/xml/catalog";
 }
 
+/* Refuses what the document loads: the first refusal is reported (the
+ * rest would only repeat it), and the parser stops. */
+static void refuse(LoadState *st, xmlParserCtxtPtr pctxt, long line, const char *fmt, ...) COCOM_PRINTF(4, 5);
+static void refuse(LoadState *st, xmlParserCtxtPtr pctxt, long line, const char *fmt, ...)
+{
+    if (!st->reported) {
+        st->reported = 1;
+        st->refused_entity = 1;
+        va_list ap;
+        va_start(ap, fmt);
+        cocom_vreport(st->ctx, COCOM_SEVERITY_ERROR, st->name, line, NULL, NULL, fmt, ap);
+        va_end(ap);
+    }
+    xmlStopParser(pctxt);
+}
+
 /* Strict loads: nothing.  Catalog loads: what the catalog gives, and what
  * a file it gave refers to.  Trusted loads: any local file. */
 static xmlParserInputPtr entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
@@ -180,24 +196,18 @@ static xmlParserInputPtr entity_loader(const char *url, const char *id, xmlParse
     if (!path && url && reading_trusted(st, ctxt))
         path = cocom_load_local_path(url);
     if (!path) {
-        if (!st->reported && st->mode == COCOM_LOAD_TRUSTED) {
-            st->reported = 1;
-            st->refused_entity = 1;
-            cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, current_line(ctxt),
-                         "the file refers to '%s', which is on the network and not in the system's XML "
-                         "catalog (%s); nothing is read from the network",
-                         url ? url : id, catalog_name());
-        } else if (!st->reported) {
-            st->reported = 1;
-            st->refused_entity = 1;
-            cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, current_line(ctxt),
-                         "the document refers to '%s'%s%s%s, which is not in the system's XML catalog (%s); "
-                         "%s reads DTDs and external entities only from the catalog, never other files "
-                         "or the network",
-                         url ? url : id, id && url ? " (" : "", id && url ? id : "", id && url ? ")" : "",
-                         catalog_name(), st->what);
-        }
-        xmlStopParser(ctxt);
+        if (st->mode == COCOM_LOAD_TRUSTED)
+            refuse(st, ctxt, current_line(ctxt),
+                   "the file refers to '%s', which is on the network and not in the system's XML "
+                   "catalog (%s); nothing is read from the network",
+                   url ? url : id, catalog_name());
+        else
+            refuse(st, ctxt, current_line(ctxt),
+                   "the document refers to '%s'%s%s%s, which is not in the system's XML catalog (%s); "
+                   "%s reads DTDs and external entities only from the catalog, never other files "
+                   "or the network",
+                   url ? url : id, id && url ? " (" : "", id && url ? id : "", id && url ? ")" : "",
+                   catalog_name(), st->what);
         return NULL;
     }
     xmlParserInputPtr in = xmlNewInputFromFile(ctxt, path);
@@ -350,34 +360,23 @@ static void entity_decl(void *user, const xmlChar *name, int type, const xmlChar
             xmlSAX2EntityDecl(user, name, type, public_id, system_id, content);
             return;
         }
-        if (!st->reported) {
-            st->reported = 1;
-            st->refused_entity = 1;
-            cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, current_line(pctxt),
-                         "the document declares an external entity '%s' (pointing at '%s'), which is not in "
-                         "the system's XML catalog (%s); external entities are read only from the catalog, "
-                         "because they can read other files",
-                         (const char *)name, (const char *)(system_id ? system_id : public_id), catalog_name());
-        }
-        xmlStopParser(pctxt);
+        refuse(st, pctxt, current_line(pctxt),
+               "the document declares an external entity '%s' (pointing at '%s'), which is not in "
+               "the system's XML catalog (%s); external entities are read only from the catalog, "
+               "because they can read other files",
+               (const char *)name, (const char *)(system_id ? system_id : public_id), catalog_name());
         return;
     }
-    if (!st->reported) {
-        st->reported = 1;
-        st->refused_entity = 1;
-        long line = current_line(pctxt);
-        if (system_id)
-            cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, line,
-                         "the document declares an external entity '%s' (pointing at '%s'); "
-                         "entities are refused, because they can read other files",
-                         (const char *)name, (const char *)system_id);
-        else
-            cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, line,
-                         "the document declares an entity '%s'; entities are refused, "
-                         "because they can expand without bound (\"billion laughs\")",
-                         (const char *)name);
-    }
-    xmlStopParser(pctxt);
+    if (system_id)
+        refuse(st, pctxt, current_line(pctxt),
+               "the document declares an external entity '%s' (pointing at '%s'); "
+               "entities are refused, because they can read other files",
+               (const char *)name, (const char *)system_id);
+    else
+        refuse(st, pctxt, current_line(pctxt),
+               "the document declares an entity '%s'; entities are refused, "
+               "because they can expand without bound (\"billion laughs\")",
+               (const char *)name);
 }
 
 /* Catalog mode: the DOCTYPE's DTD is read only if the catalog has it. */
@@ -388,18 +387,13 @@ static void external_subset(void *user, const xmlChar *name, const xmlChar *publ
     if (st->mode == COCOM_LOAD_CATALOG && (public_id || system_id)) {
         char *found = catalog_resolve((const char *)public_id, (const char *)system_id);
         if (!found) {
-            if (!st->reported) {
-                st->reported = 1;
-                st->refused_entity = 1;
-                cocom_report(st->ctx, COCOM_SEVERITY_ERROR, st->name, current_line(pctxt),
-                             "the DOCTYPE names the DTD '%s'%s%s%s, which is not in the system's XML catalog (%s); "
-                             "a DTD is read only from the catalog (for DocBook, install docbook-xml), never "
-                             "from another file or the network",
-                             (const char *)(system_id ? system_id : public_id), public_id && system_id ? " (" : "",
-                             public_id && system_id ? (const char *)public_id : "", public_id && system_id ? ")" : "",
-                             catalog_name());
-            }
-            xmlStopParser(pctxt);
+            refuse(st, pctxt, current_line(pctxt),
+                   "the DOCTYPE names the DTD '%s'%s%s%s, which is not in the system's XML catalog (%s); "
+                   "a DTD is read only from the catalog (for DocBook, install docbook-xml), never "
+                   "from another file or the network",
+                   (const char *)(system_id ? system_id : public_id), public_id && system_id ? " (" : "",
+                   public_id && system_id ? (const char *)public_id : "", public_id && system_id ? ")" : "",
+                   catalog_name());
             return;
         }
         free(found);
