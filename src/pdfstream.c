@@ -48,6 +48,9 @@ enum {
     F_INFO = 1 << 14,
     F_PTREE_SEEN = 1 << 15
 };
+/* The flags that give aux a meaning: an object holds one of them (a damaged
+ * file may ask for two, as a Figure that is also a link's annotation). */
+#define AUX_FLAGS (F_PAGE | F_CONTENT | F_FIGURE | F_LINK_ANNOT)
 
 typedef struct {
     uint64_t out;           /* type 1: where it was written; type 2: its object stream */
@@ -357,7 +360,10 @@ static int walk_elem(Post *p, uint32_t num, uint32_t parent, int in_private, int
         /* Counted inside furniture too: the painter records one text per
          * Figure it opens. */
         size_t i = p->nfigures++;
-        if (!private_here && fix->figure_alt && i < fix->nfigure_alt && cocom_pdfmeta_has_words(fix->figure_alt[i])) {
+        /* aux holds one index: an object that is also a page or a link's
+         * annotation (a damaged tree) gains no /Alt. */
+        if (!private_here && !(e->flags & AUX_FLAGS) && fix->figure_alt && i < fix->nfigure_alt
+            && cocom_pdfmeta_has_words(fix->figure_alt[i])) {
             e->flags |= F_FIGURE;
             e->aux = (uint32_t)i;
         }
@@ -399,7 +405,7 @@ static int walk_elem(Post *p, uint32_t num, uint32_t parent, int in_private, int
             add_mcid(p, k->pg.kind == COCOM_PDFV_REF ? &k->pg : &pg, k->mcid);
         } else if (k->kind == KID_OBJR) {
             Entry *a = entry(p, k->num);
-            if (a && link >= 0) {
+            if (a && link >= 0 && !(a->flags & AUX_FLAGS)) {
                 a->flags |= F_LINK_ANNOT;
                 a->aux = (uint32_t)link;
             }
@@ -873,7 +879,7 @@ static int rewrite_value(Post *p, uint32_t num, CocomPdfVal *v)
         }
         changed = 1;
     }
-    if (f & F_FIGURE) {
+    if ((f & F_FIGURE) && e->aux < fix->nfigure_alt) {
         cocom_pdfobj_set(&p->r, v, "Alt", text_val(p, fix->figure_alt[e->aux]));
         changed = 1;
     }
@@ -881,7 +887,7 @@ static int rewrite_value(Post *p, uint32_t num, CocomPdfVal *v)
         set_th_scope(p, v, (f & F_TH_ROW) != 0);
         changed = 1;
     }
-    if (f & F_LINK_ANNOT) {
+    if ((f & F_LINK_ANNOT) && e->aux < fix->nlink_contents) {
         cocom_pdfobj_set(&p->r, v, "Contents", text_val(p, fix->link_contents[e->aux]));
         changed = 1;
     }

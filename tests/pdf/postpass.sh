@@ -270,3 +270,18 @@ t_cocom_furniture_becomes_artifacts() {
     expect_page_lines "$T/out.pdf" 1 "Running header|See the site or the second part.|Page 1|"
     expect_page_lines "$T/out.pdf" 2 "Running header|Second part|Page 2|"
 }
+
+# A damaged tree in which a Figure is also a Link's annotation (found by
+# fuzz-pdfstream: fuzz/seeds/pdfstream-figure-is-link-annotation.pdf): the
+# object gains one of /Alt and /Contents, never a text from past the end of
+# the other's list (a read out of bounds, which the sanitizer build reports).
+t_a_figure_that_is_also_a_link_annotation() {
+    run_tool pdffix "$SRCDIR/fuzz/seeds/pdfstream-figure-is-link-annotation.pdf" "$T/out.pdf" \
+        --lang en-GB --alt "A figure" --link "A link" --link "Another link"
+    [ "$RC" -eq 0 ] || [ "$RC" -eq 1 ] || { cat "$ERR"; fail "exit status $RC"; }
+    if [ "$RC" -eq 0 ]; then
+        qpdf --check "$T/out.pdf" > /dev/null 2>&1 || [ $? -eq 3 ] || fail "qpdf cannot read the output"
+    else
+        [ ! -e "$T/out.pdf" ] || fail "a refusal left a file behind"
+    fi
+}
