@@ -113,6 +113,27 @@ void cocom_context_set_diagnostic_func(CocomContext *ctx, CocomDiagnosticFunc fu
     ctx->diag_user = func ? user : NULL;
 }
 
+static void hushed(void *user, const CocomDiagnostic *d)
+{
+    (void)user;
+    (void)d;
+}
+
+void cocom_hush(CocomContext *ctx, CocomHush *h)
+{
+    *h = (CocomHush){ctx->diag_func, ctx->diag_user, ctx->errors, ctx->warnings};
+    ctx->diag_func = hushed;
+    ctx->diag_user = NULL;
+}
+
+void cocom_unhush(CocomContext *ctx, const CocomHush *h)
+{
+    ctx->diag_func = h->func;
+    ctx->diag_user = h->user;
+    ctx->errors = h->errors;
+    ctx->warnings = h->warnings;
+}
+
 CocomStatus cocom_context_set_data_dir(CocomContext *ctx, const char *dir)
 {
     if (!dir || !*dir)

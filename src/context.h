@@ -46,6 +46,18 @@ void cocom_report_rule(CocomContext *ctx, CocomSeverity sev, const char *file, l
  * the caller reports only when it returns 1. */
 int cocom_report_once(CocomContext *ctx, const char *key);
 
+/* Quiet work: between cocom_hush() and cocom_unhush() nothing reaches the
+ * user's diagnostic function, and the counts of errors and warnings are
+ * as they were before (a first layout pass, a paragraph composed again:
+ * what they find is said by the pass that counts). */
+typedef struct {
+    CocomDiagnosticFunc func;
+    void *user;
+    unsigned errors, warnings;
+} CocomHush;
+void cocom_hush(CocomContext *ctx, CocomHush *h);
+void cocom_unhush(CocomContext *ctx, const CocomHush *h);
+
 /* The path of a file in the data folder, e.g. "schema/arrangement.rng".
  * The caller frees the result. */
 char *cocom_data_path(const CocomContext *ctx, const char *relative);

@@ -141,14 +141,6 @@ static CocomStatus first_pass(CocomContext *ctx, const Source *src, const CocomR
     return st;
 }
 
-/* Diagnostics of the first passes repeat in the last: keep them quiet. */
-static void silent(void *user, const CocomDiagnostic *d)
-{
-    unsigned *errors = user;
-    if (d->severity == COCOM_SEVERITY_ERROR)
-        (*errors)++;
-}
-
 /* Cairo's PDF at `tmp` goes through the post-pass (pdfpost.h) into a second
  * temporary file, which is renamed to `output` when whole. */
 static CocomStatus finish_pdf(CocomContext *ctx, const CocomRenderer *r, const CocomDocInfo *info, const char *tmp,
@@ -195,11 +187,9 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
     int cites = fo_input_has_citations(probe);
     fo_input_close(probe);
     if (cites) {
-        CocomDiagnosticFunc save = ctx->diag_func;
-        void *save_user = ctx->diag_user;
-        unsigned errs = 0, save_e = ctx->errors, save_w = ctx->warnings;
-        ctx->diag_func = silent;
-        ctx->diag_user = &errs;
+        /* Diagnostics of the first passes repeat in the last. */
+        CocomHush hush;
+        cocom_hush(ctx, &hush);
         long flow_citations = 0;
         CocomStatus st = first_pass(ctx, src, NULL, &refs, &flow_citations);
         /* Only citations in the flow can move breaks; when there are some,
@@ -214,10 +204,7 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
             if (same)
                 break;
         }
-        ctx->diag_func = save;
-        ctx->diag_user = save_user;
-        ctx->errors = save_e;
-        ctx->warnings = save_w;
+        cocom_unhush(ctx, &hush);
         /* Keys of once-only warnings were set while silent: forget them so
          * the real pass says them. */
         cocom_map_clear(&ctx->once);

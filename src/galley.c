@@ -2990,12 +2990,6 @@ static void box_follow(LBox *b, double width)
     }
 }
 
-static void silent(void *user, const CocomDiagnostic *d)
-{
-    (void)user;
-    (void)d;
-}
-
 /* Composes again, `width` wide, what is left of a paragraph from its line
  * `first` (index k) on, appending the lines to `out`. */
 static void para_compose_rest(Galley *g, ParaSrc *src, int k, const Item *first, double width, ItemList *out)
@@ -3016,18 +3010,9 @@ static void para_compose_rest(Galley *g, ParaSrc *src, int k, const Item *first,
     in.npieces = np;
     in.width = width;
     in.text_indent = k == 0 ? src->first_text_indent : 0;
-    /* Said when the paragraph was first composed. */
-    CocomContext *ctx = g->ctx;
-    CocomDiagnosticFunc save = ctx->diag_func;
-    void *save_user = ctx->diag_user;
-    unsigned save_e = ctx->errors, save_w = ctx->warnings;
-    ctx->diag_func = silent;
+    in.quiet = 1;   /* said when the paragraph was first composed */
     ParaLine *lines = NULL;
-    int m = cocom_para_compose(ctx, &in, &lines);
-    ctx->diag_func = save;
-    ctx->diag_user = save_user;
-    ctx->errors = save_e;
-    ctx->warnings = save_w;
+    int m = cocom_para_compose(g->ctx, &in, &lines);
     free(pieces);
     int n = k + m;
     src->nlines = n;

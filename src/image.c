@@ -133,8 +133,8 @@ static cairo_surface_t *jpeg_decode(const unsigned char *data, size_t len, doubl
         *dy = cinfo.Y_density * 2.54;
     }
     /* libjpeg converts grey and YCbCr to RGB, but not CMYK or YCCK: those
-     * come out as CMYK and are converted here (a PDF embeds the JPEG as it
-     * is all the same; this is for PNG output and the pixels' size). */
+     * come out as CMYK and are converted here (into the pixels that go
+     * into a PNG, and into a PDF in place of the JPEG: see below). */
     int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
     cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
     *cmyk_out = cmyk;

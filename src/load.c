@@ -100,14 +100,16 @@ static xmlCatalogPtr catalog_get(void)
     return catalog;
 }
 
-/* The local file the catalog gives for a public and/or system id, or NULL. */
-static char *catalog_resolve(const char *public_id, const char *system_id)
+/* The local file the catalog gives, or NULL: for a public and/or system
+ * id (a DTD's, an entity's), then for the system id as a URI; with
+ * uri_only, for a URI alone (a stylesheet's import). */
+static char *catalog_lookup(const char *public_id, const char *system_id, int uri_only)
 {
     xmlCatalogPtr cat = catalog_get();
     if (!cat || (!public_id && !system_id))
         return NULL;
     pthread_mutex_lock(&catalog_lock);
-    xmlChar *r = xmlACatalogResolve(cat, BAD_CAST public_id, BAD_CAST system_id);
+    xmlChar *r = uri_only ? NULL : xmlACatalogResolve(cat, BAD_CAST public_id, BAD_CAST system_id);
     if (!r && system_id)
         r = xmlACatalogResolveURI(cat, BAD_CAST system_id);
     pthread_mutex_unlock(&catalog_lock);
@@ -118,19 +120,14 @@ static char *catalog_resolve(const char *public_id, const char *system_id)
     return path;
 }
 
+static char *catalog_resolve(const char *public_id, const char *system_id)
+{
+    return catalog_lookup(public_id, system_id, 0);
+}
+
 char *cocom_catalog_resolve_uri(const char *uri)
 {
-    xmlCatalogPtr cat = catalog_get();
-    if (!cat || !uri)
-        return NULL;
-    pthread_mutex_lock(&catalog_lock);
-    xmlChar *r = xmlACatalogResolveURI(cat, BAD_CAST uri);
-    pthread_mutex_unlock(&catalog_lock);
-    if (!r)
-        return NULL;
-    char *path = cocom_load_local_path((const char *)r);
-    xmlFree(r);
-    return path;
+    return catalog_lookup(NULL, uri, 1);
 }
 
 /* The file the parser is reading now: the innermost input that is a file

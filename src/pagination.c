@@ -191,8 +191,11 @@ struct CocomLayout {
     Notes *notes_pending;       /* footnote bodies (or their rests) waiting for the next page's foot */
     /* Fitting the flow into a page: the footnotes its lines cite need room
      * at its foot, h0 (those carried from the page before) to begin with,
-     * and the separator (sep) above the first. */
-    struct { int on; double h0, sep; } fit_notes;
+     * and the separator (page_separator) above the first. */
+    struct { int on; double h0; } fit_notes;
+    /* The page's footnote separator, laid out when a footnote first needs
+     * it (most pages have none): its items, height and width. */
+    struct { int made; double h, w; ItemList items; } sep;
     /* Placing the flow on a page: each line or row placed that cites
      * footnotes places their bodies at y, in the room left, right after
      * itself in reading order; once one waits (held) the rest wait. */
@@ -589,6 +592,7 @@ typedef struct {
 } Fit;
 
 static double item_notes_height(CocomLayout *l, const Item *it);
+static double page_separator(CocomLayout *l);
 
 static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, Fit *out);
 
@@ -856,7 +860,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
         if (notes)
             nh = item_notes_height(l, it);
         if (nh > 0 && fn <= 0)
-            nh += l->fit_notes.sep;
+            nh += page_separator(l);
         double Hi = H - fn - nh;
         /* The first line of a page whose footnotes are taller than the
          * page stays with as much of them as fits; the rest go on. */
@@ -1647,6 +1651,24 @@ static double separator_items(CocomLayout *l, double w, ItemList *out)
     return f.height;
 }
 
+/* The separator of the page being made (l->sep.w wide), laid out on first
+ * use; its height. */
+static double page_separator(CocomLayout *l)
+{
+    if (!l->sep.made) {
+        l->sep.h = separator_items(l, l->sep.w, &l->sep.items);
+        l->sep.made = 1;
+    }
+    return l->sep.h;
+}
+
+static void page_separator_clear(CocomLayout *l)
+{
+    item_list_clear(&l->sep.items);
+    l->sep.made = 0;
+    l->sep.h = 0;
+}
+
 /* Draws the separator's items (page furniture) with their top at y. */
 static void place_separator(CocomLayout *l, CocomPage *page, Master *m, ItemList *items, double y)
 {
@@ -1943,9 +1965,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
     double H = m->body.h - (rep ? rep->header_height : 0);
     /* Footnotes: those waiting from the page before come first at the
      * foot, leaving the flow room for its first line or row. */
-    ItemList sep_items = {0};
-    double sep = separator_items(l, m->body.w, &sep_items);
-    double h0 = l->notes_pending ? notes_height(l, l->notes_pending) + sep : 0;
+    l->sep.w = m->body.w;
+    double h0 = l->notes_pending ? notes_height(l, l->notes_pending) + page_separator(l) : 0;
     double cap = H - (head ? head->height : 0);
     if (h0 > cap)
         h0 = cap > 0 ? cap : 0;
@@ -1955,12 +1976,11 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         Source src = {queue_get, l->flow};
         l->fit_notes.on = 1;
         l->fit_notes.h0 = h0;
-        l->fit_notes.sep = sep;
         fit_items(l, &src, H, 1, &f);
         /* An odd-page or even-page break before any content of this page. */
         if ((f.top_break == FO_BREAK_ODD_PAGE && l->page_number % 2 == 0)
             || (f.top_break == FO_BREAK_EVEN_PAGE && l->page_number % 2 != 0)) {
-            item_list_clear(&sep_items);
+            page_separator_clear(l);
             return blank_page(l);
         }
         /* The last page of the sequence may have a master of its own. */
@@ -2008,6 +2028,7 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         y = place_repeated(&p, &rep->header, rep->header_id, y);
     /* The footnotes' room at the foot of the body, below the separator. */
     double nroom = f.notes_height > H - f.height ? H - f.height : f.notes_height;
+    double sep = nroom > 0 ? page_separator(l) : 0;
     double area = nroom > sep ? nroom - sep : 0;
     l->pn.on = 1;
     l->pn.room = area + EPS;
@@ -2043,7 +2064,7 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
                              "page %d: no content of the flow fits on the page and nothing can move it on; stopping",
                              l->page_index);
                 item_list_clear(&taken);
-                item_list_clear(&sep_items);
+                page_separator_clear(l);
                 placer_finish(&p);
                 cocom_page_free(page);
                 *status = COCOM_STATUS_INVALID;
@@ -2104,9 +2125,9 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
     memset(&l->fit_notes, 0, sizeof l->fit_notes);
     memset(&l->pn, 0, sizeof l->pn);
     placer_finish(&p);
-    if (noted && sep_items.n)
-        place_separator(l, page, m, &sep_items, area_top - sep);
-    item_list_clear(&sep_items);
+    if (noted && l->sep.items.n)
+        place_separator(l, page, m, &l->sep.items, area_top - sep);
+    page_separator_clear(l);
     page_done(l, page, m);
     return page;
 }
@@ -2291,6 +2312,7 @@ void cocom_layout_free(CocomLayout *l)
     cocom_marker_state_free(l->markers);
     free(l->open);
     free(l->pn.spans);
+    page_separator_clear(l);
     free(l->root_style);
     for (size_t i = 0; i < l->nanchors; i++)
         free((char *)l->anchors[i]);

@@ -82,6 +82,8 @@ static void push_penalty(Composer *c, int style, double width, int penalty, int 
  * a paragraph in one warning (Apache FOP warns of each too). */
 static void note_missing_glyphs(Composer *c, const ParaStyle *st, const CocomShapedWord *w)
 {
+    if (c->in->quiet)
+        return;
     const char *family = st->font->ref->asked ? st->font->ref->asked : st->font->family;
     for (int p = 0; p < w->npieces; p++) {
         const PangoGlyphString *g = w->pieces[p].glyphs;
@@ -339,19 +341,25 @@ static void add_text(Composer *c, int piece, const ParaPiece *p)
     free(attrs);
 }
 
+/* Says once per paragraph what became of a word too wide for its line:
+ * "a word <what> ('<its first 20 characters>', N characters) <done>". */
+static void say_long_word(Composer *c, const Atom *a, const char *what, const char *done)
+{
+    if (c->warned_long_word)
+        return;
+    c->warned_long_word = 1;
+    long nchars = g_utf8_strlen(a->text, a->len);
+    int show = (int)(g_utf8_offset_to_pointer(a->text, nchars > 20 ? 20 : nchars) - a->text);
+    cocom_report(c->ctx, COCOM_SEVERITY_WARNING, c->in->file, c->in->line, "a word %s ('%.*s%s', %ld characters) %s",
+                 what, show, a->text, nchars > 20 ? "…" : "", nchars, done);
+}
+
 /* Cuts one box's text between characters (keeping combining marks with
  * their base), so the greedy breaker can fill lines with it: the last
  * resort, which a warning names. */
 static void push_char_pieces(Composer *c, const Atom *a, const char *p, const char *end)
 {
-    if (!c->warned_long_word) {
-        c->warned_long_word = 1;
-        long nchars = g_utf8_strlen(a->text, a->len);
-        int show = (int)(g_utf8_offset_to_pointer(a->text, nchars > 20 ? 20 : nchars) - a->text);
-        cocom_report(c->ctx, COCOM_SEVERITY_WARNING, c->in->file, c->in->line,
-                     "a word longer than the line ('%.*s%s', %ld characters) is broken between characters",
-                     show, a->text, nchars > 20 ? "…" : "", nchars);
-    }
+    say_long_word(c, a, "longer than the line", "is broken between characters");
     int first = 1;
     while (p < end) {
         const char *q = g_utf8_next_char(p);
@@ -372,14 +380,9 @@ static void push_char_pieces(Composer *c, const Atom *a, const char *p, const ch
  * paragraph, with how far it reaches past the line. */
 static void push_overflowing_word(Composer *c, const Atom *a, const char *p, const char *end, double over)
 {
-    if (!c->warned_long_word) {
-        c->warned_long_word = 1;
-        long nchars = g_utf8_strlen(a->text, a->len);
-        int show = (int)(g_utf8_offset_to_pointer(a->text, nchars > 20 ? 20 : nchars) - a->text);
-        cocom_report(c->ctx, COCOM_SEVERITY_WARNING, c->in->file, c->in->line,
-                     "a word wider than its line ('%.*s%s', %ld characters) is not broken; it overflows the line by %.1fpt",
-                     show, a->text, nchars > 20 ? "…" : "", nchars, over);
-    }
+    char done[64];
+    snprintf(done, sizeof done, "is not broken; it overflows the line by %.1fpt", over);
+    say_long_word(c, a, "wider than its line", done);
     push_word(c, a->piece, a->style, p, (int)(end - p));
 }
 
@@ -429,8 +432,9 @@ static double widest_syllable(Composer *c, const Atom *a, const int *pts, int np
 
 /* A box wider than any line is hyphenated at the dictionary's points
  * where it has them, and what is still too wide is cut between
- * characters in table cells and left whole elsewhere (cut_long_words).  A word already cut at hyphenation points (hyphenate="true")
- * is one of its syllables here and is only ever cut between characters. */
+ * characters in table cells and left whole elsewhere (cut_long_words).
+ * A word already cut at hyphenation points (hyphenate="true") is one of
+ * its syllables here and is only ever cut between characters. */
 static void split_long_boxes(Composer *c, double narrowest)
 {
     int any = 0;
@@ -960,6 +964,7 @@ int cocom_para_compose(CocomContext *ctx, const ParaInput *in, ParaLine **lines_
     memset(&c, 0, sizeof c);
     c.ctx = ctx;
     c.in = in;
+    c.warned_long_word = in->quiet;
     for (int i = 0; i < in->npieces; i++) {
         const ParaPiece *p = &in->pieces[i];
         if (p->style < 0 || p->style >= in->nstyles)

@@ -93,6 +93,9 @@ typedef struct {
      * line (with a warning saying by how much), as XSL breaks words only at
      * hyphenation points. */
     uint8_t cut_long_words;
+    /* Nothing said: a paragraph composed again for another width (its
+     * words and glyphs were reported the first time). */
+    uint8_t quiet;
     /* Without cut_long_words: how far from the line's start edge a word
      * left whole may reach (to the end of the region).  A word wider than
      * that would run off the page, where nothing is drawn, so it is cut

@@ -778,6 +778,12 @@ static int cmp_key_at(const void *a, const void *b)
     return c;
 }
 
+static int same_name(const CocomPdfVal *a, const CocomPdfVal *b)
+{
+    return a->kind == COCOM_PDFV_NAME && b->kind == COCOM_PDFV_NAME && a->raw && b->raw && a->rawlen == b->rawlen
+           && memcmp(a->raw, b->raw, a->rawlen) == 0;
+}
+
 /* Cairo 1.16 names an XObject in a page's resources once for each time it
  * is painted there: an image shown twice on a page gives "/XObject << /x54
  * 54 0 R /x54 54 0 R >>", which readers take for damage (qpdf: "dictionary
@@ -792,6 +798,18 @@ static int duplicate_keys_removed(CocomPdfVal *v)
     size_t pairs = v->kind == COCOM_PDFV_DICT ? v->n / 2 : 0;
     if (pairs < 2)
         return changed;
+    /* Every object passes here, and nearly none has a repeated key: a
+     * dictionary of a few keys (a structure element's, a page's) is
+     * looked over without allocating; only a repeat, or a long one, is
+     * sorted. */
+    if (pairs <= 16) {
+        int repeat = 0;
+        for (size_t i = 1; i < pairs && !repeat; i++)
+            for (size_t j = 0; j < i && !repeat; j++)
+                repeat = same_name(&v->items[2 * i], &v->items[2 * j]);
+        if (!repeat)
+            return changed;
+    }
     /* (Only names are keys: anything else in a key's place is left be.) */
     KeyAt *k = cocom_xmalloc(pairs * sizeof *k);
     size_t nk = 0;
@@ -802,7 +820,7 @@ static int duplicate_keys_removed(CocomPdfVal *v)
         qsort(k, nk, sizeof *k, cmp_key_at);
     unsigned char *drop = NULL;
     for (size_t i = 0; i + 1 < nk; i++) {
-        if (k[i].key->rawlen == k[i + 1].key->rawlen && memcmp(k[i].key->raw, k[i + 1].key->raw, k[i].key->rawlen) == 0) {
+        if (same_name(k[i].key, k[i + 1].key)) {
             if (!drop)
                 drop = cocom_xcalloc(pairs, 1);
             drop[k[i].at] = 1;

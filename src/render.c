@@ -333,6 +333,20 @@ static int visible(const CocomRenderer *r, double x0, double y0, double x1, doub
     return x1 > r->vis[0] && x0 < r->vis[2] && y1 > r->vis[1] && y0 < r->vis[3];
 }
 
+/* Pango's glyphs placed from x on the baseline, as Cairo takes them
+ * (out has room for g->num_glyphs); returns the x after the last. */
+static double glyphs_to_cairo(const PangoGlyphString *g, double x, double baseline, cairo_glyph_t *out)
+{
+    for (int i = 0; i < g->num_glyphs; i++) {
+        const PangoGlyphInfo *gi = &g->glyphs[i];
+        out[i].index = gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG || gi->glyph == PANGO_GLYPH_EMPTY ? 0 : gi->glyph;
+        out[i].x = x + gi->geometry.x_offset / (double)PANGO_SCALE;
+        out[i].y = baseline + gi->geometry.y_offset / (double)PANGO_SCALE;
+        x += gi->geometry.width / (double)PANGO_SCALE;
+    }
+    return x;
+}
+
 static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, double x, double baseline)
 {
     Batch *b = &r->batch;
@@ -351,18 +365,9 @@ static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, do
     size_t need = b->nglyphs + (size_t)g->num_glyphs;
     COCOM_GROW(b->glyphs, b->capglyphs, need);
     COCOM_GROW(b->clusters, b->capclusters, b->nclusters + (size_t)g->num_glyphs);
-    double gx = x;
     size_t first = b->nglyphs;
-    for (int i = 0; i < g->num_glyphs; i++) {
-        const PangoGlyphInfo *gi = &g->glyphs[i];
-        cairo_glyph_t *cg = &b->glyphs[b->nglyphs++];
-        cg->index = gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG ? 0 : gi->glyph;
-        if (gi->glyph == PANGO_GLYPH_EMPTY)
-            cg->index = 0;
-        cg->x = gx + gi->geometry.x_offset / (double)PANGO_SCALE;
-        cg->y = baseline + gi->geometry.y_offset / (double)PANGO_SCALE;
-        gx += gi->geometry.width / (double)PANGO_SCALE;
-    }
+    double gx = glyphs_to_cairo(g, x, baseline, b->glyphs + first);
+    b->nglyphs += (size_t)g->num_glyphs;
     /* Plainly inside the visible area: the usual case, no measuring.
      * Otherwise the ink decides (see paint_line). */
     const CocomFont *f = run->font;
@@ -449,20 +454,20 @@ static void paint_leader(cairo_t *cr, const LineRun *run, double x, double basel
         }
         set_color(cr, run->style.color);
         cairo_set_scaled_font(cr, f->scaled);
+        /* Every repeat in one glyph run: one show for the leader, not one
+         * per dot. */
         int ng = unit->num_glyphs;
-        cairo_glyph_t *gs = cocom_xmalloc(sizeof *gs * (size_t)ng);
-        for (double dx = start; dx <= end + 0.01; dx += step) {
-            double gx = dx;
-            for (int i = 0; i < ng; i++) {
-                const PangoGlyphInfo *gi = &unit->glyphs[i];
-                gs[i].index = gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG || gi->glyph == PANGO_GLYPH_EMPTY ? 0 : gi->glyph;
-                gs[i].x = gx + gi->geometry.x_offset / (double)PANGO_SCALE;
-                gs[i].y = baseline + gi->geometry.y_offset / (double)PANGO_SCALE;
-                gx += gi->geometry.width / (double)PANGO_SCALE;
-            }
-            cairo_show_glyphs(cr, gs, ng);
-        }
-        free(gs);
+        size_t reps = end + 0.01 >= start ? (size_t)floor((end + 0.01 - start) / step) + 1 : 0;
+        if (!reps)
+            return;
+        cairo_glyph_t small[64];
+        size_t total = reps * (size_t)ng;
+        cairo_glyph_t *gs = total <= 64 ? small : cocom_xmalloc(sizeof *gs * total);
+        for (size_t k = 0; k < reps; k++)
+            glyphs_to_cairo(unit, start + (double)k * step, baseline, gs + k * (size_t)ng);
+        cairo_show_glyphs(cr, gs, (int)total);
+        if (gs != small)
+            free(gs);
     }
 }
 
