@@ -269,6 +269,61 @@ static void warn_substitution(CocomContext *ctx, const FontEntry *e)
                      "none of the fonts '%s' is installed; using '%s' instead", e->family, e->font->family);
 }
 
+/* Fontconfig's best face for `family` (one name, or a list handed to it
+ * whole), or NULL. */
+static PangoFont *load_family(CocomText *t, const char *family, int weight, int style, int variant)
+{
+    PangoFontDescription *d = pango_font_description_new();
+    pango_font_description_set_family(d, family);
+    pango_font_description_set_absolute_size(d, REF_SIZE * PANGO_SCALE);
+    pango_font_description_set_weight(d, (PangoWeight)weight);
+    pango_font_description_set_style(d, style == FO_FONT_STYLE_ITALIC ? PANGO_STYLE_ITALIC
+                                        : style == FO_FONT_STYLE_OBLIQUE ? PANGO_STYLE_OBLIQUE
+                                        : PANGO_STYLE_NORMAL);
+    pango_font_description_set_variant(d, variant == FO_FONT_VARIANT_SMALL_CAPS ? PANGO_VARIANT_SMALL_CAPS
+                                                                                 : PANGO_VARIANT_NORMAL);
+    PangoFont *pf = pango_font_map_load_font(t->fontmap, t->pango, d);
+    pango_font_description_free(d);
+    return pf;
+}
+
+/* The face of the first family of a list that is installed (XSL 1.1
+ * §7.9.2: the families are tried in order), a generic family being
+ * whatever fontconfig gives for it.  Handed the whole list, fontconfig
+ * ranks it as one pattern, where another package's rules can put a later
+ * name first: with LibreOffice's OpenSymbol installed, which is appended
+ * to "Symbol", DocBook's "serif,Symbol,ZapfDingbats" matched OpenSymbol,
+ * and the text fell back to a sans face.  NULL when none is installed. */
+static PangoFont *first_family_installed(CocomText *t, const char *family, int weight, int style, int variant)
+{
+    if (!strchr(family, ','))
+        return NULL;
+    PangoFont *found = NULL;
+    char **names = g_strsplit(family, ",", -1);
+    for (char **n = names; *n && !found; n++) {
+        char *name = g_strstrip(*n);
+        size_t len = strlen(name);
+        if (len >= 2 && (name[0] == '\'' || name[0] == '"') && name[len - 1] == name[0]) {
+            name[len - 1] = '\0';
+            name++;
+        }
+        if (!*name)
+            continue;
+        PangoFont *pf = load_family(t, name, weight, style, variant);
+        if (!pf)
+            continue;
+        PangoFontDescription *d = pango_font_describe(pf);
+        const char *got = pango_font_description_get_family(d);
+        if (got && !is_substitution(name, got))
+            found = pf;
+        else
+            g_object_unref(pf);
+        pango_font_description_free(d);
+    }
+    g_strfreev(names);
+    return found;
+}
+
 CocomFont *cocom_font_get(CocomContext *ctx, const char *family, double size, int weight, int style,
                           int variant)
 {
@@ -288,17 +343,9 @@ CocomFont *cocom_font_get(CocomContext *ctx, const char *family, double size, in
             return font_at(t, e->font, size);
         }
     }
-    PangoFontDescription *d = pango_font_description_new();
-    pango_font_description_set_family(d, family);
-    pango_font_description_set_absolute_size(d, REF_SIZE * PANGO_SCALE);
-    pango_font_description_set_weight(d, (PangoWeight)weight);
-    pango_font_description_set_style(d, style == FO_FONT_STYLE_ITALIC ? PANGO_STYLE_ITALIC
-                                        : style == FO_FONT_STYLE_OBLIQUE ? PANGO_STYLE_OBLIQUE
-                                        : PANGO_STYLE_NORMAL);
-    pango_font_description_set_variant(d, variant == FO_FONT_VARIANT_SMALL_CAPS ? PANGO_VARIANT_SMALL_CAPS
-                                                                                 : PANGO_VARIANT_NORMAL);
-    PangoFont *pf = pango_font_map_load_font(t->fontmap, t->pango, d);
-    pango_font_description_free(d);
+    PangoFont *pf = first_family_installed(t, family, weight, style, variant);
+    if (!pf)
+        pf = load_family(t, family, weight, style, variant);
     if (!pf) {   /* only when fontconfig has no fonts at all */
         PangoFontDescription *d2 = pango_font_description_from_string("sans-serif");
         pango_font_description_set_absolute_size(d2, REF_SIZE * PANGO_SCALE);
