@@ -210,6 +210,7 @@ typedef struct {
     int first_lines_done;       /* text-indent only applies to the first line of the block */
     TableState *table;
     uint8_t follows;            /* its reference area and content end move with the flow's width */
+    uint8_t span_all;           /* a span="all" child of a flow on a page of columns, and all in it */
 } Frame;
 
 struct Galley {
@@ -232,6 +233,8 @@ struct Galley {
     uint8_t relayable;          /* a flow whose pages may differ in width: paragraphs are kept (ParaSrc) */
     double width;               /* the width of the container's reference area now */
     double region_x1;           /* the end edge of the outermost galley's area (a region): how far a word may overflow */
+    double span_w;              /* a flow set in columns: the region-body's whole width, which the
+                                 * flow's span="all" children take (galley_set_span_width); else 0 */
 };
 
 static int32_t keep_penalty(int32_t strength)
@@ -281,6 +284,7 @@ static Frame *push_frame(Galley *g, FrameKind kind, xmlNodePtr node, FoStyle *st
         f->cx0 = parent->cx0;
         f->cx1 = parent->cx1;
         f->follows = parent->follows;
+        f->span_all = parent->span_all;
     }
     f->keep_together = keep_penalty(style->keep_together.within_page > style->keep_together.within_column
                                          ? style->keep_together.within_page : style->keep_together.within_column);
@@ -298,7 +302,10 @@ static void frame_release(Frame *f)
 
 static Item *emit(Galley *g, uint8_t type)
 {
-    return list_push(&g->queue, type);
+    Item *it = list_push(&g->queue, type);
+    Frame *f = top(g);
+    it->span_all = f && f->span_all;
+    return it;
 }
 
 /* The penalty of a break before the content item about to be emitted. */
@@ -333,7 +340,7 @@ static void emit_break(Galley *g, uint8_t kind)
     if (kind == FO_BREAK_AUTO)
         return;
     Item *it = emit(g, IT_BREAK);
-    it->break_kind = kind == FO_BREAK_COLUMN ? FO_BREAK_PAGE : kind;
+    it->break_kind = kind;   /* a column break ends the page when it has one column */
 }
 
 static void emit_space(Galley *g, const FoSpace *s)
@@ -519,7 +526,16 @@ static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
         g->kwp = kwp;
     Frame *f = push_frame(g, kind, node, s);
     FoKind k = fo_kind(node);
-    LBox *b = box_new(s, k, parent->ref_x0, parent->ref_w);
+    /* A child of a flow set in columns that spans them (XSL 1.1 §7.21.5)
+     * is laid out across the region-body's whole width. */
+    double ref_w = parent->ref_w;
+    if (g->nframes == 2 && g->span_w > g->width + 0.5 && s->span == FO_SPAN_ALL && !g->env->in_static) {
+        ref_w = parent->ref_w + (g->span_w - g->width);
+        f->ref_w = ref_w;
+        f->span_all = 1;
+        f->follows = 0;
+    }
+    LBox *b = box_new(s, k, parent->ref_x0, ref_w);
     if (!g->env->in_static) {
         free((char *)b->role);
         b->role = sole_block_of_cell(node, s) ? NULL : cocom_xstrdup(structure_role(g, node, s, k));
@@ -530,7 +546,7 @@ static Frame *open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s)
         /* A reference area: its children's indents are measured from its
          * content rectangle, not inherited from outside. */
         if (s->width.kind == FO_LEN_VALUE) {
-            double w = fo_length_resolve(s->width, parent->ref_w);
+            double w = fo_length_resolve(s->width, ref_w);
             b->x1 = b->x0 + w + b->padding[FO_START] + b->padding[FO_END] + b->border[FO_START].width
                     + b->border[FO_END].width;
         }
@@ -2979,6 +2995,11 @@ void galley_set_relayable(Galley *g)
 double galley_width(const Galley *g)
 {
     return g->width;
+}
+
+void galley_set_span_width(Galley *g, double width)
+{
+    g->span_w = width;
 }
 
 /* A box whose end edge follows the flow's: moved to the width now. */

@@ -68,7 +68,8 @@ struct Notes;
 
 typedef struct Item {
     uint8_t type;               /* ItemType */
-    uint8_t break_kind;         /* IT_BREAK: FO_BREAK_PAGE, _ODD_PAGE, _EVEN_PAGE */
+    uint8_t break_kind;         /* IT_BREAK: FO_BREAK_COLUMN, _PAGE, _ODD_PAGE, _EVEN_PAGE */
+    uint8_t span_all;           /* made for a span="all" block of a flow set in columns (it and all in it) */
     int32_t penalty;            /* content items: cost of a break just before */
     double height;              /* LINE: ascent + descent; START/END: border + padding; ROW: whole */
     double x;                   /* LINE: the start edge of its content box */
@@ -236,6 +237,12 @@ int galley_set_width(Galley *g, double width);
 
 /* The width the galley lays out for now. */
 double galley_width(const Galley *g);
+/* A flow set in columns: `width` is the region-body's whole width, which
+ * its span="all" children take while the rest is laid out at the column's
+ * (galley_set_width); their items are marked span_all.  0, or a width no
+ * wider than the column's, for a flow of one column.  Takes effect for
+ * children begun after the call. */
+void galley_set_span_width(Galley *g, double width);
 
 /* Resolves a gap of items between two content items: the height of the
  * spaces and boxes in items[from, to).  at_top: the gap begins a reference

@@ -130,6 +130,8 @@ typedef struct {
     FoStyle *region_styles[4];
     FoStyle *body_style;
     const char *region_names[5];/* body, before, after, start, end */
+    int ncols;                  /* the region-body's columns (column-count), 1 or more */
+    double col_w, col_gap;      /* each column's width, and the gap between two */
 } Master;
 
 /* One open box carried from page to page. */
@@ -392,9 +394,6 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
                + fo_length_resolve(bs->padding[FO_END].length, c.w);
         b.h -= bs->border[FO_BEFORE].width + bs->border[FO_AFTER].width
                + fo_length_resolve(bs->padding[FO_BEFORE].length, c.w) + fo_length_resolve(bs->padding[FO_AFTER].length, c.w);
-        if (bs->column_count > 1 && cocom_report_once(l->ctx, "columns"))
-            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(body),
-                         "column-count=\"%d\" is not supported; the body is one column", bs->column_count);
     }
     if (b.w < 18 || b.h < 18) {
         cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(body ? body : spm),
@@ -403,6 +402,26 @@ static Master *master_get(CocomLayout *l, xmlNodePtr spm)
         m->body_area = c;
     }
     m->body = b;
+    /* Columns (XSL 1.1 §7.28.2): column-count of equal columns, column-gap
+     * apart (a percentage of the region's width). */
+    m->ncols = 1;
+    m->col_w = b.w;
+    if (bs && bs->column_count > 1) {
+        int n = bs->column_count;
+        double gap = fo_length_resolve(bs->column_gap, b.w);
+        if (gap < 0)
+            gap = 0;
+        double w = (b.w - (n - 1) * gap) / n;
+        if (n > 100 || w < 18) {
+            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(body),
+                         "column-count=\"%d\" with a %.0fpt gap leaves columns %.0fpt wide in a %.0fpt region-body; "
+                         "it is set in one column", n, gap, w, b.w);
+        } else {
+            m->ncols = n;
+            m->col_w = w;
+            m->col_gap = gap;
+        }
+    }
     return m;
 }
 
@@ -564,6 +583,26 @@ typedef struct {
 static Item *queue_get(void *src, size_t i)
 {
     return galley_peek(src, i);
+}
+
+/* A run of the flow on a page of columns: its items from `from` up to,
+ * not including, `limit` (RUN_OPEN: as far as the flow goes). */
+#define RUN_OPEN ((size_t)-1)
+typedef struct {
+    Galley *g;
+    size_t from, limit;
+} RunSrc;
+
+static Item *run_get(void *src, size_t i)
+{
+    RunSrc *r = src;
+    return r->limit == RUN_OPEN || r->from + i < r->limit ? galley_peek(r->g, r->from + i) : NULL;
+}
+
+/* Is the source the flow (or a run of it), rather than a cell's items? */
+static int flow_source(const Source *s)
+{
+    return s->get == queue_get || s->get == run_get;
 }
 
 typedef struct {
@@ -773,7 +812,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
     int started = 0;
     size_t gap = 0;
     size_t prev_content = (size_t)-1;
-    int notes = s->get == queue_get && l->fit_notes.on;   /* the flow, on a page */
+    int notes = flow_source(s) && l->fit_notes.on;   /* the flow, on a page */
     double fn = notes ? l->fit_notes.h0 : 0;   /* the footnotes' room so far */
     size_t i;
     for (i = 0;; i++) {
@@ -804,7 +843,7 @@ static void fit_items(CocomLayout *l, Source *s, double H, int allow_overflow, F
              * What follows it (the ends of boxes, ids) stays on this page.
              * Only in the flow: in a cell the break still ends the page
              * after the row (row_breaks_inside). */
-            if (started && s->get == queue_get) {
+            if (started && flow_source(s)) {
                 int last = !content_after(s, i + 1);
                 it = s->get(s->src, i);   /* the queue may have moved */
                 if (last)
@@ -982,6 +1021,7 @@ typedef struct {
     double top, bottom;
     int cont_top, cont_bottom;  /* continued from the page before / onto the next */
     int done;
+    double dx;                  /* the placer's origin when it was opened (its column's) */
 } Fragment;
 
 typedef struct {
@@ -1021,7 +1061,7 @@ static const char *page_str(CocomPage *page, const char *s)
 static void frag_open(Placer *p, LBox *b, double y, int cont)
 {
     COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
-    p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y, cont, 0, 0};
+    p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y, cont, 0, 0, p->dx};
     if (b->id && !cont) {
         if (!p->in_static)
             record_id(p->l, b->id);
@@ -1176,7 +1216,7 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
     if (r->box) {
         LBox *b = r->box;
         COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
-        p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y + h, 0, 0, 1};
+        p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y + h, 0, 0, 1, p->dx};
         if (b->id && !r->continued && !r->repeated) {
             if (!p->in_static)
                 record_id(p->l, b->id);
@@ -1235,7 +1275,7 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
         }
         if (c->box) {
             COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
-            p->frags[p->nfrags++] = (Fragment){lbox_ref(c->box), cy, cy + ch, cont_top, cont_bottom, 1};
+            p->frags[p->nfrags++] = (Fragment){lbox_ref(c->box), cy, cy + ch, cont_top, cont_bottom, 1, p->dx};
             if (c->box->id && !c->started && !p->in_static && !r->repeated)
                 record_id(p->l, c->box->id);
         }
@@ -1342,7 +1382,7 @@ static void emit_decorations(Placer *p)
         LBox *b = f->box;
         if (b->id_only)
             continue;
-        double x0 = p->dx + b->x0, x1 = p->dx + b->x1;
+        double x0 = f->dx + b->x0, x1 = f->dx + b->x1;
         double y0 = f->top, y1 = f->bottom;
         if (y1 <= y0 && b->min_height <= 0)
             continue;
@@ -1761,9 +1801,10 @@ static int seq_begin(CocomLayout *l)
         l->env.note_width = ms->body.w;
         if (flow) {
             l->flow_style = style_of(l, flow, s);
-            l->flow = galley_new(&l->env, flow, l->flow_style, 0, ms->body.w);
+            l->flow = galley_new(&l->env, flow, l->flow_style, 0, ms->col_w);
             galley_set_input(l->flow, l->input);
             galley_set_relayable(l->flow);
+            galley_set_span_width(l->flow, ms->ncols > 1 ? ms->body.w : 0);
         }
         return 1;
     }
@@ -1922,18 +1963,357 @@ static Item *flow_content(Galley *flow)
  * columns) is said once. */
 static void flow_width_to(CocomLayout *l, Master *m, xmlNodePtr spm)
 {
-    if (fabs(m->body.w - galley_width(l->flow)) <= 0.5)
+    galley_set_span_width(l->flow, m->ncols > 1 ? m->body.w : 0);
+    if (fabs(m->col_w - galley_width(l->flow)) <= 0.5)
         return;
     double was = galley_width(l->flow);
-    int kept = galley_set_width(l->flow, m->body.w);
-    l->flow_width = m->body.w;
+    int kept = galley_set_width(l->flow, m->col_w);
+    l->flow_width = m->col_w;
     if (kept && !l->warned_width) {
         l->warned_width = 1;
         cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, xmlGetLineNo(spm),
-                     "page %d's region-body is %.0fpt wide where the page before had %.0fpt: a table row, list "
-                     "item or table begun before keeps the width it was laid out for",
-                     l->page_index + 1, m->body.w, was);
+                     "page %d's region-body (or its column) is %.0fpt wide where the page before had %.0fpt: a "
+                     "table row, list item or table begun before keeps the width it was laid out for",
+                     l->page_index + 1, m->col_w, was);
     }
+}
+
+/* Boxes continued from the page or column before open again at y. */
+static void open_carried(CocomLayout *l, Placer *p, double y)
+{
+    for (size_t i = 0; i < l->nopen; i++) {
+        LBox *b = l->open[i];
+        COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
+        p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y, 1, 0, 0, p->dx};
+        if (b->id)
+            record_id(l, b->id);
+    }
+}
+
+/* The boxes still open at y, where the page or column ends, go on to the
+ * next. */
+static void carry_open(CocomLayout *l, Placer *p, double y)
+{
+    for (size_t i = 0; i < l->nopen; i++)
+        lbox_unref(l->open[i]);
+    l->nopen = 0;
+    for (size_t i = 0; i < p->nfrags; i++) {
+        Fragment *fr = &p->frags[i];
+        if (!fr->done && fr->box->kind != FO_TABLE_CELL) {
+            fr->bottom = y;
+            fr->cont_bottom = 1;
+            fr->done = 1;
+            COCOM_GROW(l->open, l->capopen, l->nopen + 1);
+            l->open[l->nopen++] = lbox_ref(fr->box);
+        }
+    }
+}
+
+/* The page's markers: its boxes' areas, in pre-order (the order their
+ * fragments were opened, those carried over first). */
+static void page_markers(CocomLayout *l, Placer *p)
+{
+    for (size_t i = 0; i < p->nfrags; i++) {
+        Fragment *fr = &p->frags[i];
+        if (fr->box->markers)
+            cocom_marker_page_add(l->markers, fr->box->markers, !fr->cont_top, !fr->cont_bottom);
+    }
+}
+
+/* Takes from the flow what `f` fitted and places it from y down, with the
+ * part of a split row, which stays at the head of the galley (placed
+ * through a one-item view that does not own it).  The items placed whole
+ * are left in `taken` for the caller to look at and clear.  Returns where
+ * they ended; when a split row moved on nothing, says so and stalls the
+ * layout (every page after would be this one). */
+static double place_fit(CocomLayout *l, Placer *p, const Fit *f, double y, ItemList *taken)
+{
+    galley_take(l->flow, f->cut, taken);
+    if (!f->split)
+        return place_items(p, taken, 0, taken->n, 0, 0, 0, y, 1, 1);
+    Item *row_it = galley_peek(l->flow, 0);
+    size_t progress0 = row_progress(row_it->row);
+    COCOM_GROW(taken->items, taken->cap, taken->n + 1);
+    taken->items[taken->n++] = *row_it;
+    y = place_items(p, taken, 0, taken->n - 1, 1, f->split_forced, f->split_height, y, 1, 0);
+    row_it = galley_peek(l->flow, 0);
+    row_it->notes = taken->items[taken->n - 1].notes;   /* NULL once placed */
+    memset(&taken->items[--taken->n], 0, sizeof(Item));
+    /* What remains of the row is what its cells have left. */
+    row_it->height = row_remaining(l, row_it->row);
+    if (f->cut == 0 && row_progress(row_it->row) == progress0) {
+        cocom_report(l->ctx, COCOM_SEVERITY_ERROR, l->file, 0,
+                     "page %d: no content of the flow fits on the page and nothing can move it on; stopping",
+                     l->page_index);
+        l->stalled = 1;
+    }
+    return y;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Pages of columns                                                         */
+
+/* Where the run that the flow's next content (from item `from`) begins
+ * ends: a run of columns ends before the first item of a span="all" block,
+ * the gap above it going with the columns; a spanning run ends before the
+ * first content after it, the gap below going with the columns there
+ * (XSL 1.1 §7.21.5).  Looks through no more than `reach` points of content:
+ * a run longer than that does not end on this page (RUN_OPEN).  *span:
+ * the run spans the columns. */
+static size_t run_end(Galley *g, size_t from, double reach, int *span)
+{
+    Item *it;
+    size_t i = from;
+    while ((it = galley_peek(g, i)) && it->type != IT_LINE && it->type != IT_ROW)
+        i++;
+    *span = it && it->span_all;
+    if (!it)
+        return i;
+    int sp = it->span_all;
+    double h = 0;
+    size_t j;
+    for (j = i; (it = galley_peek(g, j)); j++) {
+        int content = it->type == IT_LINE || it->type == IT_ROW;
+        if (sp ? content && !it->span_all : it->span_all)
+            break;
+        if (content && (h += it->height) > reach)
+            return RUN_OPEN;
+    }
+    if (sp && it)
+        while (j > i && !galley_peek(g, j - 1)->span_all)
+            j--;
+    return j;
+}
+
+/* The footnotes cited by the flow's items [from, to): their bodies'
+ * height. */
+static double run_notes(CocomLayout *l, size_t from, size_t to)
+{
+    double h = 0;
+    for (size_t i = from; i < to; i++) {
+        Item *it = galley_peek(l->flow, i);
+        if (!it)
+            break;
+        h += item_notes_height(l, it);
+    }
+    return h;
+}
+
+/* The height of the table header repeated at the top of a column whose
+ * first content is the flow's item from `o` on: a body row of a table
+ * with a header, going on from the column before (`after_column`) or
+ * from an earlier page. */
+static double run_header(CocomLayout *l, size_t o, int after_column)
+{
+    Item *it;
+    while ((it = galley_peek(l->flow, o)) && it->type != IT_LINE && it->type != IT_ROW)
+        o++;
+    if (!it || it->type != IT_ROW)
+        return 0;
+    Table *t = it->row->table;
+    if (!t || it->row->is_header || it->row->is_footer || !t->header.n || t->omit_header_at_break)
+        return 0;
+    return after_column || header_repeats_above(it->row) ? t->header_height : 0;
+}
+
+/* Fits the run [from, limit) of the flow into n columns h tall, taking
+ * nothing: 1 when all of it goes in them.  *cut: where it got to; *notes:
+ * the footnotes it cites. */
+static int run_fits(CocomLayout *l, size_t from, size_t limit, int n, double h, size_t *cut, double *notes)
+{
+    size_t o = from;
+    int all = 0;
+    for (int c = 0; c < n && !all; c++) {
+        RunSrc rs = {l->flow, o, limit};
+        Source src = {run_get, &rs};
+        Fit f;
+        fit_items(l, &src, h - run_header(l, o, c > 0), c == 0 && o == from, &f);
+        /* A row split between columns: its part is counted as if whole
+         * (its rest is not simulated), so the run may need more. */
+        o += f.cut + (f.split ? 1 : 0);
+        all = f.exhausted;
+        if (f.overflow && c > 0)
+            break;
+        if (f.break_kind >= FO_BREAK_PAGE)
+            break;
+    }
+    *cut = o;
+    *notes = run_notes(l, from, o);
+    return all;
+}
+
+/* One step of a page of columns: a spanning run, or a run of columns each
+ * `h` tall, from y. */
+typedef struct {
+    int span;
+    double y, h;
+} ColStep;
+
+/* Plans a page of columns whose foot keeps `reserve` for footnotes: the
+ * runs that go on it, each balanced when it ends on the page.  Returns the
+ * number of steps (at most `max`); *notes: the footnotes they cite. */
+static int columns_plan(CocomLayout *l, Master *m, double reserve, ColStep *steps, int max, double *notes)
+{
+    double y = m->body.y, bottom = m->body.y + m->body.h - reserve;
+    size_t o = 0;
+    int n = 0;
+    *notes = 0;
+    while (n < max && bottom - y > EPS && galley_peek(l->flow, o)) {
+        double H = bottom - y;
+        int span;
+        size_t limit = run_end(l->flow, o, (m->ncols + 1) * H, &span);
+        size_t cut;
+        double fn;
+        if (span) {
+            RunSrc rs = {l->flow, o, limit};
+            Source src = {run_get, &rs};
+            Fit f;
+            fit_items(l, &src, H, n == 0, &f);
+            steps[n++] = (ColStep){1, y, H};
+            cut = o + f.cut + (f.split ? 1 : 0);
+            *notes += run_notes(l, o, cut);
+            if (!f.exhausted || f.break_kind >= FO_BREAK_PAGE)
+                break;
+            y += f.height;
+            o = cut;
+            continue;
+        }
+        if (!run_fits(l, o, limit, m->ncols, H, &cut, &fn) || limit == RUN_OPEN) {
+            steps[n++] = (ColStep){0, y, H};
+            *notes += fn;
+            break;
+        }
+        /* The run ends on this page: the least height that holds it in
+         * the columns, found by halving, so that they end level. */
+        double lo = 0, hi = H;
+        for (int k = 0; k < 16 && hi - lo > 0.5; k++) {
+            double mid = (lo + hi) / 2;
+            size_t c2;
+            double f2;
+            if (run_fits(l, o, limit, m->ncols, mid, &c2, &f2))
+                hi = mid;
+            else
+                lo = mid;
+        }
+        steps[n++] = (ColStep){0, y, hi};
+        *notes += fn;
+        y += hi;
+        o = cut;
+    }
+    return n;
+}
+
+/* Fills one page whose region-body has columns (m->ncols > 1): runs of
+ * the flow set column after column, and span="all" blocks across them.
+ * A run of columns that ends on the page (at the flow's end, or above a
+ * spanning block) is balanced.  Footnotes go at the foot of the page,
+ * across it: the room they need is found by planning the page again with
+ * it until it holds (a few rounds at most). */
+static CocomPage *flow_page_columns(CocomLayout *l, Master *m, CocomStatus *status)
+{
+    enum { MAX_STEPS = 64 };
+    ColStep steps[MAX_STEPS];
+    l->sep.w = m->body.w;
+    double h0 = l->notes_pending ? notes_height(l, l->notes_pending) + page_separator(l) : 0;
+    Item *head = flow_content(l->flow);
+    double cap = m->body.h - (head ? head->height : 0);
+    double reserve = h0 < cap ? h0 : cap > 0 ? cap : 0;
+    int nsteps = 0;
+    memset(&l->fit_notes, 0, sizeof l->fit_notes);
+    for (int round = 0; round < 4; round++) {
+        double cited;
+        nsteps = columns_plan(l, m, reserve, steps, MAX_STEPS, &cited);
+        double need = h0 + cited + (h0 <= 0 && cited > 0 ? page_separator(l) : 0);
+        if (need > cap)
+            need = cap > 0 ? cap : 0;
+        if (need <= reserve + EPS)
+            break;
+        reserve = need;
+    }
+    CocomPage *page = page_new(l, m);
+    Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 0};
+    double sep = reserve > 0 ? page_separator(l) : 0;
+    double area = reserve > sep ? reserve - sep : 0;
+    l->pn.on = 1;
+    l->pn.room = area + EPS;
+    l->pn.y = m->body.y + m->body.h - area;
+    double area_top = l->pn.y;
+    if (l->notes_pending) {
+        Notes *waiting = l->notes_pending;
+        l->notes_pending = NULL;
+        place_notes(&p, waiting);
+    }
+    int page_break = 0;
+    for (int k = 0; k < nsteps && !page_break && !l->stalled; k++) {
+        ColStep *st = &steps[k];
+        int span;
+        size_t limit = run_end(l->flow, 0, (m->ncols + 1) * st->h, &span);
+        /* The plan counted a row split between columns as whole: a run
+         * it saw end may not have; what is left goes on the next page. */
+        if (span != st->span)
+            break;
+        int ncols = st->span ? 1 : m->ncols;
+        for (int c = 0; c < ncols && flow_content(l->flow); c++) {
+            p.dx = m->body.x + c * (m->col_w + m->col_gap);
+            double y = st->y;
+            open_carried(l, &p, y);
+            /* A table going on from the column or page before repeats
+             * its header. */
+            Item *first = flow_content(l->flow);
+            Table *rep = first->type == IT_ROW && (l->seq_pages > 0 || c > 0 || k > 0)
+                         ? header_repeats_above(first->row) : NULL;
+            if (rep && !header_fits(l, rep, first, st->h))
+                rep = NULL;
+            if (rep)
+                y = place_repeated(&p, &rep->header, rep->header_id, y);
+            RunSrc rs = {l->flow, 0, limit};
+            Source src = {run_get, &rs};
+            Fit f;
+            fit_items(l, &src, st->h - (y - st->y), k == 0 && c == 0, &f);
+            if (f.overflow && cocom_report_once(l->ctx, "column-overflow"))
+                cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, 0,
+                             "page %d: something is taller than a column (%.0fpt) and runs past its bottom",
+                             l->page_index + 1, st->h);
+            ItemList taken = {0};
+            y = place_fit(l, &p, &f, y, &taken);
+            item_list_clear(&taken);
+            carry_open(l, &p, y);
+            if (l->stalled)
+                break;
+            if (limit != RUN_OPEN)
+                limit -= f.cut;
+            if (f.break_kind == FO_BREAK_ODD_PAGE || f.break_kind == FO_BREAK_EVEN_PAGE)
+                l->pending_parity = f.break_kind;
+            if (f.break_kind >= FO_BREAK_PAGE) {
+                page_break = 1;
+                break;
+            }
+            if (f.exhausted && !st->span && limit != RUN_OPEN && limit == 0)
+                break;
+        }
+    }
+    if (l->stalled) {
+        page_separator_clear(l);
+        placer_finish(&p);
+        cocom_page_free(page);
+        *status = COCOM_STATUS_INVALID;
+        return NULL;
+    }
+    page_markers(l, &p);
+    int noted = l->pn.placed;
+    if (noted && l->pn.room > EPS) {
+        double dy = l->pn.room - EPS;
+        notes_shift(&p, dy);
+        area_top += dy;
+    }
+    free(l->pn.spans);
+    memset(&l->pn, 0, sizeof l->pn);
+    placer_finish(&p);
+    if (noted && l->sep.items.n)
+        place_separator(l, page, m, &l->sep.items, area_top - sep);
+    page_separator_clear(l);
+    page_done(l, page, m);
+    return page;
 }
 
 /* Fills one page of the flow. */
@@ -1957,6 +2337,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         if ((l->page_number % 2 != 0) != want_odd)
             return blank_page(l);
     }
+    if (l->flow && m->ncols > 1)
+        return flow_page_columns(l, m, status);
     /* A table continued from the page before repeats its header. */
     Item *head = l->flow ? flow_content(l->flow) : NULL;
     Table *rep = head && head->type == IT_ROW && l->seq_pages > 0 ? header_repeats_above(head->row) : NULL;
@@ -1989,7 +2371,7 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             if (lastm && lastm != spm) {
                 Master *lm = master_get(l, lastm);
                 /* Of another width, the rest is laid out for it to try. */
-                int other = fabs(lm->body.w - m->body.w) > 0.5;
+                int other = fabs(lm->col_w - m->col_w) > 0.5;
                 if (other)
                     flow_width_to(l, lm, lastm);
                 Fit f2;
@@ -2016,14 +2398,7 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
     CocomPage *page = page_new(l, m);
     Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 0};
     double y = m->body.y;
-    /* Boxes continued from the page before. */
-    for (size_t i = 0; i < l->nopen; i++) {
-        LBox *b = l->open[i];
-        COCOM_GROW(p.frags, p.capfrags, p.nfrags + 1);
-        p.frags[p.nfrags++] = (Fragment){lbox_ref(b), y, y, 1, 0, 0};
-        if (b->id)
-            record_id(l, b->id);
-    }
+    open_carried(l, &p, y);
     if (rep)
         y = place_repeated(&p, &rep->header, rep->header_id, y);
     /* The footnotes' room at the foot of the body, below the separator. */
@@ -2041,60 +2416,18 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
     }
     if (l->flow) {
         ItemList taken = {0};
-        size_t ntake = f.cut;
-        galley_take(l->flow, ntake, &taken);
-        /* The split row stays at the head of the galley; place its part
-         * through a one-item view that does not own it. */
         int split = f.split;
-        size_t progress0 = split ? row_progress(galley_peek(l->flow, 0)->row) : 0;
-        if (split) {
-            Item *row_it = galley_peek(l->flow, 0);
-            COCOM_GROW(taken.items, taken.cap, taken.n + 1);
-            taken.items[taken.n++] = *row_it;
-            y = place_items(&p, &taken, 0, taken.n - 1, 1, f.split_forced, f.split_height, y, 1, 0);
-            row_it = galley_peek(l->flow, 0);
-            row_it->notes = taken.items[taken.n - 1].notes;   /* NULL once placed */
-            memset(&taken.items[--taken.n], 0, sizeof(Item));
-            /* What remains of the row is what its cells have left. */
-            row_it->height = row_remaining(l, row_it->row);
-            if (ntake == 0 && row_progress(row_it->row) == progress0) {
-                /* Nothing moved on: every page after would be this one.
-                 * Said now, rather than after the page limit. */
-                cocom_report(l->ctx, COCOM_SEVERITY_ERROR, l->file, 0,
-                             "page %d: no content of the flow fits on the page and nothing can move it on; stopping",
-                             l->page_index);
-                item_list_clear(&taken);
-                page_separator_clear(l);
-                placer_finish(&p);
-                cocom_page_free(page);
-                *status = COCOM_STATUS_INVALID;
-                l->stalled = 1;
-                return NULL;
-            }
-        } else {
-            y = place_items(&p, &taken, 0, taken.n, 0, 0, 0, y, 1, 1);
+        y = place_fit(l, &p, &f, y, &taken);
+        if (l->stalled) {
+            item_list_clear(&taken);
+            page_separator_clear(l);
+            placer_finish(&p);
+            cocom_page_free(page);
+            *status = COCOM_STATUS_INVALID;
+            return NULL;
         }
-        /* The boxes still open go on to the next page. */
-        for (size_t i = 0; i < l->nopen; i++)
-            lbox_unref(l->open[i]);
-        l->nopen = 0;
-        for (size_t i = 0; i < p.nfrags; i++) {
-            Fragment *fr = &p.frags[i];
-            if (!fr->done && fr->box->kind != FO_TABLE_CELL) {
-                fr->bottom = y;
-                fr->cont_bottom = 1;
-                fr->done = 1;
-                COCOM_GROW(l->open, l->capopen, l->nopen + 1);
-                l->open[l->nopen++] = lbox_ref(fr->box);
-            }
-        }
-        /* The page's markers: its boxes' areas, in pre-order (the order
-         * their fragments were opened, those carried over first). */
-        for (size_t i = 0; i < p.nfrags; i++) {
-            Fragment *fr = &p.frags[i];
-            if (fr->box->markers)
-                cocom_marker_page_add(l->markers, fr->box->markers, !fr->cont_top, !fr->cont_bottom);
-        }
+        carry_open(l, &p, y);
+        page_markers(l, &p);
         /* A table that breaks here closes with its footer. */
         Item *last = NULL;
         for (size_t i = taken.n; i-- > 0;)

@@ -122,3 +122,31 @@ XSL
     pdfinfo "$T/c.pdf" | grep -q "Page size: *419.* x 595.* pts" || fail "the layer's A5 was not applied"
     pdftotext "$T/c.pdf" - | grep -qF "Counting the list" || fail "the text is missing"
 }
+
+# The book's index, which DocBook XSL sets on pages of two columns
+# (column.count.index): its entries run down the first column and on in
+# the second, and being the flow's end, the two are balanced.
+t_the_docbook_index_is_set_in_two_columns() {
+    need_docbook
+    run_cocom render --xsl "$XSL_NS" "$T/in/book5.xml" -o "$T/b.pdf" --stringparam paper.type=A4
+    expect_rc 0
+    ! grep -q 'column-count' "$ERR" || { cat "$ERR"; fail "a warning about columns"; }
+    n=$(pages "$T/b.pdf")
+    pdftotext -f "$n" -l "$n" -bbox "$T/b.pdf" - | awk '
+        /<word / {
+            match($0, /xMin="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0
+            match($0, /yMin="[0-9.]+"/); y = substr($0, RSTART + 6, RLENGTH - 7) + 0
+            t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
+            print x, y, t
+        }' > "$T/idx"
+    grep -q ' Index$' "$T/idx" || fail "the last page is not the index"
+    # First column: "accountable officer" at the region's start; second
+    # column: "vice-chair", past the page's middle (297.6pt).
+    a=$(awk '$3 == "accountable" { print $1, $2 }' "$T/idx"); v=$(awk '$3 == "vice-chair," { print $1, $2 }' "$T/idx")
+    [ -n "$a" ] && [ -n "$v" ] || { cat "$T/idx"; fail "index entries missing"; }
+    set -- $a $v
+    awk -v a="$1" -v v="$3" 'BEGIN { exit !(a < 150 && v > 297.6) }' || fail "the index is not in two columns (x: $1, $3)"
+    # Balanced: the last entries of the two columns end within two lines.
+    h=$(awk '$3 == "Healthwatch," { print $2 }' "$T/idx")
+    awk -v h="$h" -v v="$4" 'BEGIN { d = h - v; exit !(d > -25 && d < 25) }' || fail "the columns end at $h and $4: not balanced"
+}
