@@ -803,13 +803,13 @@ static void add_anchor(Collector *c, const FoStyle *s, const InlineCtx *ic, cons
     if (!id || !*id)
         return;
     ParaPiece *p = add_piece(c, PARA_ANCHOR, add_style(c, s, ic));
-    p->anchor = layout_anchor(c->g->env->layout, id);
+    p->anchor = reftable_anchor(c->g->env->refs, id);
 }
 
 static void add_graphic(Collector *c, xmlNodePtr node, const FoStyle *s, const InlineCtx *ic)
 {
     Galley *g = c->g;
-    CocomImage *img = cocom_image_get(g->ctx, s->src, layout_base_dir(g->env->layout), g->env->file,
+    CocomImage *img = cocom_image_get(g->ctx, s->src, g->env->base_dir, g->env->file,
                                       xmlGetLineNo(node));
     double avail = c->block->cx1 - c->block->cx0;
     double iw = img ? cocom_image_width_pt(img) : 0, ih = img ? cocom_image_height_pt(img) : 0;
@@ -997,7 +997,7 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
         const char *t = NULL;
         if (!g->env->in_static) {
             char key[32];
-            t = layout_page_number_mark(g->env->layout, key, sizeof key);
+            t = reftable_page_number_mark(g->env->refs, key, sizeof key);
             add_anchor(c, s, &sub, key);
         }
         if (!t)
@@ -1008,7 +1008,7 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
     case FO_PAGE_NUMBER_CITATION:
     case FO_PAGE_NUMBER_CITATION_LAST: {
         add_anchor(c, s, &sub, s->id);
-        const char *t = s->ref_id ? layout_citation(g->env->layout, s->ref_id, k == FO_PAGE_NUMBER_CITATION_LAST,
+        const char *t = s->ref_id ? reftable_citation(g->env->refs, s->ref_id, k == FO_PAGE_NUMBER_CITATION_LAST,
                                                       g->env->in_static, xmlGetLineNo(n)) : NULL;
         add_object_text(c, s, &sub, t ? t : "0");
         break;
@@ -1032,9 +1032,9 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
     case FO_BASIC_LINK: {
         add_anchor(c, s, &sub, s->id);
         if (s->internal_destination && *s->internal_destination)
-            sub.link = layout_link(g->env->layout, s->internal_destination, 0);
+            sub.link = reftable_link(g->env->refs, s->internal_destination, 0);
         else if (s->external_destination && *s->external_destination)
-            sub.link = layout_link(g->env->layout, s->external_destination, 1);
+            sub.link = reftable_link(g->env->refs, s->external_destination, 1);
         collect_children(c, n->children, NULL, s, &sub);
         break;
     }
@@ -3181,80 +3181,4 @@ void galley_run(Galley *g, ItemList *out)
 {
     while (galley_peek(g, 0))
         galley_take(g, g->queue.n - g->head, out);
-}
-
-/* ---------------------------------------------------------------------- */
-/* Page numbers                                                             */
-
-static void to_roman(int n, CocomBuf *b, int upper)
-{
-    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-    static const char *up[] = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
-    static const char *lo[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
-    if (n <= 0 || n >= 5000) {
-        cocom_buf_printf(b, "%d", n);
-        return;
-    }
-    for (int i = 0; i < 13; i++)
-        while (n >= val[i]) {
-            cocom_buf_puts(b, upper ? up[i] : lo[i]);
-            n -= val[i];
-        }
-}
-
-static void to_alpha(int n, CocomBuf *b, char base)
-{
-    char tmp[16];
-    int k = 0;
-    if (n <= 0) {
-        cocom_buf_printf(b, "%d", n);
-        return;
-    }
-    while (n > 0 && k < 15) {
-        n--;
-        tmp[k++] = (char)(base + n % 26);
-        n /= 26;
-    }
-    while (k > 0)
-        cocom_buf_putc(b, tmp[--k]);
-}
-
-char *cocom_format_page_number(int n, const char *format, const char *sep, int group)
-{
-    CocomBuf b = {0};
-    const char *f = format && *format ? format : "1";
-    /* The format token: its alphanumeric part; punctuation around it is kept. */
-    const char *t = f;
-    while (*t && !g_ascii_isalnum(*t))
-        cocom_buf_putc(&b, *t++);
-    const char *tend = t;
-    while (*tend && g_ascii_isalnum(*tend))
-        tend++;
-    size_t tl = (size_t)(tend - t);
-    if (tl == 1 && *t == 'i')
-        to_roman(n, &b, 0);
-    else if (tl == 1 && *t == 'I')
-        to_roman(n, &b, 1);
-    else if (tl == 1 && *t == 'a')
-        to_alpha(n, &b, 'a');
-    else if (tl == 1 && *t == 'A')
-        to_alpha(n, &b, 'A');
-    else {
-        int width = (tl > 1 && *t == '0') ? (int)tl : 1;
-        char digits[32];
-        snprintf(digits, sizeof digits, "%0*d", width, n);
-        if (sep && *sep && group > 0) {
-            size_t dl = strlen(digits);
-            for (size_t i = 0; i < dl; i++) {
-                cocom_buf_putc(&b, digits[i]);
-                size_t left = dl - i - 1;
-                if (left > 0 && left % (size_t)group == 0)
-                    cocom_buf_puts(&b, sep);
-            }
-        } else {
-            cocom_buf_puts(&b, digits);
-        }
-    }
-    cocom_buf_puts(&b, tend);
-    return cocom_buf_steal(&b);
 }

@@ -32,6 +32,7 @@
 #include "fo-props.h"
 #include "fo-tree.h"
 #include "marker.h"
+#include "refs.h"
 
 /* Break penalties: 0 free .. KEEP_ALWAYS; FORCED breaks. */
 #define KEEP_ALWAYS 1000000
@@ -157,35 +158,13 @@ typedef struct Table {
     int body_rows_placed;       /* body rows already on earlier pages */
 } Table;
 
-struct CocomLayout;
-
-/* Ids and links met in the content, kept by the layout for the whole
- * document (ids point into the FO document). */
-int layout_anchor(struct CocomLayout *l, const char *id);
-const char *layout_anchor_id(struct CocomLayout *l, int anchor);
-int layout_link(struct CocomLayout *l, const char *target, int is_uri);
-const char *layout_link_target(struct CocomLayout *l, int link, int *is_uri);
-/* The formatted page number of an id (first or last page it is on), or
- * NULL when not known (yet).  in_static: the citation is in static
- * content (which cannot move the flow's breaks); line: the citation's, for
- * the warning when no element has the id. */
-const char *layout_citation(struct CocomLayout *l, const char *id, int last, int in_static, long line);
-/* fo:page-number in a flow: writes into key (size: 32 is enough) a
- * private id of the next page-number of the flow (a count after a byte no
- * XML id holds: IS_PAGE_MARK), which the line holding it records where it is
- * placed; returns the page number a pass before found for it, or NULL on a
- * first pass (the layout owns the string). */
-const char *layout_page_number_mark(struct CocomLayout *l, char *key, size_t size);
-#define IS_PAGE_MARK(id) ((id)[0] == '\x01')
-/* The FO document's folder, for relative image addresses. */
-const char *layout_base_dir(struct CocomLayout *l);
-
 /* What the galley needs from outside: where messages go, the page number
  * fo:page-number prints, and the page numbers of ids for citations. */
 typedef struct GalleyEnv {
     CocomContext *ctx;
     const char *file;
-    struct CocomLayout *layout;
+    struct RefTable *refs;          /* ids, links, citations (the layout's) */
+    const char *base_dir;           /* the FO document's folder, for relative image addresses */
     const char *page_number_text;   /* the current page's number, formatted */
     int in_static;                  /* static content: no citations recorded */
     double note_width;              /* the region-body's width, footnote bodies' reference area */
@@ -249,8 +228,5 @@ void galley_set_span_width(Galley *g, double width);
  * area (conditional spaces before the first border or padding go);
  * at_bottom: it ends one (conditional spaces after the last go). */
 double gap_height(const Item *items, size_t from, size_t to, int at_top, int at_bottom);
-
-/* Formats a page number as a page-sequence's format says ("1", "i", "A", "01"). */
-char *cocom_format_page_number(int n, const char *format, const char *grouping_separator, int grouping_size);
 
 #endif

@@ -16,19 +16,9 @@
 
 #include <libxml/tree.h>
 #include "area.h"
+#include "refs.h"
 
 typedef struct CocomLayout CocomLayout;
-
-/* Where ids fall: id -> formatted page number (strings owned by the map's
- * user; free with cocom_refs_clear). */
-typedef struct {
-    CocomMap first;
-    CocomMap last;
-} CocomRefs;
-
-void cocom_refs_clear(CocomRefs *refs);
-/* 1 when both hold the same ids with the same page numbers. */
-int cocom_refs_equal(const CocomRefs *a, const CocomRefs *b);
 
 /* The document's metadata, from fo:declarations (an XMP packet with Dublin
  * Core, as FOP reads it) and, failing that, the first page-sequence's

@@ -66,53 +66,6 @@ void cocom_page_free(CocomPage *page)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Refs                                                                     */
-
-static void map_free_values(CocomMap *m)
-{
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->keys[i])
-            free((char *)m->values[i]);
-    cocom_map_clear(m);
-}
-
-void cocom_refs_clear(CocomRefs *r)
-{
-    map_free_values(&r->first);
-    map_free_values(&r->last);
-}
-
-static int map_equal(const CocomMap *a, const CocomMap *b)
-{
-    if (a->count != b->count)
-        return 0;
-    for (size_t i = 0; i < a->cap; i++) {
-        if (!a->keys[i])
-            continue;
-        intptr_t v;
-        if (!cocom_map_get(b, a->keys[i], &v) || strcmp((const char *)v, (const char *)a->values[i]) != 0)
-            return 0;
-    }
-    return 1;
-}
-
-int cocom_refs_equal(const CocomRefs *a, const CocomRefs *b)
-{
-    return map_equal(&a->first, &b->first) && map_equal(&a->last, &b->last);
-}
-
-static void map_put(CocomMap *m, const char *key, const char *value, int overwrite)
-{
-    intptr_t old;
-    if (cocom_map_get(m, key, &old)) {
-        if (!overwrite)
-            return;
-        free((char *)old);
-    }
-    cocom_map_set(m, key, (intptr_t)cocom_xstrdup(value));
-}
-
-/* ---------------------------------------------------------------------- */
 /* The layout                                                               */
 
 typedef struct {
@@ -171,23 +124,13 @@ struct CocomLayout {
     /* Boxes open across the page break, outermost first. */
     LBox **open;
     size_t nopen, capopen;
-    /* Ids and links */
-    const char **anchors;
-    size_t nanchors, capanchors;
-    CocomMap anchor_index;
-    struct LinkTarget { const char *target; int uri; } *links;
-    size_t nlinks, caplinks;
-    CocomMap link_index;
-    const CocomRefs *refs;
-    CocomRefs rec;
+    RefTable xref;              /* ids, links and citations */
     CocomDocInfo info;
     xmlNodePtr bookmarks;
     int done;
     int warned_width;
     double flow_width;
     int dry_run;                /* a first pass: no static content */
-    long flow_citations;        /* citations met in flows (not static content) */
-    long page_marks;            /* fo:page-numbers met in flows (layout_page_number_mark) */
     int stalled;                /* a page could not move the flow on: the layout stops */
     CocomMarkerState *markers;  /* fo:markers on this page and the last of each class before */
     Notes *notes_pending;       /* footnote bodies (or their rests) waiting for the next page's foot */
@@ -210,82 +153,11 @@ struct CocomLayout {
     int seq_count;              /* page sequences begun, for retrieve-boundary="page-sequence" */
 };
 
-int layout_anchor(CocomLayout *l, const char *id)
-{
-    intptr_t v;
-    if (cocom_map_get(&l->anchor_index, id, &v))
-        return (int)v;
-    COCOM_GROW(l->anchors, l->capanchors, l->nanchors + 1);
-    l->anchors[l->nanchors] = cocom_xstrdup(id);   /* the node may go */
-    cocom_map_set(&l->anchor_index, id, (intptr_t)l->nanchors);
-    return (int)l->nanchors++;
-}
-
-const char *layout_anchor_id(CocomLayout *l, int a)
-{
-    return a >= 0 && (size_t)a < l->nanchors ? l->anchors[a] : NULL;
-}
-
-int layout_link(CocomLayout *l, const char *target, int is_uri)
-{
-    char key[1024];
-    snprintf(key, sizeof key, "%c%s", is_uri ? 'u' : 'd', target);
-    intptr_t v;
-    if (cocom_map_get(&l->link_index, key, &v))
-        return (int)v;
-    COCOM_GROW(l->links, l->caplinks, l->nlinks + 1);
-    l->links[l->nlinks] = (struct LinkTarget){cocom_xstrdup(target), is_uri};
-    cocom_map_set(&l->link_index, key, (intptr_t)l->nlinks);
-    return (int)l->nlinks++;
-}
-
-const char *layout_link_target(CocomLayout *l, int link, int *is_uri)
-{
-    if (link < 0 || (size_t)link >= l->nlinks)
-        return NULL;
-    *is_uri = l->links[link].uri;
-    return l->links[link].target;
-}
-
-const char *layout_citation(CocomLayout *l, const char *id, int last, int in_static, long line)
-{
-    if (!in_static)
-        l->flow_citations++;
-    intptr_t v;
-    if (l->refs && cocom_map_get(last ? &l->refs->last : &l->refs->first, id, &v))
-        return (const char *)v;
-    if (l->refs) {
-        char key[300];
-        snprintf(key, sizeof key, "cite:%s", id);
-        if (cocom_report_once(l->ctx, key))
-            cocom_report(l->ctx, COCOM_SEVERITY_WARNING, l->file, line,
-                         "a page-number-citation refers to '%s', which no element has as its id; it shows '?'", id);
-        return "?";
-    }
-    return NULL;
-}
-
-const char *layout_page_number_mark(CocomLayout *l, char *key, size_t size)
-{
-    snprintf(key, size, "\x01%ld", l->page_marks++);
-    l->flow_citations++;   /* a number can move breaks, as a citation's can */
-    intptr_t v;
-    if (l->refs && cocom_map_get(&l->refs->first, key, &v))
-        return (const char *)v;
-    return NULL;
-}
-
-const char *layout_base_dir(CocomLayout *l)
-{
-    return l->base_dir;
-}
-
 static void record_id(CocomLayout *l, const char *id)
 {
     if (!id || !*id || !l->page_text)
         return;
-    map_put(&l->rec.first, id, l->page_text, 0);
-    map_put(&l->rec.last, id, l->page_text, 1);
+    reftable_record(&l->xref, id, l->page_text, REF_FIRST | REF_LAST);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1152,7 +1024,7 @@ static void place_line(Placer *p, Item *it, double y)
         if (run->style.link < 0 || cocom_page_link(p->page, run->style.link))
             continue;
         int uri = 0;
-        const char *target = layout_link_target(l, run->style.link, &uri);
+        const char *target = reftable_link_target(&l->xref, run->style.link, &uri);
         if (!target)
             continue;
         CocomPage *pg = p->page;
@@ -1160,7 +1032,7 @@ static void place_line(Placer *p, Item *it, double y)
         pg->links[pg->nlinks++] = (PageLink){run->style.link, page_str(pg, target), (uint8_t)uri};
     }
     for (int a = 0; a < line->nanchors; a++) {
-        const char *id = layout_anchor_id(l, line->anchors[a]);
+        const char *id = reftable_anchor_id(&l->xref, line->anchors[a]);
         if (!id)
             continue;
         if (!p->in_static)
@@ -1856,10 +1728,8 @@ static void page_done(CocomLayout *l, CocomPage *page, Master *m)
 {
     /* fo:root's id: the document's first page to its last. */
     record_id(l, l->root_style->id);
-    if (l->seq_style->id && l->seq_pages == 0)
-        map_put(&l->rec.first, l->seq_style->id, l->page_text, 0);
     if (l->seq_style->id)
-        map_put(&l->rec.last, l->seq_style->id, l->page_text, 1);
+        reftable_record(&l->xref, l->seq_style->id, l->page_text, l->seq_pages == 0 ? REF_FIRST | REF_LAST : REF_LAST);
     if (!l->dry_run)
         place_static(l, page, m);
     cocom_marker_page_end(l->markers, l->seq_count);
@@ -2601,12 +2471,13 @@ CocomLayout *cocom_layout_new(CocomContext *ctx, FoInput *input, const CocomRefs
     l->file = file;
     const char *slash = strrchr(file, '/');
     l->base_dir = slash ? cocom_xstrndup(file, (size_t)(slash - file)) : cocom_xstrdup(".");
+    reftable_init(&l->xref, ctx, file, refs);
     l->resolver = (FoResolver){ctx, file};
     l->root_style = style_of(l, root, NULL);
-    l->refs = refs;
     l->env.ctx = ctx;
     l->env.file = file;
-    l->env.layout = l;
+    l->env.refs = &l->xref;
+    l->env.base_dir = l->base_dir;
     l->page_number = 1;
     xmlNodePtr lms = fo_child(root, FO_LAYOUT_MASTER_SET);
     if (!lms) {
@@ -2647,18 +2518,10 @@ void cocom_layout_free(CocomLayout *l)
     free(l->pn.spans);
     page_separator_clear(l);
     free(l->root_style);
-    for (size_t i = 0; i < l->nanchors; i++)
-        free((char *)l->anchors[i]);
-    for (size_t i = 0; i < l->nlinks; i++)
-        free((char *)l->links[i].target);
+    reftable_clear(&l->xref);
     free(l->base_dir);
     free(l->page_text);
-    free(l->anchors);
-    free(l->links);
-    cocom_map_clear(&l->anchor_index);
-    cocom_map_clear(&l->link_index);
     cocom_map_clear(&l->master_nodes);
-    cocom_refs_clear(&l->rec);
     free(l->info.title);
     free(l->info.author);
     free(l->info.subject);
@@ -2669,8 +2532,7 @@ void cocom_layout_free(CocomLayout *l)
 
 void cocom_layout_take_refs(CocomLayout *l, CocomRefs *out)
 {
-    *out = l->rec;
-    memset(&l->rec, 0, sizeof l->rec);
+    reftable_take(&l->xref, out);
 }
 
 const CocomDocInfo *cocom_layout_info(CocomLayout *l)
@@ -2690,5 +2552,5 @@ void cocom_layout_set_dry_run(CocomLayout *l, int on)
 
 long cocom_layout_flow_citations(const CocomLayout *l)
 {
-    return l->flow_citations;
+    return l->xref.flow_citations;
 }
