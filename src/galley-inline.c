@@ -52,6 +52,19 @@ typedef struct {
     int tag;
 } InlineCtx;
 
+/* Frees what a collector holds (not the collector). */
+static void collector_clear(Collector *c)
+{
+    for (int i = 0; i < c->nfootnotes; i++)
+        free(c->footnote_styles[i]);
+    free(c->footnote_styles);
+    free(c->footnotes);
+    free(c->styles);
+    free(c->pieces);
+    free(c->piece_offset);
+    cocom_buf_free(&c->text);
+}
+
 static int add_style(Collector *c, const FoStyle *s, const InlineCtx *ic)
 {
     ParaStyle ps;
@@ -785,14 +798,7 @@ void gal_emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
     } else {
         attach_footnotes(g, &c, g->queue.n - (size_t)n, n);
     }
-    for (int i = 0; i < c.nfootnotes; i++)
-        free(c.footnote_styles[i]);
-    free(c.footnote_styles);
-    free(c.footnotes);
-    free(c.styles);
-    free(c.pieces);
-    free(c.piece_offset);
-    cocom_buf_free(&c.text);
+    collector_clear(&c);
 }
 
 /* Composes again, `width` wide, what is left of a paragraph from its line
@@ -967,13 +973,6 @@ void gal_measure_inline_run(Galley *g, xmlNodePtr first, xmlNodePtr stop, const 
         *mx = line;
     if (*mn > *mx)
         *mx = *mn;
-    for (int i = 0; i < c.nfootnotes; i++)
-        free(c.footnote_styles[i]);
-    free(c.footnote_styles);
-    free(c.footnotes);
-    free(c.styles);
-    free(c.pieces);
-    free(c.piece_offset);
-    cocom_buf_free(&c.text);
+    collector_clear(&c);
     cocom_font_cache_trim(g->ctx);
 }

@@ -260,19 +260,6 @@ CocomPage *pag_flow_page_columns(CocomLayout *l, Master *m, CocomStatus *status)
         return NULL;
     }
     pag_page_markers(l, &p);
-    int noted = l->pn.placed;
-    if (noted && l->pn.room > EPS) {
-        double dy = l->pn.room - EPS;
-        pag_notes_shift(&p, dy);
-        area_top += dy;
-    }
-    free(l->pn.spans);
-    memset(&l->pn, 0, sizeof l->pn);
-    pag_placer_finish(&p);
-    if (noted && l->sep.items.n)
-        pag_place_separator(l, page, m, &l->sep.items, area_top - sep);
-    pag_page_separator_clear(l);
-    pag_page_done(l, page, m);
-    return page;
+    return pag_flow_page_end(l, &p, page, m, area_top, sep);
 }
 

@@ -192,6 +192,7 @@ void pag_open_carried(CocomLayout *l, Placer *p, double y);
 void pag_carry_open(CocomLayout *l, Placer *p, double y);
 void pag_page_markers(CocomLayout *l, Placer *p);
 double pag_place_fit(CocomLayout *l, Placer *p, const Fit *f, double y, ItemList *taken);
+CocomPage *pag_flow_page_end(CocomLayout *l, Placer *p, CocomPage *page, Master *m, double area_top, double sep);
 
 /* pagination-masters.c */
 FoStyle *pag_style_of(CocomLayout *l, xmlNodePtr node, const FoStyle *parent);

@@ -351,6 +351,28 @@ double pag_place_fit(CocomLayout *l, Placer *p, const Fit *f, double y, ItemList
 }
 
 
+/* Ends a page of the flow (of one column or more): the footnotes placed
+ * on it move down by the room left below them, to the foot of the body,
+ * with the separator (sep high) above them; then the page is done. */
+CocomPage *pag_flow_page_end(CocomLayout *l, Placer *p, CocomPage *page, Master *m, double area_top, double sep)
+{
+    int noted = l->pn.placed;
+    if (noted && l->pn.room > EPS) {
+        double dy = l->pn.room - EPS;
+        pag_notes_shift(p, dy);
+        area_top += dy;
+    }
+    free(l->pn.spans);
+    memset(&l->fit_notes, 0, sizeof l->fit_notes);
+    memset(&l->pn, 0, sizeof l->pn);
+    pag_placer_finish(p);
+    if (noted && l->sep.items.n)
+        pag_place_separator(l, page, m, &l->sep.items, area_top - sep);
+    pag_page_separator_clear(l);
+    pag_page_done(l, page, m);
+    return page;
+}
+
 /* Fills one page of the flow. */
 static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
 {
@@ -483,21 +505,7 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
             l->pending_parity = f.break_kind;
         item_list_clear(&taken);
     }
-    int noted = l->pn.placed;
-    if (noted && l->pn.room > EPS) {
-        double dy = l->pn.room - EPS;
-        pag_notes_shift(&p, dy);
-        area_top += dy;
-    }
-    free(l->pn.spans);
-    memset(&l->fit_notes, 0, sizeof l->fit_notes);
-    memset(&l->pn, 0, sizeof l->pn);
-    pag_placer_finish(&p);
-    if (noted && l->sep.items.n)
-        pag_place_separator(l, page, m, &l->sep.items, area_top - sep);
-    pag_page_separator_clear(l);
-    pag_page_done(l, page, m);
-    return page;
+    return pag_flow_page_end(l, &p, page, m, area_top, sep);
 }
 
 CocomPage *cocom_layout_next(CocomLayout *l, CocomStatus *status)
