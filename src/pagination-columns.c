@@ -192,17 +192,8 @@ CocomPage *pag_flow_page_columns(CocomLayout *l, Master *m, CocomStatus *status)
     }
     CocomPage *page = pag_page_new(l, m);
     Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 0};
-    double sep = reserve > 0 ? pag_page_separator(l) : 0;
-    double area = reserve > sep ? reserve - sep : 0;
-    l->pn.on = 1;
-    l->pn.room = area + EPS;
-    l->pn.y = m->body.y + m->body.h - area;
-    double area_top = l->pn.y;
-    if (l->notes_pending) {
-        Notes *waiting = l->notes_pending;
-        l->notes_pending = NULL;
-        pag_place_notes(&p, waiting);
-    }
+    double sep;
+    double area_top = pag_notes_open(l, &p, m, reserve, &sep, NULL);
     int page_break = 0;
     for (int k = 0; k < nsteps && !page_break && !l->stalled; k++) {
         ColStep *st = &steps[k];

@@ -232,6 +232,7 @@ void pag_place_notes(Placer *p, Notes *notes);
 void pag_notes_shift(Placer *p, double dy);
 double pag_page_separator(CocomLayout *l);
 void pag_page_separator_clear(CocomLayout *l);
+double pag_notes_open(CocomLayout *l, Placer *p, Master *m, double room, double *sep, double *area_h);
 void pag_place_separator(CocomLayout *l, CocomPage *page, Master *m, ItemList *items, double y);
 
 /* pagination-columns.c */

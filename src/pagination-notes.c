@@ -189,3 +189,24 @@ void pag_place_separator(CocomLayout *l, CocomPage *page, Master *m, ItemList *i
     cocom_page_op(page, AOP_ARTIFACT_END);
 }
 
+/* Opens the footnotes' area at the foot of a page's body, `room` high with
+ * the separator (*sep high, 0 when there is no room), and places there the
+ * bodies (or rests) waiting from the page before.  Returns the area's
+ * top; *area_h (unless NULL) is its height below the separator. */
+double pag_notes_open(CocomLayout *l, Placer *p, Master *m, double room, double *sep, double *area_h)
+{
+    *sep = room > 0 ? pag_page_separator(l) : 0;
+    double area = room > *sep ? room - *sep : 0;
+    l->pn.on = 1;
+    l->pn.room = area + EPS;
+    l->pn.y = m->body.y + m->body.h - area;
+    double area_top = l->pn.y;
+    if (area_h)
+        *area_h = area;
+    if (l->notes_pending) {
+        Notes *waiting = l->notes_pending;
+        l->notes_pending = NULL;
+        pag_place_notes(p, waiting);
+    }
+    return area_top;
+}

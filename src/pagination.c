@@ -460,17 +460,8 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
         y = pag_place_repeated(&p, &rep->header, rep->header_id, y);
     /* The footnotes' room at the foot of the body, below the separator. */
     double nroom = f.notes_height > H - f.height ? H - f.height : f.notes_height;
-    double sep = nroom > 0 ? pag_page_separator(l) : 0;
-    double area = nroom > sep ? nroom - sep : 0;
-    l->pn.on = 1;
-    l->pn.room = area + EPS;
-    l->pn.y = m->body.y + m->body.h - area;
-    double area_top = l->pn.y;
-    if (l->notes_pending) {
-        Notes *waiting = l->notes_pending;
-        l->notes_pending = NULL;
-        pag_place_notes(&p, waiting);
-    }
+    double sep, area;
+    double area_top = pag_notes_open(l, &p, m, nroom, &sep, &area);
     if (l->flow) {
         ItemList taken = {0};
         int split = f.split;
