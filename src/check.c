@@ -96,11 +96,13 @@ static void schema_free(struct CocomSchema *s)
     free(s);
 }
 
-void cocom_check_release(CocomContext *ctx)
+/* The compiled schema lives on the context under this key (context.h). */
+static void schema_release(void *state)
 {
-    schema_free(ctx->schema);
-    ctx->schema = NULL;
+    schema_free(state);
 }
+
+static const CocomContextKey schema_key = {"schema", schema_release};
 
 static void schema_parse_error(void *user, xmlErrorPtr e)
 {
@@ -115,8 +117,9 @@ static void schema_parse_error(void *user, xmlErrorPtr e)
 
 static struct CocomSchema *schema_get(CocomContext *ctx)
 {
-    if (ctx->schema)
-        return ctx->schema->rng ? ctx->schema : NULL;   /* a failure is reported once */
+    struct CocomSchema *have = cocom_context_state(ctx, &schema_key);
+    if (have)
+        return have->rng ? have : NULL;   /* a failure is reported once */
     char *path = cocom_data_path(ctx, "schema/arrangement.rng");
     CocomStatus st;
     xmlDocPtr doc = cocom_load_file(ctx, path, "a RELAX NG schema", &st);
@@ -124,7 +127,7 @@ static struct CocomSchema *schema_get(CocomContext *ctx)
         cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0,
                      "cannot load the schema %s; is cocom installed (or COCOM_DATADIR set)?", path);
         free(path);
-        ctx->schema = cocom_xcalloc(1, sizeof *ctx->schema);
+        cocom_context_set_state(ctx, &schema_key, cocom_xcalloc(1, sizeof(struct CocomSchema)));
         return NULL;
     }
     /* The RELAX NG compiler rewrites the tree it is given, so it gets a
@@ -138,7 +141,7 @@ static struct CocomSchema *schema_get(CocomContext *ctx)
     if (!rng) {
         xmlFreeDoc(doc);
         free(path);
-        ctx->schema = cocom_xcalloc(1, sizeof *ctx->schema);
+        cocom_context_set_state(ctx, &schema_key, cocom_xcalloc(1, sizeof(struct CocomSchema)));
         return NULL;
     }
     free(path);
@@ -146,7 +149,7 @@ static struct CocomSchema *schema_get(CocomContext *ctx)
     s->doc = doc;
     s->rng = rng;
     index_schema(s, xmlDocGetRootElement(doc));
-    ctx->schema = s;
+    cocom_context_set_state(ctx, &schema_key, s);
     return s;
 }
 

@@ -41,7 +41,4 @@ char *cocom_check_known_years(CocomContext *ctx);
  * 1 or 0. */
 int cocom_check_year_known(CocomContext *ctx, const char *year);
 
-/* Frees the compiled schema a context keeps between checks. */
-void cocom_check_release(CocomContext *ctx);
-
 #endif

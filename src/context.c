@@ -1,10 +1,6 @@
 /* context.c — the CocomContext: options, diagnostics, the data folder. */
 #include "config.h"
 #include "context.h"
-#include "text.h"
-#include "check.h"
-#include "rules.h"
-#include "image.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -97,14 +93,44 @@ void cocom_context_destroy(CocomContext *ctx)
 {
     if (!ctx)
         return;
-    cocom_text_destroy(ctx->text);
-    cocom_check_release(ctx);
-    cocom_rules_release(ctx);
-    cocom_image_cache_destroy(ctx);
+    /* Last used, first released, so a stage's state that points into the
+     * state of a stage used before it is released first. */
+    while (ctx->nslots > 0) {
+        CocomContextSlot *s = &ctx->slots[--ctx->nslots];
+        if (s->key->release && s->state)
+            s->key->release(s->state);
+    }
     cocom_map_clear(&ctx->once);
     free(ctx->data_dir);
     pthread_mutex_destroy(&ctx->report_lock);
     free(ctx);
+}
+
+void *cocom_context_state(const CocomContext *ctx, const CocomContextKey *key)
+{
+    for (size_t i = 0; i < ctx->nslots; i++)
+        if (ctx->slots[i].key == key)
+            return ctx->slots[i].state;
+    return NULL;
+}
+
+void cocom_context_set_state(CocomContext *ctx, const CocomContextKey *key, void *state)
+{
+    for (size_t i = 0; i < ctx->nslots; i++)
+        if (ctx->slots[i].key == key) {
+            ctx->slots[i].state = state;
+            return;
+        }
+    if (ctx->nslots == COCOM_CONTEXT_SLOTS) {
+        /* A fixed number of stages keep state: more is a programming
+         * error, not something an input can cause. */
+        fprintf(stderr, "cocom: internal error: more than %d context slots (adding \"%s\")\n",
+                COCOM_CONTEXT_SLOTS, key->name);
+        abort();
+    }
+    ctx->slots[ctx->nslots].key = key;
+    ctx->slots[ctx->nslots].state = state;
+    ctx->nslots++;
 }
 
 void cocom_context_set_diagnostic_func(CocomContext *ctx, CocomDiagnosticFunc func, void *user)

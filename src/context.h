@@ -13,8 +13,25 @@
 #include "util.h"
 
 #define COCOM_OPTION_COUNT 5
+#define COCOM_CONTEXT_SLOTS 8   /* more stages than this keeping state is a bug */
 
 typedef struct CocomText CocomText;   /* text.h: the shared font map and caches */
+
+/* What a stage keeps on a context between calls (the compiled schema, the
+ * font map, the image cache ...) lives in a slot named by the address of
+ * the stage's own static key, so the context knows no stage: it only calls
+ * the key's release function when it is destroyed.  Each stage defines
+ *     static const CocomContextKey key = {"images", release_images};
+ * and reads its state with cocom_context_state(ctx, &key). */
+typedef struct CocomContextKey {
+    const char *name;               /* for a debugger; not used */
+    void (*release)(void *state);   /* frees state; called once, by cocom_context_destroy */
+} CocomContextKey;
+
+typedef struct {
+    const CocomContextKey *key;
+    void *state;
+} CocomContextSlot;
 
 struct CocomContext {
     char *data_dir;
@@ -25,11 +42,8 @@ struct CocomContext {
     int warnings_as_errors;
     long options[COCOM_OPTION_COUNT];
     CocomMap once;          /* keys of warnings already given */
-    CocomText *text;        /* created on first use by the formatter */
-    struct CocomSchema *schema; /* check.c: the compiled schema, loaded on first use */
-    struct CocomRules *rules;   /* rules.c: the compiled national rules, loaded on first use */
-    CocomMap disabled_rules;    /* rule ids turned off (cocom_context_disable_rule) */
-    struct CocomImageCache *images; /* image.c */
+    CocomContextSlot slots[COCOM_CONTEXT_SLOTS]; /* the stages' state, in order of first use */
+    size_t nslots;
     volatile int interrupted; /* set from a signal handler to stop work early */
     pthread_mutex_t report_lock; /* a painting thread may report too */
 };
@@ -57,6 +71,19 @@ typedef struct {
 } CocomHush;
 void cocom_hush(CocomContext *ctx, CocomHush *h);
 void cocom_unhush(CocomContext *ctx, const CocomHush *h);
+
+/* The state a stage keeps under `key` on this context, or NULL before the
+ * stage has set any.  The context owns it (see cocom_context_set_state). */
+void *cocom_context_state(const CocomContext *ctx, const CocomContextKey *key);
+
+/* Keeps `state` under `key`; the context now owns it and hands it to
+ * key->release when it is destroyed.  Setting a key again replaces the
+ * pointer without releasing the old state (the stage does that if it
+ * wants to).  Slots are released in the reverse of their first use, before
+ * the context's own members, so a release function may still report.
+ * Like the lazy fields it replaces, a slot is set by the thread that first
+ * needs it, before other threads are started on the context. */
+void cocom_context_set_state(CocomContext *ctx, const CocomContextKey *key, void *state);
 
 /* The path of a file in the data folder, e.g. "schema/arrangement.rng".
  * The caller frees the result. */

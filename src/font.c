@@ -527,7 +527,7 @@ void cocom_font_cache_trim(CocomContext *ctx)
     /* Full: start again rather than track ages.  Lines copy what they
      * draw, so nothing outside the cache points into it between
      * paragraphs. */
-    CocomText *t = ctx->text;
+    CocomText *t = cocom_text_find(ctx);
     if (t && t->words && t->words->count >= WORD_CACHE_MAX)
         words_clear(t->words);
 }

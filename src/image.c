@@ -18,6 +18,10 @@ struct CocomImageCache {
     size_t n, cap;
 };
 
+/* Forward: the cache lives on the context under this key (context.h). */
+static void images_release(void *state);
+static const CocomContextKey images_key = {"images", images_release};
+
 double cocom_image_width_pt(const CocomImage *img)
 {
     return img->width_px * 72.0 / img->dpi_x;
@@ -196,9 +200,11 @@ static void free_data(void *p)
 CocomImage *cocom_image_get(CocomContext *ctx, const char *src, const char *base_dir, const char *file,
                             long line)
 {
-    if (!ctx->images)
-        ctx->images = cocom_xcalloc(1, sizeof *ctx->images);
-    struct CocomImageCache *c = ctx->images;
+    struct CocomImageCache *c = cocom_context_state(ctx, &images_key);
+    if (!c) {
+        c = cocom_xcalloc(1, sizeof *c);
+        cocom_context_set_state(ctx, &images_key, c);
+    }
     if (!src || !*src) {
         cocom_report(ctx, COCOM_SEVERITY_WARNING, file, line, "an external graphic has no src; nothing is shown");
         return NULL;
@@ -278,11 +284,10 @@ CocomImage *cocom_image_get(CocomContext *ctx, const char *src, const char *base
     return img;
 }
 
-void cocom_image_cache_destroy(CocomContext *ctx)
+/* The context's release function for its image cache. */
+static void images_release(void *state)
 {
-    struct CocomImageCache *c = ctx->images;
-    if (!c)
-        return;
+    struct CocomImageCache *c = state;
     for (size_t i = 0; i < c->n; i++) {
         cairo_surface_destroy(c->all[i]->surface);
         free(c->all[i]->path);
@@ -291,5 +296,4 @@ void cocom_image_cache_destroy(CocomContext *ctx)
     free(c->all);
     cocom_map_clear(&c->by_path);
     free(c);
-    ctx->images = NULL;
 }

@@ -25,6 +25,4 @@ CocomImage *cocom_image_get(CocomContext *ctx, const char *src, const char *base
 double cocom_image_width_pt(const CocomImage *img);
 double cocom_image_height_pt(const CocomImage *img);
 
-void cocom_image_cache_destroy(CocomContext *ctx);
-
 #endif

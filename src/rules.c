@@ -42,6 +42,7 @@ struct CocomRules {
     CocomRule *list;
     size_t count, cap;
     CocomMap index;             /* id -> position in list */
+    CocomMap disabled;          /* rule ids turned off (cocom_context_disable_rule) */
 };
 
 static int is_rules_el(xmlNodePtr n, const char *name)
@@ -110,16 +111,18 @@ static void rules_free(struct CocomRules *r)
     }
     free(r->list);
     cocom_map_clear(&r->index);
+    cocom_map_clear(&r->disabled);
     free(r->path);
     free(r);
 }
 
-void cocom_rules_release(CocomContext *ctx)
+/* The compiled rules live on the context under this key (context.h). */
+static void rules_release(void *state)
 {
-    rules_free(ctx->rules);
-    ctx->rules = NULL;
-    cocom_map_clear(&ctx->disabled_rules);
+    rules_free(state);
 }
+
+static const CocomContextKey rules_key = {"rules", rules_release};
 
 /* ------------------------------------------------------------------ */
 /* A first look at the rules' XPath, so that a mistake in one is reported */
@@ -212,13 +215,14 @@ static int check_xpath(CocomContext *ctx, const char *file, xmlNodePtr n)
 static struct CocomRules *rules_get(CocomContext *ctx, CocomStatus *status)
 {
     *status = COCOM_STATUS_OK;
-    if (ctx->rules) {
-        if (ctx->rules->failed)
+    struct CocomRules *have = cocom_context_state(ctx, &rules_key);
+    if (have) {
+        if (have->failed)
             *status = COCOM_STATUS_IO;
-        return ctx->rules->failed ? NULL : ctx->rules;
+        return have->failed ? NULL : have;
     }
     struct CocomRules *r = cocom_xcalloc(1, sizeof *r);
-    ctx->rules = r;
+    cocom_context_set_state(ctx, &rules_key, r);
     r->path = cocom_data_path(ctx, RULES_FILE);
     char *compiler = cocom_data_path(ctx, COMPILER_FILE);
     CocomStatus st;
@@ -277,7 +281,7 @@ CocomStatus cocom_context_disable_rule(CocomContext *ctx, const char *rule_id)
         return st;
     if (!rule_id || !cocom_map_get(&r->index, rule_id, NULL))
         return COCOM_STATUS_USAGE;
-    cocom_map_set(&ctx->disabled_rules, rule_id, 1);
+    cocom_map_set(&r->disabled, rule_id, 1);
     return COCOM_STATUS_OK;
 }
 
@@ -361,7 +365,7 @@ CocomStatus cocom_rules_run(CocomContext *ctx, xmlDocPtr doc, const char *name)
         char *at = prop(f, "at");
         intptr_t pos;
         CocomSeverity sev;
-        if (cocom_map_get(&r->index, id, &pos) && !cocom_map_get(&ctx->disabled_rules, id, NULL)
+        if (cocom_map_get(&r->index, id, &pos) && !cocom_map_get(&r->disabled, id, NULL)
             && severity_of(role, &sev)) {
             xmlChar *text = xmlNodeGetContent(f);
             COCOM_GROW(found, cap, n + 1);

@@ -13,7 +13,4 @@
  * in cocom.h. */
 CocomStatus cocom_rules_run(CocomContext *ctx, xmlDocPtr doc, const char *name);
 
-/* Frees the compiled rules and the list of disabled rules a context keeps. */
-void cocom_rules_release(CocomContext *ctx);
-
 #endif

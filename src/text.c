@@ -6,10 +6,23 @@
 #include <hyphen.h>
 #include "font.h"
 
+static void text_release(void *state)
+{
+    cocom_text_destroy(state);
+}
+
+static const CocomContextKey text_key = {"text", text_release};
+
+CocomText *cocom_text_find(const CocomContext *ctx)
+{
+    return cocom_context_state(ctx, &text_key);
+}
+
 CocomText *cocom_text_get(CocomContext *ctx)
 {
-    if (ctx->text)
-        return ctx->text;
+    CocomText *have = cocom_text_find(ctx);
+    if (have)
+        return have;
     CocomText *t = cocom_xcalloc(1, sizeof *t);
     /* A font map of our own rather than the per-thread default, so that
      * two contexts in two threads share nothing Pango does not share. */
@@ -26,7 +39,7 @@ CocomText *cocom_text_get(CocomContext *ctx)
     pango_cairo_context_set_font_options(t->pango, fo);
     cairo_font_options_destroy(fo);
     pango_cairo_context_set_resolution(t->pango, 72.0);
-    ctx->text = t;
+    cocom_context_set_state(ctx, &text_key, t);
     return t;
 }
 

@@ -18,8 +18,14 @@ struct CocomText {
     struct CocomWordCache *words;   /* font.c */
 };
 
-/* The context's text machinery, made on first use.  Never NULL. */
+/* The context's text machinery, made on first use.  Never NULL.  The
+ * context owns it and destroys it with itself. */
 CocomText *cocom_text_get(CocomContext *ctx);
+
+/* The context's text machinery if it has been made, else NULL. */
+CocomText *cocom_text_find(const CocomContext *ctx);
+
+/* Frees t and everything in it (the context calls this; others need not). */
 void cocom_text_destroy(CocomText *text);
 
 #endif
