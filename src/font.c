@@ -191,8 +191,10 @@ static CocomFont *font_at(CocomText *t, CocomFont *ref, double size)
 
 static struct CocomFontCache *fonts_of(CocomText *t)
 {
-    if (!t->fonts)
+    if (!t->fonts) {
         t->fonts = cocom_xcalloc(1, sizeof *t->fonts);
+        t->release_fonts = cocom_font_cache_destroy;
+    }
     return t->fonts;
 }
 
@@ -536,8 +538,10 @@ const CocomShapedWord *cocom_font_shape(CocomContext *ctx, CocomFont *font, cons
                                         double letter_spacing)
 {
     CocomText *t = cocom_text_get(ctx);
-    if (!t->words)
+    if (!t->words) {
         t->words = cocom_xcalloc(1, sizeof *t->words);
+        t->release_fonts = cocom_font_cache_destroy;
+    }
     struct CocomWordCache *c = t->words;
     uint32_t h = cocom_hash(text, (size_t)len) ^ (uint32_t)(uintptr_t)font ^ (uint32_t)(letter_spacing * 1000);
     if (c->cap) {

@@ -75,7 +75,8 @@ const CocomShapedWord *cocom_font_shape(CocomContext *ctx, CocomFont *font, cons
  * when no shaped word is in use (between paragraphs). */
 void cocom_font_cache_trim(CocomContext *ctx);
 
-/* Frees every font and shaped word (called by cocom_text_destroy). */
+/* Frees every font and shaped word (cocom_text_destroy calls it through
+ * CocomText.release_fonts, which the caches set when they are made). */
 void cocom_font_cache_destroy(CocomText *t);
 
 #endif

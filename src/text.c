@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <hyphen.h>
-#include "font.h"
 
 static void text_release(void *state)
 {
@@ -47,7 +46,8 @@ void cocom_text_destroy(CocomText *t)
 {
     if (!t)
         return;
-    cocom_font_cache_destroy(t);
+    if (t->release_fonts)
+        t->release_fonts(t);   /* before the font map its fonts come from */
     for (size_t i = 0; i < t->hyphen_dicts.cap; i++)
         if (t->hyphen_dicts.keys[i] && t->hyphen_dicts.values[i])
             hnj_hyphen_free((HyphenDict *)t->hyphen_dicts.values[i]);

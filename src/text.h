@@ -14,8 +14,12 @@ struct CocomText {
     PangoContext *pango;
     CocomMap hyphen_dicts;      /* language -> HyphenDict* (or 0 when none) */
     CocomMap hyphen_words;      /* "lang\x1fword" -> hyphenated word (char*) */
-    struct CocomFontCache *fonts;   /* font.c */
-    struct CocomWordCache *words;   /* font.c */
+    /* The fonts and shaped words (font.c), and the function that frees
+     * them, which font.c sets when it makes them: the text machinery is
+     * below the fonts and knows nothing of them. */
+    struct CocomFontCache *fonts;
+    struct CocomWordCache *words;
+    void (*release_fonts)(CocomText *t);
 };
 
 /* The context's text machinery, made on first use.  Never NULL.  The

@@ -4,7 +4,9 @@
 #      in tests/source-shape.allow (which is to be emptied, not grown), and
 #      no file named there is at or under the limit any more;
 #   2. no header in src/ includes itself through other headers (a circle
-#      of #include "..." lines, e.g. a.h -> b.h -> a.h).
+#      of #include "..." lines, e.g. a.h -> b.h -> a.h), and no two modules
+#      include each other's headers, directly or around a circle (a module:
+#      a file with its header, and the X-*.c files and X-impl.h of module X).
 # Usage: sh tests/source-shape.sh [SRCDIR [ALLOW-LIST]]
 #   SRCDIR defaults to the tree this script is in; the allow-list to
 #   SRCDIR/tests/source-shape.allow.  Prints one line per offender and
@@ -41,16 +43,12 @@ for rel in $allowed; do
     fi
 done
 
-# Circles of #include "x.h" among the headers of src/: a depth-first walk
-# from every header; a header met again while still on the path closes a
-# circle, printed once (from its alphabetically first header).
-cycles=$(cd "$top/src" && for h in *.h; do
-    [ -f "$h" ] || continue
-    sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$h" |
-        while read -r inc; do [ -f "$inc" ] && echo "$h $inc"; done
-done | awk '
+# circles: reads "from to" edges, prints each circle once ("a -> b -> a"),
+# from its alphabetically first node.
+circles() {
+    awk '
     { edge[$1] = edge[$1] " " $2; node[$1] = 1; node[$2] = 1 }
-    function walk(n, path, depth,    m, k, i, list, start, cyc, first) {
+    function walk(n, depth,    m, k, i, list, start, cyc, first) {
         onpath[n] = depth; stack[depth] = n
         k = split(edge[n], list, " ")
         for (i = 1; i <= k; i++) {
@@ -64,18 +62,56 @@ done | awk '
                 cyc = cyc m
                 if (first == m && !(cyc in seen)) { seen[cyc] = 1; print cyc }
             } else if (!(m in done))
-                walk(m, path, depth + 1)
+                walk(m, depth + 1)
         }
         delete onpath[n]; done[n] = 1
     }
-    END { n = asorti_keys(); for (i = 1; i <= n; i++) { split("", done); walk(sorted[i], "", 0) } }
-    function asorti_keys(    k, n, i, j, t) {
+    END { n = sort_keys(); for (i = 1; i <= n; i++) { split("", done); walk(sorted[i], 0) } }
+    function sort_keys(    k, n, i, j, t) {
         n = 0; for (k in node) sorted[++n] = k
         for (i = 2; i <= n; i++) { t = sorted[i]; for (j = i - 1; j > 0 && sorted[j] > t; j--) sorted[j + 1] = sorted[j]; sorted[j + 1] = t }
         return n
-    }')
+    }'
+}
+
+# includes FILES...: "file included.h" for each #include "..." of a file in src/.
+includes() {
+    for f in "$@"; do
+        [ -f "$f" ] || continue
+        sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f" |
+            while read -r inc; do [ -f "$inc" ] && echo "$f $inc"; done
+    done
+}
+
+# module NAME: the module a file of src/ belongs to.  A file with a header
+# of its own is its own module (fo-input.c: fo-input); a file without one
+# belongs to the module whose name is its longest prefix with a header
+# (galley-table.c: galley); a private -impl.h to its module.
+module() {
+    b=${1%.*}; b=${b%-impl}
+    [ -f "$b.h" ] && { echo "$b"; return; }
+    p=$b
+    while case $p in *-*) true;; *) false;; esac; do
+        p=${p%-*}
+        [ -f "$p.h" ] && { echo "$p"; return; }
+    done
+    echo "$b"
+}
+
+# Circles of #include "x.h" among the headers of src/ (a.h -> b.h -> a.h),
+# and circles among modules, whatever file the include is in (galley.c
+# including layout.h while pagination.c includes galley.h): calls between
+# modules must run one way.
+cycles=$(cd "$top/src" && includes *.h | circles)
 if [ -n "$cycles" ]; then
     printf '%s\n' "$cycles" | sed 's/^/src: headers include each other in a circle: /'
+    bad=1
+fi
+mcycles=$(cd "$top/src" && includes *.c *.h | while read -r f inc; do
+        a=$(module "$f"); z=$(module "$inc"); [ "$a" = "$z" ] || echo "$a $z"
+    done | sort -u | circles)
+if [ -n "$mcycles" ]; then
+    printf '%s\n' "$mcycles" | sed 's/^/src: modules include each other in a circle: /'
     bad=1
 fi
 exit $bad
