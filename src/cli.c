@@ -1026,6 +1026,22 @@ static void main_help(FILE *f)
 
 int main(int argc, char **argv)
 {
+    /* Cairo deflates each page's content as it writes it, and the
+     * post-pass inflates it again to mark the page furniture, then
+     * deflates it once more: the first deflate and the inflate are wasted
+     * (4 % of a 200-section report's instructions, most of them on the
+     * painter's thread, which is the one the run waits for).  Cairo 1.16
+     * has no call for this, only its variable CAIRO_DEBUG_PDF, which clears
+     * one flag of the PDF surface, the one that chooses whether content
+     * streams, forms and font maps are deflated (nothing else changes:
+     * the objects, inflated, are the same); the post-pass deflates every
+     * stream it finds so (pdfstream.c, pass_stream).  Set here, before
+     * any thread starts, and only by the command: a program that uses
+     * libcocom keeps its environment, and cocom still reads Cairo's
+     * compressed streams.  Not with COCOM_PDFPOST=0, whose PDF is Cairo's. */
+    const char *post = getenv("COCOM_PDFPOST");
+    if (!(post && strcmp(post, "0") == 0) && !getenv("CAIRO_DEBUG_PDF"))
+        setenv("CAIRO_DEBUG_PDF", "1", 0);
     if (argc < 2) {
         main_help(stderr);
         return EXIT_USAGE;

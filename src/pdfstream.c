@@ -934,6 +934,53 @@ static int rewrite_value(Post *p, uint32_t num, CocomPdfVal *v)
     return changed;
 }
 
+/* Writes stream object o with plain[0, n) as its data, deflated: its
+ * dictionary as read, with a direct /Length and /Filter /FlateDecode. */
+static int write_deflated(Post *p, const CocomPdfObj *o, const void *plain, size_t n)
+{
+    CocomBuf z = {0};
+    if (!deflate_buf(plain, n, &z, DEFLATE_LEVEL)) {
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->out_path, 0, "cannot write the PDF: zlib failed");
+        cocom_buf_free(&z);
+        return 0;
+    }
+    CocomPdfVal d = o->value;
+    char len[32];
+    snprintf(len, sizeof len, "%zu", z.len);
+    CocomPdfVal lv = cocom_pdfobj_raw(&p->r, COCOM_PDFV_INT, len);
+    cocom_pdfobj_set(&p->r, &d, "Length", lv);
+    cocom_pdfobj_set(&p->r, &d, "Filter", name_val(p, "/FlateDecode"));
+    p->obj.len = 0;
+    cocom_pdfobj_write(&p->obj, &d);
+    out_printf(p, "%d %d obj\n", o->num, o->gen);
+    out_write(p, p->obj.data, p->obj.len);
+    out_puts(p, "\nstream\n");
+    out_write(p, z.data, z.len);
+    out_puts(p, "\nendstream\nendobj\n");
+    cocom_buf_free(&z);
+    return !p->out.failed;
+}
+
+/* A stream the post-pass does not change.  The cocom command asks Cairo
+ * for its streams uncompressed (cli.c says why): one without a filter is
+ * deflated here, once; any other is copied as it is.  The XMP metadata
+ * stays plain (readers look for it uncompressed), as does a stream too
+ * large to hold. */
+static int pass_stream(Post *p, const CocomPdfObj *o)
+{
+    if (cocom_pdfobj_get(&o->value, "Filter") || cocom_pdfobj_get(&o->value, "DecodeParms")
+        || cocom_pdfobj_is_name(cocom_pdfobj_get(&o->value, "Type"), "Metadata") || o->length > MAX_CONTENT_BYTES)
+        return copy_bytes(p, o->start, o->end) && (out_puts(p, "\n"), !p->out.failed);
+    unsigned char *raw = cocom_xmalloc((size_t)o->length + 1);
+    int ok = cocom_pdfobj_pread(&p->r, o->data, raw, (size_t)o->length) == o->length;
+    if (!ok)
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "cannot read the file: it ends early");
+    else
+        ok = write_deflated(p, o, raw, (size_t)o->length);
+    free(raw);
+    return ok;
+}
+
 /* A page's content stream, with its furniture marked /Artifact. */
 static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
 {
@@ -950,7 +997,7 @@ static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
     while (lo + n < p->nmcids && p->mcids[lo + n].page == page)
         n++;
     if (n == 0)
-        return copy_bytes(p, o->start, o->end) && (out_puts(p, "\n"), 1);
+        return pass_stream(p, o);
     const CocomPdfVal *filter = cocom_pdfobj_get(&o->value, "Filter");
     int flate = cocom_pdfobj_is_name(filter, "FlateDecode");
     if ((filter && !flate) || cocom_pdfobj_get(&o->value, "DecodeParms") || o->length > MAX_CONTENT_BYTES) {
@@ -963,7 +1010,7 @@ static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
     for (size_t i = 0; i < n; i++)
         mcids[i] = p->mcids[lo + i].mcid;
     unsigned char *raw = cocom_xmalloc((size_t)o->length + 1);
-    CocomBuf plain = {0}, edited = {0}, z = {0};
+    CocomBuf plain = {0}, edited = {0};
     int ok = cocom_pdfobj_pread(&p->r, o->data, raw, (size_t)o->length) == o->length;
     if (!ok)
         cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "cannot read the file: it ends early");
@@ -980,33 +1027,15 @@ static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
         converted = cocom_pdfcontent_artifacts(s ? s : (const unsigned char *)"", len, mcids, n, &edited);
         p->converted[page] += (uint32_t)converted;
     }
-    if (ok && converted == 0) {
-        ok = copy_bytes(p, o->start, o->end);
-        out_puts(p, "\n");
-    } else if (ok) {
-        if (!deflate_buf(edited.data, edited.len, &z, DEFLATE_LEVEL)) {
-            cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->out_path, 0, "cannot write the PDF: zlib failed");
-            ok = 0;
-        }
-        CocomPdfVal d = o->value;
-        char len[32];
-        snprintf(len, sizeof len, "%zu", z.len);
-        CocomPdfVal lv = cocom_pdfobj_raw(&p->r, COCOM_PDFV_INT, len);
-        cocom_pdfobj_set(&p->r, &d, "Length", lv);
-        cocom_pdfobj_set(&p->r, &d, "Filter", name_val(p, "/FlateDecode"));
-        p->obj.len = 0;
-        cocom_pdfobj_write(&p->obj, &d);
-        out_printf(p, "%d %d obj\n", o->num, o->gen);
-        out_write(p, p->obj.data, p->obj.len);
-        out_puts(p, "\nstream\n");
-        out_write(p, z.data, z.len);
-        out_puts(p, "\nendstream\nendobj\n");
-    }
+    if (ok && converted == 0)
+        ok = flate ? copy_bytes(p, o->start, o->end) && (out_puts(p, "\n"), 1)
+                   : write_deflated(p, o, raw, (size_t)o->length);
+    else if (ok)
+        ok = write_deflated(p, o, edited.data, edited.len);
     free(mcids);
     free(raw);
     cocom_buf_free(&plain);
     cocom_buf_free(&edited);
-    cocom_buf_free(&z);
     return ok && !p->out.failed;
 }
 
@@ -1026,10 +1055,7 @@ static int write_object(Post *p, uint32_t num)
         p->e[num].out = p->out.pos;
         if (e->flags & F_CONTENT)
             return rewrite_content(p, &o, e->aux);
-        if (!copy_bytes(p, o.start, o.end))
-            return 0;
-        out_puts(p, "\n");
-        return !p->out.failed;
+        return pass_stream(p, &o);
     }
     int changed = rewrite_value(p, num, &o.value);
     changed |= duplicate_keys_removed(&o.value);

@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/xpath.h>
-#include <libxslt/transform.h>
+#include "xslt-load.h"
 
 #define RULES_NS "urn:cocom:rules:1"
 #define RULES_FILE "stylesheets/rules/national-rules.sch"

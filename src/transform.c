@@ -16,11 +16,7 @@
 #include <libxml/globals.h>
 #include <libxslt/documents.h>
 #include <libxslt/variables.h>
-#include <libxslt/security.h>
-#include <libxslt/transform.h>
-#include <libxslt/xsltInternals.h>
-#include <libxslt/xsltutils.h>
-#include <libexslt/exslt.h>
+#include "xslt-load.h"           /* after libxslt's own headers */
 
 #define MAX_TEMPLATE_DEPTH 1000
 
@@ -424,6 +420,20 @@ static void add_module_folders(Policy *p, xsltStylesheetPtr s)
     }
 }
 
+/* Loads libxslt (xslt-load.h) before its first use; 0 when it cannot be,
+ * reported against path with *status set. */
+static int xslt_ready(CocomContext *ctx, const char *path, CocomStatus *status)
+{
+    const char *why = NULL;
+    if (cocom_xslt_load(&why))
+        return 1;
+    cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0,
+                 "cannot use the stylesheet: libxslt could not be loaded (%s); "
+                 "install the package that provides " COCOM_EXSLT_SONAME, why);
+    *status = COCOM_STATUS_IO;
+    return 0;
+}
+
 static void policy_begin(Policy *policy, CocomContext *ctx, const char *style_path, const char *doc_name,
                          int trusted, xsltStylesheetPtr style)
 {
@@ -469,6 +479,10 @@ static void policy_end(Policy *policy)
 static xsltStylesheetPtr compile(CocomContext *ctx, xmlDocPtr sdoc, const char *path, int trusted,
                                  CocomStatus *status)
 {
+    if (!xslt_ready(ctx, path, status)) {
+        xmlFreeDoc(sdoc);
+        return NULL;
+    }
     Policy policy;
     policy_begin(&policy, ctx, path, NULL, trusted, NULL);
     *status = COCOM_STATUS_OK;
@@ -513,6 +527,8 @@ xsltStylesheetPtr cocom_stylesheet_compile(CocomContext *ctx, xmlDocPtr sdoc, co
 static xmlDocPtr apply(CocomContext *ctx, xsltStylesheetPtr style, const char *style_path, int trusted, xmlDocPtr doc,
                        const char *doc_name, const char *const *params, CocomStatus *status)
 {
+    if (!xslt_ready(ctx, style_path, status))
+        return NULL;
     Policy policy;
     policy_begin(&policy, ctx, style_path, doc_name, trusted, style);
     *status = COCOM_STATUS_OK;
@@ -593,6 +609,8 @@ xmlDocPtr cocom_transform_apply(CocomContext *ctx, xsltStylesheetPtr style, cons
 static xmlDocPtr transform(CocomContext *ctx, xmlDocPtr doc, const char *doc_name, const char *path, int trusted,
                            const char *const *params, CocomStatus *status)
 {
+    if (!xslt_ready(ctx, path, status))
+        return NULL;
     Policy policy;
     policy_begin(&policy, ctx, path, doc_name, trusted, NULL);
     xmlDocPtr sdoc = cocom_load_file_mode(ctx, path, "a stylesheet", NULL,

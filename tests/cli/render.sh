@@ -272,6 +272,36 @@ t_a_render_needs_no_libqpdf() {
     [ "$(pdf_jq "$T/out.pdf" 'root | has("/Metadata")')" = true ] || fail "the post-pass did not run"
 }
 
+# libxslt is opened when a stylesheet is first used (src/xslt-load.h): an
+# FO file renders without it; a stylesheet cannot, and says why, leaving no
+# PDF; and the library of the right name but the wrong kind is refused.
+t_an_fo_render_needs_no_libxslt() {
+    export COCOM_EXSLT_LIBRARY="$T/no-such-libexslt.so"
+    run_cocom render "$FO" -o "$T/out.pdf"
+    unset COCOM_EXSLT_LIBRARY
+    expect_rc 0
+    expect_page_lines "$T/out.pdf" 1 "One|Page 1 of 3|"
+}
+
+t_without_libxslt_a_stylesheet_says_so() {
+    cat > "$T/data.xml" <<XML
+<note>text</note>
+XML
+    cat > "$T/note.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"/></xsl:stylesheet>
+XSL
+    export COCOM_EXSLT_LIBRARY="$T/no-such-libexslt.so"
+    run_cocom render --xsl "$T/note.xsl" "$T/data.xml" -o "$T/out.pdf"
+    expect_rc 1
+    expect_err "note.xsl: error: cannot use the stylesheet: libxslt could not be loaded ($T/no-such-libexslt.so: cannot open shared object file"
+    [ ! -e "$T/out.pdf" ] || fail "a PDF was written"
+    export COCOM_EXSLT_LIBRARY=libz.so.1
+    run_cocom render --xsl "$T/note.xsl" "$T/data.xml" -o "$T/out.pdf"
+    unset COCOM_EXSLT_LIBRARY
+    expect_rc 1
+    expect_err "(libz.so.1 and the libxslt it loads have no exsltRegisterAll, so they are not libraries cocom can use)"
+}
+
 # A library that is not libqpdf (zlib, which every cocom loads) is refused
 # by the first function it lacks, not called.
 t_a_library_that_is_not_libqpdf_is_refused() {
