@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 
 PACKAGES="build-essential autoconf automake libtool pkg-config
   libxml2-dev libxml2-utils libxslt1-dev xsltproc libcairo2-dev libpango1.0-dev
-  libhyphen-dev hyphen-en-gb libqpdf-dev qpdf libjpeg-dev zlib1g-dev
+  libhyphen-dev hyphen-en-gb libqpdf-dev qpdf libjpeg-dev zlib1g-dev libzip-dev
   fonts-liberation2 fonts-dejavu-core fonts-noto-core
   poppler-utils jq python3
   docbook-xsl docbook-xsl-ns docbook-xml"
