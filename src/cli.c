@@ -395,7 +395,10 @@ static int cmd_rules(int argc, char **argv, CocomContext *ctx)
 static const char render_help[] =
     "Usage: cocom render [OPTION]... IN.fo -o OUT.pdf\n"
     "  or:  cocom render [OPTION]... --xsl STYLE.xsl IN.xml -o OUT.pdf\n"
-    "Typeset an XSL-FO document into PDF (or PNG or SVG pages).\n"
+    "  or:  cocom render --format=html|docx MODEL.xml -o OUT\n"
+    "Typeset an XSL-FO document into PDF (or PNG or SVG pages); or make a\n"
+    "document of the document model (stylesheets/model/document.rng, what\n"
+    "'cocom build' makes its HTML and DOCX from) into HTML or DOCX.\n"
     "IN may be '-' for standard input.  With --xsl, IN is transformed by the\n"
     "stylesheet first, in process, the way 'fop -xml IN -xsl STYLE' does.\n"
     "\n"
@@ -412,6 +415,8 @@ static const char render_help[] =
     "      --stringparam NAME VALUE  the same as --param (xsltproc's name for it)\n"
     "      --fo=FILE              with --xsl: also write the XSL-FO it made to FILE;\n"
     "                             messages about the FO then point into FILE\n"
+    "      --format=FORMAT        pdf (the default), or html or docx: IN is then a\n"
+    "                             document of the document model, not XSL-FO\n"
     "      --png=DIR              write one PNG per page into DIR (page-0001.png ...)\n"
     "      --svg=DIR              write one SVG per page into DIR\n"
     "      --dpi=N                resolution of PNG pages (default 96)\n"
@@ -450,7 +455,7 @@ static void catch_signals(CocomContext *ctx)
 static int cmd_render(int argc, char **argv, CocomContext *ctx)
 {
     Args a = {argc, argv, 1, "render", NULL, 0};
-    const char *input = NULL, *output = NULL, *xsl = NULL, *png = NULL, *svg = NULL, *fo_out = NULL;
+    const char *input = NULL, *output = NULL, *xsl = NULL, *png = NULL, *svg = NULL, *fo_out = NULL, *format = NULL;
     const char **params = calloc(2 * (size_t)argc + 1, sizeof *params);   /* --param NAME=VALUE is two entries from one argument */
     int nparams = 0;
     long v;
@@ -472,6 +477,10 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
             parse_param(&a, params, &nparams);
         } else if (is_opt(&a, "fo", 0)) {
             fo_out = opt_value(&a);
+        } else if (is_opt(&a, "format", 0)) {
+            format = opt_value(&a);
+            if (format && strcmp(format, "pdf") != 0 && strcmp(format, "html") != 0 && strcmp(format, "docx") != 0)
+                usage_error(&a, "--format: '%s' is not an output (pdf, html, docx)", format);
         } else if (is_opt(&a, "png", 0)) {
             png = opt_value(&a);
         } else if (is_opt(&a, "svg", 0)) {
@@ -500,8 +509,15 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
         usage_error(&a, "%s", "give only one of -o, --png and --svg");
     if (!a.bad && fo_out && !xsl)
         usage_error(&a, "%s", "--fo writes the XSL-FO a stylesheet makes: it needs --xsl");
+    int model = format && strcmp(format, "pdf") != 0;
+    if (!a.bad && model && (xsl || png || svg || !output))
+        usage_error(&a, "--format %s makes one file from a document of the document model: give -o OUT, "
+                    "and no --xsl, --png or --svg", format);
     int rc = EXIT_USAGE;
-    if (!a.bad) {
+    if (!a.bad && model) {
+        catch_signals(ctx);
+        rc = status_to_exit(cocom_render_model(ctx, input, format, output));
+    } else if (!a.bad) {
         catch_signals(ctx);
         CocomFormat fmt = png ? COCOM_FORMAT_PNG : svg ? COCOM_FORMAT_SVG : COCOM_FORMAT_PDF;
         const char *out = png ? png : svg ? svg : output;

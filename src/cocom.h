@@ -167,6 +167,13 @@ CocomStatus cocom_render_file_fo(CocomContext *ctx, const char *input, const cha
                                  const char *const *params, const char *fo_output, CocomFormat format,
                                  const char *output, int *pages);
 
+/* Makes a document of the document model (stylesheets/model/document.rng,
+ * a <document> in urn:cocom:document:1), read from `input` ("-": standard
+ * input), as `format` "html" (one self-contained HTML5 file) or "docx" (a
+ * Word document), through stylesheets/output/<format>.xsl, written to
+ * `output` whole or not at all. */
+CocomStatus cocom_render_model(CocomContext *ctx, const char *input, const char *format, const char *output);
+
 /* --- build -------------------------------------------------------------
  * Makes every document that applies to an arrangement: checks it (errors
  * stop the build), asks stylesheets/plan.xsl which documents apply, then

@@ -2,6 +2,9 @@
 #include "config.h"
 #include "outputs.h"
 #include "util.h"
+#include "load.h"
+#include "transform.h"
+#include <stdio.h>
 
 #include <errno.h>
 #include <stdlib.h>
@@ -187,4 +190,54 @@ CocomStatus cocom_outputs_write_docx(CocomContext *ctx, xmlDocPtr pkg, const cha
         return COCOM_STATUS_IO;
     }
     return COCOM_STATUS_OK;
+}
+
+CocomStatus cocom_render_model(CocomContext *ctx, const char *input, const char *format, const char *output)
+{
+    int docx = strcmp(format, "docx") == 0;
+    if (!docx && strcmp(format, "html") != 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, NULL, 0, "'%s' is not an output of the document model (html, docx)",
+                     format);
+        return COCOM_STATUS_USAGE;
+    }
+    CocomStatus st;
+    xmlDocPtr model = cocom_load_file(ctx, input, "a document of the model", &st);
+    if (!model)
+        return st;
+    const char *name = strcmp(input, "-") == 0 ? "<stdin>" : input;
+    xmlNodePtr root = xmlDocGetRootElement(model);
+    if (!root || !root->ns || strcmp((const char *)root->ns->href, "urn:cocom:document:1") != 0
+        || strcmp((const char *)root->name, "document") != 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, name, root ? xmlGetLineNo(root) : 0,
+                     "this is not a document of the document model (a <document> in urn:cocom:document:1, "
+                     "stylesheets/model/document.rng), so it cannot be made as %s", docx ? "DOCX" : "HTML");
+        xmlFreeDoc(model);
+        return COCOM_STATUS_INVALID;
+    }
+    char *xsl = cocom_data_path(ctx, docx ? "stylesheets/output/docx.xsl" : "stylesheets/output/html.xsl");
+    unsigned errs = ctx->errors;
+    xmlDocPtr out = cocom_transform(ctx, model, name, xsl, NULL, &st);
+    free(xsl);
+    xmlFreeDoc(model);
+    if (out && ctx->errors > errs)
+        st = COCOM_STATUS_INVALID;
+    if (!out || st != COCOM_STATUS_OK) {
+        if (out)
+            xmlFreeDoc(out);
+        return st == COCOM_STATUS_OK ? COCOM_STATUS_INVALID : st;
+    }
+    /* Whole or nothing: written beside the output, renamed when done. */
+    char *tmp = cocom_xasprintf("%s.tmp-%ld", output, (long)getpid());
+    st = docx ? cocom_outputs_write_docx(ctx, out, name, tmp) : cocom_outputs_write_html(ctx, out, name, tmp);
+    xmlFreeDoc(out);
+    if (st == COCOM_STATUS_OK && ctx->interrupted)
+        st = COCOM_STATUS_INTERRUPTED;
+    if (st == COCOM_STATUS_OK && rename(tmp, output) != 0) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the file: %s", strerror(errno));
+        st = COCOM_STATUS_IO;
+    }
+    if (st != COCOM_STATUS_OK)
+        unlink(tmp);
+    free(tmp);
+    return st;
 }
