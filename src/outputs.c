@@ -34,7 +34,7 @@ CocomStatus cocom_outputs_write_html(CocomContext *ctx, xmlDocPtr html, const ch
     /* HTML5's doctype, whatever the stylesheet's xsl:output said: libxml2
      * knows only HTML 4's. */
     xmlOutputBufferWriteString(out, "<!DOCTYPE html>\n");
-    htmlNodeDumpFormatOutput(out, html, root, "UTF-8", 1);
+    htmlNodeDumpFormatOutput(out, html, root, "UTF-8", 0);   /* 1 would add line breaks inside headings */
     xmlOutputBufferWriteString(out, "\n");
     if (xmlOutputBufferClose(out) < 0) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, path, 0, "cannot write the file: %s",
