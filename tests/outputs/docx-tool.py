@@ -6,11 +6,12 @@
 #   docx-tool.py check FILE.docx
 #       the styles, numbering, table headers and properties a Word user
 #       relies on; prints one "problem: ..." line each and exits 1 if any
-#   docx-tool.py insert FILE.docx OUT.docx
-#       inserts a clause after the first numbered clause that has another
-#       after it in the same numbering, as a user would (the clause's
-#       paragraph copied, so the same style and numbering), saves OUT and
-#       prints the text of the clause after the new one
+#   docx-tool.py insert FILE.docx OUT.docx [TEXT]
+#       inserts a clause after the first numbered clause (whose text
+#       starts with TEXT, when given) that has another after it in the
+#       same numbering, as a user would (the clause's paragraph copied, so
+#       the same style and numbering), saves OUT and prints the text of the
+#       clause after the new one
 import copy
 import sys
 
@@ -80,12 +81,12 @@ def check(path):
     return 1 if problems else 0
 
 
-def insert(path, out):
+def insert(path, out, text=""):
     d = docx.Document(path)
     paras = d.paragraphs
     for i, p in enumerate(paras):
         n = num_id(p)
-        if n is None or p.style.name != "List Number":
+        if n is None or p.style.name != "List Number" or not p.text.startswith(text):
             continue
         after = [q for q in paras[i + 1:] if num_id(q) == n]
         if not after:
@@ -99,14 +100,14 @@ def insert(path, out):
         d.save(out)
         print(after[0].text)
         return 0
-    print("docx-tool: no numbered clause with another after it", file=sys.stderr)
+    print(f"docx-tool: no numbered clause starting '{text}' with another after it", file=sys.stderr)
     return 1
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "check":
         sys.exit(check(sys.argv[2]))
-    if len(sys.argv) == 4 and sys.argv[1] == "insert":
-        sys.exit(insert(sys.argv[2], sys.argv[3]))
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "insert":
+        sys.exit(insert(*sys.argv[2:]))
     print(__doc__ if __doc__ else "usage: docx-tool.py check FILE | insert FILE OUT", file=sys.stderr)
     sys.exit(2)
