@@ -13,9 +13,11 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:d="urn:cocom:document:1"
+    xmlns:t="urn:cocom:templates:1"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="d exsl">
+    exclude-result-prefixes="d t exsl">
 
   <!-- ================================================================
        1. Parameters
@@ -300,4 +302,427 @@
     <xsl:attribute name="space-before">10pt</xsl:attribute>
     <xsl:attribute name="space-after">10pt</xsl:attribute>
   </xsl:attribute-set>
+
+  <!-- ================================================================
+       3. FO building blocks: the fo:root, page masters, metadata,
+          running header and footer, headings, numbered paragraphs,
+          blanks, links
+       ================================================================ -->
+
+  <!-- The output's own words ("Page N of M"). -->
+  <xsl:param name="fo-words-file" select="'../../templates/boilerplate.xml'"/>
+  <xsl:variable name="fo-words" select="document($fo-words-file)/t:boilerplate"/>
+
+  <!-- The document's language, for fo:root and dc:language: the model's
+       (base.xsl, for a document made straight from the arrangement,
+       defines its own). -->
+  <xsl:variable name="doc-lang" select="string(/d:document/@xml:lang)"/>
+
+  <!-- fo-root: the whole fo:root.  Parameters:
+         title        the document's title (PDF title, dc:title)
+         description  dc:description
+         creator      dc:creator (default: the CCG or CCGs)
+         running-left, running-right   the running header (document, CCG)
+         footer-note  FO inlines for the footer's left side (an RTF)
+         bookmarks    fo:bookmark elements (an RTF)
+         content      the flow's blocks (an RTF)
+         first-header yes: the running header on the first page too
+         date         dc:date, the document's date (ISO 8601), or '' -->
+  <xsl:template name="fo-root">
+    <xsl:param name="title"/>
+    <xsl:param name="description" select="''"/>
+    <xsl:param name="creator" select="''"/>
+    <xsl:param name="running-left" select="$title"/>
+    <xsl:param name="running-right" select="''"/>
+    <xsl:param name="footer-note"/>
+    <xsl:param name="bookmarks"/>
+    <xsl:param name="content"/>
+    <xsl:param name="first-header" select="'yes'"/>
+    <xsl:param name="date" select="''"/>
+    <fo:root xsl:use-attribute-sets="root">
+      <xsl:attribute name="xml:lang"><xsl:value-of select="$doc-lang"/></xsl:attribute>
+      <fo:layout-master-set>
+        <xsl:call-template name="page-masters"/>
+      </fo:layout-master-set>
+      <xsl:call-template name="declarations">
+        <xsl:with-param name="title" select="$title"/>
+        <xsl:with-param name="description" select="$description"/>
+        <xsl:with-param name="creator" select="$creator"/>
+        <xsl:with-param name="date" select="$date"/>
+      </xsl:call-template>
+      <xsl:if test="exsl:node-set($bookmarks)/*">
+        <fo:bookmark-tree>
+          <xsl:copy-of select="$bookmarks"/>
+        </fo:bookmark-tree>
+      </xsl:if>
+      <fo:page-sequence master-reference="cocom-document" id="cocom-document" initial-page-number="1">
+        <fo:static-content flow-name="cocom-header-first">
+          <xsl:if test="$first-header = 'yes'">
+            <xsl:call-template name="running-header">
+              <xsl:with-param name="left" select="$running-left"/>
+              <xsl:with-param name="right" select="$running-right"/>
+            </xsl:call-template>
+          </xsl:if>
+        </fo:static-content>
+        <fo:static-content flow-name="cocom-header-rest">
+          <xsl:call-template name="running-header">
+            <xsl:with-param name="left" select="$running-left"/>
+            <xsl:with-param name="right" select="$running-right"/>
+          </xsl:call-template>
+        </fo:static-content>
+        <fo:static-content flow-name="cocom-footer">
+          <xsl:call-template name="running-footer">
+            <xsl:with-param name="note" select="$footer-note"/>
+          </xsl:call-template>
+        </fo:static-content>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:copy-of select="$content"/>
+          <!-- A flow may not be empty. -->
+          <xsl:if test="not(exsl:node-set($content)/*)"><fo:block role="P"/></xsl:if>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <!-- Page masters: a first page and the rest, each with its own header
+       region, so that a document can give its first page a masthead. -->
+  <xsl:template name="page-masters">
+    <xsl:call-template name="simple-page-master">
+      <xsl:with-param name="name" select="'cocom-first'"/>
+      <xsl:with-param name="header" select="'cocom-header-first'"/>
+    </xsl:call-template>
+    <xsl:call-template name="simple-page-master">
+      <xsl:with-param name="name" select="'cocom-rest'"/>
+      <xsl:with-param name="header" select="'cocom-header-rest'"/>
+    </xsl:call-template>
+    <fo:page-sequence-master master-name="cocom-document">
+      <fo:repeatable-page-master-alternatives>
+        <fo:conditional-page-master-reference master-reference="cocom-first" page-position="first"/>
+        <fo:conditional-page-master-reference master-reference="cocom-rest" page-position="any"/>
+      </fo:repeatable-page-master-alternatives>
+    </fo:page-sequence-master>
+  </xsl:template>
+
+  <xsl:template name="simple-page-master">
+    <xsl:param name="name"/>
+    <xsl:param name="header"/>
+    <fo:simple-page-master master-name="{$name}" page-width="{$page-width}" page-height="{$page-height}"
+        margin-top="{$page-margin-top}" margin-bottom="{$page-margin-bottom}"
+        margin-left="{$page-margin-left}" margin-right="{$page-margin-right}">
+      <fo:region-body margin-top="{$body-margin-top}" margin-bottom="{$body-margin-bottom}"/>
+      <fo:region-before region-name="{$header}" extent="{$header-extent}" overflow="error-if-overflow"/>
+      <fo:region-after region-name="cocom-footer" extent="{$footer-extent}" overflow="error-if-overflow"/>
+    </fo:simple-page-master>
+  </xsl:template>
+
+  <!-- Document metadata as XMP, where FOP (and cocom) read it. -->
+  <xsl:template name="declarations">
+    <xsl:param name="title"/>
+    <xsl:param name="description"/>
+    <xsl:param name="creator"/>
+    <xsl:param name="date" select="''"/>
+    <fo:declarations>
+      <x:xmpmeta xmlns:x="adobe:ns:meta/">
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+          <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <dc:title><xsl:value-of select="normalize-space($title)"/></dc:title>
+            <dc:creator><xsl:value-of select="normalize-space($creator)"/></dc:creator>
+            <dc:description><xsl:value-of select="normalize-space($description)"/></dc:description>
+            <dc:language><xsl:value-of select="$doc-lang"/></dc:language>
+            <xsl:if test="normalize-space($date) != ''">
+              <dc:date><xsl:value-of select="normalize-space($date)"/></dc:date>
+            </xsl:if>
+          </rdf:Description>
+          <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+            <xmp:CreatorTool>cocom</xmp:CreatorTool>
+          </rdf:Description>
+        </rdf:RDF>
+      </x:xmpmeta>
+    </fo:declarations>
+  </xsl:template>
+
+  <!-- The running header: the document on the left, the CCG on the right. -->
+  <xsl:template name="running-header">
+    <xsl:param name="left"/>
+    <xsl:param name="right"/>
+    <!-- Two cells, not one line spread by text-align-last="justify": a
+         side too long for its half wraps inside its own cell, flush to its
+         own edge, instead of being spread across the page as a justified
+         last line. -->
+    <fo:block xsl:use-attribute-sets="running running.header" role="artifact">
+      <fo:table table-layout="fixed" width="100%" role="artifact">
+        <fo:table-column column-width="proportional-column-width(1)"/>
+        <fo:table-column column-width="proportional-column-width(1)"/>
+        <fo:table-body role="artifact">
+          <fo:table-row role="artifact">
+            <fo:table-cell role="artifact" padding-end="6pt">
+              <fo:block role="artifact" text-align="start"><xsl:value-of select="normalize-space($left)"/></fo:block>
+            </fo:table-cell>
+            <fo:table-cell role="artifact" padding-start="6pt">
+              <fo:block role="artifact" text-align="end"><xsl:value-of select="normalize-space($right)"/></fo:block>
+            </fo:table-cell>
+          </fo:table-row>
+        </fo:table-body>
+      </fo:table>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The running footer: a note on the left (FO inlines), "Page N of M"
+       on the right. -->
+  <xsl:template name="running-footer">
+    <xsl:param name="note"/>
+    <fo:block xsl:use-attribute-sets="running running.footer" role="artifact">
+    <fo:table table-layout="fixed" width="100%" role="artifact">
+      <fo:table-column column-width="proportional-column-width(4)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="artifact">
+        <fo:table-row role="artifact">
+          <fo:table-cell role="artifact">
+            <fo:block role="artifact"><xsl:apply-templates select="exsl:node-set($note)/node()" mode="as-artifact"/></fo:block>
+          </fo:table-cell>
+          <fo:table-cell role="artifact">
+            <fo:block role="artifact" text-align="end">
+              <xsl:call-template name="page-n-of-m"/>
+            </fo:block>
+          </fo:table-cell>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+    </fo:block>
+  </xsl:template>
+
+  <!-- Content of the running header and footer is an artifact (not read
+       as part of the document): a copy with every role "artifact". -->
+  <xsl:template match="*" mode="as-artifact">
+    <xsl:copy>
+      <xsl:copy-of select="@*[name() != 'role']"/>
+      <xsl:attribute name="role">artifact</xsl:attribute>
+      <xsl:apply-templates mode="as-artifact"/>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="text()" mode="as-artifact"><xsl:copy/></xsl:template>
+
+  <xsl:template name="page-n-of-m">
+    <xsl:value-of select="$fo-words/t:text[@name = 'page']"/>
+    <xsl:text> </xsl:text>
+    <fo:page-number/>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="$fo-words/t:text[@name = 'page-of']"/>
+    <xsl:text> </xsl:text>
+    <fo:page-number-citation-last ref-id="cocom-document"/>
+  </xsl:template>
+
+  <!-- A section heading.  level 1 = a document's sections (H2; the
+       document title is H1), 2 = sub-sections (H3). -->
+  <xsl:template name="heading">
+    <xsl:param name="level" select="1"/>
+    <xsl:param name="number" select="''"/>
+    <xsl:param name="id" select="''"/>
+    <xsl:param name="content"/>
+    <xsl:param name="break-before" select="''"/>
+    <xsl:choose>
+      <xsl:when test="$level = 1">
+        <fo:block xsl:use-attribute-sets="section.heading" role="H2">
+          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:if test="$break-before != ''"><xsl:attribute name="break-before"><xsl:value-of select="$break-before"/></xsl:attribute></xsl:if>
+          <xsl:call-template name="heading-content">
+            <xsl:with-param name="number" select="$number"/>
+            <xsl:with-param name="content" select="$content"/>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="subsection.heading" role="H{$level + 1}">
+          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:call-template name="heading-content">
+            <xsl:with-param name="number" select="$number"/>
+            <xsl:with-param name="content" select="$content"/>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Number and text of a heading, the number in a hanging column
+       (a list block inside the heading block, tagged NonStruct so that
+       the heading stays one heading). -->
+  <xsl:template name="heading-content">
+    <xsl:param name="number"/>
+    <xsl:param name="content"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($number) != ''">
+        <fo:list-block provisional-distance-between-starts="{$para-number-width}" provisional-label-separation="2mm" role="NonStruct">
+          <fo:list-item role="NonStruct">
+            <fo:list-item-label end-indent="label-end()" role="NonStruct">
+              <fo:block role="NonStruct"><xsl:value-of select="$number"/></fo:block>
+            </fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" role="NonStruct">
+              <fo:block role="NonStruct"><xsl:copy-of select="$content"/></fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </fo:list-block>
+      </xsl:when>
+      <xsl:otherwise><xsl:copy-of select="$content"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A numbered paragraph: the number in a hanging column, then the
+       content (FO blocks or inlines, an RTF).  Only the first block sits
+       in the list item beside the number; any further blocks (a nested
+       list, a table) follow it in the text column, so that a long
+       numbered paragraph can break across pages.  Without a number, a
+       plain block, indented as far as numbered text (indent="yes") or not. -->
+  <xsl:template name="fo-numbered-block">
+    <xsl:param name="number" select="''"/>
+    <xsl:param name="content"/>
+    <xsl:param name="indent" select="'no'"/>
+    <xsl:param name="id" select="''"/>
+    <!-- A lead-in ("There are two possible models:") stays on the page
+         of what it leads into, as a careful typesetter keeps it. -->
+    <xsl:param name="lead-in" select="false()"/>
+    <!-- yes: kept on the page of the block before (a model text's
+         <p keep="with-previous">: the last lines of a schedule). -->
+    <xsl:param name="keep-with-previous" select="'no'"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($number) != ''">
+        <xsl:variable name="blocks-rtf">
+          <xsl:call-template name="as-blocks"><xsl:with-param name="content" select="$content"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="blocks" select="exsl:node-set($blocks-rtf)/*"/>
+        <fo:block xsl:use-attribute-sets="numbered-para" role="Div">
+          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:if test="$keep-with-previous = 'yes'"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
+          <!-- (when the block holds what the lead-in leads into, the
+               number's list-block below keeps them together instead) -->
+          <xsl:if test="$lead-in and not($blocks[2])"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+          <fo:list-block provisional-distance-between-starts="{$para-number-width}" provisional-label-separation="2mm" role="L">
+            <xsl:if test="$blocks[2]"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+            <fo:list-item role="LI">
+              <fo:list-item-label end-indent="label-end()" role="Lbl">
+                <fo:block xsl:use-attribute-sets="para-number" role="P"><xsl:value-of select="$number"/></fo:block>
+              </fo:list-item-label>
+              <fo:list-item-body start-indent="body-start()" role="LBody">
+                <xsl:copy-of select="$blocks[1]"/>
+                <xsl:if test="not($blocks)"><fo:block role="P"/></xsl:if>
+              </fo:list-item-body>
+            </fo:list-item>
+          </fo:list-block>
+          <xsl:if test="$blocks[2]">
+            <fo:block start-indent="{$para-number-width}" role="Div">
+              <xsl:copy-of select="$blocks[position() &gt; 1]"/>
+            </fo:block>
+          </xsl:if>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="para" role="P">
+          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:if test="$keep-with-previous = 'yes'"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
+          <xsl:if test="$lead-in"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+          <xsl:if test="$indent = 'yes'">
+            <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
+          </xsl:if>
+          <xsl:copy-of select="$content"/>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Content that may be inlines, blocks or both, made into blocks:
+       runs of inlines are wrapped in a P block. -->
+  <xsl:template name="as-blocks">
+    <xsl:param name="content"/>
+    <xsl:variable name="nodes" select="exsl:node-set($content)/node()"/>
+    <xsl:for-each select="$nodes">
+      <xsl:choose>
+        <xsl:when test="self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container">
+          <xsl:copy-of select="."/>
+        </xsl:when>
+        <xsl:when test="not(preceding-sibling::node()[1])
+                        or preceding-sibling::node()[1][self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container]">
+          <!-- the first node of a run of inlines: the run, as one P block -->
+          <xsl:variable name="k" select="count(preceding-sibling::node()[self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container])"/>
+          <xsl:variable name="run" select=". | following-sibling::node()[not(self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container)]
+                                                [count(preceding-sibling::node()[self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container]) = $k]"/>
+          <xsl:if test="$run[self::* or normalize-space(.) != '']">
+            <fo:block role="P"><xsl:copy-of select="$run"/></fo:block>
+          </xsl:if>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A visible blank to fill in: a dotted rule.  length: short, medium,
+       long (to the end of the line), or a length.  in-text='yes' for a
+       blank inside a clause's sentence: it is set in square brackets, as
+       NHS England's model texts mark what is to be completed ("[ ]"), so
+       that a full stop or comma after it reads as the sentence's own and
+       not as more dots. -->
+  <xsl:template name="fo-blank">
+    <xsl:param name="length" select="'short'"/>
+    <xsl:param name="in-text" select="'no'"/>
+    <xsl:variable name="brackets" select="$in-text = 'yes' and $length != 'long'"/>
+    <fo:inline xsl:use-attribute-sets="blank" role="Span">
+      <xsl:if test="$brackets">[</xsl:if>
+      <xsl:choose>
+        <xsl:when test="$length = 'long'">
+          <fo:leader leader-pattern="dots" leader-length.minimum="{$blank-short}" leader-length.optimum="100%" leader-length.maximum="100%"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="len">
+            <xsl:choose>
+              <xsl:when test="$length = 'short'"><xsl:value-of select="$blank-short"/></xsl:when>
+              <xsl:when test="$length = 'medium'"><xsl:value-of select="$blank-medium"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$length"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <fo:leader leader-pattern="dots" leader-length="{$len}"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$brackets">]</xsl:if>
+    </fo:inline>
+  </xsl:template>
+
+  <!-- A blank block of `lines` dotted lines (a long answer to write in). -->
+  <xsl:template name="fo-blank-lines">
+    <xsl:param name="lines" select="2"/>
+    <xsl:if test="$lines &gt; 0">
+      <fo:block role="P" text-align-last="justify" space-before="6pt">
+        <fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline>
+      </fo:block>
+      <xsl:call-template name="fo-blank-lines"><xsl:with-param name="lines" select="$lines - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A link to a URL; its content is FO inlines (an RTF). -->
+  <xsl:template name="fo-external-link">
+    <xsl:param name="url"/>
+    <xsl:param name="content"/>
+    <fo:basic-link xsl:use-attribute-sets="link" role="Link">
+      <xsl:attribute name="external-destination">
+        <xsl:text>url('</xsl:text>
+        <xsl:call-template name="escape-url"><xsl:with-param name="url" select="normalize-space($url)"/></xsl:call-template>
+        <xsl:text>')</xsl:text>
+      </xsl:attribute>
+      <xsl:copy-of select="$content"/>
+    </fo:basic-link>
+  </xsl:template>
+
+  <!-- Quotes and spaces cannot stand inside url('…'). -->
+  <xsl:template name="escape-url">
+    <xsl:param name="url"/>
+    <xsl:choose>
+      <xsl:when test="contains($url, &quot;'&quot;)">
+        <xsl:value-of select="substring-before($url, &quot;'&quot;)"/>
+        <xsl:text>%27</xsl:text>
+        <xsl:call-template name="escape-url"><xsl:with-param name="url" select="substring-after($url, &quot;'&quot;)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="contains($url, ' ')">
+        <xsl:value-of select="substring-before($url, ' ')"/>
+        <xsl:text>%20</xsl:text>
+        <xsl:call-template name="escape-url"><xsl:with-param name="url" select="substring-after($url, ' ')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>
