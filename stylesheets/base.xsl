@@ -462,15 +462,6 @@
     </fo:list-item>
   </xsl:template>
 
-  <!-- Called first in a list item, in the context of the items: the last
-       of two or more is kept with the one before, so that no page begins
-       with a list's last item alone (issue 18 item 3). -->
-  <xsl:template name="list-item-keeps">
-    <xsl:if test="position() = last() and last() &gt; 1">
-      <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
-    </xsl:if>
-  </xsl:template>
-
   <!-- A table typed in prose. -->
   <xsl:template match="a:table" mode="block">
     <xsl:variable name="first-row" select="(a:head/a:row | a:row)[1]"/>

@@ -19,6 +19,8 @@
     xmlns:exsl="http://exslt.org/common"
     exclude-result-prefixes="d t exsl">
 
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
   <!-- ================================================================
        1. Parameters
        ================================================================ -->
@@ -724,5 +726,537 @@
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================
+       4. The document model as FO (mode "fo"; inlines: mode
+          "fo-inline")
+       ================================================================ -->
+
+  <!-- Report parameters.  The cover sheet: how many value columns (2
+       lets a row split its value, e.g. a body and its date), and the
+       label column's share.  Inside numbered sections, indent unnumbered
+       paragraphs, lists and sub-headings to the text column (yes/no). -->
+  <xsl:param name="cover-value-columns" select="1"/>
+  <xsl:param name="cover-label-width" select="35"/>
+  <xsl:param name="indent-unnumbered" select="'yes'"/>
+  <xsl:param name="indent-subheadings" select="'yes'"/>
+
+  <!-- A model document given as the input (xsltproc output/fo.xsl
+       model.xml); a document stylesheet applies mode "fo" to the model
+       it builds. -->
+  <xsl:template match="d:document">
+    <xsl:apply-templates select="." mode="fo"/>
+  </xsl:template>
+
+  <xsl:template match="d:document" mode="fo">
+    <xsl:variable name="m" select="d:metadata"/>
+    <xsl:call-template name="fo-root">
+      <xsl:with-param name="title" select="string($m/d:title)"/>
+      <xsl:with-param name="description" select="string($m/d:description)"/>
+      <xsl:with-param name="creator" select="string($m/d:issuer)"/>
+      <xsl:with-param name="running-left" select="string($m/d:running-head/d:start)"/>
+      <xsl:with-param name="running-right" select="string($m/d:running-head/d:end)"/>
+      <xsl:with-param name="first-header">
+        <xsl:choose>
+          <xsl:when test="$m/d:running-head/@first-page = 'no'">no</xsl:when>
+          <xsl:otherwise>yes</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="footer-note"><xsl:apply-templates select="$m/d:running-foot/node()" mode="fo-inline"/></xsl:with-param>
+      <xsl:with-param name="bookmarks"><xsl:apply-templates select="$m/d:outline/d:bookmark" mode="fo"/></xsl:with-param>
+      <xsl:with-param name="content"><xsl:apply-templates select="d:body/*" mode="fo"/></xsl:with-param>
+      <xsl:with-param name="date" select="string($m/d:date/@value)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="d:bookmark" mode="fo">
+    <fo:bookmark internal-destination="{@ref}">
+      <fo:bookmark-title><xsl:value-of select="@title"/></fo:bookmark-title>
+      <xsl:apply-templates select="d:bookmark" mode="fo"/>
+    </fo:bookmark>
+  </xsl:template>
+
+  <!-- ................................................................
+       Sections and headings
+       ................................................................ -->
+
+  <!-- A section: its heading (level 1 an H2: the document's title is the
+       H1), then what it holds. -->
+  <xsl:template match="d:section" mode="fo">
+    <xsl:call-template name="heading">
+      <xsl:with-param name="level" select="count(ancestor-or-self::d:section)"/>
+      <xsl:with-param name="number" select="string(@number)"/>
+      <xsl:with-param name="id" select="string(@id)"/>
+      <xsl:with-param name="break-before"><xsl:if test="@new-page = 'yes'">page</xsl:if></xsl:with-param>
+      <xsl:with-param name="content"><xsl:apply-templates select="d:heading/node()" mode="fo-inline"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:apply-templates select="*[not(self::d:heading)]" mode="fo"/>
+  </xsl:template>
+
+  <!-- A report's closing parts (appendices, background papers): a
+       closing heading, then what they hold. -->
+  <xsl:attribute-set name="report.closing.heading" use-attribute-sets="subheading">
+    <xsl:attribute name="space-before">12pt</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:template match="d:section[@role = 'appendices' or @role = 'background-papers']" mode="fo">
+    <fo:block xsl:use-attribute-sets="report.closing.heading" role="H2" id="{@id}">
+      <xsl:apply-templates select="d:heading/node()" mode="fo-inline"/>
+    </fo:block>
+    <xsl:apply-templates select="*[not(self::d:heading)]" mode="fo"/>
+  </xsl:template>
+
+  <!-- Is the context block in a section whose text is numbered? -->
+  <xsl:template name="fo-in-numbered-section">
+    <xsl:if test="parent::d:section[@numbered = 'yes']">yes</xsl:if>
+  </xsl:template>
+
+  <!-- A heading that opens no section: its level as the model gives it,
+       else one below the section that holds it; inside a numbered
+       section, in the text column (indent-subheadings). -->
+  <xsl:template match="d:subheading" mode="fo">
+    <xsl:variable name="numbered"><xsl:call-template name="fo-in-numbered-section"/></xsl:variable>
+    <xsl:variable name="level">
+      <xsl:choose>
+        <xsl:when test="@level"><xsl:value-of select="@level"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="count(ancestor::d:section) + 2"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:block xsl:use-attribute-sets="subheading" role="H{$level}">
+      <xsl:if test="$indent-subheadings = 'yes' and $numbered = 'yes'">
+        <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="fo-inline"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ................................................................
+       Paragraphs and clauses
+       ................................................................ -->
+
+  <!-- A paragraph of the text; inside a numbered section, in the text
+       column (indent-unnumbered). -->
+  <xsl:template match="d:p" mode="fo">
+    <xsl:variable name="numbered"><xsl:call-template name="fo-in-numbered-section"/></xsl:variable>
+    <xsl:call-template name="fo-numbered-block">
+      <xsl:with-param name="id" select="string(@id)"/>
+      <xsl:with-param name="lead-in" select="@keep = 'with-next'"/>
+      <xsl:with-param name="keep-with-previous"><xsl:if test="@keep = 'with-previous'">yes</xsl:if></xsl:with-param>
+      <xsl:with-param name="indent">
+        <xsl:choose>
+          <xsl:when test="$indent-unnumbered = 'yes' and $numbered = 'yes'">yes</xsl:when>
+          <xsl:otherwise>no</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="content"><xsl:apply-templates mode="fo-inline"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A paragraph that is one line of something (a person's lines, a
+       table cell, a field's value): a plain block. -->
+  <xsl:template match="d:value/d:p | d:group[@role = 'contact']/d:p | d:td/d:p | d:th/d:p | d:item/d:p" mode="fo">
+    <fo:block role="P"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- A numbered clause: the number in a hanging column. -->
+  <xsl:template match="d:clause" mode="fo">
+    <xsl:call-template name="fo-numbered-block">
+      <xsl:with-param name="number" select="string(@number)"/>
+      <xsl:with-param name="id" select="string(@id)"/>
+      <xsl:with-param name="lead-in" select="@keep = 'with-next'"/>
+      <xsl:with-param name="keep-with-previous"><xsl:if test="@keep = 'with-previous'">yes</xsl:if></xsl:with-param>
+      <xsl:with-param name="content"><xsl:apply-templates mode="fo-clause-content"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A clause's content: its inlines, and the blocks that end it. -->
+  <xsl:template match="node()" mode="fo-clause-content">
+    <xsl:apply-templates select="." mode="fo-inline"/>
+  </xsl:template>
+  <xsl:template match="d:p | d:list | d:table | d:definitions | d:blank-lines" mode="fo-clause-content">
+    <xsl:apply-templates select="." mode="fo"/>
+  </xsl:template>
+
+  <!-- ................................................................
+       Lists
+       ................................................................ -->
+
+  <!-- A list; inside a numbered section, in the text column. -->
+  <xsl:template match="d:list" mode="fo">
+    <xsl:variable name="numbered"><xsl:call-template name="fo-in-numbered-section"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$indent-unnumbered = 'yes' and $numbered = 'yes'">
+        <fo:block start-indent="{$para-number-width}" role="Div">
+          <xsl:apply-templates select="." mode="fo-list"/>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="fo-list"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="d:list" mode="fo-list">
+    <fo:list-block xsl:use-attribute-sets="list" role="L">
+      <xsl:if test="ancestor::d:list">
+        <xsl:attribute name="space-before">3pt</xsl:attribute>
+        <xsl:attribute name="space-after">0pt</xsl:attribute>
+      </xsl:if>
+      <xsl:if test="@type = 'numbered'">
+        <xsl:attribute name="provisional-distance-between-starts"><xsl:value-of select="$para-number-width"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates select="d:item" mode="fo"/>
+    </fo:list-block>
+  </xsl:template>
+
+  <!-- An item: its label (the model's, else its number, else a bullet),
+       its text, then any list inside it. -->
+  <xsl:template match="d:item" mode="fo">
+    <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+      <xsl:call-template name="list-item-keeps"/>
+      <fo:list-item-label end-indent="label-end()" role="Lbl">
+        <fo:block role="P">
+          <xsl:choose>
+            <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
+            <xsl:when test="../@type = 'numbered'"><xsl:value-of select="count(preceding-sibling::d:item) + 1"/>.</xsl:when>
+            <xsl:when test="../@type = 'lettered'">(<xsl:number format="a"/>)</xsl:when>
+            <xsl:when test="ancestor::d:list[2]"><xsl:value-of select="$bullet-nested"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$bullet"/></xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </fo:list-item-label>
+      <fo:list-item-body start-indent="body-start()" role="LBody">
+        <fo:block role="P"><xsl:apply-templates select="node()[not(self::d:list)]" mode="fo-inline"/></fo:block>
+        <xsl:apply-templates select="d:list" mode="fo-list"/>
+      </fo:list-item-body>
+    </fo:list-item>
+  </xsl:template>
+
+  <!-- Called first in a list item, in the context of the items: the last
+       of two or more is kept with the one before, so that no page begins
+       with a list's last item alone (issue 18 item 3). -->
+  <xsl:template name="list-item-keeps">
+    <xsl:if test="position() = last() and last() &gt; 1">
+      <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ................................................................
+       Tables
+       ................................................................ -->
+
+  <xsl:template match="d:table" mode="fo">
+    <xsl:if test="d:caption">
+      <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:apply-templates select="d:caption/node()" mode="fo-inline"/></fo:block>
+    </xsl:if>
+    <fo:table xsl:use-attribute-sets="table" role="Table">
+      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:for-each select="d:col">
+        <fo:table-column column-width="proportional-column-width({@width})"/>
+      </xsl:for-each>
+      <xsl:if test="d:head">
+        <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+          <xsl:apply-templates select="d:head/d:row" mode="fo"/>
+        </fo:table-header>
+      </xsl:if>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <xsl:apply-templates select="d:body/d:row" mode="fo"/>
+      </fo:table-body>
+    </fo:table>
+    <xsl:apply-templates select="d:note" mode="fo"/>
+  </xsl:template>
+
+  <xsl:template match="d:row" mode="fo">
+    <fo:table-row role="TR">
+      <xsl:if test="@keep = 'together'"><xsl:attribute name="keep-together.within-page">always</xsl:attribute></xsl:if>
+      <xsl:apply-templates select="d:th | d:td" mode="fo"/>
+    </fo:table-row>
+  </xsl:template>
+
+  <xsl:template match="d:head/d:row/d:th" mode="fo">
+    <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
+      <xsl:call-template name="fo-cell-attributes"/>
+      <xsl:call-template name="fo-cell-content"/>
+    </fo:table-cell>
+  </xsl:template>
+
+  <xsl:template match="d:body/d:row/d:th" mode="fo">
+    <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
+      <xsl:call-template name="fo-cell-attributes"/>
+      <xsl:call-template name="fo-cell-content"/>
+    </fo:table-cell>
+  </xsl:template>
+
+  <!-- The decision matrix's groups: bold row headers. -->
+  <xsl:template match="d:table[@role = 'decision-matrix']/d:body/d:row/d:th" mode="fo">
+    <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
+      <xsl:call-template name="fo-cell-attributes"/>
+      <fo:block role="P" font-weight="bold"><xsl:apply-templates mode="fo-inline"/></fo:block>
+    </fo:table-cell>
+  </xsl:template>
+
+  <xsl:template match="d:td" mode="fo">
+    <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+      <xsl:call-template name="fo-cell-attributes"/>
+      <xsl:call-template name="fo-cell-content"/>
+    </fo:table-cell>
+  </xsl:template>
+
+  <xsl:template name="fo-cell-attributes">
+    <xsl:if test="@colspan"><xsl:attribute name="number-columns-spanned"><xsl:value-of select="@colspan"/></xsl:attribute></xsl:if>
+    <xsl:if test="@rowspan"><xsl:attribute name="number-rows-spanned"><xsl:value-of select="@rowspan"/></xsl:attribute></xsl:if>
+    <xsl:if test="@align"><xsl:attribute name="text-align"><xsl:value-of select="@align"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <!-- A cell's content: its blocks, or its inlines as one paragraph. -->
+  <xsl:template name="fo-cell-content">
+    <xsl:choose>
+      <xsl:when test="d:p | d:list | d:table | d:group | d:blank-lines">
+        <xsl:apply-templates select="*" mode="fo"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block role="P"><xsl:apply-templates mode="fo-inline"/></fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="d:note" mode="fo">
+    <fo:block xsl:use-attribute-sets="table.note" role="P"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- ................................................................
+       Contents
+       ................................................................ -->
+
+  <!-- The contents list: each entry a link to its part, dots, and the
+       page number. -->
+  <xsl:template match="d:contents" mode="fo">
+    <fo:block xsl:use-attribute-sets="toc" role="TOC">
+      <fo:block xsl:use-attribute-sets="toc.title" role="H2">
+        <xsl:apply-templates select="d:heading/node()" mode="fo-inline"/>
+      </fo:block>
+      <xsl:for-each select="d:entry">
+        <fo:block xsl:use-attribute-sets="toc.entry" role="TOCI">
+          <xsl:if test="@level = 2">
+            <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
+          </xsl:if>
+          <fo:basic-link internal-destination="{@ref}" role="Link">
+            <xsl:if test="normalize-space(@number) != ''">
+              <xsl:value-of select="@number"/>
+              <xsl:text>&#x2002;</xsl:text>
+            </xsl:if>
+            <xsl:value-of select="."/>
+          </fo:basic-link>
+          <!-- No-break spaces, and a leader of at least a few dots: the
+               title's last word, the dots and the page number go to a
+               new line together, never the dots and number alone. -->
+          <xsl:text>&#xA0;</xsl:text>
+          <fo:leader leader-pattern="dots" leader-pattern-width="{$dot-spacing}" leader-alignment="reference-area" leader-length.minimum="2em" role="artifact"/>
+          <xsl:text>&#xA0;</xsl:text>
+          <fo:page-number-citation ref-id="{@ref}"/>
+        </fo:block>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ................................................................
+       Boxes and groups
+       ................................................................ -->
+
+  <xsl:template match="d:box" mode="fo">
+    <fo:block xsl:use-attribute-sets="box" role="Div">
+      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="d:group" mode="fo">
+    <fo:block role="Div">
+      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- Recommendations inside a section: no box, their blocks only. -->
+  <xsl:template match="d:group[@role = 'recommendations']" mode="fo">
+    <xsl:apply-templates mode="fo"/>
+  </xsl:template>
+
+  <!-- A contact (a person's lines), set a little apart from the one
+       before. -->
+  <xsl:template match="d:group[@role = 'contact']" mode="fo">
+    <fo:block role="Div">
+      <xsl:if test="preceding-sibling::d:group[@role = 'contact']">
+        <xsl:attribute name="space-before">
+          <xsl:choose>
+            <xsl:when test="parent::d:value">4pt</xsl:when>
+            <xsl:otherwise>6pt</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ................................................................
+       A report's masthead, cover sheet, recommendations and contact box
+       ................................................................ -->
+
+  <xsl:attribute-set name="report.masthead">
+    <xsl:attribute name="space-after">10pt</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="report.masthead.board">
+    <xsl:attribute name="font-size"><xsl:value-of select="$title-font-size"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="line-height">1.2</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$title-color"/></xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="report.masthead.council">
+    <xsl:attribute name="font-size"><xsl:value-of select="$subtitle-font-size"/></xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="report.masthead.date">
+    <xsl:attribute name="font-size"><xsl:value-of select="$subtitle-font-size"/></xsl:attribute>
+    <xsl:attribute name="space-before">4pt</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- The masthead: the council, the board (H1) and the date. -->
+  <xsl:template match="d:box[@role = 'masthead']" mode="fo">
+    <fo:block xsl:use-attribute-sets="report.masthead" role="Div">
+      <xsl:for-each select="d:p[@role = 'council']">
+        <fo:block xsl:use-attribute-sets="report.masthead.council" role="P"><xsl:apply-templates mode="fo-inline"/></fo:block>
+      </xsl:for-each>
+      <xsl:for-each select="d:title">
+        <fo:block xsl:use-attribute-sets="report.masthead.board" role="H1"><xsl:apply-templates mode="fo-inline"/></fo:block>
+      </xsl:for-each>
+      <xsl:for-each select="d:p[@role = 'date']">
+        <fo:block xsl:use-attribute-sets="report.masthead.date" role="P"><xsl:apply-templates mode="fo-inline"/></fo:block>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:attribute-set name="report.cover.table" use-attribute-sets="table">
+    <xsl:attribute name="space-after">14pt</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="report.cover.label" use-attribute-sets="table.cell">
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="report.cover.value" use-attribute-sets="table.cell">
+  </xsl:attribute-set>
+
+  <!-- The cover sheet: a table of labels and values. -->
+  <xsl:template match="d:fields[@role = 'cover']" mode="fo">
+    <fo:table xsl:use-attribute-sets="report.cover.table" role="Table">
+      <fo:table-column column-width="proportional-column-width({$cover-label-width})"/>
+      <xsl:choose>
+        <xsl:when test="$cover-value-columns = 2">
+          <fo:table-column column-width="proportional-column-width({(100 - $cover-label-width) div 2})"/>
+          <fo:table-column column-width="proportional-column-width({(100 - $cover-label-width) div 2})"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:table-column column-width="proportional-column-width({100 - $cover-label-width})"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <xsl:apply-templates select="d:field" mode="fo-cover-row"/>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- A cover row: the label, then the value across the value columns. -->
+  <xsl:template match="d:field" mode="fo-cover-row">
+    <fo:table-row role="TR" keep-together.within-page="always">
+      <fo:table-cell xsl:use-attribute-sets="report.cover.label" role="TH">
+        <fo:block role="P"><xsl:apply-templates select="d:label/node()" mode="fo-inline"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="report.cover.value" role="TD" number-columns-spanned="{$cover-value-columns}">
+        <xsl:apply-templates select="d:value/*" mode="fo"/>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <xsl:attribute-set name="report.recommendations">
+    <xsl:attribute name="space-after">10pt</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- Recommendations before the sections. -->
+  <xsl:template match="d:box[@role = 'recommendations']" mode="fo">
+    <fo:block xsl:use-attribute-sets="report.recommendations" role="Div" id="{@id}">
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:attribute-set name="report.contact-box" use-attribute-sets="box">
+    <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:template match="d:box[@role = 'contact']" mode="fo">
+    <fo:block xsl:use-attribute-sets="report.contact-box" role="Div" id="{@id}">
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="d:box[@role = 'contact']/d:p[@role = 'lead-in']" mode="fo">
+    <fo:block font-weight="bold" space-after="6pt" role="P"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- ................................................................
+       Inlines
+       ................................................................ -->
+
+  <xsl:template match="text()" mode="fo-inline"><xsl:value-of select="."/></xsl:template>
+
+  <xsl:template match="d:em | d:cite" mode="fo-inline">
+    <fo:inline font-style="italic" role="Span"><xsl:apply-templates mode="fo-inline"/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="d:strong | d:run-in" mode="fo-inline">
+    <fo:inline font-weight="bold" role="Span"><xsl:apply-templates mode="fo-inline"/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="d:link" mode="fo-inline">
+    <xsl:call-template name="fo-external-link">
+      <xsl:with-param name="url" select="@href"/>
+      <xsl:with-param name="content"><xsl:apply-templates mode="fo-inline"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="d:blank" mode="fo-inline">
+    <xsl:call-template name="fo-blank">
+      <xsl:with-param name="length"><xsl:call-template name="fo-blank-length"/></xsl:with-param>
+      <xsl:with-param name="in-text" select="string(@in-text)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A blank's printed length from the characters it is for: the
+       lengths the documents have always used for them, else 2.5 mm a
+       character. -->
+  <xsl:template name="fo-blank-length">
+    <xsl:choose>
+      <xsl:when test="not(@width) or @width = 'short'">short</xsl:when>
+      <xsl:when test="@width = 'medium'">medium</xsl:when>
+      <xsl:when test="@width = 'line'">long</xsl:when>
+      <xsl:when test="@width = 3">8mm</xsl:when>
+      <xsl:when test="@width = 4">10mm</xsl:when>
+      <xsl:when test="@width = 5">12mm</xsl:when>
+      <xsl:when test="@width = 6">15mm</xsl:when>
+      <xsl:when test="@width = 8">20mm</xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(@width * 2.5, 'mm')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A span, a defined term: their text (an output with no style for
+       them prints them plain). -->
+  <xsl:template match="d:span | d:dfn" mode="fo-inline">
+    <xsl:apply-templates mode="fo-inline"/>
+  </xsl:template>
+
+  <xsl:template match="d:br" mode="fo-inline">
+    <fo:block role="artifact"/>
+  </xsl:template>
+
+  <!-- FO inlines already made (a document still made straight from the
+       arrangement passes them through the model's contents list). -->
+  <xsl:template match="fo:*" mode="fo-inline">
+    <xsl:copy-of select="."/>
   </xsl:template>
 </xsl:stylesheet>
