@@ -150,41 +150,48 @@ static void staged_unlink(Staged *s)
             unlink(s->staged[i]);
 }
 
-/* The document stylesheet that makes `xsl`'s document as a document
- * model (urn:cocom:document:1), or NULL when that document has not been
- * split at the model yet: stylesheets/model/<xsl>, else
- * stylesheets/model/<kind>.xsl.  The caller frees the result. */
-static char *model_stylesheet(CocomContext *ctx, const char *kind, const char *xsl)
+/* Whether `kind`'s documents have been split at the document model
+ * (urn:cocom:document:1): stylesheets/model/<kind>.xsl exists.  Their
+ * stylesheet, with its house style's layer, then writes the model when
+ * given model-only=yes (stylesheets/README.md), so the HTML and DOCX say
+ * what the PDF says, with the same parameters. */
+static int has_model(CocomContext *ctx, const char *kind)
 {
-    const char *names[2] = {xsl, kind};
-    for (int i = 0; i < 2; i++) {
-        char *rel = i == 0 ? cocom_xasprintf("stylesheets/model/%s", names[i])
-                           : cocom_xasprintf("stylesheets/model/%s.xsl", names[i]);
-        char *path = cocom_data_path(ctx, rel);
-        free(rel);
-        if (access(path, R_OK) == 0)
-            return path;
-        free(path);
-    }
-    return NULL;
+    char *rel = cocom_xasprintf("stylesheets/model/%s.xsl", kind);
+    char *path = cocom_data_path(ctx, rel);
+    free(rel);
+    int ok = access(path, R_OK) == 0;
+    free(path);
+    return ok;
 }
 
 /* Makes the HTML and DOCX of one document from its model: the
- * arrangement through the document stylesheet, then the model through
- * each output stylesheet.  Returns COCOM_STATUS_OK with every file asked
- * for staged, or the status of what failed, reported. */
+ * arrangement through the document stylesheet `xsl_path` with `params`
+ * (which end with model-only=yes), then the model through each output
+ * stylesheet.  Returns COCOM_STATUS_OK with every file asked for staged,
+ * or the status of what failed, reported. */
 static CocomStatus make_from_model(CocomContext *ctx, xmlDocPtr doc, const char *name, const char *kind,
-                                   const char *model_xsl, const char *const *params, const Staged *s)
+                                   const char *xsl_path, const char *const *params, const Staged *s)
 {
     unsigned errs = ctx->errors;
     CocomStatus st;
-    xmlDocPtr model = cocom_transform(ctx, doc, name, model_xsl, params, &st);
+    xmlDocPtr model = cocom_transform(ctx, doc, name, xsl_path, params, &st);
     if (model && ctx->errors > errs) {
         xmlFreeDoc(model);
         model = NULL;
     }
     if (!model)
         return st == COCOM_STATUS_OK ? COCOM_STATUS_INVALID : st;
+    /* A stylesheet that ignored model-only made FO, not a model: that is
+     * this program's mistake, not the user's, but no HTML is made of it. */
+    xmlNodePtr root = xmlDocGetRootElement(model);
+    if (!root || !root->ns || !xmlStrEqual(root->ns->href, (const xmlChar *)"urn:cocom:document:1")
+        || !xmlStrEqual(root->name, (const xmlChar *)"document")) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, xsl_path, 0,
+                     "with model-only=yes this stylesheet did not make a document of the document model");
+        xmlFreeDoc(model);
+        return COCOM_STATUS_INVALID;
+    }
     char *model_name = cocom_xasprintf("%s (%s model)", name, kind);
     for (int f = FILE_HTML; f <= FILE_DOCX && st == COCOM_STATUS_OK; f++) {
         if (!s->staged[f])
@@ -328,12 +335,10 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
         unsigned errs = ctx->errors;
         CocomStatus dst = COCOM_STATUS_OK;
         xmlDocPtr fo = NULL;
-        /* HTML and DOCX need the document's model stylesheet: without it,
-         * say so before the PDF is typeset for nothing. */
-        char *model_xsl = NULL;
+        /* HTML and DOCX need the document's model: without it, say so
+         * before the PDF is typeset for nothing. */
         if (s.staged[FILE_HTML] || s.staged[FILE_DOCX]) {
-            model_xsl = model_stylesheet(ctx, kind, xsl);
-            if (!model_xsl) {
+            if (!has_model(ctx, kind)) {
                 int f = s.staged[FILE_HTML] ? FILE_HTML : FILE_DOCX;
                 cocom_report(ctx, COCOM_SEVERITY_ERROR, s.final[f], 0,
                              "the %s is not yet available as %s: its stylesheet (%s) has not been split at the "
@@ -342,13 +347,11 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
                 dst = COCOM_STATUS_INVALID;
             }
         }
-        if (s.staged[FILE_PDF] && dst == COCOM_STATUS_OK) {
-            char *rel = cocom_xasprintf("stylesheets/%s", xsl);
-            char *xsl_path = cocom_data_path(ctx, rel);
-            free(rel);
+        char *rel = cocom_xasprintf("stylesheets/%s", xsl);
+        char *xsl_path = cocom_data_path(ctx, rel);
+        free(rel);
+        if (s.staged[FILE_PDF] && dst == COCOM_STATUS_OK)
             fo = cocom_transform(ctx, doc, name, xsl_path, dp, &dst);
-            free(xsl_path);
-        }
         /* A stylesheet that reported an error (a template it could not
          * read, a message that stops it) made a document with holes: it
          * is not typeset at all. */
@@ -368,9 +371,12 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
             free(fo_name);
         }
         /* HTML and DOCX come from the document model, not from the FO. */
-        if (dst == COCOM_STATUS_OK && ctx->errors == errs && (s.staged[FILE_HTML] || s.staged[FILE_DOCX]))
-            dst = make_from_model(ctx, doc, name, kind, model_xsl, dp, &s);
-        free(model_xsl);
+        if (dst == COCOM_STATUS_OK && ctx->errors == errs && (s.staged[FILE_HTML] || s.staged[FILE_DOCX])) {
+            dp[n++] = "model-only";
+            dp[n++] = "yes";
+            dst = make_from_model(ctx, doc, name, kind, xsl_path, dp, &s);
+        }
+        free(xsl_path);
         free(dp);
         if (dst == COCOM_STATUS_OK && ctx->errors == errs) {
             COCOM_GROW(staged, capstaged, nstaged + 1);

@@ -48,7 +48,7 @@ h4, h5, h6 { font-size: 1em; }
 .clause > p:first-child { margin-top: 0; }
 ul.labelled, ol { list-style: none; padding-left: 2.5em; }
 ul.labelled > li, ol > li { position: relative; }
-.label { position: absolute; left: -2.5em; width: 2.3em; text-align: right; }
+ul.labelled > li > .label, ol > li > .label { position: absolute; left: -2.5em; width: 2.3em; text-align: right; }
 .box { border: 1px solid #767676; padding: 0.5em 1em; margin: 1em 0; }
 .box.masthead { border: 0; border-bottom: 2px solid #1a1a1a; padding: 0; }
 table { border-collapse: collapse; margin: 1em 0; width: 100%; }
@@ -59,6 +59,7 @@ caption { text-align: left; font-weight: bold; margin-bottom: 0.3em; }
 dl.fields { display: grid; grid-template-columns: minmax(8em, 1fr) 2fr; gap: 0.3em 1em; }
 dl.fields dt { font-weight: bold; }
 dl.fields dd { margin: 0; }
+dl.fields dd > p:first-child, dl.fields dd > div > p:first-child { margin-top: 0; }
 dl.definitions dt { font-weight: bold; }
 .blank { display: inline-block; min-width: 6em; border-bottom: 1px solid #1a1a1a; background: #fff3b0; }
 .blank.short { min-width: 6em; }
