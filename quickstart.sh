@@ -38,6 +38,17 @@ if [ -n "$missing" ]; then
         apt-get update -q && apt-get install -y -q --no-install-recommends $missing; }
 fi
 
+# LibreOffice needs fonts-opensymbol, whose fontconfig rule appends
+# OpenSymbol, strongly bound, to any pattern naming "Symbol": DocBook's
+# font list "serif,Symbol,ZapfDingbats" would then match OpenSymbol, not
+# the serif face, and its text fall back to the default sans (fc-match
+# says the same; tests/fo/font-families.sh catches it).  The rule is only
+# an alias; OpenSymbol stays installed under its own name for LibreOffice.
+if [ "$(id -u)" -eq 0 ] && [ -e /etc/fonts/conf.d/30-opensymbol.conf ]; then
+    echo "quickstart: disabling /etc/fonts/conf.d/30-opensymbol.conf (it makes 'Symbol' match OpenSymbol first)"
+    rm -f /etc/fonts/conf.d/30-opensymbol.conf
+fi
+
 # The browser checks' npm packages, exactly as locked.
 if [ ! -f tests/browser/node_modules/.package-lock.json ] ||
    [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then

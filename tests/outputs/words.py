@@ -178,7 +178,8 @@ def pdf_words(path, head_foot):
             out[-1] = out[-1][:-1] + ws[0]
             ws = ws[1:]
         # and an address broken at a slash or a dot
-        elif out and "://" in out[-1] and ws and (out[-1][-1] in "/." or ws[0][0] in "/."):
+        elif out and "://" in out[-1] and ws and (out[-1].endswith("/") and re.match(r"[a-z0-9]", ws[0])
+                                                  or re.match(r"[./][a-z0-9]", ws[0])):
             out[-1] += ws[0]
             ws = ws[1:]
         out.extend(ws)
