@@ -9,10 +9,18 @@ cd "$(dirname "$0")"
 
 PACKAGES="build-essential autoconf automake libtool pkg-config
   libxml2-dev libxml2-utils libxslt1-dev xsltproc libcairo2-dev libpango1.0-dev
-  libhyphen-dev hyphen-en-gb libqpdf-dev qpdf libjpeg-dev zlib1g-dev
+  libhyphen-dev hyphen-en-gb libqpdf-dev qpdf libjpeg-dev zlib1g-dev libzip-dev
   fonts-liberation2 fonts-dejavu-core fonts-noto-core
   poppler-utils jq python3
-  docbook-xsl docbook-xsl-ns docbook-xml"
+  docbook-xsl docbook-xsl-ns docbook-xml
+  chromium libreoffice-writer-nogui python3-docx"
+# The HTML and DOCX outputs' real readers, for the tests (tests/outputs/):
+# Debian's Chromium runs axe-core, LibreOffice converts the DOCX to PDF and
+# python3-docx edits it as a script would.  axe-core and playwright-core
+# (which drives Chromium) come from npm, pinned in tests/browser/.  Node.js
+# and npm may come from elsewhere than Debian (the machine's own): Debian's
+# are installed only when there is no npm at all.
+command -v npm > /dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
 
 missing=""
 for p in $PACKAGES; do
@@ -28,6 +36,12 @@ if [ -n "$missing" ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get install -y -q --no-install-recommends $missing || {
         apt-get update -q && apt-get install -y -q --no-install-recommends $missing; }
+fi
+
+# The browser checks' npm packages, exactly as locked.
+if [ ! -f tests/browser/node_modules/.package-lock.json ] ||
+   [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 [ -x configure ] && [ configure -nt configure.ac ] && [ configure -nt Makefile.am ] || autoreconf -fi

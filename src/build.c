@@ -27,6 +27,7 @@
 #include "pdfpost.h"
 #include <glib.h>
 #include "load.h"
+#include "outputs.h"
 #include "transform.h"
 
 #include <errno.h>
@@ -121,21 +122,98 @@ static int is_plan(xmlNodePtr n, const char *name)
            && strcmp((const char *)n->name, name) == 0;
 }
 
-/* One made document, staged until the whole build is made. */
+/* The files of one document, each staged until the whole build is made. */
+enum { FILE_PDF, FILE_FO, FILE_HTML, FILE_DOCX, NFILES };
+static const char *const file_ext[NFILES] = {"pdf", "fo", "html", "docx"};
+static const char *const file_format[NFILES] = {"PDF", "XSL-FO", "HTML", "DOCX"};
+
 typedef struct {
     char *kind;
-    char *staged, *final;           /* the PDF */
-    char *staged_fo, *final_fo;     /* its XSL-FO, with --fo */
+    char *staged[NFILES], *final[NFILES];   /* NULL: not asked for */
     int pages;
 } Staged;
 
 static void staged_free(Staged *s)
 {
     free(s->kind);
-    free(s->staged);
-    free(s->final);
-    free(s->staged_fo);
-    free(s->final_fo);
+    for (int i = 0; i < NFILES; i++) {
+        free(s->staged[i]);
+        free(s->final[i]);
+    }
+}
+
+/* Removes what was staged of a document. */
+static void staged_unlink(Staged *s)
+{
+    for (int i = 0; i < NFILES; i++)
+        if (s->staged[i])
+            unlink(s->staged[i]);
+}
+
+/* Whether `kind`'s documents have been split at the document model
+ * (urn:cocom:document:1): stylesheets/model/<kind>.xsl exists.  Their
+ * stylesheet, with its house style's layer, then writes the model when
+ * given model-only=yes (stylesheets/README.md), so the HTML and DOCX say
+ * what the PDF says, with the same parameters. */
+static int has_model(CocomContext *ctx, const char *kind)
+{
+    char *rel = cocom_xasprintf("stylesheets/model/%s.xsl", kind);
+    char *path = cocom_data_path(ctx, rel);
+    free(rel);
+    int ok = access(path, R_OK) == 0;
+    free(path);
+    return ok;
+}
+
+/* Makes the HTML and DOCX of one document from its model: the
+ * arrangement through the document stylesheet `xsl_path` with `params`
+ * (which end with model-only=yes), then the model through each output
+ * stylesheet.  Returns COCOM_STATUS_OK with every file asked for staged,
+ * or the status of what failed, reported. */
+static CocomStatus make_from_model(CocomContext *ctx, xmlDocPtr doc, const char *name, const char *kind,
+                                   const char *xsl_path, const char *const *params, const Staged *s)
+{
+    unsigned errs = ctx->errors;
+    CocomStatus st;
+    xmlDocPtr model = cocom_transform(ctx, doc, name, xsl_path, params, &st);
+    if (model && ctx->errors > errs) {
+        xmlFreeDoc(model);
+        model = NULL;
+    }
+    if (!model)
+        return st == COCOM_STATUS_OK ? COCOM_STATUS_INVALID : st;
+    /* A stylesheet that ignored model-only made FO, not a model: that is
+     * this program's mistake, not the user's, but no HTML is made of it. */
+    xmlNodePtr root = xmlDocGetRootElement(model);
+    if (!root || !root->ns || !xmlStrEqual(root->ns->href, (const xmlChar *)"urn:cocom:document:1")
+        || !xmlStrEqual(root->name, (const xmlChar *)"document")) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, xsl_path, 0,
+                     "with model-only=yes this stylesheet did not make a document of the document model");
+        xmlFreeDoc(model);
+        return COCOM_STATUS_INVALID;
+    }
+    char *model_name = cocom_xasprintf("%s (%s model)", name, kind);
+    for (int f = FILE_HTML; f <= FILE_DOCX && st == COCOM_STATUS_OK; f++) {
+        if (!s->staged[f])
+            continue;
+        char *rel = cocom_xasprintf("stylesheets/output/%s.xsl", file_ext[f]);
+        char *out_xsl = cocom_data_path(ctx, rel);
+        free(rel);
+        xmlDocPtr out = cocom_transform(ctx, model, model_name, out_xsl, NULL, &st);
+        free(out_xsl);
+        if (out && ctx->errors > errs)
+            st = COCOM_STATUS_INVALID;
+        else if (out)
+            st = f == FILE_HTML ? cocom_outputs_write_html(ctx, out, s->final[f], s->staged[f])
+                                : cocom_outputs_write_docx(ctx, out, s->final[f], s->staged[f]);
+        else if (st == COCOM_STATUS_OK)
+            st = COCOM_STATUS_INVALID;
+        if (out)
+            xmlFreeDoc(out);
+    }
+    free(model_name);
+    xmlFreeDoc(model);
+    return st;
 }
 
 /* The output file names come from data: keep them to plain names. */
@@ -156,6 +234,7 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
     if (!opt)
         opt = &none;
     unsigned errors_before = ctx->errors;
+    unsigned formats = opt->formats ? opt->formats : COCOM_BUILD_PDF;
     /* Fonts are set up on a thread of Pango's own: started now, that
      * overlaps the check. */
     cocom_text_get(ctx);
@@ -241,20 +320,38 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
             }
         for (size_t i = 0; i < np; i++)
             dp[n++] = params[i];
+        Staged s;
+        memset(&s, 0, sizeof s);
+        s.kind = cocom_xstrdup(kind);
+        for (int f = 0; f < NFILES; f++) {
+            int want = f == FILE_PDF ? (formats & COCOM_BUILD_PDF) != 0
+                     : f == FILE_FO ? (formats & COCOM_BUILD_PDF) && opt->write_fo
+                     : f == FILE_HTML ? (formats & COCOM_BUILD_HTML) != 0 : (formats & COCOM_BUILD_DOCX) != 0;
+            if (want) {
+                s.staged[f] = cocom_xasprintf("%s/%s.%s", stage, dname, file_ext[f]);
+                s.final[f] = cocom_xasprintf("%s/%s.%s", outdir, dname, file_ext[f]);
+            }
+        }
+        unsigned errs = ctx->errors;
+        CocomStatus dst = COCOM_STATUS_OK;
+        xmlDocPtr fo = NULL;
+        /* HTML and DOCX need the document's model: without it, say so
+         * before the PDF is typeset for nothing. */
+        if (s.staged[FILE_HTML] || s.staged[FILE_DOCX]) {
+            if (!has_model(ctx, kind)) {
+                int f = s.staged[FILE_HTML] ? FILE_HTML : FILE_DOCX;
+                cocom_report(ctx, COCOM_SEVERITY_ERROR, s.final[f], 0,
+                             "the %s is not yet available as %s: its stylesheet (%s) has not been split at the "
+                             "document model yet (stylesheets/model/); only its PDF can be made",
+                             kind, file_format[f], xsl);
+                dst = COCOM_STATUS_INVALID;
+            }
+        }
         char *rel = cocom_xasprintf("stylesheets/%s", xsl);
         char *xsl_path = cocom_data_path(ctx, rel);
         free(rel);
-        unsigned errs = ctx->errors;
-        CocomStatus dst;
-        xmlDocPtr fo = cocom_transform(ctx, doc, name, xsl_path, dp, &dst);
-        free(xsl_path);
-        free(dp);
-        Staged s = {cocom_xstrdup(kind), cocom_xasprintf("%s/%s.pdf", stage, dname),
-                    cocom_xasprintf("%s/%s.pdf", outdir, dname), NULL, NULL, 0};
-        if (opt->write_fo) {
-            s.staged_fo = cocom_xasprintf("%s/%s.fo", stage, dname);
-            s.final_fo = cocom_xasprintf("%s/%s.fo", outdir, dname);
-        }
+        if (s.staged[FILE_PDF] && dst == COCOM_STATUS_OK)
+            fo = cocom_transform(ctx, doc, name, xsl_path, dp, &dst);
         /* A stylesheet that reported an error (a template it could not
          * read, a message that stops it) made a document with holes: it
          * is not typeset at all. */
@@ -267,22 +364,31 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
         if (fo) {
             char *fo_name = cocom_xasprintf("%s (%s)", name, dname);
             unsigned before = ctx->errors + ctx->warnings;
-            dst = cocom_format_result(ctx, fo, fo_name, s.staged_fo, COCOM_FORMAT_PDF, s.staged, &s.pages);
-            if (!s.staged_fo && ctx->errors + ctx->warnings > before)
+            dst = cocom_format_result(ctx, fo, fo_name, s.staged[FILE_FO], COCOM_FORMAT_PDF, s.staged[FILE_PDF],
+                                      &s.pages);
+            if (!s.staged[FILE_FO] && ctx->errors + ctx->warnings > before)
                 fo_notes++;
             free(fo_name);
         }
+        /* HTML and DOCX come from the document model, not from the FO. */
+        if (dst == COCOM_STATUS_OK && ctx->errors == errs && (s.staged[FILE_HTML] || s.staged[FILE_DOCX])) {
+            dp[n++] = "model-only";
+            dp[n++] = "yes";
+            dst = make_from_model(ctx, doc, name, kind, xsl_path, dp, &s);
+        }
+        free(xsl_path);
+        free(dp);
         if (dst == COCOM_STATUS_OK && ctx->errors == errs) {
             COCOM_GROW(staged, capstaged, nstaged + 1);
             staged[nstaged++] = s;
         } else {
             failed++;
             /* what the layout may have left of it goes with the stage */
-            unlink(s.staged);
-            if (s.staged_fo)
-                unlink(s.staged_fo);
-            if (dst != COCOM_STATUS_INTERRUPTED)
-                cocom_report(ctx, COCOM_SEVERITY_ERROR, s.final, 0, "this %s was not made", kind);
+            staged_unlink(&s);
+            if (dst != COCOM_STATUS_INTERRUPTED) {
+                int f = s.final[FILE_PDF] ? FILE_PDF : s.final[FILE_HTML] ? FILE_HTML : FILE_DOCX;
+                cocom_report(ctx, COCOM_SEVERITY_ERROR, s.final[f], 0, "this %s was not made", kind);
+            }
             staged_free(&s);
             if (dst == COCOM_STATUS_INTERRUPTED || ctx->interrupted) {
                 st = COCOM_STATUS_INTERRUPTED;
@@ -296,17 +402,22 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
     if (st == COCOM_STATUS_OK && !failed) {
         for (size_t i = 0; i < nstaged; i++) {
             Staged *s = &staged[i];
-            if (rename(s->staged, s->final) != 0 || (s->staged_fo && rename(s->staged_fo, s->final_fo) != 0)) {
-                cocom_report(ctx, COCOM_SEVERITY_ERROR, s->final, 0, "cannot move the document into place: %s",
-                             strerror(errno));
-                failed++;
-                continue;
+            for (int f = 0; f < NFILES; f++) {
+                if (!s->staged[f])
+                    continue;
+                if (rename(s->staged[f], s->final[f]) != 0) {
+                    cocom_report(ctx, COCOM_SEVERITY_ERROR, s->final[f], 0, "cannot move the %s into place: %s",
+                                 file_format[f], strerror(errno));
+                    failed++;
+                    continue;
+                }
+                /* What was written is checked as a reader would need it; a
+                 * finding is a warning: the document is made. */
+                if (f == FILE_PDF)
+                    cocom_pdfcheck_as(ctx, s->final[f], COCOM_SEVERITY_WARNING);
+                if (opt->written && f != FILE_FO)
+                    opt->written(opt->user, s->kind, s->final[f], f == FILE_PDF ? s->pages : -1);
             }
-            /* What was written is checked as a reader would need it; a
-             * finding is a warning: the document is made. */
-            cocom_pdfcheck_as(ctx, s->final, COCOM_SEVERITY_WARNING);
-            if (opt->written)
-                opt->written(opt->user, s->kind, s->final, s->pages);
         }
     } else if (failed) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, outdir, 0,
@@ -323,9 +434,7 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
                      "stylesheets made; --fo writes it beside each PDF", name);
 done:
     for (size_t i = 0; i < nstaged; i++) {
-        unlink(staged[i].staged);      /* gone already when moved into place */
-        if (staged[i].staged_fo)
-            unlink(staged[i].staged_fo);
+        staged_unlink(&staged[i]);     /* gone already when moved into place */
         staged_free(&staged[i]);
     }
     free(staged);

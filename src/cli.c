@@ -395,7 +395,10 @@ static int cmd_rules(int argc, char **argv, CocomContext *ctx)
 static const char render_help[] =
     "Usage: cocom render [OPTION]... IN.fo -o OUT.pdf\n"
     "  or:  cocom render [OPTION]... --xsl STYLE.xsl IN.xml -o OUT.pdf\n"
-    "Typeset an XSL-FO document into PDF (or PNG or SVG pages).\n"
+    "  or:  cocom render --format=html|docx MODEL.xml -o OUT\n"
+    "Typeset an XSL-FO document into PDF (or PNG or SVG pages); or make a\n"
+    "document of the document model (stylesheets/model/document.rng, what\n"
+    "'cocom build' makes its HTML and DOCX from) into HTML or DOCX.\n"
     "IN may be '-' for standard input.  With --xsl, IN is transformed by the\n"
     "stylesheet first, in process, the way 'fop -xml IN -xsl STYLE' does.\n"
     "\n"
@@ -412,6 +415,8 @@ static const char render_help[] =
     "      --stringparam NAME VALUE  the same as --param (xsltproc's name for it)\n"
     "      --fo=FILE              with --xsl: also write the XSL-FO it made to FILE;\n"
     "                             messages about the FO then point into FILE\n"
+    "      --format=FORMAT        pdf (the default), or html or docx: IN is then a\n"
+    "                             document of the document model, not XSL-FO\n"
     "      --png=DIR              write one PNG per page into DIR (page-0001.png ...)\n"
     "      --svg=DIR              write one SVG per page into DIR\n"
     "      --dpi=N                resolution of PNG pages (default 96)\n"
@@ -450,7 +455,7 @@ static void catch_signals(CocomContext *ctx)
 static int cmd_render(int argc, char **argv, CocomContext *ctx)
 {
     Args a = {argc, argv, 1, "render", NULL, 0};
-    const char *input = NULL, *output = NULL, *xsl = NULL, *png = NULL, *svg = NULL, *fo_out = NULL;
+    const char *input = NULL, *output = NULL, *xsl = NULL, *png = NULL, *svg = NULL, *fo_out = NULL, *format = NULL;
     const char **params = calloc(2 * (size_t)argc + 1, sizeof *params);   /* --param NAME=VALUE is two entries from one argument */
     int nparams = 0;
     long v;
@@ -472,6 +477,10 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
             parse_param(&a, params, &nparams);
         } else if (is_opt(&a, "fo", 0)) {
             fo_out = opt_value(&a);
+        } else if (is_opt(&a, "format", 0)) {
+            format = opt_value(&a);
+            if (format && strcmp(format, "pdf") != 0 && strcmp(format, "html") != 0 && strcmp(format, "docx") != 0)
+                usage_error(&a, "--format: '%s' is not an output (pdf, html, docx)", format);
         } else if (is_opt(&a, "png", 0)) {
             png = opt_value(&a);
         } else if (is_opt(&a, "svg", 0)) {
@@ -500,8 +509,15 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
         usage_error(&a, "%s", "give only one of -o, --png and --svg");
     if (!a.bad && fo_out && !xsl)
         usage_error(&a, "%s", "--fo writes the XSL-FO a stylesheet makes: it needs --xsl");
+    int model = format && strcmp(format, "pdf") != 0;
+    if (!a.bad && model && (xsl || png || svg || !output))
+        usage_error(&a, "--format %s makes one file from a document of the document model: give -o OUT, "
+                    "and no --xsl, --png or --svg", format);
     int rc = EXIT_USAGE;
-    if (!a.bad) {
+    if (!a.bad && model) {
+        catch_signals(ctx);
+        rc = status_to_exit(cocom_render_model(ctx, input, format, output));
+    } else if (!a.bad) {
         catch_signals(ctx);
         CocomFormat fmt = png ? COCOM_FORMAT_PNG : svg ? COCOM_FORMAT_SVG : COCOM_FORMAT_PDF;
         const char *out = png ? png : svg ? svg : output;
@@ -532,9 +548,15 @@ static const char build_help[] =
     "  the board          <board>-report-<date>.pdf\n"
     "  the committee      <committee>-terms-of-reference.pdf\n"
     "  the CCG            <ccg>-proforma-annex-a.pdf, <ccg>-ballot-papers.pdf …\n"
-    "One line per document says where and how many pages.  The build is whole\n"
-    "or nothing: when one document fails, none is written and the exit status\n"
-    "is 1.\n"
+    "One line per file says where (and, for a PDF, how many pages).  The build\n"
+    "is whole or nothing: when one document fails in any format, no file is\n"
+    "written and the exit status is 1.\n"
+    "\n"
+    "Besides the PDF, --format makes <name>.html (one self-contained HTML5\n"
+    "file, for a website) and <name>.docx (a Word document to edit) from the\n"
+    "document model (stylesheets/model/).  A document whose stylesheet has not\n"
+    "been split at the model yet cannot be made as HTML or DOCX: asking for it\n"
+    "is an error, and nothing is written.\n"
     "\n"
     "Options:\n"
     "  -o, --output=OUTDIR        where to write (default: out/<sample>, the\n"
@@ -542,7 +564,10 @@ static const char build_help[] =
     "                             arrangements, OUTDIR/<sample> each)\n"
     "      --only=LIST            only these kinds, separated by commas: report,\n"
     "                             proforma, terms-of-reference, ballot, mandate-summary\n"
-    "      --fo                   also write each document's XSL-FO (<name>.fo)\n"
+    "      --format=LIST          the outputs, separated by commas: pdf, html, docx\n"
+    "                             (default: pdf), e.g. --format pdf,html,docx\n"
+    "      --fo                   also write each document's XSL-FO (<name>.fo);\n"
+    "                             needs pdf among the formats\n"
     "      --param NAME VALUE     a string parameter for the stylesheets (repeatable),\n"
     "                             e.g. --param body.font.size 14pt\n"
     "      --as-at=DATE           make every document as the arrangement stood on\n"
@@ -556,7 +581,10 @@ static void print_written(void *user, const char *kind, const char *path, int pa
 {
     COCOM_UNUSED_ARG(user);
     COCOM_UNUSED_ARG(kind);
-    printf("wrote %s (%d page%s)\n", path, pages, pages == 1 ? "" : "s");
+    if (pages < 0)
+        printf("wrote %s\n", path);      /* HTML, DOCX: no pages of cocom's */
+    else
+        printf("wrote %s (%d page%s)\n", path, pages, pages == 1 ? "" : "s");
     fflush(stdout);
 }
 
@@ -577,6 +605,7 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
     const char **inputs = calloc((size_t)argc, sizeof *inputs);
     const char **params = calloc(2 * (size_t)argc + 1, sizeof *params);   /* --param NAME=VALUE is two entries from one argument */
     int ninputs = 0, nparams = 0;
+    const char *format_list = NULL;
     CocomBuildOptions opt;
     memset(&opt, 0, sizeof opt);
     for (; a.i < argc && !a.bad; a.i++) {
@@ -594,6 +623,8 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
             opt.only = opt_value(&a);
         else if (is_opt(&a, "fo", 0))
             opt.write_fo = 1;
+        else if (is_opt(&a, "format", 0))
+            format_list = opt_value(&a);
         else if (is_opt(&a, "style", 0))
             opt.style = opt_value(&a);
         else if (is_opt(&a, "param", 0))
@@ -615,6 +646,24 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
     }
     if (!a.bad && ninputs == 0)
         usage_error(&a, "%s", "no arrangement given");
+    if (!a.bad && format_list) {
+        char *list = strdup(format_list);
+        for (char *save = NULL, *k = strtok_r(list, ", ", &save); k && !a.bad; k = strtok_r(NULL, ", ", &save)) {
+            if (strcmp(k, "pdf") == 0)
+                opt.formats |= COCOM_BUILD_PDF;
+            else if (strcmp(k, "html") == 0)
+                opt.formats |= COCOM_BUILD_HTML;
+            else if (strcmp(k, "docx") == 0)
+                opt.formats |= COCOM_BUILD_DOCX;
+            else
+                usage_error(&a, "--format: '%s' is not an output (pdf, html, docx)", k);
+        }
+        free(list);
+        if (!a.bad && !opt.formats)
+            usage_error(&a, "%s", "--format: no output given (pdf, html, docx)");
+    }
+    if (!a.bad && opt.write_fo && opt.formats && !(opt.formats & COCOM_BUILD_PDF))
+        usage_error(&a, "%s", "--fo writes the XSL-FO a PDF is made from: add pdf to --format");
     if (!a.bad && opt.only) {
         static const char *kinds[] = {"report", "proforma", "terms-of-reference", "ballot", "mandate-summary"};
         char *list = strdup(opt.only);

@@ -167,11 +167,28 @@ CocomStatus cocom_render_file_fo(CocomContext *ctx, const char *input, const cha
                                  const char *const *params, const char *fo_output, CocomFormat format,
                                  const char *output, int *pages);
 
+/* Makes a document of the document model (stylesheets/model/document.rng,
+ * a <document> in urn:cocom:document:1), read from `input` ("-": standard
+ * input), as `format` "html" (one self-contained HTML5 file) or "docx" (a
+ * Word document), through stylesheets/output/<format>.xsl, written to
+ * `output` whole or not at all. */
+CocomStatus cocom_render_model(CocomContext *ctx, const char *input, const char *format, const char *output);
+
 /* --- build -------------------------------------------------------------
  * Makes every document that applies to an arrangement: checks it (errors
  * stop the build), asks stylesheets/plan.xsl which documents apply, then
- * transforms and typesets each into output_dir/<name>.pdf.  When one
- * document fails, the others are still made, and the status says so. */
+ * transforms and typesets each into output_dir/<name>.pdf (and, as
+ * `formats` asks, <name>.html and <name>.docx, made from the document
+ * model: stylesheets/model/).  When one document fails, the others are
+ * still tried, so that every error is reported, but nothing is written. */
+
+/* The outputs of a build, or'ed together; 0 means PDF alone. */
+enum {
+    COCOM_BUILD_PDF = 1,
+    COCOM_BUILD_HTML = 2,
+    COCOM_BUILD_DOCX = 4
+};
+
 typedef struct {
     const char *output_dir;         /* NULL: out/<the arrangement's folder or file name> */
     const char *only;               /* NULL, or document kinds separated by commas:
@@ -179,9 +196,11 @@ typedef struct {
     int write_fo;                   /* also write <name>.fo beside each PDF */
     const char *style;              /* a house style for reports, or NULL for the arrangement's own */
     const char *const *params;      /* NULL or name, value, ..., NULL: stylesheet parameters */
-    /* Called once per document written; may be NULL. */
+    /* Called once per file written (PDF, HTML or DOCX); may be NULL.
+     * pages is the PDF's page count, or -1 for a file without pages. */
     void (*written)(void *user, const char *kind, const char *path, int pages);
     void *user;
+    unsigned formats;               /* COCOM_BUILD_PDF | COCOM_BUILD_HTML | COCOM_BUILD_DOCX; 0: PDF */
 } CocomBuildOptions;
 
 CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomBuildOptions *options);

@@ -42,6 +42,10 @@
     extension-element-prefixes="func"
     exclude-result-prefixes="a t exsl str c">
 
+  <!-- The look: every parameter and attribute set of the FO output
+       (page, type, colours, layout), shared with the model's output. -->
+  <xsl:import href="output/fo.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="a:*"/>
   <xsl:preserve-space elements="a:para a:item a:cell a:heading a:subheading a:description a:recommendation a:lead-in a:paper a:mitigation a:event a:variation a:caption a:offer a:column-heading a:review a:report-of a:wards a:originating-service a:policy-context a:financial-summary a:field a:em a:strong a:link"/>
@@ -64,106 +68,23 @@
        uses (templates/README.md, "Voices"). -->
   <xsl:param name="voice" select="'nhse'"/>
 
-  <!-- Tables whose columns hold names of any length (the membership
-       table) are laid out automatically (table-layout="auto"): each
-       column at least its longest word.  Apache FOP does not implement
-       automatic layout ("not implemented yet" warning); with 'no' they
-       use fixed proportions, which long names can overflow. -->
-  <xsl:param name="table-layout-auto" select="'yes'"/>
 
   <!-- The most characters a side of the running header may have: two
        lines of half the page at the running font size, with room to
        spare for word breaks. -->
   <xsl:param name="running-head-length" select="90"/>
 
-  <!-- The least room a name still to write in by hand keeps in a table
-       laid out automatically. -->
-  <xsl:param name="blank-fill-width" select="'20mm'"/>
 
   <!-- Language of the document; default the arrangement's xml:lang, else en-GB. -->
   <xsl:param name="lang" select="''"/>
 
-  <!-- Print, after each model paragraph, whether its wording is national
-       or modelled, and its source (for reviewers).  yes / no. -->
-  <xsl:param name="show-provenance" select="'no'"/>
 
-  <!-- Page: A4 portrait. -->
-  <xsl:param name="page-width" select="'210mm'"/>
-  <xsl:param name="page-height" select="'297mm'"/>
-  <xsl:param name="page-margin-top" select="'12mm'"/>
-  <xsl:param name="page-margin-bottom" select="'10mm'"/>
-  <xsl:param name="page-margin-left" select="'20mm'"/>
-  <xsl:param name="page-margin-right" select="'20mm'"/>
-  <xsl:param name="header-extent" select="'10mm'"/>
-  <xsl:param name="footer-extent" select="'14mm'"/>
-  <!-- Where the body starts below the top margin and stops above the
-       bottom margin: room for the running header and footer. -->
-  <xsl:param name="body-margin-top" select="'15mm'"/>
-  <xsl:param name="body-margin-bottom" select="'18mm'"/>
-
-  <!-- Type.  Arial, falling back to the metric-compatible Liberation Sans
-       (NHS identity: Arial for internally produced documents; research
-       §E).  12 pt body: the RNIB clear-print minimum.  Left-aligned, not
-       justified; generous leading; no hyphenation. -->
-  <xsl:param name="font-family" select="&quot;Arial, 'Liberation Sans', sans-serif&quot;"/>
-  <xsl:param name="body-font-size" select="'12pt'"/>
-  <xsl:param name="line-height" select="'1.4'"/>
-  <xsl:param name="text-align" select="'start'"/>
-  <xsl:param name="hyphenate" select="'false'"/>
-  <xsl:param name="title-font-size" select="'20pt'"/>
-  <xsl:param name="subtitle-font-size" select="'14pt'"/>
-  <xsl:param name="section-font-size" select="'15pt'"/>
-  <xsl:param name="subsection-font-size" select="'13pt'"/>
-  <xsl:param name="subheading-font-size" select="$body-font-size"/>
-  <xsl:param name="table-font-size" select="$body-font-size"/>
-  <xsl:param name="running-font-size" select="'10pt'"/>
-
-  <!-- NHS colours (NHS identity guidelines; research/domain.md §E). -->
-  <xsl:param name="nhs-blue" select="'#005EB8'"/>
-  <xsl:param name="nhs-dark-blue" select="'#003087'"/>
-  <xsl:param name="nhs-bright-blue" select="'#0072CE'"/>
-  <xsl:param name="nhs-light-blue" select="'#41B6E6'"/>
-  <xsl:param name="nhs-aqua-blue" select="'#00A9CE'"/>
-  <xsl:param name="nhs-black" select="'#231F20'"/>
-  <xsl:param name="nhs-dark-grey" select="'#425563'"/>
-  <xsl:param name="nhs-mid-grey" select="'#768692'"/>
-  <xsl:param name="nhs-pale-grey" select="'#E8EDEE'"/>
-  <xsl:param name="white" select="'#FFFFFF'"/>
-
-  <!-- Colours by use. -->
-  <xsl:param name="text-color" select="$nhs-black"/>
-  <xsl:param name="heading-color" select="$nhs-blue"/>
-  <xsl:param name="title-color" select="$nhs-blue"/>
-  <xsl:param name="link-color" select="$nhs-blue"/>
-  <xsl:param name="rule-color" select="$nhs-blue"/>
-  <xsl:param name="running-color" select="$nhs-dark-grey"/>
-  <xsl:param name="table-border-color" select="$nhs-mid-grey"/>
-  <xsl:param name="table-head-background" select="$nhs-blue"/>
-  <xsl:param name="table-head-color" select="$white"/>
-  <xsl:param name="table-label-background" select="$nhs-pale-grey"/>
-  <xsl:param name="blank-color" select="$nhs-dark-grey"/>
-
-  <!-- Layout. -->
-  <xsl:param name="para-number-width" select="'13mm'"/>
-  <xsl:param name="list-label-width" select="'7mm'"/>
-  <xsl:param name="para-space" select="'8pt'"/>
-  <xsl:param name="table-cell-padding" select="'4pt'"/>
-  <xsl:param name="table-border-width" select="'0.75pt'"/>
   <!-- Sections: a contents list when a document has at least this many. -->
   <xsl:param name="toc-min-sections" select="5"/>
   <!-- Number generated sections and paragraphs (proforma, terms of reference). -->
   <xsl:param name="number-sections" select="'yes'"/>
   <!-- Blank rows to print in a membership table that lists no members. -->
   <xsl:param name="blank-member-rows" select="4"/>
-  <!-- Length of a visible blank: short (a word), medium, long (a line). -->
-  <xsl:param name="blank-short" select="'35mm'"/>
-  <xsl:param name="blank-medium" select="'60mm'"/>
-  <!-- How far apart the dots of a blank and of the contents' leaders are
-       (one dot and its gap); 'use-font-metrics' packs them edge to edge. -->
-  <xsl:param name="dot-spacing" select="'0.55em'"/>
-  <!-- Bullet characters, outer list and nested list. -->
-  <xsl:param name="bullet" select="'&#x2022;'"/>
-  <xsl:param name="bullet-nested" select="'&#x2013;'"/>
 
   <!-- The model texts (templates/ in the data folder), relative to this
        stylesheet. -->
@@ -348,211 +269,16 @@
   </xsl:variable>
   <xsl:template name="document-conditions"/>
 
-  <!-- ================================================================
-       3. Attribute sets (override any of them in a layer)
-       ================================================================ -->
-
-  <xsl:attribute-set name="root">
-    <xsl:attribute name="font-family"><xsl:value-of select="$font-family"/></xsl:attribute>
-    <xsl:attribute name="font-size"><xsl:value-of select="$body-font-size"/></xsl:attribute>
-    <xsl:attribute name="line-height"><xsl:value-of select="$line-height"/></xsl:attribute>
-    <xsl:attribute name="color"><xsl:value-of select="$text-color"/></xsl:attribute>
-    <xsl:attribute name="text-align"><xsl:value-of select="$text-align"/></xsl:attribute>
-    <xsl:attribute name="hyphenate"><xsl:value-of select="$hyphenate"/></xsl:attribute>
-    <!-- The language of the text (XSL 1.1 §7.10): its dictionary is
-         where a word too wide for a narrow column is hyphenated rather
-         than cut between letters. -->
-    <xsl:attribute name="language">
-      <xsl:value-of select="substring-before(concat($doc-lang, '-'), '-')"/>
-    </xsl:attribute>
-    <!-- "none" (§7.10.1) when the language names no country. -->
-    <xsl:attribute name="country">
-      <xsl:value-of select="concat(substring-after($doc-lang, '-'), substring('none', 1, 4 * not(contains($doc-lang, '-'))))"/>
-    </xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="running">
-    <xsl:attribute name="font-size"><xsl:value-of select="$running-font-size"/></xsl:attribute>
-    <xsl:attribute name="line-height">1.25</xsl:attribute>
-    <xsl:attribute name="color"><xsl:value-of select="$running-color"/></xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="running.header">
-    <xsl:attribute name="border-bottom">0.5pt solid <xsl:value-of select="$rule-color"/></xsl:attribute>
-    <xsl:attribute name="padding-bottom">2pt</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="running.footer">
-    <xsl:attribute name="border-top">0.5pt solid <xsl:value-of select="$rule-color"/></xsl:attribute>
-    <xsl:attribute name="padding-top">3pt</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="title">
-    <xsl:attribute name="font-size"><xsl:value-of select="$title-font-size"/></xsl:attribute>
-    <xsl:attribute name="font-weight">bold</xsl:attribute>
-    <xsl:attribute name="line-height">1.2</xsl:attribute>
-    <xsl:attribute name="color"><xsl:value-of select="$title-color"/></xsl:attribute>
-    <xsl:attribute name="space-after">6pt</xsl:attribute>
-    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="subtitle">
-    <xsl:attribute name="font-size"><xsl:value-of select="$subtitle-font-size"/></xsl:attribute>
-    <xsl:attribute name="line-height">1.3</xsl:attribute>
-    <xsl:attribute name="space-after">12pt</xsl:attribute>
-    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="section.heading">
-    <xsl:attribute name="font-size"><xsl:value-of select="$section-font-size"/></xsl:attribute>
-    <xsl:attribute name="font-weight">bold</xsl:attribute>
-    <xsl:attribute name="line-height">1.25</xsl:attribute>
-    <xsl:attribute name="color"><xsl:value-of select="$heading-color"/></xsl:attribute>
-    <xsl:attribute name="space-before">16pt</xsl:attribute>
-    <xsl:attribute name="space-after">8pt</xsl:attribute>
-    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="subsection.heading">
-    <xsl:attribute name="font-size"><xsl:value-of select="$subsection-font-size"/></xsl:attribute>
-    <xsl:attribute name="font-weight">bold</xsl:attribute>
-    <xsl:attribute name="line-height">1.25</xsl:attribute>
-    <xsl:attribute name="color"><xsl:value-of select="$heading-color"/></xsl:attribute>
-    <xsl:attribute name="space-before">12pt</xsl:attribute>
-    <xsl:attribute name="space-after">6pt</xsl:attribute>
-    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="subheading">
-    <xsl:attribute name="font-size"><xsl:value-of select="$subheading-font-size"/></xsl:attribute>
-    <xsl:attribute name="font-weight">bold</xsl:attribute>
-    <xsl:attribute name="space-before">10pt</xsl:attribute>
-    <xsl:attribute name="space-after">4pt</xsl:attribute>
-    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="para">
-    <xsl:attribute name="space-after"><xsl:value-of select="$para-space"/></xsl:attribute>
-    <xsl:attribute name="orphans">2</xsl:attribute>
-    <xsl:attribute name="widows">2</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="list">
-    <xsl:attribute name="space-after"><xsl:value-of select="$para-space"/></xsl:attribute>
-    <xsl:attribute name="provisional-distance-between-starts"><xsl:value-of select="$list-label-width"/></xsl:attribute>
-    <xsl:attribute name="provisional-label-separation">2mm</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="list.item">
-    <xsl:attribute name="space-after">3pt</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="numbered-para">
-    <xsl:attribute name="space-after"><xsl:value-of select="$para-space"/></xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="para-number">
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="table">
-    <xsl:attribute name="table-layout">fixed</xsl:attribute>
-    <xsl:attribute name="width">100%</xsl:attribute>
-    <xsl:attribute name="border-collapse">collapse</xsl:attribute>
-    <xsl:attribute name="space-before">4pt</xsl:attribute>
-    <xsl:attribute name="space-after">10pt</xsl:attribute>
-    <xsl:attribute name="font-size"><xsl:value-of select="$table-font-size"/></xsl:attribute>
-    <xsl:attribute name="line-height">1.3</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="table.cell">
-    <xsl:attribute name="border"><xsl:value-of select="concat($table-border-width, ' solid ', $table-border-color)"/></xsl:attribute>
-    <xsl:attribute name="padding"><xsl:value-of select="$table-cell-padding"/></xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="table.head.cell" use-attribute-sets="table.cell">
-    <xsl:attribute name="background-color"><xsl:value-of select="$table-head-background"/></xsl:attribute>
-    <xsl:attribute name="color"><xsl:value-of select="$table-head-color"/></xsl:attribute>
-    <xsl:attribute name="font-weight">bold</xsl:attribute>
-  </xsl:attribute-set>
-
-  <!-- The label column of a two-column form (proforma questions, cover tables). -->
-  <xsl:attribute-set name="table.label.cell" use-attribute-sets="table.cell">
-    <xsl:attribute name="background-color"><xsl:value-of select="$table-label-background"/></xsl:attribute>
-    <xsl:attribute name="font-weight">bold</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="caption">
-    <xsl:attribute name="font-weight">bold</xsl:attribute>
-    <xsl:attribute name="space-before">6pt</xsl:attribute>
-    <xsl:attribute name="space-after">2pt</xsl:attribute>
-    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="table.note">
-    <xsl:attribute name="font-size"><xsl:value-of select="$running-font-size"/></xsl:attribute>
-    <xsl:attribute name="color"><xsl:value-of select="$nhs-dark-grey"/></xsl:attribute>
-    <xsl:attribute name="space-before">-6pt</xsl:attribute>
-    <xsl:attribute name="space-after">10pt</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="link">
-    <xsl:attribute name="color"><xsl:value-of select="$link-color"/></xsl:attribute>
-    <xsl:attribute name="text-decoration">underline</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="toc">
-    <xsl:attribute name="space-after">12pt</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="toc.title">
-    <xsl:attribute name="font-size"><xsl:value-of select="$subsection-font-size"/></xsl:attribute>
-    <xsl:attribute name="font-weight">bold</xsl:attribute>
-    <xsl:attribute name="color"><xsl:value-of select="$heading-color"/></xsl:attribute>
-    <xsl:attribute name="space-before">8pt</xsl:attribute>
-    <xsl:attribute name="space-after">4pt</xsl:attribute>
-    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="toc.entry">
-    <xsl:attribute name="text-align-last">justify</xsl:attribute>
-    <xsl:attribute name="line-height">1.3</xsl:attribute>
-    <xsl:attribute name="space-after">1pt</xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="blank">
-    <xsl:attribute name="color"><xsl:value-of select="$blank-color"/></xsl:attribute>
-    <xsl:attribute name="leader-pattern-width"><xsl:value-of select="$dot-spacing"/></xsl:attribute>
-  </xsl:attribute-set>
-
-  <xsl:attribute-set name="provenance">
-    <xsl:attribute name="font-size"><xsl:value-of select="$running-font-size"/></xsl:attribute>
-    <xsl:attribute name="color"><xsl:value-of select="$nhs-dark-grey"/></xsl:attribute>
-  </xsl:attribute-set>
-
-  <!-- A ruled box; margin-left/right 0 keeps its rule and padding inside
-       the text column (XSL otherwise puts them outside it). -->
-  <xsl:attribute-set name="box">
-    <xsl:attribute name="margin-left">0pt</xsl:attribute>
-    <xsl:attribute name="margin-right">0pt</xsl:attribute>
-    <xsl:attribute name="border"><xsl:value-of select="concat('1pt solid ', $nhs-dark-grey)"/></xsl:attribute>
-    <xsl:attribute name="padding">6pt</xsl:attribute>
-    <xsl:attribute name="space-before">10pt</xsl:attribute>
-    <xsl:attribute name="space-after">10pt</xsl:attribute>
-  </xsl:attribute-set>
+  <!-- 3. The parameters and attribute sets of the look (page, type,
+       colours, layout) are in output/fo.xsl, imported above. -->
 
   <!-- ================================================================
-       4. The FO document
+       4. The FO document (output/fo.xsl makes the fo:root, page masters,
+          metadata, running header and footer)
        ================================================================ -->
 
-  <!-- fo-document: the whole fo:root.  Parameters:
-         title        the document's title (PDF title, dc:title)
-         description  dc:description
-         creator      dc:creator (default: the CCG or CCGs)
-         running-left, running-right   the running header (document, CCG)
-         footer-note  FO inlines for the footer's left side (an RTF)
-         bookmarks    fo:bookmark elements (an RTF)
-         content      the flow's blocks (an RTF)
-         first-header yes: the running header on the first page too -->
+  <!-- fo-document: the whole fo:root (output/fo.xsl, fo-root), with the
+       document's language, date and CCGs.  Parameters as fo-root's. -->
   <xsl:template name="fo-document">
     <xsl:param name="title"/>
     <xsl:param name="description" select="''"/>
@@ -569,176 +295,28 @@
     <xsl:param name="bookmarks"/>
     <xsl:param name="content"/>
     <xsl:param name="first-header" select="'yes'"/>
-    <fo:root xsl:use-attribute-sets="root">
-      <xsl:attribute name="xml:lang"><xsl:value-of select="$doc-lang"/></xsl:attribute>
-      <fo:layout-master-set>
-        <xsl:call-template name="page-masters"/>
-      </fo:layout-master-set>
-      <xsl:call-template name="declarations">
-        <xsl:with-param name="title" select="$title"/>
-        <xsl:with-param name="description" select="$description"/>
-        <xsl:with-param name="creator" select="$creator"/>
-      </xsl:call-template>
-      <xsl:if test="exsl:node-set($bookmarks)/*">
-        <fo:bookmark-tree>
-          <xsl:copy-of select="$bookmarks"/>
-        </fo:bookmark-tree>
-      </xsl:if>
-      <fo:page-sequence master-reference="cocom-document" id="cocom-document" initial-page-number="1">
-        <fo:static-content flow-name="cocom-header-first">
-          <xsl:if test="$first-header = 'yes'">
-            <xsl:call-template name="running-header">
-              <xsl:with-param name="left" select="$running-left"/>
-              <xsl:with-param name="right" select="$running-right"/>
-            </xsl:call-template>
-          </xsl:if>
-        </fo:static-content>
-        <fo:static-content flow-name="cocom-header-rest">
-          <xsl:call-template name="running-header">
-            <xsl:with-param name="left" select="$running-left"/>
-            <xsl:with-param name="right" select="$running-right"/>
-          </xsl:call-template>
-        </fo:static-content>
-        <fo:static-content flow-name="cocom-footer">
-          <xsl:call-template name="running-footer">
-            <xsl:with-param name="note" select="$footer-note"/>
-          </xsl:call-template>
-        </fo:static-content>
-        <fo:flow flow-name="xsl-region-body">
-          <xsl:copy-of select="$content"/>
-          <!-- A flow may not be empty. -->
-          <xsl:if test="not(exsl:node-set($content)/*)"><fo:block role="P"/></xsl:if>
-        </fo:flow>
-      </fo:page-sequence>
-    </fo:root>
-  </xsl:template>
-
-  <!-- Page masters: a first page and the rest, each with its own header
-       region, so that a document can give its first page a masthead. -->
-  <xsl:template name="page-masters">
-    <xsl:call-template name="simple-page-master">
-      <xsl:with-param name="name" select="'cocom-first'"/>
-      <xsl:with-param name="header" select="'cocom-header-first'"/>
+    <xsl:call-template name="fo-root">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="description" select="$description"/>
+      <xsl:with-param name="creator" select="$creator"/>
+      <xsl:with-param name="running-left" select="$running-left"/>
+      <xsl:with-param name="running-right" select="$running-right"/>
+      <xsl:with-param name="footer-note" select="$footer-note"/>
+      <xsl:with-param name="bookmarks" select="$bookmarks"/>
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="first-header" select="$first-header"/>
+      <xsl:with-param name="date" select="$document-date"/>
     </xsl:call-template>
-    <xsl:call-template name="simple-page-master">
-      <xsl:with-param name="name" select="'cocom-rest'"/>
-      <xsl:with-param name="header" select="'cocom-header-rest'"/>
-    </xsl:call-template>
-    <fo:page-sequence-master master-name="cocom-document">
-      <fo:repeatable-page-master-alternatives>
-        <fo:conditional-page-master-reference master-reference="cocom-first" page-position="first"/>
-        <fo:conditional-page-master-reference master-reference="cocom-rest" page-position="any"/>
-      </fo:repeatable-page-master-alternatives>
-    </fo:page-sequence-master>
   </xsl:template>
 
-  <xsl:template name="simple-page-master">
-    <xsl:param name="name"/>
-    <xsl:param name="header"/>
-    <fo:simple-page-master master-name="{$name}" page-width="{$page-width}" page-height="{$page-height}"
-        margin-top="{$page-margin-top}" margin-bottom="{$page-margin-bottom}"
-        margin-left="{$page-margin-left}" margin-right="{$page-margin-right}">
-      <fo:region-body margin-top="{$body-margin-top}" margin-bottom="{$body-margin-bottom}"/>
-      <fo:region-before region-name="{$header}" extent="{$header-extent}" overflow="error-if-overflow"/>
-      <fo:region-after region-name="cocom-footer" extent="{$footer-extent}" overflow="error-if-overflow"/>
-    </fo:simple-page-master>
-  </xsl:template>
 
-  <!-- Document metadata as XMP, where FOP (and cocom) read it. -->
-  <xsl:template name="declarations">
-    <xsl:param name="title"/>
-    <xsl:param name="description"/>
-    <xsl:param name="creator"/>
-    <fo:declarations>
-      <x:xmpmeta xmlns:x="adobe:ns:meta/">
-        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-          <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-            <dc:title><xsl:value-of select="normalize-space($title)"/></dc:title>
-            <dc:creator><xsl:value-of select="normalize-space($creator)"/></dc:creator>
-            <dc:description><xsl:value-of select="normalize-space($description)"/></dc:description>
-            <dc:language><xsl:value-of select="$doc-lang"/></dc:language>
-            <xsl:if test="normalize-space($document-date) != ''">
-              <dc:date><xsl:value-of select="normalize-space($document-date)"/></dc:date>
-            </xsl:if>
-          </rdf:Description>
-          <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-            <xmp:CreatorTool>cocom</xmp:CreatorTool>
-          </rdf:Description>
-        </rdf:RDF>
-      </x:xmpmeta>
-    </fo:declarations>
-  </xsl:template>
 
-  <!-- The running header: the document on the left, the CCG on the right. -->
-  <xsl:template name="running-header">
-    <xsl:param name="left"/>
-    <xsl:param name="right"/>
-    <!-- Two cells, not one line spread by text-align-last="justify": a
-         side too long for its half wraps inside its own cell, flush to its
-         own edge, instead of being spread across the page as a justified
-         last line. -->
-    <fo:block xsl:use-attribute-sets="running running.header" role="artifact">
-      <fo:table table-layout="fixed" width="100%" role="artifact">
-        <fo:table-column column-width="proportional-column-width(1)"/>
-        <fo:table-column column-width="proportional-column-width(1)"/>
-        <fo:table-body role="artifact">
-          <fo:table-row role="artifact">
-            <fo:table-cell role="artifact" padding-end="6pt">
-              <fo:block role="artifact" text-align="start"><xsl:value-of select="normalize-space($left)"/></fo:block>
-            </fo:table-cell>
-            <fo:table-cell role="artifact" padding-start="6pt">
-              <fo:block role="artifact" text-align="end"><xsl:value-of select="normalize-space($right)"/></fo:block>
-            </fo:table-cell>
-          </fo:table-row>
-        </fo:table-body>
-      </fo:table>
-    </fo:block>
-  </xsl:template>
 
-  <!-- The running footer: a note on the left (FO inlines), "Page N of M"
-       on the right. -->
-  <xsl:template name="running-footer">
-    <xsl:param name="note"/>
-    <fo:block xsl:use-attribute-sets="running running.footer" role="artifact">
-    <fo:table table-layout="fixed" width="100%" role="artifact">
-      <fo:table-column column-width="proportional-column-width(4)"/>
-      <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="artifact">
-        <fo:table-row role="artifact">
-          <fo:table-cell role="artifact">
-            <fo:block role="artifact"><xsl:apply-templates select="exsl:node-set($note)/node()" mode="as-artifact"/></fo:block>
-          </fo:table-cell>
-          <fo:table-cell role="artifact">
-            <fo:block role="artifact" text-align="end">
-              <xsl:call-template name="page-n-of-m"/>
-            </fo:block>
-          </fo:table-cell>
-        </fo:table-row>
-      </fo:table-body>
-    </fo:table>
-    </fo:block>
-  </xsl:template>
 
-  <!-- Content of the running header and footer is an artifact (not read
-       as part of the document): a copy with every role "artifact". -->
-  <xsl:template match="*" mode="as-artifact">
-    <xsl:copy>
-      <xsl:copy-of select="@*[name() != 'role']"/>
-      <xsl:attribute name="role">artifact</xsl:attribute>
-      <xsl:apply-templates mode="as-artifact"/>
-    </xsl:copy>
-  </xsl:template>
-  <xsl:template match="text()" mode="as-artifact"><xsl:copy/></xsl:template>
 
-  <xsl:template name="page-n-of-m">
-    <xsl:call-template name="text"><xsl:with-param name="name" select="'page'"/></xsl:call-template>
-    <xsl:text> </xsl:text>
-    <fo:page-number/>
-    <xsl:text> </xsl:text>
-    <xsl:call-template name="text"><xsl:with-param name="name" select="'page-of'"/></xsl:call-template>
-    <xsl:text> </xsl:text>
-    <fo:page-number-citation-last ref-id="cocom-document"/>
-  </xsl:template>
+
+
+
 
   <!-- One bookmark. -->
   <xsl:template name="bookmark">
@@ -782,192 +360,55 @@
   </xsl:template>
 
   <!-- ================================================================
-       5. Headings, numbered paragraphs, blanks
+       5. Numbered paragraphs and blanks (the FO of headings, numbered
+          paragraphs and blanks is in output/fo.xsl)
        ================================================================ -->
 
-  <!-- A section heading.  level 1 = a document's sections (H2; the
-       document title is H1), 2 = sub-sections (H3). -->
-  <xsl:template name="heading">
-    <xsl:param name="level" select="1"/>
-    <xsl:param name="number" select="''"/>
-    <xsl:param name="id" select="''"/>
-    <xsl:param name="content"/>
-    <xsl:param name="break-before" select="''"/>
-    <xsl:choose>
-      <xsl:when test="$level = 1">
-        <fo:block xsl:use-attribute-sets="section.heading" role="H2">
-          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
-          <xsl:if test="$break-before != ''"><xsl:attribute name="break-before"><xsl:value-of select="$break-before"/></xsl:attribute></xsl:if>
-          <xsl:call-template name="heading-content">
-            <xsl:with-param name="number" select="$number"/>
-            <xsl:with-param name="content" select="$content"/>
-          </xsl:call-template>
-        </fo:block>
-      </xsl:when>
-      <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="subsection.heading" role="H{$level + 1}">
-          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
-          <xsl:call-template name="heading-content">
-            <xsl:with-param name="number" select="$number"/>
-            <xsl:with-param name="content" select="$content"/>
-          </xsl:call-template>
-        </fo:block>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- Number and text of a heading, the number in a hanging column
-       (a list block inside the heading block, tagged NonStruct so that
-       the heading stays one heading). -->
-  <xsl:template name="heading-content">
-    <xsl:param name="number"/>
-    <xsl:param name="content"/>
-    <xsl:choose>
-      <xsl:when test="normalize-space($number) != ''">
-        <fo:list-block provisional-distance-between-starts="{$para-number-width}" provisional-label-separation="2mm" role="NonStruct">
-          <fo:list-item role="NonStruct">
-            <fo:list-item-label end-indent="label-end()" role="NonStruct">
-              <fo:block role="NonStruct"><xsl:value-of select="$number"/></fo:block>
-            </fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="NonStruct">
-              <fo:block role="NonStruct"><xsl:copy-of select="$content"/></fo:block>
-            </fo:list-item-body>
-          </fo:list-item>
-        </fo:list-block>
-      </xsl:when>
-      <xsl:otherwise><xsl:copy-of select="$content"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A numbered paragraph: the number in a hanging column, then the
-       content (FO blocks or inlines, an RTF).  Only the first block sits
-       in the list item beside the number; any further blocks (a nested
-       list, a table) follow it in the text column, so that a long
-       numbered paragraph can break across pages.  Without a number, a
-       plain block, indented as far as numbered text (indent="yes") or not. -->
+  <!-- A numbered paragraph (output/fo.xsl, fo-numbered-block).  A
+       paragraph ending in a colon with something after it is a lead-in
+       ("There are two possible models:"), kept with what it leads into. -->
   <xsl:template name="numbered-block">
     <xsl:param name="number" select="''"/>
     <xsl:param name="content"/>
     <xsl:param name="indent" select="'no'"/>
     <xsl:param name="id" select="''"/>
-    <!-- A lead-in ("There are two possible models:") stays on the page
-         of what it leads into, as a careful typesetter keeps it. -->
     <xsl:param name="lead-in"
         select="boolean(self::a:para and following-sibling::*
                         and substring(normalize-space(.), string-length(normalize-space(.))) = ':')"/>
-    <!-- yes: kept on the page of the block before (a model text's
-         <p keep="with-previous">: the last lines of a schedule). -->
     <xsl:param name="keep-with-previous" select="'no'"/>
-    <xsl:choose>
-      <xsl:when test="normalize-space($number) != ''">
-        <xsl:variable name="blocks-rtf">
-          <xsl:call-template name="as-blocks"><xsl:with-param name="content" select="$content"/></xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="blocks" select="exsl:node-set($blocks-rtf)/*"/>
-        <fo:block xsl:use-attribute-sets="numbered-para" role="Div">
-          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
-          <xsl:if test="$keep-with-previous = 'yes'"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
-          <!-- (when the block holds what the lead-in leads into, the
-               number's list-block below keeps them together instead) -->
-          <xsl:if test="$lead-in and not($blocks[2])"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
-          <fo:list-block provisional-distance-between-starts="{$para-number-width}" provisional-label-separation="2mm" role="L">
-            <xsl:if test="$blocks[2]"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
-            <fo:list-item role="LI">
-              <fo:list-item-label end-indent="label-end()" role="Lbl">
-                <fo:block xsl:use-attribute-sets="para-number" role="P"><xsl:value-of select="$number"/></fo:block>
-              </fo:list-item-label>
-              <fo:list-item-body start-indent="body-start()" role="LBody">
-                <xsl:copy-of select="$blocks[1]"/>
-                <xsl:if test="not($blocks)"><fo:block role="P"/></xsl:if>
-              </fo:list-item-body>
-            </fo:list-item>
-          </fo:list-block>
-          <xsl:if test="$blocks[2]">
-            <fo:block start-indent="{$para-number-width}" role="Div">
-              <xsl:copy-of select="$blocks[position() &gt; 1]"/>
-            </fo:block>
-          </xsl:if>
-        </fo:block>
-      </xsl:when>
-      <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="para" role="P">
-          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
-          <xsl:if test="$keep-with-previous = 'yes'"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
-          <xsl:if test="$lead-in"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
-          <xsl:if test="$indent = 'yes'">
-            <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
-          </xsl:if>
-          <xsl:copy-of select="$content"/>
-        </fo:block>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="fo-numbered-block">
+      <xsl:with-param name="number" select="$number"/>
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="indent" select="$indent"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="lead-in" select="$lead-in"/>
+      <xsl:with-param name="keep-with-previous" select="$keep-with-previous"/>
+    </xsl:call-template>
   </xsl:template>
 
-  <!-- Content that may be inlines, blocks or both, made into blocks:
-       runs of inlines are wrapped in a P block. -->
-  <xsl:template name="as-blocks">
-    <xsl:param name="content"/>
-    <xsl:variable name="nodes" select="exsl:node-set($content)/node()"/>
-    <xsl:for-each select="$nodes">
-      <xsl:choose>
-        <xsl:when test="self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container">
-          <xsl:copy-of select="."/>
-        </xsl:when>
-        <xsl:when test="not(preceding-sibling::node()[1])
-                        or preceding-sibling::node()[1][self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container]">
-          <!-- the first node of a run of inlines: the run, as one P block -->
-          <xsl:variable name="k" select="count(preceding-sibling::node()[self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container])"/>
-          <xsl:variable name="run" select=". | following-sibling::node()[not(self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container)]
-                                                [count(preceding-sibling::node()[self::fo:block or self::fo:list-block or self::fo:table or self::fo:table-and-caption or self::fo:block-container]) = $k]"/>
-          <xsl:if test="$run[self::* or normalize-space(.) != '']">
-            <fo:block role="P"><xsl:copy-of select="$run"/></fo:block>
-          </xsl:if>
-        </xsl:when>
-      </xsl:choose>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- A visible blank to fill in: a dotted rule.  length: short, medium,
-       long (to the end of the line), or a length.  in-text='yes' for a
-       blank inside a clause's sentence: it is set in square brackets, as
-       NHS England's model texts mark what is to be completed ("[ ]"), so
-       that a full stop or comma after it reads as the sentence's own and
-       not as more dots. -->
+  <!-- A visible blank (output/fo.xsl, fo-blank: length short, medium,
+       long or a length; in-text yes: in a sentence, bracketed). -->
   <xsl:template name="blank">
     <xsl:param name="length" select="'short'"/>
     <xsl:param name="in-text" select="'no'"/>
-    <xsl:variable name="brackets" select="$in-text = 'yes' and $length != 'long'"/>
-    <fo:inline xsl:use-attribute-sets="blank" role="Span">
-      <xsl:if test="$brackets">[</xsl:if>
-      <xsl:choose>
-        <xsl:when test="$length = 'long'">
-          <fo:leader leader-pattern="dots" leader-length.minimum="{$blank-short}" leader-length.optimum="100%" leader-length.maximum="100%"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:variable name="len">
-            <xsl:choose>
-              <xsl:when test="$length = 'short'"><xsl:value-of select="$blank-short"/></xsl:when>
-              <xsl:when test="$length = 'medium'"><xsl:value-of select="$blank-medium"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="$length"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <fo:leader leader-pattern="dots" leader-length="{$len}"/>
-        </xsl:otherwise>
-      </xsl:choose>
-      <xsl:if test="$brackets">]</xsl:if>
-    </fo:inline>
+    <xsl:call-template name="fo-blank">
+      <xsl:with-param name="length" select="$length"/>
+      <xsl:with-param name="in-text" select="$in-text"/>
+    </xsl:call-template>
   </xsl:template>
 
-  <!-- A blank block of `lines` dotted lines (a long answer to write in). -->
+  <!-- Lines to write on (output/fo.xsl, fo-blank-lines). -->
   <xsl:template name="blank-lines">
     <xsl:param name="lines" select="2"/>
-    <xsl:if test="$lines &gt; 0">
-      <fo:block role="P" text-align-last="justify" space-before="6pt">
-        <fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline>
-      </fo:block>
-      <xsl:call-template name="blank-lines"><xsl:with-param name="lines" select="$lines - 1"/></xsl:call-template>
-    </xsl:if>
+    <xsl:call-template name="fo-blank-lines"><xsl:with-param name="lines" select="$lines"/></xsl:call-template>
   </xsl:template>
+
+
+
+
+
+
+
 
   <!-- ================================================================
        6. The arrangement's prose: blocks (mode "block") and inline
@@ -1019,15 +460,6 @@
         <xsl:apply-templates select="a:list" mode="block"/>
       </fo:list-item-body>
     </fo:list-item>
-  </xsl:template>
-
-  <!-- Called first in a list item, in the context of the items: the last
-       of two or more is kept with the one before, so that no page begins
-       with a list's last item alone (issue 18 item 3). -->
-  <xsl:template name="list-item-keeps">
-    <xsl:if test="position() = last() and last() &gt; 1">
-      <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
-    </xsl:if>
   </xsl:template>
 
   <!-- A table typed in prose. -->
@@ -1166,17 +598,14 @@
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
 
+
   <xsl:template name="external-link">
     <xsl:param name="url"/>
     <xsl:param name="content"/>
-    <fo:basic-link xsl:use-attribute-sets="link" role="Link">
-      <xsl:attribute name="external-destination">
-        <xsl:text>url('</xsl:text>
-        <xsl:call-template name="escape-url"><xsl:with-param name="url" select="normalize-space($url)"/></xsl:call-template>
-        <xsl:text>')</xsl:text>
-      </xsl:attribute>
-      <xsl:copy-of select="$content"/>
-    </fo:basic-link>
+    <xsl:call-template name="fo-external-link">
+      <xsl:with-param name="url" select="$url"/>
+      <xsl:with-param name="content" select="$content"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="email-link">
@@ -1187,23 +616,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Quotes and spaces cannot stand inside url('…'). -->
-  <xsl:template name="escape-url">
-    <xsl:param name="url"/>
-    <xsl:choose>
-      <xsl:when test="contains($url, &quot;'&quot;)">
-        <xsl:value-of select="substring-before($url, &quot;'&quot;)"/>
-        <xsl:text>%27</xsl:text>
-        <xsl:call-template name="escape-url"><xsl:with-param name="url" select="substring-after($url, &quot;'&quot;)"/></xsl:call-template>
-      </xsl:when>
-      <xsl:when test="contains($url, ' ')">
-        <xsl:value-of select="substring-before($url, ' ')"/>
-        <xsl:text>%20</xsl:text>
-        <xsl:call-template name="escape-url"><xsl:with-param name="url" select="substring-after($url, ' ')"/></xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- linkify: text, with any word that is a URL or an e-mail address
        made a link.  Only texts that may hold one are split into words. -->

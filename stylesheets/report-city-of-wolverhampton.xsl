@@ -13,13 +13,13 @@
   page, numbers in a hanging column, bold sub-headings.
 
   A customisation layer of report.xsl: parameters, attribute sets and
-  templates only.
+  templates of the model's FO (mode "fo") only.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
-    xmlns:a="urn:cocom:arrangement:1"
-    exclude-result-prefixes="a">
+    xmlns:d="urn:cocom:document:1"
+    exclude-result-prefixes="d">
 
   <xsl:import href="report.xsl"/>
 
@@ -36,18 +36,18 @@
   <xsl:param name="running-color" select="'#404040'"/>
 
   <!-- Masthead: the council top right, then the board and the date in bold. -->
-  <xsl:template name="report.masthead">
+  <xsl:template match="d:box[@role = 'masthead']" mode="fo">
     <fo:block role="Div" space-after="10pt">
-      <xsl:if test="$council">
+      <xsl:for-each select="d:p[@role = 'council']">
         <fo:block role="P" text-align="end" font-size="14pt" font-weight="bold" space-after="4pt">
-          <xsl:value-of select="normalize-space($council/a:name)"/>
+          <xsl:value-of select="."/>
         </fo:block>
-      </xsl:if>
+      </xsl:for-each>
       <fo:block role="H1" font-size="22pt" font-weight="bold" line-height="1.2">
-        <xsl:value-of select="normalize-space($board/a:name)"/>
+        <xsl:value-of select="d:title"/>
       </fo:block>
       <fo:block role="P" font-size="16pt" font-weight="bold" space-before="4pt">
-        <xsl:call-template name="format-date"><xsl:with-param name="date" select="$report-node/@date"/></xsl:call-template>
+        <xsl:value-of select="d:p[@role = 'date']"/>
       </fo:block>
     </fo:block>
   </xsl:template>
@@ -62,25 +62,23 @@
 
   <!-- Accountable employee(s): name and "Tel"/"Email" in the first value
        column; job title and the number/address in the second. -->
-  <xsl:template match="a:accountable-employees" mode="cover-row">
-    <xsl:variable name="label"><xsl:apply-templates select="." mode="cover-label"/></xsl:variable>
-    <xsl:variable name="email-label"><xsl:call-template name="house-word"><xsl:with-param name="field" select="'email'"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="phone-label"><xsl:call-template name="house-word"><xsl:with-param name="field" select="'phone'"/></xsl:call-template></xsl:variable>
-    <xsl:for-each select="a:contact">
+  <xsl:template match="d:field[@name = 'accountable-employees']" mode="fo-cover-row">
+    <xsl:variable name="label" select="string(d:label)"/>
+    <xsl:for-each select="d:value/d:group[@role = 'contact']">
       <fo:table-row role="TR" keep-together.within-page="always">
         <fo:table-cell xsl:use-attribute-sets="report.cover.label" role="TH">
           <fo:block role="P"><xsl:if test="position() = 1"><xsl:value-of select="$label"/></xsl:if></fo:block>
         </fo:table-cell>
         <fo:table-cell xsl:use-attribute-sets="report.cover.value" role="TD">
-          <fo:block role="P"><xsl:value-of select="normalize-space(a:name)"/></fo:block>
-          <xsl:for-each select="a:phone"><fo:block role="P"><xsl:value-of select="$phone-label"/></fo:block></xsl:for-each>
-          <xsl:for-each select="a:email"><fo:block role="P"><xsl:value-of select="$email-label"/></fo:block></xsl:for-each>
+          <fo:block role="P"><xsl:value-of select="d:p[@role = 'name']"/></fo:block>
+          <xsl:for-each select="d:p[@role = 'phone']"><fo:block role="P"><xsl:value-of select="d:span[@role = 'label']"/></fo:block></xsl:for-each>
+          <xsl:for-each select="d:p[@role = 'email']"><fo:block role="P"><xsl:value-of select="d:span[@role = 'label']"/></fo:block></xsl:for-each>
         </fo:table-cell>
         <fo:table-cell xsl:use-attribute-sets="report.cover.value" role="TD">
-          <fo:block role="P"><xsl:value-of select="normalize-space(a:job-title)"/></fo:block>
-          <xsl:for-each select="a:phone"><fo:block role="P"><xsl:value-of select="normalize-space(.)"/></fo:block></xsl:for-each>
-          <xsl:for-each select="a:email">
-            <fo:block role="P"><xsl:call-template name="email-link"><xsl:with-param name="address" select="normalize-space(.)"/></xsl:call-template></fo:block>
+          <fo:block role="P"><xsl:value-of select="d:p[@role = 'job-title']"/></fo:block>
+          <xsl:for-each select="d:p[@role = 'phone']"><fo:block role="P"><xsl:value-of select="normalize-space(text()[last()])"/></fo:block></xsl:for-each>
+          <xsl:for-each select="d:p[@role = 'email']">
+            <fo:block role="P"><xsl:apply-templates select="d:link" mode="fo-inline"/></fo:block>
           </xsl:for-each>
         </fo:table-cell>
       </fo:table-row>
@@ -88,18 +86,18 @@
   </xsl:template>
 
   <!-- Report to be/has been considered by: the body, then its date. -->
-  <xsl:template match="a:considered-by" mode="cover-row">
-    <xsl:variable name="label"><xsl:apply-templates select="." mode="cover-label"/></xsl:variable>
-    <xsl:for-each select="a:considering-body">
+  <xsl:template match="d:field[@name = 'considered-by']" mode="fo-cover-row">
+    <xsl:variable name="label" select="string(d:label)"/>
+    <xsl:for-each select="d:value/d:p[@role = 'considering-body']">
       <fo:table-row role="TR" keep-together.within-page="always">
         <fo:table-cell xsl:use-attribute-sets="report.cover.label" role="TH">
           <fo:block role="P"><xsl:if test="position() = 1"><xsl:value-of select="$label"/></xsl:if></fo:block>
         </fo:table-cell>
         <fo:table-cell xsl:use-attribute-sets="report.cover.value" role="TD">
-          <fo:block role="P"><xsl:value-of select="normalize-space(a:name)"/></fo:block>
+          <fo:block role="P"><xsl:value-of select="d:span[@role = 'body']"/></fo:block>
         </fo:table-cell>
         <fo:table-cell xsl:use-attribute-sets="report.cover.value" role="TD">
-          <fo:block role="P"><xsl:call-template name="considering-date"/></fo:block>
+          <fo:block role="P"><xsl:value-of select="d:span[@role = 'date']"/></fo:block>
         </fo:table-cell>
       </fo:table-row>
     </xsl:for-each>

@@ -14,13 +14,13 @@
   BACKGROUND PAPERS with working links.
 
   A customisation layer of report.xsl: parameters, attribute sets and
-  templates only.
+  templates of the model's FO (mode "fo") only.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
-    xmlns:a="urn:cocom:arrangement:1"
-    exclude-result-prefixes="a">
+    xmlns:d="urn:cocom:document:1"
+    exclude-result-prefixes="d">
 
   <xsl:import href="report.xsl"/>
 
@@ -38,7 +38,7 @@
   <!-- Masthead: the council on the left, the board on the right, a rule under.
        A table only for the layout, so not a Table to a screen reader: the
        council's name, then the heading. -->
-  <xsl:template name="report.masthead">
+  <xsl:template match="d:box[@role = 'masthead']" mode="fo">
     <fo:block role="Div" border-bottom="2pt solid #000000" padding-bottom="6pt" space-after="14pt">
     <fo:table table-layout="fixed" width="100%" role="Div">
       <fo:table-column column-width="proportional-column-width(11)"/>
@@ -47,12 +47,12 @@
         <fo:table-row role="Div">
           <fo:table-cell role="Div" display-align="after">
             <fo:block role="P" font-size="20pt" font-weight="bold" line-height="1.15">
-              <xsl:value-of select="normalize-space($council/a:name)"/>
+              <xsl:value-of select="d:p[@role = 'council']"/>
             </fo:block>
           </fo:table-cell>
           <fo:table-cell role="Div" display-align="after">
             <fo:block role="H1" font-size="14pt" font-weight="bold" text-align="end" line-height="1.2">
-              <xsl:value-of select="normalize-space($board/a:name)"/>
+              <xsl:value-of select="d:title"/>
             </fo:block>
           </fo:table-cell>
         </fo:table-row>
@@ -75,8 +75,9 @@
     <xsl:attribute name="space-after">16pt</xsl:attribute>
   </xsl:attribute-set>
 
-  <xsl:template match="a:classification" mode="cover-value">
-    <fo:block role="P" font-weight="bold"><xsl:apply-templates mode="inline"/></fo:block>
+  <!-- The classification in bold. -->
+  <xsl:template match="d:field[@name = 'classification']/d:value/d:p" mode="fo">
+    <fo:block role="P" font-weight="bold"><xsl:apply-templates mode="fo-inline"/></fo:block>
   </xsl:template>
 
   <!-- Sub-heads: italic. -->

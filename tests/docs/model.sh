@@ -1,0 +1,98 @@
+# tests/docs/model.sh — the document model (stylesheets/model/): every
+# document made through it, for every sample and test arrangement, is a
+# valid document of stylesheets/model/document.rng; the schema has teeth;
+# the model alone, through output/fo.xsl, says the same words as the
+# one-step stylesheet.  xsltproc and xmllint (the libxml2 and libxslt
+# cocom links).
+. "$SRCDIR/tests/docs/common.inc"
+
+RNG="$SRCDIR/stylesheets/model/document.rng"
+
+# The document kinds made through the model (stylesheets/README.md).
+CONVERTED="report"
+
+# Every arrangement the tests and samples have.
+arrangements() {
+    ls "$SRCDIR"/samples/*/arrangement.xml "$SRCDIR"/tests/docs/*/*.xml
+}
+
+# valid FILE WHAT: FILE validates against document.rng.
+valid() {
+    xmllint --noout --relaxng "$RNG" "$1" 2> "$T/rng.err" \
+        || { cat "$T/rng.err" >&2; fail "$2: not a valid document model"; }
+}
+
+t_schema_and_example() {
+    xmllint --noout --relaxng "$RNG" "$SRCDIR/stylesheets/model/example.xml" 2> "$T/err" \
+        || { cat "$T/err"; fail "example.xml does not validate"; }
+}
+
+# The schema says what, not how, and keeps header cells scoped: a model
+# with a font size, or a header cell without its scope, is refused.
+t_schema_refuses_how_and_unscoped_headers() {
+    ex="$SRCDIR/stylesheets/model/example.xml"
+    sed 's|<p role="date">|<p role="date" font-size="12pt">|' "$ex" > "$T/how.xml"
+    ! xmllint --noout --relaxng "$RNG" "$T/how.xml" 2> "$T/err" || fail "a font size was accepted"
+    grep -q 'font-size' "$T/err" || { cat "$T/err"; fail "the refusal does not name font-size"; }
+    sed 's|<th scope="col">Seat</th>|<th>Seat</th>|' "$ex" > "$T/th.xml"
+    cmp -s "$ex" "$T/th.xml" && fail "the example changed: no unscoped header made"
+    ! xmllint --noout --relaxng "$RNG" "$T/th.xml" 2> /dev/null || fail "a header cell without scope was accepted"
+}
+
+# Every planned document of a converted kind, with its plan's stylesheet
+# (house styles included) and parameters: its model validates.
+t_every_planned_document_model_validates() {
+    n=0
+    for arr in $(arrangements); do
+        xsltproc "$SRCDIR/stylesheets/plan.xsl" "$arr" > "$T/plan.xml" 2> /dev/null || fail "no plan for $arr"
+        python3 - "$T/plan.xml" > "$T/plan.txt" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {'p': 'urn:cocom:plan:1'}
+for d in ET.parse(sys.argv[1]).getroot().findall('p:document', ns):
+    params = " ".join("--stringparam %s %s" % (p.get('name'), p.get('value')) for p in d.findall('p:param', ns))
+    print(d.get('kind'), d.get('name'), d.get('stylesheet'), params)
+PY
+        while read -r kind name xsl params; do
+            case " $CONVERTED " in *" $kind "*) ;; *) continue ;; esac
+            # shellcheck disable=SC2086
+            xsltproc $params --stringparam model-only yes "$SRCDIR/stylesheets/$xsl" "$arr" > "$T/$name.xml" \
+                || fail "$name: $xsl did not run"
+            valid "$T/$name.xml" "$name ($xsl)"
+            n=$((n + 1))
+        done < "$T/plan.txt"
+    done
+    # the samples plan four reports, the test arrangements one
+    [ "$n" -ge 3 ] || fail "only $n documents were checked"
+}
+
+# Each converted stylesheet run alone on every arrangement (its default
+# document, no house style): a valid model, or the stylesheet's own
+# refusal (an arrangement without a board report has no report).
+t_model_stylesheets_alone_validate() {
+    for kind in $CONVERTED; do
+        n=0
+        for arr in $(arrangements); do
+            if xsltproc "$SRCDIR/stylesheets/model/$kind.xsl" "$arr" > "$T/m.xml" 2> "$T/m.err"; then
+                valid "$T/m.xml" "model/$kind.xsl on $arr"
+                n=$((n + 1))
+            else
+                grep -q '^cocom: the arrangement has no' "$T/m.err" || { cat "$T/m.err"; fail "model/$kind.xsl failed on $arr"; }
+            fi
+        done
+        [ "$n" -ge 3 ] || fail "model/$kind.xsl made only $n models"
+    done
+}
+
+# Two steps (the model, then output/fo.xsl alone) say the same words as
+# the one-step stylesheet: the FO output reads nothing but the model.
+t_model_then_fo_same_words() {
+    arr=$(sample westminster-2015)
+    xsltproc --stringparam report hwb-2015-11-19 "$SRCDIR/stylesheets/model/report.xsl" "$arr" > "$T/m.xml"
+    xsltproc "$SRCDIR/stylesheets/output/fo.xsl" "$T/m.xml" > "$T/two.fo" || fail "fo.xsl failed on the model"
+    fo_of "$T/one.fo" report.xsl "$arr" --stringparam report hwb-2015-11-19
+    xmllint --xpath 'string(/)' "$T/one.fo" > "$T/one.txt"
+    xmllint --xpath 'string(/)' "$T/two.fo" > "$T/two.txt"
+    [ -s "$T/one.txt" ] || fail "no text in the FO"
+    grep -q 'Executive Summary' "$T/two.txt" || fail "the two-step FO lacks the sections"
+    cmp -s "$T/one.txt" "$T/two.txt" || { diff "$T/one.txt" "$T/two.txt" | head; fail "the two-step FO says other words"; }
+}
