@@ -1869,11 +1869,7 @@
   <!-- A signature block: For (organisation), Signed, Name, Position, Date.
        labels: the template element holding t:label[@name] for each word;
        person: the signatory if known (person content); position: text. -->
-  <xsl:attribute-set name="signature.block">
-    <xsl:attribute name="space-before">10pt</xsl:attribute>
-    <xsl:attribute name="space-after">6pt</xsl:attribute>
-    <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
-  </xsl:attribute-set>
+  <!-- (its attribute set, signature.block, is in output/fo.xsl) -->
 
   <xsl:template name="signature-block">
     <xsl:param name="labels"/>

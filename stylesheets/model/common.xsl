@@ -20,7 +20,8 @@
     xmlns:t="urn:cocom:templates:1"
     xmlns:exsl="http://exslt.org/common"
     xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="a t exsl str">
+    xmlns:c="urn:cocom:functions:1"
+    exclude-result-prefixes="a t exsl str c">
 
   <xsl:import href="../base.xsl"/>
 
@@ -59,6 +60,50 @@
 
   <xsl:template match="t:strong" mode="fill-element">
     <d:strong><xsl:apply-templates mode="fill"/></d:strong>
+  </xsl:template>
+
+  <!-- A list in a model text: bulleted, or lettered (a), (b) …; the
+       items whose conditions hold. -->
+  <xsl:template match="t:list" mode="fill-element">
+    <d:list>
+      <xsl:attribute name="type">
+        <xsl:choose>
+          <xsl:when test="@type = 'lettered'">lettered</xsl:when>
+          <xsl:otherwise>bulleted</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:for-each select="t:item">
+        <xsl:variable name="ok"><xsl:call-template name="holds"/></xsl:variable>
+        <xsl:if test="$ok = 'yes'">
+          <d:item><xsl:apply-templates mode="fill"/></d:item>
+        </xsl:if>
+      </xsl:for-each>
+    </d:list>
+  </xsl:template>
+
+  <!-- The conflicts of interest guidance of the document's date, cited. -->
+  <xsl:template match="t:slot[@name = 'coi-guidance']" mode="fill-element">
+    <xsl:variable name="editions" select="$year-round/t:guidance[@name = 'coi']"/>
+    <xsl:variable name="day">
+      <xsl:choose>
+        <xsl:when test="$dated"><xsl:value-of select="$document-day"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="c:day(concat(substring($root/@year, 1, 4), '-04-01'))"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="out" select="$editions[c:day(@published) &lt;= number($day)]"/>
+    <xsl:variable name="g" select="($out[last()] | $editions[1][not($out)])[last()]"/>
+    <xsl:choose>
+      <xsl:when test="$g">
+        <d:cite><xsl:value-of select="normalize-space($g)"/></d:cite>
+        <xsl:text> (NHS England, </xsl:text>
+        <xsl:call-template name="format-date"><xsl:with-param name="date" select="substring($g/@published, 1, 7)"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message>cocom: warning: the year's round (templates/functions-YYYY-YY.xml) names no conflicts of interest guidance (guidance name="coi")</xsl:message>
+        <xsl:call-template name="blank"><xsl:with-param name="length" select="'medium'"/><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================
@@ -437,7 +482,156 @@
         <xsl:when test="string($flag) = 'no'">
           <xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-no'"/></xsl:call-template>
         </xsl:when>
+        <xsl:otherwise><xsl:call-template name="matrix-unknown-cell"/></xsl:otherwise>
       </xsl:choose>
     </d:td>
+  </xsl:template>
+  <!-- A cell of the decision matrix the data does not fill: empty (a
+       document may make it a blank to complete). -->
+  <xsl:template name="matrix-unknown-cell"/>
+
+  <!-- ================================================================
+       Blanks that fill a cell, signatures, the membership table
+       ================================================================ -->
+
+  <!-- A cell that is all blank: a blank to the end of the line.
+       minimum: the least room it keeps (the membership table's names),
+       said as its purpose, a name. -->
+  <xsl:template name="blank-fill">
+    <xsl:param name="minimum" select="''"/>
+    <d:blank width="line">
+      <xsl:if test="$minimum != ''"><xsl:attribute name="purpose">name</xsl:attribute></xsl:if>
+    </d:blank>
+  </xsl:template>
+
+  <xsl:template name="blank-cells">
+    <xsl:param name="n"/>
+    <xsl:if test="$n &gt; 0">
+      <d:td><xsl:call-template name="blank-fill"/></d:td>
+      <xsl:call-template name="blank-cells"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A signature block (base.xsl's signature-block, as the model's
+       signature): for whom, then signed, name, position and date, each
+       known value or a blank to complete. -->
+  <xsl:template name="signature-block">
+    <xsl:param name="labels"/>
+    <xsl:param name="organisation"/>
+    <xsl:param name="person" select="/.."/>
+    <xsl:param name="position" select="''"/>
+    <xsl:param name="keep-with-previous" select="'no'"/>
+    <d:signature>
+      <xsl:if test="$keep-with-previous = 'yes'"><xsl:attribute name="keep">with-previous</xsl:attribute></xsl:if>
+      <d:party label="{$labels/t:label[@name = 'for']}"><xsl:value-of select="normalize-space($organisation)"/></d:party>
+      <xsl:call-template name="signature-field">
+        <xsl:with-param name="name" select="'signed'"/>
+        <xsl:with-param name="label" select="$labels/t:label[@name = 'signed']"/>
+      </xsl:call-template>
+      <xsl:call-template name="signature-field">
+        <xsl:with-param name="name" select="'name'"/>
+        <xsl:with-param name="label" select="$labels/t:label[@name = 'name']"/>
+        <xsl:with-param name="value" select="normalize-space($person/a:name)"/>
+      </xsl:call-template>
+      <xsl:call-template name="signature-field">
+        <xsl:with-param name="name" select="'position'"/>
+        <xsl:with-param name="label" select="$labels/t:label[@name = 'position']"/>
+        <xsl:with-param name="value">
+          <xsl:choose>
+            <xsl:when test="$person/a:job-title"><xsl:value-of select="normalize-space($person/a:job-title)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="normalize-space($position)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="signature-field">
+        <xsl:with-param name="name" select="'date'"/>
+        <xsl:with-param name="label" select="$labels/t:label[@name = 'date']"/>
+      </xsl:call-template>
+    </d:signature>
+  </xsl:template>
+
+  <xsl:template name="signature-field">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="value" select="''"/>
+    <d:field name="{$name}">
+      <d:label><xsl:value-of select="$label"/></d:label>
+      <d:value>
+        <xsl:choose>
+          <xsl:when test="normalize-space($value) != ''"><xsl:value-of select="$value"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
+        </xsl:choose>
+      </d:value>
+    </d:field>
+  </xsl:template>
+
+  <!-- The membership table of a committee (base.xsl's membership-table,
+       as a model table): each seat with its holder, organisation,
+       capacity, voting right and vote weight; blank rows to fill in when
+       the committee lists no members.  Columns sized by their content
+       where the output can. -->
+  <xsl:template name="membership-table">
+    <xsl:param name="committee" select="$the-committee"/>
+    <xsl:param name="caption" select="''"/>
+    <d:table role="membership" column-sizing="content">
+      <xsl:if test="$caption != ''"><d:caption><xsl:value-of select="$caption"/></d:caption></xsl:if>
+      <d:col width="20"/><d:col width="13"/><d:col width="20"/><d:col width="16"/><d:col width="12"/><d:col width="19"/>
+      <d:head>
+        <d:row keep="together">
+          <xsl:for-each select="str:tokenize('seat name organisation capacity voting weight', ' ')">
+            <d:th scope="col"><xsl:call-template name="text"><xsl:with-param name="name" select="concat('col-', .)"/></xsl:call-template></d:th>
+          </xsl:for-each>
+        </d:row>
+      </d:head>
+      <d:body>
+        <xsl:for-each select="$committee/a:member">
+          <d:row keep="together">
+            <d:th scope="row"><xsl:call-template name="member-seat"/></d:th>
+            <d:td>
+              <xsl:choose>
+                <xsl:when test="a:name | $root/a:people/a:person[@id = current()/@person]/a:name"><xsl:value-of select="normalize-space(a:name | $root/a:people/a:person[@id = current()/@person]/a:name)"/></xsl:when>
+                <xsl:when test="@status = 'vacant' or @count = 'unstated' or @count &gt; 1">&#x2013;</xsl:when>
+                <xsl:otherwise>
+                  <xsl:call-template name="blank-fill"><xsl:with-param name="minimum" select="'name'"/></xsl:call-template>
+                </xsl:otherwise>
+              </xsl:choose>
+            </d:td>
+            <d:td>
+              <xsl:choose>
+                <xsl:when test="@org"><xsl:call-template name="party-name"><xsl:with-param name="id" select="@org"/></xsl:call-template></xsl:when>
+                <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
+              </xsl:choose>
+            </d:td>
+            <d:td>
+              <xsl:call-template name="label">
+                <xsl:with-param name="set" select="'member-role'"/>
+                <xsl:with-param name="value" select="@role"/>
+              </xsl:call-template>
+              <xsl:if test="@profession">
+                <xsl:text> (</xsl:text>
+                <xsl:call-template name="label">
+                  <xsl:with-param name="set" select="'profession'"/>
+                  <xsl:with-param name="value" select="@profession"/>
+                </xsl:call-template>
+                <xsl:text>)</xsl:text>
+              </xsl:if>
+            </d:td>
+            <d:td><xsl:call-template name="yes-no"><xsl:with-param name="flag" select="@voting"/></xsl:call-template></d:td>
+            <d:td><xsl:call-template name="member-weight"><xsl:with-param name="committee" select="$committee"/></xsl:call-template></d:td>
+          </d:row>
+        </xsl:for-each>
+        <xsl:if test="not($committee/a:member)">
+          <xsl:call-template name="blank-member-rows"><xsl:with-param name="n" select="$blank-member-rows"/></xsl:call-template>
+        </xsl:if>
+      </d:body>
+    </d:table>
+  </xsl:template>
+
+  <xsl:template name="blank-member-rows">
+    <xsl:param name="n"/>
+    <xsl:if test="$n &gt; 0">
+      <d:row><xsl:call-template name="blank-cells"><xsl:with-param name="n" select="6"/></xsl:call-template></d:row>
+      <xsl:call-template name="blank-member-rows"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

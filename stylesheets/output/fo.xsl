@@ -851,6 +851,7 @@
       </xsl:with-param>
       <xsl:with-param name="content"><xsl:apply-templates mode="fo-inline"/></xsl:with-param>
     </xsl:call-template>
+    <xsl:call-template name="fo-provenance"/>
   </xsl:template>
 
   <!-- A paragraph that is one line of something (a person's lines, a
@@ -868,6 +869,26 @@
       <xsl:with-param name="keep-with-previous"><xsl:if test="@keep = 'with-previous'">yes</xsl:if></xsl:with-param>
       <xsl:with-param name="content"><xsl:apply-templates mode="fo-clause-content"/></xsl:with-param>
     </xsl:call-template>
+    <xsl:call-template name="fo-provenance"/>
+  </xsl:template>
+
+  <!-- Where a model text's wording comes from, printed under it for
+       review (show-provenance=yes). -->
+  <xsl:template name="fo-provenance">
+    <xsl:if test="$show-provenance = 'yes' and @basis">
+      <fo:block xsl:use-attribute-sets="provenance" role="P">
+        <xsl:text>[</xsl:text>
+        <xsl:choose>
+          <xsl:when test="@basis = 'national'">national wording</xsl:when>
+          <xsl:otherwise>modelled</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="@source">
+          <xsl:text>: </xsl:text>
+          <xsl:value-of select="@source"/>
+        </xsl:if>
+        <xsl:text>]</xsl:text>
+      </fo:block>
+    </xsl:if>
   </xsl:template>
 
   <!-- A clause's content: its inlines, and the blocks that end it. -->
@@ -895,11 +916,31 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A list of the data's names: in the flow as it stands.  With
+       nothing to list it holds one blank to complete, a bare item. -->
+  <xsl:template match="d:list[@role = 'data']" mode="fo">
+    <xsl:apply-templates select="." mode="fo-list"/>
+  </xsl:template>
+
+  <xsl:template match="d:list[@role = 'data']/d:item[not(preceding-sibling::d:item or following-sibling::d:item)][d:blank and not(normalize-space(.))]" mode="fo" priority="2">
+    <fo:list-item role="LI">
+      <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
+      <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block role="P"><xsl:apply-templates mode="fo-inline"/></fo:block></fo:list-item-body>
+    </fo:list-item>
+  </xsl:template>
+
   <xsl:template match="d:list" mode="fo-list">
     <fo:list-block xsl:use-attribute-sets="list" role="L">
-      <xsl:if test="ancestor::d:list">
+      <xsl:if test="ancestor::d:list or parent::d:td">
         <xsl:attribute name="space-before">3pt</xsl:attribute>
         <xsl:attribute name="space-after">0pt</xsl:attribute>
+      </xsl:if>
+      <!-- a list that continues a clause, or a list of the data's names -->
+      <xsl:if test="parent::d:clause or @role = 'data'">
+        <xsl:attribute name="space-before">4pt</xsl:attribute>
+      </xsl:if>
+      <xsl:if test="@type = 'lettered'">
+        <xsl:attribute name="provisional-distance-between-starts">9mm</xsl:attribute>
       </xsl:if>
       <xsl:if test="@type = 'numbered'">
         <xsl:attribute name="provisional-distance-between-starts"><xsl:value-of select="$para-number-width"/></xsl:attribute>
@@ -912,7 +953,8 @@
        its text, then any list inside it. -->
   <xsl:template match="d:item" mode="fo">
     <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-      <xsl:call-template name="list-item-keeps"/>
+      <!-- (the items of a list in a table cell are short: no keeps) -->
+      <xsl:if test="not(../parent::d:td)"><xsl:call-template name="list-item-keeps"/></xsl:if>
       <fo:list-item-label end-indent="label-end()" role="Lbl">
         <fo:block role="P">
           <xsl:choose>
@@ -945,14 +987,28 @@
        ................................................................ -->
 
   <xsl:template match="d:table" mode="fo">
+    <xsl:apply-templates select="." mode="fo-table"/>
+  </xsl:template>
+
+  <xsl:template match="d:table" mode="fo-table">
     <xsl:if test="d:caption">
       <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:apply-templates select="d:caption/node()" mode="fo-inline"/></fo:block>
     </xsl:if>
     <fo:table xsl:use-attribute-sets="table" role="Table">
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
-      <xsl:for-each select="d:col">
-        <fo:table-column column-width="proportional-column-width({@width})"/>
-      </xsl:for-each>
+      <xsl:choose>
+        <!-- Automatic layout: each column at least its longest word
+             (table-layout-auto; no for processors without it). -->
+        <xsl:when test="@column-sizing = 'content' and $table-layout-auto = 'yes'">
+          <xsl:attribute name="table-layout">auto</xsl:attribute>
+          <fo:table-column number-columns-repeated="{count(d:col)}"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="d:col">
+            <fo:table-column column-width="proportional-column-width({@width})"/>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="d:head">
         <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
           <xsl:apply-templates select="d:head/d:row" mode="fo"/>
@@ -1010,6 +1066,9 @@
   <!-- A cell's content: its blocks, or its inlines as one paragraph. -->
   <xsl:template name="fo-cell-content">
     <xsl:choose>
+      <xsl:when test="d:blank[@width = 'line'] and count(node()) = 1">
+        <xsl:apply-templates select="d:blank" mode="fo-blank-fill"/>
+      </xsl:when>
       <xsl:when test="d:p | d:list | d:table | d:group | d:blank-lines">
         <xsl:apply-templates select="*" mode="fo"/>
       </xsl:when>
@@ -1056,6 +1115,113 @@
         </fo:block>
       </xsl:for-each>
     </fo:block>
+  </xsl:template>
+
+  <!-- A cell (or a field's value) that is all blank: a dotted rule to
+       the end of the line; a name to write in keeps the least room
+       blank-fill-width in a column laid out automatically. -->
+  <xsl:template match="d:blank" mode="fo-blank-fill">
+    <fo:block role="P" text-align-last="justify">
+      <fo:inline xsl:use-attribute-sets="blank" role="Span">
+        <fo:leader leader-pattern="dots">
+          <xsl:if test="@purpose = 'name' and $table-layout-auto = 'yes'">
+            <xsl:attribute name="leader-length.minimum"><xsl:value-of select="$blank-fill-width"/></xsl:attribute>
+          </xsl:if>
+        </fo:leader>
+      </fo:inline>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ................................................................
+       Titles, a document's own tables, signatures
+       ................................................................ -->
+
+  <xsl:template match="d:body/d:title" mode="fo">
+    <fo:block xsl:use-attribute-sets="title" role="H1"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <xsl:template match="d:body/d:subtitle" mode="fo">
+    <fo:block xsl:use-attribute-sets="subtitle" role="P"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- The membership table in a numbered section: in the text column. -->
+  <xsl:template match="d:table[@role = 'membership']" mode="fo">
+    <xsl:choose>
+      <xsl:when test="parent::d:section[@numbered = 'yes' or @number]">
+        <fo:block start-indent="{$para-number-width}" role="Div">
+          <xsl:apply-templates select="." mode="fo-table"/>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="fo-table"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A function's name in the schedule of functions: bold. -->
+  <xsl:template match="d:td/d:p[@role = 'function']" mode="fo">
+    <fo:block role="P" font-weight="bold"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- Words set before what follows (a terms of reference's preamble). -->
+  <xsl:template match="d:group[@role = 'preamble']" mode="fo">
+    <fo:block role="Div" space-after="8pt">
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The signatures: one block, kept on one page when the model says so. -->
+  <xsl:template match="d:section[@role = 'signatures']" mode="fo">
+    <fo:block role="Div">
+      <xsl:if test="@keep = 'together'"><xsl:attribute name="keep-together.within-page">always</xsl:attribute></xsl:if>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level" select="count(ancestor-or-self::d:section)"/>
+        <xsl:with-param name="number" select="string(@number)"/>
+        <xsl:with-param name="id" select="string(@id)"/>
+        <xsl:with-param name="content"><xsl:apply-templates select="d:heading/node()" mode="fo-inline"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:apply-templates select="*[not(self::d:heading)]" mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- A signature block: a table of the party, then signed (room to
+       sign), name, position and date. -->
+  <xsl:attribute-set name="signature.block">
+    <xsl:attribute name="space-before">10pt</xsl:attribute>
+    <xsl:attribute name="space-after">6pt</xsl:attribute>
+    <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:template match="d:signature" mode="fo">
+    <fo:table xsl:use-attribute-sets="table signature.block" role="Table">
+      <xsl:if test="@keep = 'with-previous'">
+        <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+      </xsl:if>
+      <fo:table-column column-width="proportional-column-width(28)"/>
+      <fo:table-column column-width="proportional-column-width(72)"/>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <fo:table-row role="TR">
+          <fo:table-cell xsl:use-attribute-sets="table.label.cell" role="TH" number-columns-spanned="2">
+            <fo:block role="P">
+              <xsl:value-of select="d:party/@label"/>
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="d:party"/>
+            </fo:block>
+          </fo:table-cell>
+        </fo:table-row>
+        <xsl:for-each select="d:field">
+          <fo:table-row role="TR">
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
+              <fo:block role="P" font-weight="bold"><xsl:apply-templates select="d:label/node()" mode="fo-inline"/></fo:block>
+            </fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+              <xsl:if test="@name = 'signed'"><xsl:attribute name="padding-top">18pt</xsl:attribute></xsl:if>
+              <xsl:for-each select="d:value">
+                <xsl:call-template name="fo-cell-content"/>
+              </xsl:for-each>
+            </fo:table-cell>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
   </xsl:template>
 
   <!-- ................................................................
