@@ -8,7 +8,7 @@
  * file could not be read or written), 2 usage error.
  */
 #include "config.h"
-#include "cocom.h"
+#include "cli-impl.h"
 #include "pdfpost.h"    /* cocom_pdfcheck: not (yet) in the public interface */
 #include "practices.h"  /* cocom_practices_is_ccg_code */
 #include <sys/stat.h>
@@ -20,159 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EXIT_INVALID 1
-#define EXIT_USAGE 2
 #define COCOM_UNUSED_ARG(x) ((void)(x))
-
-/* ------------------------------------------------------------------ */
-/* Arguments                                                            */
-
-typedef struct {
-    int argc;
-    char **argv;
-    int i;              /* the argument being looked at */
-    const char *cmd;    /* for messages */
-    const char *inline_value; /* the VALUE of --opt=VALUE */
-    int bad;            /* a usage error was reported */
-} Args;
-
-/* Does the current argument name the option --lng (or -sht)? */
-static int is_opt(Args *a, const char *lng, char sht)
-{
-    const char *s = a->argv[a->i];
-    a->inline_value = NULL;
-    if (sht && s[0] == '-' && s[1] == sht && s[2] == '\0')
-        return 1;
-    if (s[0] != '-' || s[1] != '-')
-        return 0;
-    size_t n = strlen(lng);
-    if (strncmp(s + 2, lng, n) != 0)
-        return 0;
-    if (s[2 + n] == '\0')
-        return 1;
-    if (s[2 + n] == '=') {
-        a->inline_value = s + 3 + n;
-        return 1;
-    }
-    return 0;
-}
-
-static void usage_error(Args *a, const char *fmt, const char *arg)
-{
-    fprintf(stderr, "cocom %s: ", a->cmd);
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'cocom %s --help' for more information.\n", a->cmd);
-    a->bad = 1;
-}
-
-/* The value of the option just matched. */
-static const char *opt_value(Args *a)
-{
-    if (a->inline_value)
-        return a->inline_value;
-    if (a->i + 1 >= a->argc) {
-        usage_error(a, "the option '%s' needs a value", a->argv[a->i]);
-        return NULL;
-    }
-    return a->argv[++a->i];
-}
-
-static int parse_long(Args *a, const char *text, long min, long max, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(text, &end, 10);
-    if (errno || end == text || *end || v < min || v > max) {
-        char buf[200];
-        snprintf(buf, sizeof buf, "'%%s' is not a whole number from %ld to %ld", min, max);
-        usage_error(a, buf, text);
-        return 0;
-    }
-    *out = v;
-    return 1;
-}
-
-/* Sizes such as 50M, 1G, 4096. */
-static int parse_size(Args *a, const char *text, long *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    double mult = 1;
-    if (*end == 'k' || *end == 'K') mult = 1024, end++;
-    else if (*end == 'M' || *end == 'm') mult = 1024.0 * 1024, end++;
-    else if (*end == 'G' || *end == 'g') mult = 1024.0 * 1024 * 1024, end++;
-    if (*end == 'B' || *end == 'b') end++;
-    if (errno || end == text || *end || v <= 0 || v * mult > 4.0 * 1024 * 1024 * 1024) {
-        usage_error(a, "'%s' is not a size such as 64M", text);
-        return 0;
-    }
-    *out = (long)(v * mult);
-    return 1;
-}
-
-/* ------------------------------------------------------------------ */
-/* Options every command shares.                                        */
-
-/* --data-dir, which every command that reads the data folder takes. */
-static int data_dir_option(Args *a, CocomContext *ctx)
-{
-    if (!is_opt(a, "data-dir", 0))
-        return 0;
-    const char *dir = opt_value(a);
-    if (dir)
-        cocom_context_set_data_dir(ctx, dir);
-    return 1;
-}
-
-static int common_option(Args *a, CocomContext *ctx)
-{
-    long v;
-    if (is_opt(a, "max-input-size", 0)) {
-        const char *s = opt_value(a);
-        if (s && parse_size(a, s, &v))
-            cocom_context_set_option(ctx, COCOM_OPTION_MAX_INPUT_BYTES, v);
-        return 1;
-    }
-    if (data_dir_option(a, ctx))
-        return 1;
-    if (is_opt(a, "warnings-as-errors", 0)) {
-        cocom_context_set_warnings_as_errors(ctx, 1);
-        return 1;
-    }
-    return 0;
-}
-
-#define DATA_DIR_HELP \
-    "      --data-dir=DIR         use schema, stylesheets and templates from DIR\n" \
-    "  -h, --help                 show this help and exit\n"
-
-#define COMMON_HELP \
-    "      --max-input-size=SIZE  refuse input files larger than SIZE (default 32M)\n" \
-    "      --warnings-as-errors   count warnings as errors (exit 1 if any)\n" \
-    DATA_DIR_HELP
-
-#define EXIT_HELP \
-    "\nExit status: 0 success; 1 the input has errors, or a file could not be\n" \
-    "read or written; 2 usage error.\n"
-
-/* Columns taken by UTF-8 text (sources hold a "§"). */
-static int utf8_width(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
-static int status_to_exit(CocomStatus st)
-{
-    switch (st) {
-    case COCOM_STATUS_OK: return 0;
-    case COCOM_STATUS_USAGE: return EXIT_USAGE;
-    default: return EXIT_INVALID;
-    }
-}
 
 /* ------------------------------------------------------------------ */
 /* cocom check                                                          */
@@ -196,34 +44,6 @@ static const char check_help[] =
     COMMON_HELP
     EXIT_HELP;
 
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static char *str_concat(const char *a, const char *b)
-{
-    size_t na = strlen(a), nb = strlen(b);
-    char *s = malloc(na + nb + 1);
-    if (!s) {
-        fputs("cocom: out of memory\n", stderr);
-        abort();
-    }
-    memcpy(s, a, na);
-    memcpy(s + na, b, nb + 1);
-    return s;
-}
-
-/* A folder given for a file means its arrangement.xml, as for build. */
-static char *arrangement_path(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (is_dir(arg))
-        return str_concat(arg, n && arg[n - 1] == '/' ? "arrangement.xml" : "/arrangement.xml");
-    return str_concat(arg, "");
-}
-
 static int cmd_check(int argc, char **argv, CocomContext *ctx)
 {
     Args a = {argc, argv, 1, "check", NULL, 0};
@@ -239,31 +59,31 @@ static int cmd_check(int argc, char **argv, CocomContext *ctx)
             files[nfiles++] = argv[a.i];
         } else if (strcmp(s, "--") == 0) {
             only_files = 1;
-        } else if (is_opt(&a, "help", 'h')) {
+        } else if (cli_is_opt(&a, "help", 'h')) {
             fputs(check_help, stdout);
             free(disabled);
             free(files);
             return 0;
-        } else if (is_opt(&a, "quiet", 'q')) {
+        } else if (cli_is_opt(&a, "quiet", 'q')) {
             quiet = 1;
-        } else if (is_opt(&a, "disable", 0)) {
-            const char *id = opt_value(&a);
+        } else if (cli_is_opt(&a, "disable", 0)) {
+            const char *id = cli_opt_value(&a);
             if (id) {
                 disabled = cocom_xrealloc(disabled, (size_t)(ndisabled + 1) * sizeof *disabled);
                 disabled[ndisabled++] = id;
             }
-        } else if (!common_option(&a, ctx)) {
-            usage_error(&a, "unknown option '%s'", s);
+        } else if (!cli_common_option(&a, ctx)) {
+            cli_usage_error(&a, "unknown option '%s'", s);
         }
     }
     if (!a.bad && nfiles == 0)
-        usage_error(&a, "%s", "no file to check");
+        cli_usage_error(&a, "%s", "no file to check");
     /* After the other options, so that --data-dir applies to the rules the
      * ids are looked up in. */
     for (int i = 0; i < ndisabled && !a.bad; i++) {
         CocomStatus st = cocom_context_disable_rule(ctx, disabled[i]);
         if (st == COCOM_STATUS_USAGE)
-            usage_error(&a, "there is no rule '%s' (see 'cocom rules')", disabled[i]);
+            cli_usage_error(&a, "there is no rule '%s' (see 'cocom rules')", disabled[i]);
         else if (st != COCOM_STATUS_OK) {
             free(disabled);
             free(files);
@@ -279,8 +99,8 @@ static int cmd_check(int argc, char **argv, CocomContext *ctx)
     }
     int failed = 0;
     for (int i = 0; i < nfiles; i++) {
-        char *path = arrangement_path(files[i]);
-        if (is_dir(files[i]) && access(path, F_OK) != 0) {
+        char *path = cli_arrangement_path(files[i]);
+        if (cli_is_dir(files[i]) && access(path, F_OK) != 0) {
             fprintf(stderr, "%s: error: this is a folder, and it holds no arrangement.xml\n", files[i]);
             free(path);
             failed++;
@@ -306,32 +126,6 @@ static int cmd_check(int argc, char **argv, CocomContext *ctx)
     return failed ? EXIT_INVALID : 0;
 }
 
-/* --param NAME VALUE (or --param NAME=VALUE), into a NULL-terminated
- * list of name, value pairs. */
-static void parse_param(Args *a, const char **params, int *nparams)
-{
-    const char *name = opt_value(a);
-    if (!name)
-        return;
-    const char *eq = a->inline_value ? NULL : strchr(name, '=');
-    if (eq) {
-        params[(*nparams)++] = strndup(name, (size_t)(eq - name));
-        params[(*nparams)++] = strdup(eq + 1);
-    } else if (a->i + 1 < a->argc) {
-        params[(*nparams)++] = strdup(name);
-        params[(*nparams)++] = strdup(a->argv[++a->i]);
-    } else {
-        usage_error(a, "--param %s needs a value", name);
-    }
-}
-
-static void free_params(const char **params, int n)
-{
-    for (int i = 0; i < n; i++)
-        free((void *)params[i]);
-    free(params);
-}
-
 /* ------------------------------------------------------------------ */
 /* cocom rules                                                          */
 
@@ -354,15 +148,15 @@ static int cmd_rules(int argc, char **argv, CocomContext *ctx)
     Args a = {argc, argv, 1, "rules", NULL, 0};
     for (; a.i < argc && !a.bad; a.i++) {
         const char *s = argv[a.i];
-        if (is_opt(&a, "help", 'h')) {
+        if (cli_is_opt(&a, "help", 'h')) {
             fputs(rules_help, stdout);
             return 0;
-        } else if (data_dir_option(&a, ctx)) {
+        } else if (cli_data_dir_option(&a, ctx)) {
             continue;
         } else if (s[0] == '-') {
-            usage_error(&a, "unknown option '%s'", s);
+            cli_usage_error(&a, "unknown option '%s'", s);
         } else {
-            usage_error(&a, "takes no arguments ('%s')", s);
+            cli_usage_error(&a, "takes no arguments ('%s')", s);
         }
     }
     if (a.bad)
@@ -371,17 +165,17 @@ static int cmd_rules(int argc, char **argv, CocomContext *ctx)
     size_t n;
     CocomStatus st = cocom_rules_list(ctx, &rules, &n);
     if (st != COCOM_STATUS_OK)
-        return status_to_exit(st);
+        return cli_status_to_exit(st);
     int wid = 2, wsrc = 6;
     for (size_t i = 0; i < n; i++) {
         int l = (int)strlen(rules[i].id);
         wid = l > wid ? l : wid;
-        l = utf8_width(rules[i].source);
+        l = cli_utf8_width(rules[i].source);
         wsrc = l > wsrc ? l : wsrc;
     }
     printf("%-*s  %-8s  %s%*s  %s\n", wid, "ID", "SEVERITY", "SOURCE", wsrc - 6, "", "SUMMARY");
     for (size_t i = 0; i < n; i++) {
-        int pad = wsrc - utf8_width(rules[i].source);
+        int pad = wsrc - cli_utf8_width(rules[i].source);
         printf("%-*s  %-8s  %s%*s  %s\n", wid, rules[i].id,
                rules[i].severity == COCOM_SEVERITY_WARNING ? "warning" : "error", rules[i].source,
                pad, "", rules[i].summary);
@@ -463,73 +257,73 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
         const char *s = argv[a.i];
         if (s[0] != '-' || strcmp(s, "-") == 0) {
             if (input)
-                usage_error(&a, "more than one input given ('%s')", s);
+                cli_usage_error(&a, "more than one input given ('%s')", s);
             input = s;
-        } else if (is_opt(&a, "help", 'h')) {
+        } else if (cli_is_opt(&a, "help", 'h')) {
             fputs(render_help, stdout);
             free(params);
             return 0;
-        } else if (is_opt(&a, "output", 'o')) {
-            output = opt_value(&a);
-        } else if (is_opt(&a, "xsl", 0)) {
-            xsl = opt_value(&a);
-        } else if (is_opt(&a, "param", 0) || is_opt(&a, "stringparam", 0)) {
-            parse_param(&a, params, &nparams);
-        } else if (is_opt(&a, "fo", 0)) {
-            fo_out = opt_value(&a);
-        } else if (is_opt(&a, "format", 0)) {
-            format = opt_value(&a);
+        } else if (cli_is_opt(&a, "output", 'o')) {
+            output = cli_opt_value(&a);
+        } else if (cli_is_opt(&a, "xsl", 0)) {
+            xsl = cli_opt_value(&a);
+        } else if (cli_is_opt(&a, "param", 0) || cli_is_opt(&a, "stringparam", 0)) {
+            cli_parse_param(&a, params, &nparams);
+        } else if (cli_is_opt(&a, "fo", 0)) {
+            fo_out = cli_opt_value(&a);
+        } else if (cli_is_opt(&a, "format", 0)) {
+            format = cli_opt_value(&a);
             if (format && strcmp(format, "pdf") != 0 && strcmp(format, "html") != 0 && strcmp(format, "docx") != 0)
-                usage_error(&a, "--format: '%s' is not an output (pdf, html, docx)", format);
-        } else if (is_opt(&a, "png", 0)) {
-            png = opt_value(&a);
-        } else if (is_opt(&a, "svg", 0)) {
-            svg = opt_value(&a);
-        } else if (is_opt(&a, "dpi", 0)) {
-            const char *s2 = opt_value(&a);
-            if (s2 && parse_long(&a, s2, 1, 2400, &v))
+                cli_usage_error(&a, "--format: '%s' is not an output (pdf, html, docx)", format);
+        } else if (cli_is_opt(&a, "png", 0)) {
+            png = cli_opt_value(&a);
+        } else if (cli_is_opt(&a, "svg", 0)) {
+            svg = cli_opt_value(&a);
+        } else if (cli_is_opt(&a, "dpi", 0)) {
+            const char *s2 = cli_opt_value(&a);
+            if (s2 && cli_parse_long(&a, s2, 1, 2400, &v))
                 cocom_context_set_option(ctx, COCOM_OPTION_PNG_DPI, v);
-        } else if (is_opt(&a, "max-pages", 0)) {
-            const char *s2 = opt_value(&a);
-            if (s2 && parse_long(&a, s2, 1, 10000000, &v))
+        } else if (cli_is_opt(&a, "max-pages", 0)) {
+            const char *s2 = cli_opt_value(&a);
+            if (s2 && cli_parse_long(&a, s2, 1, 10000000, &v))
                 cocom_context_set_option(ctx, COCOM_OPTION_MAX_PAGES, v);
-        } else if (is_opt(&a, "timeout", 0)) {
-            const char *s2 = opt_value(&a);
-            if (s2 && parse_long(&a, s2, 0, 86400, &v))
+        } else if (cli_is_opt(&a, "timeout", 0)) {
+            const char *s2 = cli_opt_value(&a);
+            if (s2 && cli_parse_long(&a, s2, 0, 86400, &v))
                 cocom_context_set_option(ctx, COCOM_OPTION_TIMEOUT_SECONDS, v);
-        } else if (!common_option(&a, ctx)) {
-            usage_error(&a, "unknown option '%s'", s);
+        } else if (!cli_common_option(&a, ctx)) {
+            cli_usage_error(&a, "unknown option '%s'", s);
         }
     }
     if (!a.bad && !input)
-        usage_error(&a, "%s", "no input given");
+        cli_usage_error(&a, "%s", "no input given");
     if (!a.bad && !output && !png && !svg)
-        usage_error(&a, "%s", "no output given: use -o OUT.pdf, --png DIR or --svg DIR");
+        cli_usage_error(&a, "%s", "no output given: use -o OUT.pdf, --png DIR or --svg DIR");
     if (!a.bad && ((output != NULL) + (png != NULL) + (svg != NULL)) > 1)
-        usage_error(&a, "%s", "give only one of -o, --png and --svg");
+        cli_usage_error(&a, "%s", "give only one of -o, --png and --svg");
     if (!a.bad && fo_out && !xsl)
-        usage_error(&a, "%s", "--fo writes the XSL-FO a stylesheet makes: it needs --xsl");
+        cli_usage_error(&a, "%s", "--fo writes the XSL-FO a stylesheet makes: it needs --xsl");
     int model = format && strcmp(format, "pdf") != 0;
     if (!a.bad && model && (xsl || png || svg || !output))
-        usage_error(&a, "--format %s makes one file from a document of the document model: give -o OUT, "
+        cli_usage_error(&a, "--format %s makes one file from a document of the document model: give -o OUT, "
                     "and no --xsl, --png or --svg", format);
     int rc = EXIT_USAGE;
     if (!a.bad && model) {
         catch_signals(ctx);
-        rc = status_to_exit(cocom_render_model(ctx, input, format, output));
+        rc = cli_status_to_exit(cocom_render_model(ctx, input, format, output));
     } else if (!a.bad) {
         catch_signals(ctx);
         CocomFormat fmt = png ? COCOM_FORMAT_PNG : svg ? COCOM_FORMAT_SVG : COCOM_FORMAT_PDF;
         const char *out = png ? png : svg ? svg : output;
         int pages = 0;
         CocomStatus st = cocom_render_file_fo(ctx, input, xsl, nparams ? params : NULL, fo_out, fmt, out, &pages);
-        rc = status_to_exit(st);
+        rc = cli_status_to_exit(st);
         if (got_signal) {
             fprintf(stderr, "cocom render: interrupted; no output was written\n");
             rc = 128 + got_signal;
         }
     }
-    free_params(params, nparams);
+    cli_free_params(params, nparams);
     return rc;
 }
 
@@ -612,40 +406,40 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
         const char *s = argv[a.i];
         if (s[0] != '-' || strcmp(s, "-") == 0)
             inputs[ninputs++] = s;
-        else if (is_opt(&a, "help", 'h')) {
+        else if (cli_is_opt(&a, "help", 'h')) {
             fputs(build_help, stdout);
             free(inputs);
-            free_params(params, nparams);
+            cli_free_params(params, nparams);
             return 0;
-        } else if (is_opt(&a, "output", 'o'))
-            opt.output_dir = opt_value(&a);
-        else if (is_opt(&a, "only", 0))
-            opt.only = opt_value(&a);
-        else if (is_opt(&a, "fo", 0))
+        } else if (cli_is_opt(&a, "output", 'o'))
+            opt.output_dir = cli_opt_value(&a);
+        else if (cli_is_opt(&a, "only", 0))
+            opt.only = cli_opt_value(&a);
+        else if (cli_is_opt(&a, "fo", 0))
             opt.write_fo = 1;
-        else if (is_opt(&a, "format", 0))
-            format_list = opt_value(&a);
-        else if (is_opt(&a, "style", 0))
-            opt.style = opt_value(&a);
-        else if (is_opt(&a, "param", 0))
-            parse_param(&a, params, &nparams);
-        else if (is_opt(&a, "as-at", 0)) {
+        else if (cli_is_opt(&a, "format", 0))
+            format_list = cli_opt_value(&a);
+        else if (cli_is_opt(&a, "style", 0))
+            opt.style = cli_opt_value(&a);
+        else if (cli_is_opt(&a, "param", 0))
+            cli_parse_param(&a, params, &nparams);
+        else if (cli_is_opt(&a, "as-at", 0)) {
             /* The stylesheets' as-at parameter (base.xsl): each document
              * shows only what had happened by this date.  Checked here so
              * that a typo is a usage error, not a document that knows
              * everything because its date did not parse. */
-            const char *d = opt_value(&a);
+            const char *d = cli_opt_value(&a);
             if (d && !is_date_or_month(d))
-                usage_error(&a, "--as-at: '%s' is not a date (YYYY-MM-DD or YYYY-MM)", d);
+                cli_usage_error(&a, "--as-at: '%s' is not a date (YYYY-MM-DD or YYYY-MM)", d);
             else if (d) {
                 params[nparams++] = strdup("as-at");
                 params[nparams++] = strdup(d);
             }
-        } else if (!common_option(&a, ctx))
-            usage_error(&a, "unknown option '%s'", s);
+        } else if (!cli_common_option(&a, ctx))
+            cli_usage_error(&a, "unknown option '%s'", s);
     }
     if (!a.bad && ninputs == 0)
-        usage_error(&a, "%s", "no arrangement given");
+        cli_usage_error(&a, "%s", "no arrangement given");
     if (!a.bad && format_list) {
         char *list = strdup(format_list);
         for (char *save = NULL, *k = strtok_r(list, ", ", &save); k && !a.bad; k = strtok_r(NULL, ", ", &save)) {
@@ -656,14 +450,14 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
             else if (strcmp(k, "docx") == 0)
                 opt.formats |= COCOM_BUILD_DOCX;
             else
-                usage_error(&a, "--format: '%s' is not an output (pdf, html, docx)", k);
+                cli_usage_error(&a, "--format: '%s' is not an output (pdf, html, docx)", k);
         }
         free(list);
         if (!a.bad && !opt.formats)
-            usage_error(&a, "%s", "--format: no output given (pdf, html, docx)");
+            cli_usage_error(&a, "%s", "--format: no output given (pdf, html, docx)");
     }
     if (!a.bad && opt.write_fo && opt.formats && !(opt.formats & COCOM_BUILD_PDF))
-        usage_error(&a, "%s", "--fo writes the XSL-FO a PDF is made from: add pdf to --format");
+        cli_usage_error(&a, "%s", "--fo writes the XSL-FO a PDF is made from: add pdf to --format");
     if (!a.bad && opt.only) {
         static const char *kinds[] = {"report", "proforma", "terms-of-reference", "ballot", "mandate-summary"};
         char *list = strdup(opt.only);
@@ -672,7 +466,7 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
             for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
                 ok |= strcmp(kinds[i], k) == 0;
             if (!ok)
-                usage_error(&a, "--only: '%s' is not a kind of document (report, proforma, terms-of-reference, "
+                cli_usage_error(&a, "--only: '%s' is not a kind of document (report, proforma, terms-of-reference, "
                             "ballot, mandate-summary)", k);
         }
         free(list);
@@ -684,7 +478,7 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
         opt.written = print_written;
         rc = 0;
         for (int i = 0; i < ninputs; i++) {
-            char *path = arrangement_path(inputs[i]);
+            char *path = cli_arrangement_path(inputs[i]);
             CocomBuildOptions one = opt;
             char *dir = NULL;
             if (opt.output_dir && ninputs > 1) {
@@ -696,8 +490,8 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
                     slash = strrchr(copy, '/');
                 }
                 const char *base = slash ? slash + 1 : copy;
-                dir = str_concat(opt.output_dir, "/");
-                char *d2 = str_concat(dir, base);
+                dir = cli_str_concat(opt.output_dir, "/");
+                char *d2 = cli_str_concat(dir, base);
                 free(dir);
                 dir = d2;
                 size_t n = strlen(dir);
@@ -708,7 +502,7 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
             }
             CocomStatus st = cocom_build(ctx, path, &one);
             if (st != COCOM_STATUS_OK)
-                rc = status_to_exit(st);
+                rc = cli_status_to_exit(st);
             free(dir);
             free(path);
             if (got_signal)
@@ -720,7 +514,7 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
         }
     }
     free(inputs);
-    free_params(params, nparams);
+    cli_free_params(params, nparams);
     return rc;
 }
 
@@ -762,20 +556,20 @@ static int cmd_pdfcheck(int argc, char **argv, CocomContext *ctx)
             files[nfiles++] = argv[a.i];
         } else if (strcmp(s, "--") == 0) {
             only_files = 1;
-        } else if (is_opt(&a, "help", 'h')) {
+        } else if (cli_is_opt(&a, "help", 'h')) {
             fputs(pdfcheck_help, stdout);
             free(files);
             return 0;
-        } else if (is_opt(&a, "quiet", 'q')) {
+        } else if (cli_is_opt(&a, "quiet", 'q')) {
             quiet = 1;
-        } else if (is_opt(&a, "warnings-as-errors", 0)) {
+        } else if (cli_is_opt(&a, "warnings-as-errors", 0)) {
             cocom_context_set_warnings_as_errors(ctx, 1);
         } else {
-            usage_error(&a, "unknown option '%s'", s);
+            cli_usage_error(&a, "unknown option '%s'", s);
         }
     }
     if (!a.bad && nfiles == 0)
-        usage_error(&a, "%s", "no PDF to check");
+        cli_usage_error(&a, "%s", "no PDF to check");
     if (a.bad) {
         free(files);
         return EXIT_USAGE;
@@ -846,37 +640,37 @@ static int cmd_practices(int argc, char **argv, CocomContext *ctx)
         const char *s = argv[a.i];
         if (s[0] != '-') {
             if (csv)
-                usage_error(&a, "more than one practice list given ('%s')", s);
+                cli_usage_error(&a, "more than one practice list given ('%s')", s);
             csv = s;
-        } else if (is_opt(&a, "help", 'h')) {
+        } else if (cli_is_opt(&a, "help", 'h')) {
             fputs(practices_help, stdout);
             return 0;
-        } else if (is_opt(&a, "ccg", 0)) {
-            ccg = opt_value(&a);
-        } else if (is_opt(&a, "into", 0)) {
-            into = opt_value(&a);
-        } else if (is_opt(&a, "as-at", 0)) {
-            as_at = opt_value(&a);
+        } else if (cli_is_opt(&a, "ccg", 0)) {
+            ccg = cli_opt_value(&a);
+        } else if (cli_is_opt(&a, "into", 0)) {
+            into = cli_opt_value(&a);
+        } else if (cli_is_opt(&a, "as-at", 0)) {
+            as_at = cli_opt_value(&a);
             if (as_at && !cocom_is_date(as_at, 1))
-                usage_error(&a, "--as-at: '%s' is not a date (YYYY-MM-DD)", as_at);
-        } else if (!common_option(&a, ctx)) {
-            usage_error(&a, "unknown option '%s'", s);
+                cli_usage_error(&a, "--as-at: '%s' is not a date (YYYY-MM-DD)", as_at);
+        } else if (!cli_common_option(&a, ctx)) {
+            cli_usage_error(&a, "unknown option '%s'", s);
         }
     }
     if (!a.bad && !csv)
-        usage_error(&a, "%s", "no practice list given (NHS Digital's epraccur.csv)");
+        cli_usage_error(&a, "%s", "no practice list given (NHS Digital's epraccur.csv)");
     if (!a.bad && !ccg)
-        usage_error(&a, "%s", "no CCG given: --ccg CODE, the CCG's ODS code");
+        cli_usage_error(&a, "%s", "no CCG given: --ccg CODE, the CCG's ODS code");
     if (!a.bad) {
         if (!is_ccg_code(ccg))
-            usage_error(&a, "--ccg: '%s' is not a CCG's ODS code (two digits and a letter, e.g. 03F)", ccg);
+            cli_usage_error(&a, "--ccg: '%s' is not a CCG's ODS code (two digits and a letter, e.g. 03F)", ccg);
     }
     if (a.bad)
         return EXIT_USAGE;
     CocomPracticeList *list = NULL;
     CocomStatus st = cocom_practices_read(ctx, csv, ccg, as_at, &list);
     if (st != COCOM_STATUS_OK)
-        return status_to_exit(st);
+        return cli_status_to_exit(st);
     if (into) {
         st = cocom_practices_into(ctx, list, into);
         if (st == COCOM_STATUS_OK)
@@ -894,7 +688,7 @@ static int cmd_practices(int argc, char **argv, CocomContext *ctx)
         }
     }
     cocom_practices_free(list);
-    return status_to_exit(st);
+    return cli_status_to_exit(st);
 }
 
 /* ------------------------------------------------------------------ */
@@ -944,18 +738,18 @@ static int cmd_new(int argc, char **argv, CocomContext *ctx)
     size_t n = 0;
     for (; a.i < argc && !a.bad; a.i++) {
         const char *s = argv[a.i];
-        if (is_opt(&a, "help", 'h')) {
+        if (cli_is_opt(&a, "help", 'h')) {
             fputs(new_help, stdout);
             free(ccgs);
             free(owned);
             return 0;
-        } else if (is_opt(&a, "model", 0)) {
-            model = opt_value(&a);
-        } else if (is_opt(&a, "ccg", 0)) {
-            const char *v = opt_value(&a);
+        } else if (cli_is_opt(&a, "model", 0)) {
+            model = cli_opt_value(&a);
+        } else if (cli_is_opt(&a, "ccg", 0)) {
+            const char *v = cli_opt_value(&a);
             const char *eq = v ? strrchr(v, '=') : NULL;
             if (v && !eq)
-                usage_error(&a, "--ccg: '%s' is not NAME=CODE, e.g. \"NHS Testtown CCG=99A\"", v);
+                cli_usage_error(&a, "--ccg: '%s' is not NAME=CODE, e.g. \"NHS Testtown CCG=99A\"", v);
             else if (v) {
                 char *name = strndup(v, (size_t)(eq - v));
                 char *code = strdup(eq + 1);
@@ -968,46 +762,46 @@ static int cmd_new(int argc, char **argv, CocomContext *ctx)
                 for (size_t k = strlen(nm); k && nm[k - 1] == ' '; k--)
                     nm[k - 1] = '\0';
                 if (!is_ccg_code(code))
-                    usage_error(&a, "--ccg: '%s' is not a CCG's ODS code (two digits and a letter, e.g. 03F)", eq + 1);
+                    cli_usage_error(&a, "--ccg: '%s' is not a CCG's ODS code (two digits and a letter, e.g. 03F)", eq + 1);
                 else if (!*nm)
-                    usage_error(&a, "--ccg: '%s' gives no name before the '='", v);
+                    cli_usage_error(&a, "--ccg: '%s' gives no name before the '='", v);
                 for (size_t j = 0; j < n && !a.bad; j++)
                     if (strcmp(ccgs[j].ods_code, code) == 0)
-                        usage_error(&a, "--ccg: the CCG %s is given twice", code);
+                        cli_usage_error(&a, "--ccg: the CCG %s is given twice", code);
                 ccgs[n].name = nm;
                 ccgs[n].ods_code = code;
                 owned[n] = name;
                 n++;
             }
-        } else if (is_opt(&a, "year", 0)) {
-            const char *v = opt_value(&a);
+        } else if (cli_is_opt(&a, "year", 0)) {
+            const char *v = cli_opt_value(&a);
             if (v)
                 year = v;
-        } else if (is_opt(&a, "output", 'o')) {
-            output = opt_value(&a);
-        } else if (is_opt(&a, "force", 0)) {
+        } else if (cli_is_opt(&a, "output", 'o')) {
+            output = cli_opt_value(&a);
+        } else if (cli_is_opt(&a, "force", 0)) {
             force = 1;
-        } else if (data_dir_option(&a, ctx)) {
+        } else if (cli_data_dir_option(&a, ctx)) {
             continue;
         } else if (s[0] == '-') {
-            usage_error(&a, "unknown option '%s'", s);
+            cli_usage_error(&a, "unknown option '%s'", s);
         } else {
-            usage_error(&a, "takes no arguments ('%s'): give the CCGs with --ccg NAME=CODE", s);
+            cli_usage_error(&a, "takes no arguments ('%s'): give the CCGs with --ccg NAME=CODE", s);
         }
     }
     static const char *const models[] = {"joint", "committees-in-common", "delegated", "greater-involvement"};
     if (!a.bad && !model)
-        usage_error(&a, "%s", "no model given: --model joint|committees-in-common|delegated|greater-involvement");
+        cli_usage_error(&a, "%s", "no model given: --model joint|committees-in-common|delegated|greater-involvement");
     if (!a.bad) {
         int ok = 0;
         for (size_t i = 0; i < sizeof models / sizeof models[0]; i++)
             ok |= strcmp(models[i], model) == 0;
         if (!ok)
-            usage_error(&a, "--model: '%s' is not one of joint, committees-in-common, delegated, greater-involvement",
+            cli_usage_error(&a, "--model: '%s' is not one of joint, committees-in-common, delegated, greater-involvement",
                         model);
     }
     if (!a.bad && n == 0)
-        usage_error(&a, "%s", "no CCG given: --ccg \"NAME=CODE\" for each CCG");
+        cli_usage_error(&a, "%s", "no CCG given: --ccg \"NAME=CODE\" for each CCG");
     int rc = EXIT_USAGE;
     if (!a.bad) {
         char *text = NULL;
@@ -1025,7 +819,7 @@ static int cmd_new(int argc, char **argv, CocomContext *ctx)
             }
         }
         free(text);
-        rc = status_to_exit(st);
+        rc = cli_status_to_exit(st);
     }
     for (size_t i = 0; i < n; i++) {
         free(owned[i]);
@@ -1127,3 +921,4 @@ int main(int argc, char **argv)
     cocom_context_destroy(ctx);
     return EXIT_USAGE;
 }
+
