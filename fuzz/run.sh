@@ -24,7 +24,7 @@ if [ ! -f "$b/Makefile" ]; then
         LDFLAGS="-fsanitize=address,undefined" "$top/configure" --quiet --disable-shared >/dev/null)
 fi
 make -C "$b" -s -j2 src/libcocom.la >/dev/null
-libs=$(pkg-config --libs libxml-2.0 libxslt libexslt pangocairo pangoft2 zlib libqpdf)
+libs=$(pkg-config --libs libxml-2.0 libxslt libexslt pangocairo pangoft2 zlib libqpdf libzip)
 for h in check fo build pdfstream; do
     clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$b" -I"$top/src" $(pkg-config --cflags libxml-2.0 pango) \
         -DCOCOM_TOP_SRCDIR="\"$top\"" "$top/fuzz/fuzz-$h.c" "$b/src/.libs/libcocom.a" $libs -lhyphen -ljpeg -lm -lpthread \
