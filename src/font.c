@@ -206,6 +206,39 @@ static int is_generic(const char *name)
            || !g_ascii_strcasecmp(name, "symbol");
 }
 
+/* One name of a font-family list, as fontconfig knows it: spaces around it
+ * and the FO's quotes ('Times New Roman') taken off, in place.  NULL when
+ * nothing is left. */
+static char *family_name(char *raw)
+{
+    char *name = g_strstrip(raw);
+    size_t len = strlen(name);
+    if (len >= 2 && (name[0] == '\'' || name[0] == '"') && name[len - 1] == name[0]) {
+        name[len - 1] = '\0';
+        name++;
+    }
+    return *name ? name : NULL;
+}
+
+/* The metric-compatible faces fontconfig gives on Debian for the names
+ * documents ask for most: getting one is not a substitution to warn of. */
+static const struct { const char *asked, *got; } compatible[] = {
+    {"Arial", "Liberation Sans"},       {"Helvetica", "Liberation Sans"},
+    {"Times New Roman", "Liberation Serif"}, {"Times", "Liberation Serif"},
+    {"Courier New", "Liberation Mono"}, {"Courier", "Liberation Mono"},
+};
+
+/* Is `got` what the family name asked for, or its compatible face? */
+static int is_face_of(const char *name, const char *got)
+{
+    if (!g_ascii_strcasecmp(name, got))
+        return 1;
+    for (size_t i = 0; i < sizeof compatible / sizeof compatible[0]; i++)
+        if (!g_ascii_strcasecmp(name, compatible[i].asked) && !g_ascii_strcasecmp(got, compatible[i].got))
+            return 1;
+    return 0;
+}
+
 /* Fontconfig never fails: it substitutes.  Say so once when none of the
  * families asked for (other than generic ones) is what we got, because a
  * document that must be in Arial should not silently be in DejaVu.  A
@@ -215,49 +248,22 @@ static int is_generic(const char *name)
  * Returns 1 when the warning applies. */
 static int is_substitution(const char *family, const char *got)
 {
-    int asked_specific = 0;
+    int asked_specific = 0, found = 0;
     char **names = g_strsplit(family, ",", -1);
-    for (char **n = names; *n; n++) {
-        char *name = g_strstrip(*n);
-        /* Quotes are the FO's, not the font's ('Times New Roman'). */
-        size_t len = strlen(name);
-        if (len >= 2 && (name[0] == '\'' || name[0] == '"') && name[len - 1] == name[0]) {
-            name[len - 1] = '\0';
-            name++;
-        }
-        if (!*name)
+    for (char **n = names; *n && !found; n++) {
+        const char *name = family_name(*n);
+        if (!name)
             continue;
         if (is_generic(name)) {
-            if (!asked_specific) {
-                g_strfreev(names);
-                return 0;
-            }
+            if (!asked_specific)
+                break;
             continue;
         }
         asked_specific = 1;
-        if (!g_ascii_strcasecmp(name, got)) {
-            g_strfreev(names);
-            return 0;
-        }
-        /* Metric-compatible substitutes fontconfig applies on Debian. */
-        if ((!g_ascii_strcasecmp(name, "Arial") || !g_ascii_strcasecmp(name, "Helvetica"))
-            && !g_ascii_strcasecmp(got, "Liberation Sans")) {
-            g_strfreev(names);
-            return 0;
-        }
-        if ((!g_ascii_strcasecmp(name, "Times New Roman") || !g_ascii_strcasecmp(name, "Times"))
-            && !g_ascii_strcasecmp(got, "Liberation Serif")) {
-            g_strfreev(names);
-            return 0;
-        }
-        if ((!g_ascii_strcasecmp(name, "Courier New") || !g_ascii_strcasecmp(name, "Courier"))
-            && !g_ascii_strcasecmp(got, "Liberation Mono")) {
-            g_strfreev(names);
-            return 0;
-        }
+        found = is_face_of(name, got);
     }
     g_strfreev(names);
-    return asked_specific;
+    return asked_specific && !found;
 }
 
 /* The warning is given from the cache entry each time the font is asked
@@ -303,13 +309,8 @@ static PangoFont *first_family_installed(CocomText *t, const char *family, int w
     PangoFont *found = NULL;
     char **names = g_strsplit(family, ",", -1);
     for (char **n = names; *n && !found; n++) {
-        char *name = g_strstrip(*n);
-        size_t len = strlen(name);
-        if (len >= 2 && (name[0] == '\'' || name[0] == '"') && name[len - 1] == name[0]) {
-            name[len - 1] = '\0';
-            name++;
-        }
-        if (!*name)
+        const char *name = family_name(*n);
+        if (!name)
             continue;
         PangoFont *pf = load_family(t, name, weight, style, variant);
         if (!pf)

@@ -2,11 +2,9 @@
 #define COCOM_QPDF_LOAD_C
 #include "config.h"
 #include "qpdf-load.h"
+#include "dynlib.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 CocomQpdf cocom_qpdf;
 
@@ -20,25 +18,14 @@ static void load(void)
     /* The file name configure found in a program linked with -lqpdf (its
      * DT_NEEDED), so it is the library the headers describe; or another
      * build of it, named by the user. */
-    const char *file = getenv("COCOM_QPDF_LIBRARY");
-    if (!file || !*file)
-        file = COCOM_QPDF_SONAME;
-    void *h = dlopen(file, RTLD_NOW | RTLD_LOCAL);
-    if (!h) {
-        const char *e = dlerror();
-        snprintf(why_not, sizeof why_not, "%s", e ? e : "cannot be opened");
-        return;
-    }
-#define COCOM_QPDF_FIND(name)                                                                       \
-    if (!(cocom_qpdf.name = (__typeof__(cocom_qpdf.name))dlsym(h, #name))) {                        \
-        snprintf(why_not, sizeof why_not, "%s has no function %s, so it is not a libqpdf cocom can use", \
-                 file, #name);                                                                      \
-        dlclose(h);                                                                                 \
-        return;                                                                                     \
-    }
-    COCOM_QPDF_FUNCTIONS(COCOM_QPDF_FIND)
-#undef COCOM_QPDF_FIND
-    loaded = 1;
+    static const CocomDynLib lib = {"COCOM_QPDF_LIBRARY", COCOM_QPDF_SONAME, " has no function",
+                                    "it is not a libqpdf cocom can use"};
+#define COCOM_QPDF_SYMBOL(name) {#name, (void **)&cocom_qpdf.name},
+    const CocomDynSymbol syms[] = {
+        COCOM_QPDF_FUNCTIONS(COCOM_QPDF_SYMBOL)
+    };
+#undef COCOM_QPDF_SYMBOL
+    loaded = cocom_dynlib_open(&lib, syms, sizeof syms / sizeof syms[0], why_not, sizeof why_not);
 }
 
 int cocom_qpdf_load(const char **why)
