@@ -10,14 +10,19 @@
 /* ---------------------------------------------------------------------- */
 /* Pages                                                                    */
 
-AreaOp *cocom_page_op(CocomPage *page, AreaOpType type)
+AreaOp *cocom_ops_push(AreaOp **ops, size_t *n, size_t *cap, AreaOpType type)
 {
-    COCOM_GROW(page->ops, page->capops, page->nops + 1);
-    AreaOp *op = &page->ops[page->nops++];
+    COCOM_GROW(*ops, *cap, *n + 1);
+    AreaOp *op = &(*ops)[(*n)++];
     memset(op, 0, sizeof *op);
     op->type = (uint8_t)type;
     op->line = -1;
     return op;
+}
+
+AreaOp *cocom_page_op(CocomPage *page, AreaOpType type)
+{
+    return cocom_ops_push(&page->ops, &page->nops, &page->capops, type);
 }
 
 int cocom_page_add_line(CocomPage *page, ParaLine *line)

@@ -62,6 +62,9 @@ typedef struct CocomPage {
 
 /* Appends an operation and returns it (zeroed apart from the type). */
 AreaOp *cocom_page_op(CocomPage *page, AreaOpType type);
+/* The same for any growing list of operations (a placer's, before they
+ * go on the page): a zeroed operation of `type` appended, with no line. */
+AreaOp *cocom_ops_push(AreaOp **ops, size_t *n, size_t *cap, AreaOpType type);
 
 /* Where link `index` of a run leads, or NULL. */
 const PageLink *cocom_page_link(const CocomPage *page, int index);

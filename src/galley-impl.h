@@ -134,6 +134,8 @@ const char *gal_explicit_role(Galley *g, xmlNodePtr node, const FoStyle *s);
 Frame *gal_open_block(Galley *g, xmlNodePtr node, FrameKind kind, FoStyle *s);
 void gal_close_frame(Galley *g);
 void gal_emit_block_for_node(Galley *g, xmlNodePtr n);
+Row *gal_begin_block_row(Galley *g, const FoStyle *s);
+void gal_emit_block_row(Galley *g, Row *row, double height, FoStyle *s);
 
 /* galley-items.c: boxes and item lists */
 void gal_box_strings(LBox *b, const char *id, const char *role, const char *alt);

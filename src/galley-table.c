@@ -101,14 +101,7 @@ void gal_emit_list_item(Galley *g, xmlNodePtr item)
 {
     Frame *f = gal_top(g);
     FoStyle *s = gal_style_new(g, item, f->child_parent);
-    gal_emit_break(g, s->break_before);
-    gal_emit_space(g, &s->space_before);
-    int32_t kwp = gal_keep_penalty(s->keep_with_previous.within_page);
-    if (kwp > g->kwp)
-        g->kwp = kwp;
-    Row *row = cocom_xcalloc(1, sizeof *row);
-    row->nrows = 1;
-    row->row_heights = cocom_xcalloc(1, sizeof(double));
+    Row *row = gal_begin_block_row(g, s);
     const char *role = g->env->in_static ? NULL : gal_explicit_role(g, item, s);
     if (role) {
         row->roles = cocom_xcalloc(1, sizeof(const char *));
@@ -150,17 +143,7 @@ void gal_emit_list_item(Galley *g, xmlNodePtr item)
     row->has_break = (uint8_t)row_cells_break(row);
     int32_t kt = gal_keep_penalty(s->keep_together.within_page);
     row->keep_inside = kt > f->kt_prefix ? kt : f->kt_prefix;
-    Item *it = gal_emit(g, IT_ROW);
-    it->penalty = gal_content_penalty(g);
-    it->row = row;
-    it->height = h + (row->box ? gal_box_before(row->box) + gal_box_after(row->box) : 0);
-    gal_content_emitted(g);
-    int32_t kwn = gal_keep_penalty(s->keep_with_next.within_page);
-    gal_emit_space(g, &s->space_after);
-    if (kwn > g->kwn)
-        g->kwn = kwn;
-    gal_emit_break(g, s->break_after);
-    free(s);
+    gal_emit_block_row(g, row, h + (row->box ? gal_box_before(row->box) + gal_box_after(row->box) : 0), s);
 }
 
 

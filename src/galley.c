@@ -392,14 +392,44 @@ void gal_close_frame(Galley *g)
 /* A reference area of fixed height does not split across pages: it is laid
  * out like a one-cell row of that height (its content may run over, as
  * overflow says; it is never cut between pages). */
-static void emit_fixed_container(Galley *g, xmlNodePtr node, FoStyle *s)
+/* A block-level object laid out as one row (a list item, a block-container
+ * of fixed height) begins: its break-before, space-before and
+ * keep-with-previous; returns its row, of one row, still empty. */
+Row *gal_begin_block_row(Galley *g, const FoStyle *s)
 {
-    Frame *f = gal_top(g);
     gal_emit_break(g, s->break_before);
     gal_emit_space(g, &s->space_before);
     int32_t kwp = gal_keep_penalty(s->keep_with_previous.within_page);
     if (kwp > g->kwp)
         g->kwp = kwp;
+    Row *row = cocom_xcalloc(1, sizeof *row);
+    row->nrows = 1;
+    row->row_heights = cocom_xcalloc(1, sizeof(double));
+    return row;
+}
+
+/* ... and ends: the row, `height` tall, as content, then the
+ * object's space-after, keep-with-next and break-after.  Frees s, its
+ * style. */
+void gal_emit_block_row(Galley *g, Row *row, double height, FoStyle *s)
+{
+    Item *it = gal_emit(g, IT_ROW);
+    it->penalty = gal_content_penalty(g);
+    it->row = row;
+    it->height = height;
+    gal_content_emitted(g);
+    int32_t kwn = gal_keep_penalty(s->keep_with_next.within_page);
+    gal_emit_space(g, &s->space_after);
+    if (kwn > g->kwn)
+        g->kwn = kwn;
+    gal_emit_break(g, s->break_after);
+    free(s);
+}
+
+static void emit_fixed_container(Galley *g, xmlNodePtr node, FoStyle *s)
+{
+    Frame *f = gal_top(g);
+    Row *row = gal_begin_block_row(g, s);
     LBox *b = gal_box_new(s, FO_BLOCK_CONTAINER, f->ref_x0, f->ref_w);
     if (s->width.kind == FO_LEN_VALUE) {
         double w = fo_length_resolve(s->width, f->ref_w);
@@ -410,9 +440,6 @@ static void emit_fixed_container(Galley *g, xmlNodePtr node, FoStyle *s)
         if (b->border[i].style == FO_BORDER_NONE || b->border[i].style == FO_BORDER_HIDDEN)
             b->border[i].width = 0;
     double h = fo_length_resolve(s->height, 0);
-    Row *row = cocom_xcalloc(1, sizeof *row);
-    row->nrows = 1;
-    row->row_heights = cocom_xcalloc(1, sizeof(double));
     row->row_heights[0] = h + gal_box_before(b) + gal_box_after(b);
     row->keep_inside = KEEP_ALWAYS;
     row->cells = cocom_xcalloc(1, sizeof(Cell));
@@ -440,17 +467,7 @@ static void emit_fixed_container(Galley *g, xmlNodePtr node, FoStyle *s)
                          "the content of this fo:block-container (%.0fpt) is taller than its height (%.0fpt)",
                          content, h);
     }
-    Item *it = gal_emit(g, IT_ROW);
-    it->penalty = gal_content_penalty(g);
-    it->row = row;
-    it->height = row->row_heights[0];
-    gal_content_emitted(g);
-    int32_t kwn = gal_keep_penalty(s->keep_with_next.within_page);
-    gal_emit_space(g, &s->space_after);
-    if (kwn > g->kwn)
-        g->kwn = kwn;
-    gal_emit_break(g, s->break_after);
-    free(s);
+    gal_emit_block_row(g, row, row->row_heights[0], s);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -21,12 +21,7 @@ static int tagged(const Placer *p)
 
 AreaOp *pag_content_op(Placer *p, AreaOpType type)
 {
-    COCOM_GROW(p->content, p->capcontent, p->ncontent + 1);
-    AreaOp *op = &p->content[p->ncontent++];
-    memset(op, 0, sizeof *op);
-    op->type = (uint8_t)type;
-    op->line = -1;
-    return op;
+    return cocom_ops_push(&p->content, &p->ncontent, &p->capcontent, type);
 }
 
 static const char *page_str(CocomPage *page, const char *s)
@@ -34,17 +29,23 @@ static const char *page_str(CocomPage *page, const char *s)
     return s ? cocom_arena_strdup(&page->arena, s) : NULL;
 }
 
+/* The destination of a box's id where its first area begins, and its page. */
+static void place_dest(Placer *p, const LBox *b, double y)
+{
+    if (!p->in_static)
+        pag_record_id(p->l, b->id);
+    AreaOp *op = pag_content_op(p, AOP_DEST);
+    op->x = p->dx + b->x0;
+    op->y = y;
+    op->str = page_str(p->page, b->id);
+}
+
 static void frag_open(Placer *p, LBox *b, double y, int cont)
 {
     COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
     p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y, cont, 0, 0, p->dx};
     if (b->id && !cont) {
-        if (!p->in_static)
-            pag_record_id(p->l, b->id);
-        AreaOp *op = pag_content_op(p, AOP_DEST);
-        op->x = p->dx + b->x0;
-        op->y = y;
-        op->str = page_str(p->page, b->id);
+        place_dest(p, b, y);
     } else if (b->id && !p->in_static) {
         pag_record_id(p->l, b->id);   /* its last page moves on */
     }
@@ -191,14 +192,8 @@ static void place_row(Placer *p, Row *r, double y, int split, int forced, double
         LBox *b = r->box;
         COCOM_GROW(p->frags, p->capfrags, p->nfrags + 1);
         p->frags[p->nfrags++] = (Fragment){lbox_ref(b), y, y + h, 0, 0, 1, p->dx};
-        if (b->id && !r->continued && !r->repeated) {
-            if (!p->in_static)
-                pag_record_id(p->l, b->id);
-            AreaOp *op = pag_content_op(p, AOP_DEST);
-            op->x = p->dx + b->x0;
-            op->y = y;
-            op->str = page_str(p->page, b->id);
-        }
+        if (b->id && !r->continued && !r->repeated)
+            place_dest(p, b, y);
     }
     /* A list item is one LI; a row group one TR per table row, holding the
      * cells that begin in that row (cells come in row order). */
