@@ -486,6 +486,18 @@ static int write_deflated(Post *p, const CocomPdfObj *o, const void *plain, size
     return !p->out.failed;
 }
 
+/* Stream o's data as the file holds it (o->length bytes, and room for a
+ * terminating byte), or NULL when the file ends first, said. */
+static unsigned char *stream_bytes(Post *p, const CocomPdfObj *o)
+{
+    unsigned char *raw = cocom_xmalloc((size_t)o->length + 1);
+    if (cocom_pdfobj_pread(&p->r, o->data, raw, (size_t)o->length) == o->length)
+        return raw;
+    cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "cannot read the file: it ends early");
+    free(raw);
+    return NULL;
+}
+
 /* A stream the post-pass does not change.  The cocom command asks Cairo
  * for its streams uncompressed (cli.c says why): one without a filter is
  * deflated here, once; any other is copied as it is.  The XMP metadata
@@ -496,12 +508,8 @@ static int pass_stream(Post *p, const CocomPdfObj *o)
     if (cocom_pdfobj_get(&o->value, "Filter") || cocom_pdfobj_get(&o->value, "DecodeParms")
         || cocom_pdfobj_is_name(cocom_pdfobj_get(&o->value, "Type"), "Metadata") || o->length > MAX_CONTENT_BYTES)
         return copy_bytes(p, o->start, o->end) && (out_puts(p, "\n"), !p->out.failed);
-    unsigned char *raw = cocom_xmalloc((size_t)o->length + 1);
-    int ok = cocom_pdfobj_pread(&p->r, o->data, raw, (size_t)o->length) == o->length;
-    if (!ok)
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "cannot read the file: it ends early");
-    else
-        ok = write_deflated(p, o, raw, (size_t)o->length);
+    unsigned char *raw = stream_bytes(p, o);
+    int ok = raw && write_deflated(p, o, raw, (size_t)o->length);
     free(raw);
     return ok;
 }
@@ -534,11 +542,9 @@ static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
     long long *mcids = cocom_xmalloc(n * sizeof *mcids);
     for (size_t i = 0; i < n; i++)
         mcids[i] = p->mcids[lo + i].mcid;
-    unsigned char *raw = cocom_xmalloc((size_t)o->length + 1);
+    unsigned char *raw = stream_bytes(p, o);
     CocomBuf plain = {0}, edited = {0};
-    int ok = cocom_pdfobj_pread(&p->r, o->data, raw, (size_t)o->length) == o->length;
-    if (!ok)
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "cannot read the file: it ends early");
+    int ok = raw != NULL;
     if (ok && flate && !cocom_pdfobj_inflate(raw, (size_t)o->length, &plain, MAX_INFLATED_BYTES)) {
         cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
                      "page %u: its content cannot be decompressed (damaged, or over %zu MiB)", page + 1,
