@@ -857,6 +857,16 @@ static void assemble(Composer *c, size_t from, size_t brk, int index, int last, 
                 glue_ratio = -1;
             leader_ratio = glue_ratio;
         }
+    } else if (in->align == FO_ALIGN_JUSTIFY && extra < 0 && shrink + leader_shrink > 0) {
+        /* The last line of a justified paragraph, set ragged: the
+         * total-fit breaker chose it counting on its spaces' shrink, as
+         * TeX's does (its fill glue stretches, never shrinks, so the
+         * rest of the line still may), so an overfull one shrinks here
+         * too instead of running into the margin. */
+        glue_ratio = extra / (shrink + leader_shrink);
+        if (glue_ratio < -1)
+            glue_ratio = -1;
+        leader_ratio = glue_ratio;
     }
     if (leader_ratio > 1e6)
         leader_ratio = 1e6;

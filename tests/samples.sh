@@ -1,11 +1,11 @@
 #!/bin/sh
-# tests/samples.sh COCOM SRCDIR OUTDIR — the main job (`make samples`, run
-# by quickstart.sh): every sample under SRCDIR/samples built with
-# `cocom build` into OUTDIR/<sample>/, one line per document written, and a
-# summary.  The national rules' warnings on the samples are expected (see
+# tests/samples.sh COCOM SRCDIR OUTDIR [FORMATS] — the main job (`make
+# samples`, run by quickstart.sh): every sample under SRCDIR/samples built
+# with `cocom build --format FORMATS` (default pdf; e.g. pdf,html,docx)
+# into OUTDIR/<sample>/, one line per document written, and a summary.  The national rules' warnings on the samples are expected (see
 # tests/rules/samples.sh); an error, or a document that fails, fails the job.
 set -u
-cocom=$1; srcdir=$(cd "$2" && pwd -P); outdir=$3
+cocom=$1; srcdir=$(cd "$2" && pwd -P); outdir=$3; formats=${4:-pdf}
 mkdir -p "$outdir" && outdir=$(cd "$outdir" && pwd -P)
 status=0
 n=0
@@ -15,8 +15,9 @@ for dir in "$srcdir"/samples/*; do
     name=$(basename "$dir")
     n=$((n + 1))
     log=$(mktemp)
-    if "$cocom" build -o "$outdir/$name" "$dir/arrangement.xml" > "$log" 2>&1; then
-        k=$(grep -c '^wrote ' "$log")
+    if "$cocom" build --format "$formats" -o "$outdir/$name" "$dir/arrangement.xml" > "$log" 2>&1; then
+        # one line per file written; a document is its name in any format
+        k=$(grep '^wrote ' "$log" | sed 's/^wrote //; s/ (.*//; s/\.[a-z]*$//' | sort -u | wc -l)
         w=$(grep -c ': warning: ' "$log")
         docs=$((docs + k))
         note=""
