@@ -61,17 +61,21 @@ dl.fields dt { font-weight: bold; }
 dl.fields dd { margin: 0; }
 dl.fields dd > p:first-child, dl.fields dd > div > p:first-child { margin-top: 0; }
 dl.definitions dt { font-weight: bold; }
-.blank { display: inline-block; min-width: 6em; border-bottom: 1px solid #1a1a1a; background: #fff3b0; }
-.blank.short { min-width: 6em; }
-.blank.medium { min-width: 12em; }
-.blank.line { min-width: 20em; }
+/* WCAG 2.1 1.4.10 (reflow): at 320 CSS px nothing but a data table may need
+   sideways scrolling, so a blank is never wider than its line. */
+.blank { display: inline-block; min-width: min(6em, 100%); border-bottom: 1px solid #1a1a1a; background: #fff3b0; }
+.blank.short { min-width: min(6em, 100%); }
+.blank.medium { min-width: min(12em, 100%); }
+.blank.line { min-width: min(20em, 100%); }
+td .blank.line, th .blank.line { display: block; min-width: 0; height: 1.5em; }
+@media (max-width: 30em) { dl.fields { grid-template-columns: 1fr; } }
 .blank-lines { border-bottom: 1px solid #1a1a1a; background: repeating-linear-gradient(#fff, #fff 1.9em, #1a1a1a 1.9em, #1a1a1a 2em); }
 .choice-box { display: inline-block; width: 1em; height: 1em; border: 1px solid #1a1a1a; vertical-align: middle; margin-right: 0.5em; }
 .question { margin: 1em 0; }
 .signature { margin: 1.5em 0; }
 .subtitle { font-size: 1.2em; }
 .run-in { font-weight: bold; }
-a { color: #0b4f9c; }
+a { color: #0b4f9c; overflow-wrap: anywhere; }  /* a long address wraps (reflow) */
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
   @page { size: A4; margin: 20mm; }

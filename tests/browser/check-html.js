@@ -7,6 +7,9 @@
 //     the one before (axe's heading-order rule is a "best practice", not a
 //     WCAG tag, so it is checked here);
 //   - the tables: each has header cells (th), each th with a scope;
+//   - reflow (WCAG 2.1 1.4.10, AA, which axe-core does not test): at
+//     320 CSS px wide nothing outside a data table reaches past the
+//     screen's right edge;
 //   - self-contained: the page asks for nothing but itself.
 // Prints "FILE: ok" or "FILE: PROBLEM" lines; exits 1 when any file has a
 // problem, 2 when the browser or axe-core cannot be run (a missing tool is
@@ -57,6 +60,22 @@ function structureProblems() {
     return out;
 }
 
+// Runs in the page, at 320 CSS px: what reaches past the right edge,
+// outside the data tables (which 1.4.10 lets scroll sideways).
+function reflowProblems() {
+    const out = [];
+    const edge = document.documentElement.clientWidth + 1;
+    for (const e of document.querySelectorAll('body *')) {
+        if (e.closest('table'))
+            continue;
+        const r = e.getBoundingClientRect();
+        if (r.width > 0 && r.right > edge)
+            out.push(`at 320px wide, ${e.tagName.toLowerCase()}${e.className ? '.' + e.className.replace(/ /g, '.') : ''} ` +
+                     `reaches ${Math.round(r.right)}px ("${(e.textContent || '').trim().slice(0, 40)}")`);
+    }
+    return out.slice(0, 5);
+}
+
 (async () => {
     let browser;
     try {
@@ -88,6 +107,8 @@ function structureProblems() {
         for (const v of result.violations)
             for (const n of v.nodes)
                 problems.push(`axe ${v.id} (${v.impact}): ${v.help}: ${n.target.join(' ')}`);
+        await page.setViewportSize({ width: 320, height: 800 });
+        problems.push(...await page.evaluate(reflowProblems));
         if (problems.length) {
             bad++;
             for (const p of problems)
