@@ -68,23 +68,49 @@ static char *default_output_dir(const char *path)
     return out;
 }
 
-/* mkdir -p */
-static int make_dirs(const char *dir)
+/* mkdir -p.  *made is set to how many folders it made, the deepest last,
+ * so that a build that writes nothing can take them away again
+ * (unmake_dirs). */
+static int make_dirs(const char *dir, int *made)
 {
     char *p = cocom_xstrdup(dir);
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
+    *made = 0;
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s != '\0')
             continue;
+        char c = *s;
         *s = '\0';
-        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+        if (mkdir(p, 0755) == 0)
+            (*made)++;
+        else if (errno != EEXIST) {
             free(p);
             return -1;
         }
-        *s = '/';
+        *s = c;
+        if (!c)
+            break;
     }
-    int r = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
     free(p);
-    return r;
+    return 0;
+}
+
+/* Removes the `made` deepest folders of dir, which make_dirs made, if
+ * they are empty: a failed build leaves the disk as it found it. */
+static void unmake_dirs(const char *dir, int made)
+{
+    char *p = cocom_xstrdup(dir);
+    size_t n = strlen(p);
+    while (n > 1 && p[n - 1] == '/')
+        p[--n] = '\0';
+    for (; made > 0; made--) {
+        if (rmdir(p) != 0)
+            break;
+        char *slash = strrchr(p, '/');
+        if (!slash || slash == p)
+            break;
+        *slash = '\0';
+    }
+    free(p);
 }
 
 static int wanted(const char *only, const char *kind)
@@ -255,6 +281,8 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
     Staged *staged = NULL;             /* the documents made, not yet in place */
     size_t nstaged = 0, capstaged = 0;
     char *stage = NULL;                /* the staging folder inside the output folder */
+    int dirs_made = 0;                 /* output folders this build made (make_dirs) */
+    int moved = 0;                     /* files moved into place */
     size_t np = 0;
     if (opt->style) {
         params[np++] = "house-style";
@@ -273,7 +301,7 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
         return st;
     }
     char *outdir = opt->output_dir ? cocom_xstrdup(opt->output_dir) : default_output_dir(arrangement);
-    if (make_dirs(outdir) != 0) {
+    if (make_dirs(outdir, &dirs_made) != 0) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, outdir, 0, "cannot make the output folder: %s", strerror(errno));
         st = COCOM_STATUS_IO;
         goto done;
@@ -411,6 +439,7 @@ CocomStatus cocom_build(CocomContext *ctx, const char *arrangement, const CocomB
                     failed++;
                     continue;
                 }
+                moved++;
                 /* What was written is checked as a reader would need it; a
                  * finding is a warning: the document is made. */
                 if (f == FILE_PDF)
@@ -442,6 +471,8 @@ done:
         rmdir(stage);
         free(stage);
     }
+    if (!moved && outdir)
+        unmake_dirs(outdir, dirs_made);
     free(outdir);
     free(params);
     xmlFreeDoc(plan);

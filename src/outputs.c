@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/xmlsave.h>
-#include <zip.h>
+#include "zip-load.h"
 
 #define PACKAGE_NS "urn:cocom:package:1"
 
@@ -126,6 +126,13 @@ CocomStatus cocom_outputs_write_docx(CocomContext *ctx, xmlDocPtr pkg, const cha
     if (!is_pkg(root, "package")) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 0, "stylesheets/output/docx.xsl did not make a package");
         return COCOM_STATUS_INVALID;
+    }
+    const char *why = NULL;
+    if (!cocom_zip_load(&why)) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 0,
+                     "cannot write the DOCX: libzip could not be loaded (%s); "
+                     "install the package that provides " COCOM_ZIP_SONAME, why);
+        return COCOM_STATUS_IO;
     }
     int zerr = 0;
     zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);

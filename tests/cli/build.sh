@@ -140,6 +140,18 @@ t_one_document_failing_writes_nothing() {
 # A stylesheet that cannot read a template it needs (here the functions
 # table) makes no document with holes in it: check says so first, and a
 # build that gets past the check (the table removed after) writes nothing.
+# A build that writes nothing takes away the folders it made for it.
+t_a_failed_build_leaves_no_new_folder() {
+    data_copy
+    sed -i 's|<xsl:template match="/">|<xsl:template match="/"><xsl:message terminate="yes">ballot broken on purpose</xsl:message>|' \
+        "$T/data/stylesheets/ballot.xsl"
+    mkdir "$T/keep"
+    run_cocom build --data-dir "$T/data" -o "$T/keep/new/out/" "$SRCDIR/samples/wolverhampton-2015"
+    expect_rc 1
+    expect_err "so none was written (the folder is as it was)"
+    [ -z "$(ls -A "$T/keep")" ] || fail "the build left $(find "$T/keep" -mindepth 1)"
+}
+
 t_a_missing_template_is_an_error_not_a_blank_table() {
     data_copy
     rm "$T/data/templates/functions-2015-16.xml"

@@ -51,3 +51,24 @@ t_pdf_is_the_default() {
     [ -z "$(ls "$T/out" | grep -v '\.pdf$')" ] || fail "more than PDFs: $(ls "$T/out")"
     [ -n "$(ls "$T/out")" ] || fail "no PDF"
 }
+
+# libzip is opened only when a DOCX is written (src/zip-load.h): the PDF
+# and HTML need none; a DOCX without it says why and, in a build, leaves
+# the output folder as it was; a library of the wrong kind is refused.
+t_without_libzip_only_the_docx_cannot_be_made() {
+    sample="$SRCDIR/samples/westminster-2015"
+    export COCOM_ZIP_LIBRARY="$T/no-such-libzip.so"
+    run_cocom build --format pdf,html --only report -o "$T/ok" "$sample"
+    expect_rc 0
+    ls "$T/ok"/*.pdf "$T/ok"/*.html > /dev/null || fail "no PDF or HTML without libzip"
+    run_cocom build --format pdf,docx --only report -o "$T/out" "$sample"
+    expect_rc 1
+    expect_err "error: cannot write the DOCX: libzip could not be loaded ($T/no-such-libzip.so: cannot open shared object file"
+    [ ! -e "$T/out" ] || fail "the build wrote $(ls "$T/out")"
+    export COCOM_ZIP_LIBRARY=libz.so.1
+    run_cocom render --format docx "$SRCDIR/stylesheets/model/example.xml" -o "$T/x.docx"
+    unset COCOM_ZIP_LIBRARY
+    expect_rc 1
+    expect_err "(libz.so.1 has no zip_close, so it is not a libzip cocom can use)"
+    [ ! -e "$T/x.docx" ] || fail "a DOCX was written"
+}
