@@ -92,3 +92,25 @@ t_the_model_example_in_libreoffice() {
     expect_next "$before" "$after" || fail "the clause after the inserted one is $after, not one after $before"
     [ "$inserted" = "$before" ] || fail "the inserted clause is numbered '$inserted', not $before"
 }
+
+# The same with a real document: West London CCG's terms of reference
+# (Westminster sample), a clause inserted after 1.1 by a script; in
+# LibreOffice the inserted clause is 1.2, the one that was 1.2 is now 1.3,
+# and section 2 still begins at 2.1.
+t_a_sample_terms_of_reference_renumbers_in_libreoffice() {
+    run_cocom build --format docx --only terms-of-reference -o "$T/out" "$SRCDIR/samples/westminster-2015"
+    expect_rc 0
+    tor="$T/out/wlccg-jc-terms-of-reference.docx"
+    [ -s "$tor" ] || fail "no DOCX of the terms of reference"
+    docx_tool insert "$tor" "$T/inserted.docx" "Simon Stevens"
+    following=$(tail -1 "$T/docx-tool.out" | cut -c1-30)
+    [ -n "$following" ] || fail "docx-tool.py named no following clause"
+    lo_pdf "$T/lo" "$tor" "$T/inserted.docx"
+    pdftotext -layout "$T/lo/wlccg-jc-terms-of-reference.pdf" "$T/before.txt"
+    pdftotext -layout "$T/lo/inserted.pdf" "$T/after.txt"
+    num() { grep -F -- "$2" "$1" | head -1 | awk '{print $1}'; }
+    [ "$(num "$T/before.txt" "$following")" = "1.2" ] || fail "before: '$following' is $(num "$T/before.txt" "$following"), not 1.2"
+    [ "$(num "$T/after.txt" "A clause inserted by a script")" = "1.2" ] || fail "the inserted clause is not 1.2"
+    [ "$(num "$T/after.txt" "$following")" = "1.3" ] || fail "after: '$following' is $(num "$T/after.txt" "$following"), not 1.3"
+    [ "$(num "$T/after.txt" "Section 13Z of the NHS Act")" = "2.1" ] || fail "section 2 no longer begins at 2.1"
+}
