@@ -1552,12 +1552,19 @@
     <xsl:apply-templates mode="fo"/>
   </xsl:template>
 
-  <!-- An item of lines (an observer and the CCG's words on it, a risk and
-       its mitigation): each line a block. -->
-  <xsl:template match="d:item[d:p]" mode="fo">
+  <!-- A bulleted item of lines (an observer and the CCG's words on it, a
+       risk and its mitigation): each line a block. -->
+  <xsl:template match="d:list[@type = 'bulleted']/d:item[not(@label)][d:p]" mode="fo">
     <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
       <xsl:if test="not(../parent::d:td)"><xsl:call-template name="list-item-keeps"/></xsl:if>
-      <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
+      <fo:list-item-label end-indent="label-end()" role="Lbl">
+        <fo:block role="P">
+          <xsl:choose>
+            <xsl:when test="ancestor::d:list[2]"><xsl:value-of select="$bullet-nested"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$bullet"/></xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </fo:list-item-label>
       <fo:list-item-body start-indent="body-start()" role="LBody">
         <xsl:apply-templates select="*" mode="fo"/>
       </fo:list-item-body>
