@@ -66,3 +66,20 @@ tests/docs/many/six-ccgs.xml merton
 EOF
     [ "$n" -eq 6 ] || fail "only $n proformas checked"
 }
+
+# Asked as at December 2015, Wolverhampton's proforma has the CCG's own
+# words (its aims, its risks with their mitigation, dated July 2015): a
+# group of paragraphs and a list of items of lines in an answer, kept
+# with their question in the HTML and the DOCX made from the model.
+t_proforma_own_words_keep_their_question_in_html_and_docx() {
+    xsltproc --stringparam ccg wolverhampton-ccg --stringparam as-at 2015-12-31 --stringparam model-only yes \
+        "$SRCDIR/stylesheets/proforma.xsl" "$SRCDIR/samples/wolverhampton-2015/arrangement.xml" > "$T/m.xml" || fail "no model"
+    [ "$(count "//*[local-name()='group'][@role='own-words']" "$T/m.xml")" = 1 ] || fail "the CCG's aims are not in the model"
+    [ "$(count "//*[local-name()='p'][@role='mitigation']" "$T/m.xml")" -ge 1 ] || fail "no mitigation in the model"
+    run_cocom render --format html "$T/m.xml" -o "$T/p.html"
+    expect_rc 0
+    run_cocom render --format docx "$T/m.xml" -o "$T/p.docx"
+    expect_rc 0
+    "$PY" "$QUESTIONS" "$T/m.xml" --html "$T/p.html" || fail "the HTML lost a question's answer"
+    "$PY" "$QUESTIONS" "$T/m.xml" --docx "$T/p.docx" || fail "the DOCX lost a question's answer"
+}
