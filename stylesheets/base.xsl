@@ -19,11 +19,12 @@
 
   Contents: 1 parameters (page, type, colours, layout); 2 data and model
   texts; 3 attribute sets; 4 the FO document (page masters, metadata,
-  running header and footer, bookmarks, contents); 5 headings, numbered
+  running header and footer, bookmarks); 5 headings, numbered
   paragraphs and blanks; 6 the arrangement's prose (blocks and inline
   markup, links); 7 the model texts (templates/, the fill mode); 8 small
   helpers (labels, dates, people, names); 9 the shared tables (functions
-  by model, decision matrix, membership).
+  by model, decision matrix; the membership table, the contents list and
+  signature blocks are the model's alone: model/common.xsl, output/fo.xsl).
 
   Input: an arrangement (namespace urn:cocom:arrangement:1).  Output:
   XSL-FO 1.1 that cocom and Apache FOP both typeset.  Ids are looked up
@@ -325,38 +326,6 @@
     <fo:bookmark internal-destination="{$id}">
       <fo:bookmark-title><xsl:value-of select="normalize-space($title)"/></fo:bookmark-title>
     </fo:bookmark>
-  </xsl:template>
-
-  <!-- The contents list: entries is a node-set of elements with @id,
-       @number and @title (an RTF turned node-set by the caller). -->
-  <xsl:template name="toc">
-    <xsl:param name="entries"/>
-    <fo:block xsl:use-attribute-sets="toc" role="TOC">
-      <fo:block xsl:use-attribute-sets="toc.title" role="H2">
-        <xsl:call-template name="text"><xsl:with-param name="name" select="'contents'"/></xsl:call-template>
-      </fo:block>
-      <xsl:for-each select="$entries">
-        <fo:block xsl:use-attribute-sets="toc.entry" role="TOCI">
-          <xsl:if test="@level = 2">
-            <xsl:attribute name="start-indent"><xsl:value-of select="$para-number-width"/></xsl:attribute>
-          </xsl:if>
-          <fo:basic-link internal-destination="{@id}" role="Link">
-            <xsl:if test="normalize-space(@number) != ''">
-              <xsl:value-of select="@number"/>
-              <xsl:text>&#x2002;</xsl:text>
-            </xsl:if>
-            <xsl:value-of select="@title"/>
-          </fo:basic-link>
-          <!-- No-break spaces, and a leader of at least a few dots: the
-               title's last word, the dots and the page number go to a
-               new line together, never the dots and number alone. -->
-          <xsl:text>&#xA0;</xsl:text>
-          <fo:leader leader-pattern="dots" leader-pattern-width="{$dot-spacing}" leader-alignment="reference-area" leader-length.minimum="2em" role="artifact"/>
-          <xsl:text>&#xA0;</xsl:text>
-          <fo:page-number-citation ref-id="{@id}"/>
-        </fo:block>
-      </xsl:for-each>
-    </fo:block>
   </xsl:template>
 
   <!-- ================================================================
@@ -1516,139 +1485,6 @@
     <fo:block role="P"/>
   </xsl:template>
 
-  <!-- 9.3 The membership table of a committee: each seat with its holder,
-       organisation, capacity, voting right and vote weight.  A committee
-       that lists no members gets blank rows to fill in. -->
-  <xsl:template name="membership-table">
-    <xsl:param name="committee" select="$the-committee"/>
-    <xsl:param name="caption" select="''"/>
-    <xsl:if test="$caption != ''">
-      <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:value-of select="$caption"/></fo:block>
-    </xsl:if>
-    <!-- Automatic layout: each column gets at least its longest word, so
-         a long organisation name or job title is never cut (issue 18),
-         and a name still to fill in keeps the blank's minimum.  Fixed
-         proportions for processors without it (table-layout-auto). -->
-    <fo:table xsl:use-attribute-sets="table" role="Table">
-      <xsl:choose>
-        <xsl:when test="$table-layout-auto = 'yes'">
-          <xsl:attribute name="table-layout">auto</xsl:attribute>
-          <fo:table-column number-columns-repeated="6"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <fo:table-column column-width="proportional-column-width(20)"/>
-          <fo:table-column column-width="proportional-column-width(13)"/>
-          <fo:table-column column-width="proportional-column-width(20)"/>
-          <fo:table-column column-width="proportional-column-width(16)"/>
-          <fo:table-column column-width="proportional-column-width(12)"/>
-          <fo:table-column column-width="proportional-column-width(19)"/>
-        </xsl:otherwise>
-      </xsl:choose>
-      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
-        <fo:table-row role="TR" keep-together.within-page="always">
-          <xsl:for-each select="str:tokenize('seat name organisation capacity voting weight', ' ')">
-            <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
-              <fo:block role="P">
-                <xsl:call-template name="text"><xsl:with-param name="name" select="concat('col-', .)"/></xsl:call-template>
-              </fo:block>
-            </fo:table-cell>
-          </xsl:for-each>
-        </fo:table-row>
-      </fo:table-header>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
-        <xsl:for-each select="$committee/a:member">
-          <fo:table-row role="TR" keep-together.within-page="always">
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
-              <fo:block role="P"><xsl:call-template name="member-seat"/></fo:block>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <xsl:choose>
-                <!-- the holder: named on the seat, or a person of <people> -->
-                <xsl:when test="a:name | $root/a:people/a:person[@id = current()/@person]/a:name"><fo:block role="P"><xsl:value-of select="normalize-space(a:name | $root/a:people/a:person[@id = current()/@person]/a:name)"/></fo:block></xsl:when>
-                <xsl:when test="@status = 'vacant' or @count = 'unstated' or @count &gt; 1"><fo:block role="P">&#x2013;</fo:block></xsl:when>
-                <xsl:otherwise>
-                  <xsl:call-template name="blank-fill">
-                    <xsl:with-param name="minimum" select="$blank-fill-width"/>
-                  </xsl:call-template>
-                </xsl:otherwise>
-              </xsl:choose>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <xsl:choose>
-                <xsl:when test="@org">
-                  <fo:block role="P"><xsl:call-template name="party-name"><xsl:with-param name="id" select="@org"/></xsl:call-template></fo:block>
-                </xsl:when>
-                <xsl:otherwise><xsl:call-template name="blank-fill"/></xsl:otherwise>
-              </xsl:choose>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:call-template name="label">
-                  <xsl:with-param name="set" select="'member-role'"/>
-                  <xsl:with-param name="value" select="@role"/>
-                </xsl:call-template>
-                <xsl:if test="@profession">
-                  <xsl:text> (</xsl:text>
-                  <xsl:call-template name="label">
-                    <xsl:with-param name="set" select="'profession'"/>
-                    <xsl:with-param name="value" select="@profession"/>
-                  </xsl:call-template>
-                  <xsl:text>)</xsl:text>
-                </xsl:if>
-              </fo:block>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="@voting"/></xsl:call-template>
-              </fo:block>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P"><xsl:call-template name="member-weight"><xsl:with-param name="committee" select="$committee"/></xsl:call-template></fo:block>
-            </fo:table-cell>
-          </fo:table-row>
-        </xsl:for-each>
-        <xsl:if test="not($committee/a:member)">
-          <xsl:call-template name="blank-member-rows"><xsl:with-param name="n" select="$blank-member-rows"/></xsl:call-template>
-        </xsl:if>
-      </fo:table-body>
-    </fo:table>
-  </xsl:template>
-
-  <xsl:template name="blank-member-rows">
-    <xsl:param name="n"/>
-    <xsl:if test="$n &gt; 0">
-      <fo:table-row role="TR">
-        <xsl:call-template name="blank-cells"><xsl:with-param name="n" select="6"/></xsl:call-template>
-      </fo:table-row>
-      <xsl:call-template name="blank-member-rows"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- A block that is all blank: a dotted rule to the end of the line. -->
-  <xsl:template name="blank-fill">
-    <!-- The least room it leaves, in a column laid out automatically. -->
-    <xsl:param name="minimum" select="''"/>
-    <fo:block role="P" text-align-last="justify">
-      <fo:inline xsl:use-attribute-sets="blank" role="Span">
-        <fo:leader leader-pattern="dots">
-          <xsl:if test="$minimum != '' and $table-layout-auto = 'yes'">
-            <xsl:attribute name="leader-length.minimum"><xsl:value-of select="$minimum"/></xsl:attribute>
-          </xsl:if>
-        </fo:leader>
-      </fo:inline>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template name="blank-cells">
-    <xsl:param name="n"/>
-    <xsl:if test="$n &gt; 0">
-      <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-        <xsl:call-template name="blank-fill"/>
-      </fo:table-cell>
-      <xsl:call-template name="blank-cells"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
   <!-- A member's seat in the membership table: the post; the chair or
        vice-chair it holds, when c:office-shown says the document shows
        that office; the number of seats (seats-unstated when the data
@@ -1864,78 +1700,5 @@
       <xsl:when test="$ccg-node/a:practices/@count"><xsl:value-of select="$ccg-node/a:practices/@count"/></xsl:when>
       <xsl:when test="$mandate/a:member-vote/@eligible"><xsl:value-of select="$mandate/a:member-vote/@eligible"/></xsl:when>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- A signature block: For (organisation), Signed, Name, Position, Date.
-       labels: the template element holding t:label[@name] for each word;
-       person: the signatory if known (person content); position: text. -->
-  <!-- (its attribute set, signature.block, is in output/fo.xsl) -->
-
-  <xsl:template name="signature-block">
-    <xsl:param name="labels"/>
-    <xsl:param name="organisation"/>
-    <xsl:param name="person" select="/.."/>
-    <xsl:param name="position" select="''"/>
-    <!-- yes: on the page of what comes before it (the first block after
-         the words that introduce the signatures). -->
-    <xsl:param name="keep-with-previous" select="'no'"/>
-    <fo:table xsl:use-attribute-sets="table signature.block" role="Table">
-      <xsl:if test="$keep-with-previous = 'yes'">
-        <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
-      </xsl:if>
-      <fo:table-column column-width="proportional-column-width(28)"/>
-      <fo:table-column column-width="proportional-column-width(72)"/>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
-        <fo:table-row role="TR">
-          <fo:table-cell xsl:use-attribute-sets="table.label.cell" role="TH" number-columns-spanned="2">
-            <fo:block role="P">
-              <xsl:value-of select="$labels/t:label[@name = 'for']"/>
-              <xsl:text> </xsl:text>
-              <xsl:value-of select="normalize-space($organisation)"/>
-            </fo:block>
-          </fo:table-cell>
-        </fo:table-row>
-        <xsl:call-template name="signature-row">
-          <xsl:with-param name="label" select="$labels/t:label[@name = 'signed']"/>
-          <xsl:with-param name="tall" select="'yes'"/>
-        </xsl:call-template>
-        <xsl:call-template name="signature-row">
-          <xsl:with-param name="label" select="$labels/t:label[@name = 'name']"/>
-          <xsl:with-param name="value" select="normalize-space($person/a:name)"/>
-        </xsl:call-template>
-        <xsl:call-template name="signature-row">
-          <xsl:with-param name="label" select="$labels/t:label[@name = 'position']"/>
-          <xsl:with-param name="value">
-            <xsl:choose>
-              <xsl:when test="$person/a:job-title"><xsl:value-of select="normalize-space($person/a:job-title)"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="normalize-space($position)"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:with-param>
-        </xsl:call-template>
-        <xsl:call-template name="signature-row">
-          <xsl:with-param name="label" select="$labels/t:label[@name = 'date']"/>
-        </xsl:call-template>
-      </fo:table-body>
-    </fo:table>
-  </xsl:template>
-
-  <xsl:template name="signature-row">
-    <xsl:param name="label"/>
-    <xsl:param name="value" select="''"/>
-    <xsl:param name="tall" select="'no'"/>
-    <fo:table-row role="TR">
-      <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH">
-        <fo:block role="P" font-weight="bold"><xsl:value-of select="$label"/></fo:block>
-      </fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-        <xsl:if test="$tall = 'yes'"><xsl:attribute name="padding-top">18pt</xsl:attribute></xsl:if>
-        <xsl:choose>
-          <xsl:when test="normalize-space($value) != ''"><fo:block role="P"><xsl:value-of select="$value"/></fo:block></xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="blank-fill"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </fo:table-cell>
-    </fo:table-row>
   </xsl:template>
 </xsl:stylesheet>

@@ -903,14 +903,17 @@
   </xsl:template>
 
   <!-- Text: white space collapsed as a reader of the model sees it; a
-       space kept at either end where something comes before or after. -->
+       space kept at either end where something comes before or after,
+       in its element or after the inline elements it ends ("<strong>By 9
+       January 2015: </strong>Application"). -->
   <xsl:template match="text()" mode="inline">
     <xsl:param name="bold" select="false()"/>
     <xsl:param name="italic" select="false()"/>
     <xsl:param name="style" select="''"/>
     <xsl:variable name="n" select="normalize-space(.)"/>
-    <xsl:variable name="lead" select="$n != '' and normalize-space(substring(., 1, 1)) = '' and preceding-sibling::node()"/>
-    <xsl:variable name="trail" select="$n != '' and normalize-space(substring(., string-length(.))) = '' and following-sibling::node()"/>
+    <xsl:variable name="inlines" select="ancestor::*[self::d:em or self::d:strong or self::d:cite or self::d:dfn or self::d:span or self::d:run-in or self::d:link]"/>
+    <xsl:variable name="lead" select="$n != '' and normalize-space(substring(., 1, 1)) = '' and (preceding-sibling::node() or $inlines[preceding-sibling::node()])"/>
+    <xsl:variable name="trail" select="$n != '' and normalize-space(substring(., string-length(.))) = '' and (following-sibling::node() or $inlines[following-sibling::node()])"/>
     <xsl:variable name="text">
       <xsl:choose>
         <xsl:when test="$n = '' and preceding-sibling::node() and following-sibling::node() and string-length(.) &gt; 0"><xsl:text> </xsl:text></xsl:when>

@@ -1425,4 +1425,157 @@
   <xsl:template match="fo:*" mode="fo-inline">
     <xsl:copy-of select="."/>
   </xsl:template>
+  <!-- ================================================================
+       The proforma (model/proforma.xsl): its annex label, its questions
+       and answers, a long answer's lines to write on
+       ================================================================ -->
+
+  <!-- The question column's share of a proforma's width. -->
+  <xsl:param name="question-width" select="38"/>
+
+  <!-- The annex a form belongs to, above its title. -->
+  <xsl:template match="d:body/d:p[@role = 'annex-label']" mode="fo">
+    <fo:block role="P" font-weight="bold" color="{$nhs-blue}" space-after="2pt"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- Consecutive question tables and wide questions join up: no space
+       between them, the shared rule drawn once. -->
+  <xsl:attribute-set name="proforma.questions">
+    <xsl:attribute name="space-before">0pt</xsl:attribute>
+    <xsl:attribute name="space-after">0pt</xsl:attribute>
+  </xsl:attribute-set>
+  <!-- margin-left/right 0: the border and padding lie inside the text
+       column, as a table's do (otherwise XSL puts them outside it). -->
+  <xsl:attribute-set name="proforma.wide.question" use-attribute-sets="table.label.cell">
+    <xsl:attribute name="margin-left">0pt</xsl:attribute>
+    <xsl:attribute name="margin-right">0pt</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:attribute-set>
+  <xsl:attribute-set name="proforma.wide.answer" use-attribute-sets="table.cell">
+    <xsl:attribute name="margin-left">0pt</xsl:attribute>
+    <xsl:attribute name="margin-right">0pt</xsl:attribute>
+    <xsl:attribute name="border-top-style">none</xsl:attribute>
+    <xsl:attribute name="font-weight">normal</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- A form's questions: each run of ordinary questions a two-column
+       table (question, answer); a wide question, then its answer across
+       the full width, as two ruled blocks kept together. -->
+  <xsl:template match="d:questions" mode="fo">
+    <xsl:for-each select="d:question">
+      <xsl:choose>
+        <xsl:when test="@wide = 'yes'">
+          <fo:block xsl:use-attribute-sets="proforma.wide.question" role="Div">
+            <xsl:if test="preceding-sibling::d:question"><xsl:attribute name="border-top-style">none</xsl:attribute></xsl:if>
+            <xsl:call-template name="fo-question-prompt"/>
+          </fo:block>
+          <fo:block xsl:use-attribute-sets="proforma.wide.answer" role="Div">
+            <xsl:apply-templates select="d:answer" mode="fo"/>
+          </fo:block>
+        </xsl:when>
+        <!-- the first of a run of ordinary questions: the run -->
+        <xsl:when test="not(preceding-sibling::d:question[1]) or preceding-sibling::d:question[1][@wide = 'yes']">
+          <xsl:variable name="k" select="count(preceding-sibling::d:question[@wide = 'yes'])"/>
+          <fo:table xsl:use-attribute-sets="table proforma.questions" role="Table">
+            <fo:table-column column-width="proportional-column-width({$question-width})"/>
+            <fo:table-column column-width="proportional-column-width({100 - $question-width})"/>
+            <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+              <xsl:for-each select=". | following-sibling::d:question[not(@wide = 'yes')][count(preceding-sibling::d:question[@wide = 'yes']) = $k]">
+                <fo:table-row role="TR" keep-together.within-page="always">
+                  <fo:table-cell xsl:use-attribute-sets="table.label.cell" role="TH">
+                    <xsl:call-template name="fo-question-prompt"/>
+                  </fo:table-cell>
+                  <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
+                    <xsl:apply-templates select="d:answer" mode="fo"/>
+                  </fo:table-cell>
+                </fo:table-row>
+              </xsl:for-each>
+            </fo:table-body>
+          </fo:table>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A question's number in a hanging column, then its words. -->
+  <xsl:template name="fo-question-prompt">
+    <fo:list-block role="L" provisional-distance-between-starts="10mm" provisional-label-separation="1mm">
+      <fo:list-item role="LI">
+        <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="@number"/></fo:block></fo:list-item-label>
+        <fo:list-item-body start-indent="body-start()" role="LBody"><fo:block role="P"><xsl:apply-templates select="d:prompt/node()" mode="fo-inline"/></fo:block></fo:list-item-body>
+      </fo:list-item>
+    </fo:list-block>
+  </xsl:template>
+
+  <!-- An answer: its blocks, each run of inlines one paragraph.  A blank
+       line alone runs to the end of the line; lines to write on alone
+       stay on one page (one line alone overleaf reads as a stray). -->
+  <xsl:template match="d:answer" mode="fo">
+    <xsl:variable name="blocks" select="d:p | d:list | d:table | d:group | d:blank-lines"/>
+    <xsl:choose>
+      <xsl:when test="d:blank[@width = 'line'] and count(node()) = 1">
+        <fo:block role="P" text-align-last="justify"><xsl:apply-templates mode="fo-inline"/></fo:block>
+      </xsl:when>
+      <xsl:when test="d:blank-lines and count(node()) = 1">
+        <fo:block keep-together.within-page="always" role="Div"><xsl:apply-templates mode="fo"/></fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="node()">
+          <xsl:choose>
+            <xsl:when test="count(. | $blocks) = count($blocks)"><xsl:apply-templates select="." mode="fo"/></xsl:when>
+            <!-- the first node of a run of inlines: the run, as one block -->
+            <xsl:when test="not(preceding-sibling::node()[1]) or count(preceding-sibling::node()[1] | $blocks) = count($blocks)">
+              <xsl:variable name="n" select="count(preceding-sibling::node()[count(. | $blocks) = count($blocks)])"/>
+              <xsl:variable name="run" select=". | following-sibling::node()[count(. | $blocks) != count($blocks)][count(preceding-sibling::node()[count(. | $blocks) = count($blocks)]) = $n]"/>
+              <xsl:if test="$run[self::* or normalize-space(.) != '']">
+                <fo:block role="P"><xsl:apply-templates select="$run" mode="fo-inline"/></fo:block>
+              </xsl:if>
+            </xsl:when>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A line of an answer: a plain block; a dated step of its history
+       set a little apart from the next. -->
+  <xsl:template match="d:answer/d:p" mode="fo">
+    <fo:block role="P"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+  <xsl:template match="d:answer/d:p[@role = 'event']" mode="fo">
+    <fo:block role="P" space-after="3pt"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- The CCG's own prose in an answer: its paragraphs and lists as in a
+       text, with nothing around them. -->
+  <xsl:template match="d:group[@role = 'own-words']" mode="fo">
+    <xsl:apply-templates mode="fo"/>
+  </xsl:template>
+
+  <!-- A bulleted item of lines (an observer and the CCG's words on it, a
+       risk and its mitigation): each line a block. -->
+  <xsl:template match="d:list[@type = 'bulleted']/d:item[not(@label)][d:p]" mode="fo">
+    <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
+      <xsl:if test="not(../parent::d:td)"><xsl:call-template name="list-item-keeps"/></xsl:if>
+      <fo:list-item-label end-indent="label-end()" role="Lbl">
+        <fo:block role="P">
+          <xsl:choose>
+            <xsl:when test="ancestor::d:list[2]"><xsl:value-of select="$bullet-nested"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$bullet"/></xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </fo:list-item-label>
+      <fo:list-item-body start-indent="body-start()" role="LBody">
+        <xsl:apply-templates select="*" mode="fo"/>
+      </fo:list-item-body>
+    </fo:list-item>
+  </xsl:template>
+  <xsl:template match="d:item/d:p[@role = 'mitigation']" mode="fo">
+    <fo:block role="P" font-style="italic"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- Lines to write on. -->
+  <xsl:template match="d:blank-lines" mode="fo">
+    <xsl:call-template name="fo-blank-lines"><xsl:with-param name="lines" select="@lines"/></xsl:call-template>
+  </xsl:template>
 </xsl:stylesheet>

@@ -163,6 +163,21 @@ def pdf_words(path, head_foot):
                 if covered and is_furniture(t, [f for f in left if f != "Page"]):
                     drop.add(i)
                     left = [f for f in left if f not in covered]
+        # a foot text too long for its side of the footer wraps (the
+        # proforma's "Questions modelled on ..."): its lines are the page's
+        # last ones but for "Page N of M", which may stand beside the first
+        bottom = [i for i in sorted(range(len(pl)), key=lambda i: pl[i][0])
+                  if pl[i][0] > height * 2 / 3 and i not in drop]
+        for f in foot:
+            if any(f in pl[i][2] for i in drop):
+                continue
+            for k in (2, 3, 4):
+                idx = bottom[-k:]
+                if len(idx) < k:
+                    break
+                if norm(PAGE.sub(" ", " ".join(pl[i][2] for i in idx))) == norm(f):
+                    drop.update(idx)
+                    break
         for i in range(len(pl)):
             if i in drop:
                 continue

@@ -1,16 +1,17 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  stylesheets/proforma-answers.xsl — the answers of the proforma, one
-  template (mode "answer") per question key of templates/proforma.xml.
-  Included by proforma.xsl, whose variables ($pf, $committee-node) and
-  function c:own-words it uses (with base.xsl's c:known-at, c:not-later
-  and c:date-known); what it may print is said at the head of
-  proforma.xsl.  An answer that gives nothing is printed
-  by proforma.xsl as a visible blank.
+  stylesheets/model/proforma-answers.xsl — the answers of the proforma,
+  one template (mode "answer") per question key of
+  templates/proforma.xml, as the document model's inlines and blocks
+  (urn:cocom:document:1).  Included by model/proforma.xsl, whose
+  variables ($pf, $committee-node) and function c:own-words it uses (with
+  base.xsl's c:known-at, c:not-later and c:date-known); what it may print
+  is said at the head of model/proforma.xsl.  An answer that gives
+  nothing is made a blank to complete by model/proforma.xsl.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:d="urn:cocom:document:1"
     xmlns:a="urn:cocom:arrangement:1"
     xmlns:t="urn:cocom:templates:1"
     xmlns:exsl="http://exslt.org/common"
@@ -19,7 +20,7 @@
     exclude-result-prefixes="a t exsl str c">
 
   <!-- ================================================================
-       Answers (mode "answer"): inline text or FO blocks; empty = blank.
+       Answers (mode "answer"): inline text or model blocks; empty = blank.
        ================================================================ -->
 
   <xsl:template match="t:question" mode="answer">
@@ -93,7 +94,7 @@
 
   <xsl:template match="t:question[@key = 'lay-members']" mode="answer">
     <xsl:for-each select="$the-ccg/a:lay-members">
-      <fo:block role="P"><xsl:value-of select="@count"/></fo:block>
+      <d:p><xsl:value-of select="@count"/></d:p>
       <xsl:call-template name="own-words"><xsl:with-param name="prose" select="a:description"/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -105,9 +106,10 @@
     <xsl:for-each select="$prose[c:own-words(.)]">
       <xsl:choose>
         <xsl:when test="self::a:description or self::a:mitigation">
-          <fo:block role="P"><xsl:apply-templates select="." mode="inline"/></fo:block>
+          <d:p><xsl:apply-templates select="." mode="inline"/></d:p>
         </xsl:when>
-        <xsl:otherwise><xsl:apply-templates select="*" mode="block"/></xsl:otherwise>
+        <!-- paragraphs of the CCG's own prose, as in a text -->
+        <xsl:otherwise><d:group role="own-words"><xsl:apply-templates select="*" mode="model-block"/></d:group></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
@@ -147,13 +149,13 @@
        features: they are not the CCG's answer). -->
   <xsl:template match="t:question[@key = 'history']" mode="answer">
     <xsl:for-each select="$known-events[@status]">
-      <fo:block role="P" space-after="3pt">
-        <fo:inline font-weight="bold" role="Span">
+      <d:p role="event">
+        <d:strong>
           <xsl:call-template name="event-date"/>
           <xsl:text>: </xsl:text>
-        </fo:inline>
+        </d:strong>
         <xsl:call-template name="label"><xsl:with-param name="set" select="'model-event'"/><xsl:with-param name="value" select="@status"/></xsl:call-template>
-      </fo:block>
+      </d:p>
     </xsl:for-each>
   </xsl:template>
 
@@ -167,50 +169,32 @@
        report's, never the form's. -->
   <xsl:template match="t:question[@key = 'functions-table']" mode="answer">
     <xsl:variable name="fs" select="$root/a:scope/a:function"/>
-    <fo:table xsl:use-attribute-sets="table" role="Table">
-      <fo:table-column column-width="proportional-column-width(5)"/>
-      <fo:table-column column-width="proportional-column-width(4)"/>
-      <fo:table-column column-width="proportional-column-width(4)"/>
-      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
-        <fo:table-row role="TR">
-          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
-            <fo:block role="P"><xsl:value-of select="$functions-template/t:column[@name = 'function']"/></fo:block>
-          </fo:table-cell>
-          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
-            <fo:block role="P"><xsl:value-of select="$functions-template/t:column[@model = $model-kind]"/></fo:block>
-          </fo:table-cell>
-          <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
-            <fo:block role="P"><xsl:call-template name="pf-text"><xsl:with-param name="name" select="'functions-status-heading'"/></xsl:call-template></fo:block>
-          </fo:table-cell>
-        </fo:table-row>
-      </fo:table-header>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+    <d:table role="functions-offer">
+      <d:col width="5"/><d:col width="4"/><d:col width="4"/>
+      <d:head>
+        <d:row>
+          <d:th scope="col"><xsl:value-of select="$functions-template/t:column[@name = 'function']"/></d:th>
+          <d:th scope="col"><xsl:value-of select="$functions-template/t:column[@model = $model-kind]"/></d:th>
+          <d:th scope="col"><xsl:call-template name="pf-text"><xsl:with-param name="name" select="'functions-status-heading'"/></xsl:call-template></d:th>
+        </d:row>
+      </d:head>
+      <d:body>
         <xsl:for-each select="$fs">
           <xsl:variable name="national" select="$functions-template/t:function[@key = current()/@key]"/>
-          <fo:table-row role="TR" keep-together.within-page="always">
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P"><xsl:call-template name="function-name"/></fo:block>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="$national/t:offer[@model = $model-kind]"><xsl:value-of select="$national/t:offer[@model = $model-kind]"/></xsl:when>
-                  <xsl:otherwise>&#x2013;</xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
-            </fo:table-cell>
-            <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-              <fo:block role="P">
-                <xsl:call-template name="label"><xsl:with-param name="set" select="'function-status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template>
-              </fo:block>
-            </fo:table-cell>
-          </fo:table-row>
+          <d:row keep="together">
+            <d:td><xsl:call-template name="function-name"/></d:td>
+            <d:td>
+              <xsl:choose>
+                <xsl:when test="$national/t:offer[@model = $model-kind]"><xsl:value-of select="$national/t:offer[@model = $model-kind]"/></xsl:when>
+                <xsl:otherwise>&#x2013;</xsl:otherwise>
+              </xsl:choose>
+            </d:td>
+            <d:td><xsl:call-template name="label"><xsl:with-param name="set" select="'function-status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template></d:td>
+          </d:row>
         </xsl:for-each>
-      </fo:table-body>
-    </fo:table>
-    <fo:block xsl:use-attribute-sets="table.note" role="P">
-      <xsl:call-template name="pf-text"><xsl:with-param name="name" select="'functions-source'"/></xsl:call-template>
-    </fo:block>
+      </d:body>
+      <d:note><xsl:call-template name="pf-text"><xsl:with-param name="name" select="'functions-source'"/></xsl:call-template></d:note>
+    </d:table>
   </xsl:template>
 
   <!-- The activities in the national wording of their key (which also
@@ -219,43 +203,31 @@
   <xsl:template match="t:question[@key = 'activities']" mode="answer">
     <xsl:variable name="acts" select="$commissioned-activities"/>
     <xsl:if test="$acts">
-      <fo:list-block xsl:use-attribute-sets="list" role="L">
+      <d:list type="bulleted">
         <xsl:for-each select="$acts">
-          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-            <xsl:call-template name="list-item-keeps"/>
-            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P"><xsl:call-template name="activity-name"/></fo:block>
-            </fo:list-item-body>
-          </fo:list-item>
+          <d:item><xsl:call-template name="activity-name"/></d:item>
         </xsl:for-each>
-      </fo:list-block>
+      </d:list>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="t:question[@key = 'reserved']" mode="answer">
     <xsl:variable name="fs" select="$root/a:scope/a:function[@status = 'reserved' or @status = 'retained']"/>
     <xsl:if test="$fs">
-      <fo:list-block xsl:use-attribute-sets="list" role="L">
+      <d:list type="bulleted">
         <xsl:for-each select="$fs">
-          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-            <xsl:call-template name="list-item-keeps"/>
-            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P"><xsl:call-template name="function-name"/></fo:block>
-            </fo:list-item-body>
-          </fo:list-item>
+          <d:item><xsl:call-template name="function-name"/></d:item>
         </xsl:for-each>
-      </fo:list-block>
+      </d:list>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="t:question[@key = 'pooled-fund']" mode="answer">
     <xsl:for-each select="$root/a:finance/a:pooled-fund[c:not-later(.)]">
-      <fo:block role="P">
+      <d:p>
         <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="@used"/></xsl:call-template>
         <xsl:if test="@gbp"><xsl:text>; </xsl:text><xsl:call-template name="money"/></xsl:if>
-      </fo:block>
+      </d:p>
       <xsl:call-template name="own-words"><xsl:with-param name="prose" select="a:description"/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -283,7 +255,7 @@
     <xsl:variable name="g" select="$root/a:committees-in-common[contains(concat(' ', @committees, ' '), concat(' ', $committee-node/@id, ' '))]"/>
     <xsl:choose>
       <xsl:when test="$g">
-        <fo:block role="P">
+        <d:p>
           <xsl:value-of select="normalize-space($g/a:name)"/>
           <xsl:if test="$g/@total &gt; 1">
             <xsl:text> (</xsl:text>
@@ -292,16 +264,16 @@
             <xsl:call-template name="pf-text"><xsl:with-param name="name" select="'in-common-committees'"/></xsl:call-template>
             <xsl:text>)</xsl:text>
           </xsl:if>
-        </fo:block>
+        </d:p>
         <xsl:variable name="mc">
           <xsl:call-template name="meeting-chair-words"><xsl:with-param name="mc" select="$g/a:meeting-chair"/></xsl:call-template>
         </xsl:variable>
         <xsl:if test="normalize-space($mc) != ''">
-          <fo:block role="P">
+          <d:p>
             <xsl:call-template name="pf-text"><xsl:with-param name="name" select="'meeting-chair'"/></xsl:call-template>
             <xsl:text> </xsl:text>
             <xsl:value-of select="$mc"/>
-          </fo:block>
+          </d:p>
         </xsl:if>
         <xsl:call-template name="own-words"><xsl:with-param name="prose" select="$g/a:description"/></xsl:call-template>
       </xsl:when>
@@ -322,7 +294,7 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:if test="normalize-space($who) != ''">
-      <fo:block role="P"><xsl:call-template name="capitalise"><xsl:with-param name="s" select="normalize-space($who)"/></xsl:call-template></fo:block>
+      <d:p><xsl:call-template name="capitalise"><xsl:with-param name="s" select="normalize-space($who)"/></xsl:call-template></d:p>
     </xsl:if>
     <xsl:call-template name="own-words"><xsl:with-param name="prose" select="$office/a:description"/></xsl:call-template>
   </xsl:template>
@@ -346,18 +318,14 @@
 
   <xsl:template match="t:question[@key = 'observers']" mode="answer">
     <xsl:if test="$committee-node/a:observer">
-      <fo:list-block xsl:use-attribute-sets="list" role="L" space-before="4pt">
+      <d:list type="bulleted" role="data">
         <xsl:for-each select="$committee-node/a:observer">
-          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-            <xsl:call-template name="list-item-keeps"/>
-            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
-              <xsl:call-template name="own-words"><xsl:with-param name="prose" select="a:description"/></xsl:call-template>
-            </fo:list-item-body>
-          </fo:list-item>
+          <d:item>
+            <d:p><xsl:call-template name="observer-line"/></d:p>
+            <xsl:call-template name="own-words"><xsl:with-param name="prose" select="a:description"/></xsl:call-template>
+          </d:item>
         </xsl:for-each>
-      </fo:list-block>
+      </d:list>
     </xsl:if>
   </xsl:template>
 
@@ -413,11 +381,11 @@
   <xsl:template match="t:question[@key = 'meetings']" mode="answer">
     <xsl:for-each select="$committee-node/a:meetings[c:not-later(.)]">
       <xsl:if test="@frequency and @frequency != 'other'">
-        <fo:block role="P">
+        <d:p>
           <xsl:variable name="f"><xsl:call-template name="label"><xsl:with-param name="set" select="'frequency'"/><xsl:with-param name="value" select="@frequency"/></xsl:call-template></xsl:variable>
           <xsl:call-template name="capitalise"><xsl:with-param name="s" select="$f"/></xsl:call-template>
           <xsl:if test="@notice-days">; papers <xsl:value-of select="@notice-days"/> days before each meeting</xsl:if>
-        </fo:block>
+        </d:p>
       </xsl:if>
       <xsl:call-template name="own-words"><xsl:with-param name="prose" select="a:description"/></xsl:call-template>
     </xsl:for-each>
@@ -472,14 +440,14 @@
 
   <xsl:template match="t:question[@key = 'constitution-dates']" mode="answer">
     <xsl:variable name="c" select="$constitution"/>
-    <fo:block role="P">
+    <d:p>
       <xsl:text>Requested: </xsl:text>
       <xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$c/@date-requested[c:date-known(.)]"/></xsl:call-template>
-    </fo:block>
-    <fo:block role="P">
+    </d:p>
+    <d:p>
       <xsl:text>Approved: </xsl:text>
       <xsl:call-template name="date-or-blank"><xsl:with-param name="date" select="$c/@date-approved[c:date-known(.)]"/></xsl:call-template>
-    </fo:block>
+    </d:p>
     <xsl:call-template name="own-words"><xsl:with-param name="prose" select="$c/a:description"/></xsl:call-template>
   </xsl:template>
 
@@ -500,7 +468,7 @@
                   or (not(@for or @against)
                       and (not($the-mandate/a:ballot-return) or (@result = 'in-favour' and $all-returned)))"/>
       <xsl:if test="@result and $shown">
-        <fo:block role="P">
+        <d:p>
           <xsl:call-template name="label"><xsl:with-param name="set" select="'member-vote-result'"/><xsl:with-param name="value" select="@result"/></xsl:call-template>
           <xsl:if test="@model">
             <xsl:text> of </xsl:text>
@@ -508,7 +476,7 @@
           </xsl:if>
           <xsl:text>; date: </xsl:text>
           <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-        </fo:block>
+        </d:p>
       </xsl:if>
       <xsl:call-template name="own-words"><xsl:with-param name="prose" select="a:description"/></xsl:call-template>
     </xsl:for-each>
@@ -534,7 +502,7 @@
   <xsl:template match="t:question[@key = 'ballot']" mode="answer">
     <xsl:if test="$returns">
       <!-- "3 of the 36 member practices returned a ballot paper:" -->
-      <fo:block role="P">
+      <d:p>
         <xsl:value-of select="count($returns)"/>
         <xsl:if test="$members != ''">
           <xsl:value-of select="concat(' of the ', $members)"/>
@@ -544,15 +512,15 @@
           <xsl:when test="$members != '' and number($members) = 1"> member practice returned a ballot paper:</xsl:when>
           <xsl:otherwise> member practices returned a ballot paper:</xsl:otherwise>
         </xsl:choose>
-      </fo:block>
+      </d:p>
       <xsl:for-each select="$labels/t:set[@name = 'model']/t:label">
         <xsl:variable name="m" select="@value"/>
         <xsl:if test="$returns[@model = $m]">
-          <fo:block role="P">
+          <d:p>
             <xsl:value-of select="count($returns[@model = $m])"/>
             <xsl:text> for </xsl:text>
             <xsl:value-of select="."/>
-          </fo:block>
+          </d:p>
         </xsl:if>
       </xsl:for-each>
     </xsl:if>
@@ -561,11 +529,11 @@
   <xsl:template match="t:question[@key = 'governing-body']" mode="answer">
     <xsl:for-each select="$gb-approval">
       <xsl:if test="@decision">
-        <fo:block role="P">
+        <d:p>
           <xsl:call-template name="label"><xsl:with-param name="set" select="'gb-decision'"/><xsl:with-param name="value" select="@decision"/></xsl:call-template>
           <xsl:text>; date: </xsl:text>
           <xsl:call-template name="format-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-        </fo:block>
+        </d:p>
       </xsl:if>
       <xsl:call-template name="own-words"><xsl:with-param name="prose" select="a:description"/></xsl:call-template>
     </xsl:for-each>
@@ -603,13 +571,13 @@
   <xsl:template match="t:question[@key = 'running-costs']" mode="answer">
     <xsl:for-each select="$root/a:finance/a:running-costs[c:not-later(.)]">
       <xsl:if test="@gbp">
-        <fo:block role="P">Running cost allowance: <xsl:call-template name="money"/></fo:block>
+        <d:p>Running cost allowance: <xsl:call-template name="money"/></d:p>
       </xsl:if>
       <xsl:if test="@uplift">
-        <fo:block role="P">
+        <d:p>
           <xsl:text>Uplift for co-commissioning: </xsl:text>
           <xsl:call-template name="yes-no"><xsl:with-param name="flag" select="@uplift"/></xsl:call-template>
-        </fo:block>
+        </d:p>
       </xsl:if>
       <xsl:call-template name="own-words"><xsl:with-param name="prose" select="a:description"/></xsl:call-template>
     </xsl:for-each>
@@ -617,17 +585,17 @@
 
   <xsl:template match="t:question[@key = 'finance']" mode="answer">
     <xsl:for-each select="($root/a:finance/a:allocation | $root/a:finance/a:per-head-spend | $root/a:finance/a:pms-premium)[c:not-later(.)]">
-      <fo:block role="P">
-        <fo:inline font-weight="bold" role="Span">
+      <d:p>
+        <d:strong>
           <xsl:choose>
             <xsl:when test="self::a:allocation">Primary care allocation</xsl:when>
             <xsl:when test="self::a:per-head-spend">Primary care spend per head</xsl:when>
             <xsl:otherwise>PMS premium</xsl:otherwise>
           </xsl:choose>
           <xsl:if test="@gbp">: </xsl:if>
-        </fo:inline>
+        </d:strong>
         <xsl:call-template name="money"/>
-      </fo:block>
+      </d:p>
       <xsl:call-template name="own-words"><xsl:with-param name="prose" select="a:description"/></xsl:call-template>
     </xsl:for-each>
     <xsl:call-template name="own-words"><xsl:with-param name="prose" select="$root/a:finance/a:description"/></xsl:call-template>
@@ -638,30 +606,26 @@
   <xsl:template match="t:question[@key = 'risks']" mode="answer">
     <xsl:variable name="risks" select="$root/a:risks[c:own-words(.)]/a:risk"/>
     <xsl:if test="$risks">
-      <fo:list-block xsl:use-attribute-sets="list" role="L">
+      <d:list type="bulleted">
         <xsl:for-each select="$risks">
-          <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-            <xsl:call-template name="list-item-keeps"/>
-            <fo:list-item-label end-indent="label-end()" role="Lbl"><fo:block role="P"><xsl:value-of select="$bullet"/></fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()" role="LBody">
-              <fo:block role="P"><xsl:apply-templates select="a:description" mode="inline"/></fo:block>
-              <xsl:for-each select="a:mitigation">
-                <fo:block role="P" font-style="italic">Mitigation: <xsl:apply-templates mode="inline"/></fo:block>
-              </xsl:for-each>
-            </fo:list-item-body>
-          </fo:list-item>
+          <d:item>
+            <d:p><xsl:apply-templates select="a:description" mode="inline"/></d:p>
+            <xsl:for-each select="a:mitigation">
+              <d:p role="mitigation">Mitigation: <xsl:apply-templates mode="inline"/></d:p>
+            </xsl:for-each>
+          </d:item>
         </xsl:for-each>
-      </fo:list-block>
+      </d:list>
     </xsl:if>
   </xsl:template>
 
   <!-- 8. Engagement -->
   <xsl:template match="t:question[@key = 'lmc']" mode="answer">
     <xsl:for-each select="$root/a:parties/a:lmc">
-      <fo:block role="P"><xsl:value-of select="normalize-space(a:name)"/></fo:block>
+      <d:p><xsl:value-of select="normalize-space(a:name)"/></d:p>
     </xsl:for-each>
     <xsl:for-each select="$committee-node/a:observer[@role = 'lmc']">
-      <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
+      <d:p><xsl:call-template name="observer-line"/></d:p>
     </xsl:for-each>
   </xsl:template>
 
@@ -669,10 +633,10 @@
        date (a later report is not one the CCG could cite). -->
   <xsl:template match="t:question[@key = 'hwb']" mode="answer">
     <xsl:for-each select="$committee-node/a:observer[@role = 'health-and-wellbeing-board']">
-      <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
+      <d:p><xsl:call-template name="observer-line"/></d:p>
     </xsl:for-each>
     <xsl:for-each select="$root/a:board-report[c:known-at(.)]">
-      <fo:block role="P">
+      <d:p>
         <xsl:text>Report to the </xsl:text>
         <xsl:call-template name="party-name"><xsl:with-param name="id" select="@board"/></xsl:call-template>
         <xsl:variable name="c" select="$root/a:parties/a:health-and-wellbeing-board[@id = current()/@board]/@council"/>
@@ -686,13 +650,13 @@
         <xsl:text>: “</xsl:text>
         <xsl:value-of select="normalize-space(a:cover/a:report-title)"/>
         <xsl:text>”</xsl:text>
-      </fo:block>
+      </d:p>
     </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="t:question[@key = 'healthwatch']" mode="answer">
     <xsl:for-each select="$committee-node/a:observer[@role = 'healthwatch']">
-      <fo:block role="P"><xsl:call-template name="observer-line"/></fo:block>
+      <d:p><xsl:call-template name="observer-line"/></d:p>
     </xsl:for-each>
   </xsl:template>
 
