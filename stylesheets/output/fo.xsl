@@ -1425,4 +1425,76 @@
   <xsl:template match="fo:*" mode="fo-inline">
     <xsl:copy-of select="."/>
   </xsl:template>
+  <!-- ================================================================
+       The mandate summary and the ballot paper (issue 20, H2): their
+       FO as it was when they were made straight from the arrangement.
+       ================================================================ -->
+
+  <!-- The mandate summary's list of returns is set smaller, to keep to
+       the page. -->
+  <xsl:param name="returns-font-size" select="'8.5pt'"/>
+
+  <!-- The summary's facts: "Label: value", a line each, close together
+       so that the summary keeps to one page. -->
+  <xsl:template match="d:fields[@role = 'facts']" mode="fo">
+    <xsl:for-each select="d:field">
+      <fo:block role="P" space-after="2pt">
+        <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="d:label/node()" mode="fo-inline"/><xsl:text> </xsl:text></fo:inline>
+        <xsl:apply-templates select="d:value/node()" mode="fo-inline"/>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The returns by model (set a paragraph apart from the facts), and
+       the returns one by one (smaller type). -->
+  <xsl:template match="d:table[@role = 'returns-by-model' or @role = 'returns']" mode="fo">
+    <fo:table xsl:use-attribute-sets="table" role="Table">
+      <xsl:choose>
+        <xsl:when test="@role = 'returns'">
+          <xsl:attribute name="font-size"><xsl:value-of select="$returns-font-size"/></xsl:attribute>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="space-before"><xsl:value-of select="$para-space"/></xsl:attribute>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="d:col">
+        <fo:table-column column-width="proportional-column-width({@width})"/>
+      </xsl:for-each>
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+        <xsl:apply-templates select="d:head/d:row" mode="fo"/>
+      </fo:table-header>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <xsl:apply-templates select="d:body/d:row" mode="fo"/>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- The total of the returns: a bold row. -->
+  <xsl:template match="d:table[@role = 'returns-by-model']/d:body/d:row[@role = 'total']" mode="fo">
+    <fo:table-row role="TR" font-weight="bold">
+      <xsl:apply-templates select="d:th | d:td" mode="fo"/>
+    </fo:table-row>
+  </xsl:template>
+
+  <!-- The summary's run-in labels ("Turnout:") carry the space after
+       them in their bold, as the summary always printed them: the
+       model's space after the run-in moves inside it. -->
+  <xsl:template match="d:p[@role = 'turnout' or @role = 'result' or @role = 'member-vote' or @role = 'governing-body']/d:run-in" mode="fo-inline">
+    <fo:inline font-weight="bold" role="Span"><xsl:apply-templates mode="fo-inline"/><xsl:text> </xsl:text></fo:inline>
+  </xsl:template>
+  <xsl:template match="d:p[@role = 'turnout' or @role = 'result' or @role = 'member-vote' or @role = 'governing-body']/text()[preceding-sibling::node()[1][self::d:run-in]]" mode="fo-inline">
+    <xsl:choose>
+      <xsl:when test="starts-with(., ' ')"><xsl:value-of select="substring(., 2)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The returns: a sub-heading (H2 below the summary's title), then
+       the table and the count of practices with no return. -->
+  <xsl:template match="d:section[@role = 'returns']" mode="fo">
+    <fo:block xsl:use-attribute-sets="subsection.heading" role="H2" id="{@id}">
+      <xsl:apply-templates select="d:heading/node()" mode="fo-inline"/>
+    </fo:block>
+    <xsl:apply-templates select="*[not(self::d:heading)]" mode="fo"/>
+  </xsl:template>
 </xsl:stylesheet>

@@ -8,8 +8,9 @@
 
 RNG="$SRCDIR/stylesheets/model/document.rng"
 
-# The document kinds made through the model (stylesheets/README.md).
-CONVERTED="report terms-of-reference"
+# The document kinds made through the model (stylesheets/README.md):
+# those with a stylesheets/model/<kind>.xsl.
+CONVERTED=$(ls "$SRCDIR"/stylesheets/model/*.xsl | sed 's|.*/||; s|\.xsl$||' | grep -vx common | tr '\n' ' ')
 
 # Every arrangement the tests and samples have.
 arrangements() {
