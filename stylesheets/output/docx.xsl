@@ -1029,4 +1029,24 @@
       <xsl:with-param name="indent" select="$indent"/>
     </xsl:apply-templates>
   </xsl:template>
+  <!-- A ballot paper's fields (Signed, On behalf of, Date, Return by):
+       the label in bold, a space, and the value, or dots to the margin
+       (a right tab with a dot leader) to write on, as on the LMC's
+       form.  Not field's label column: "Return this form to … by:" is
+       longer than it. -->
+  <xsl:template match="d:fields[@role = 'ballot-return']/d:field">
+    <xsl:variable name="to-write" select="d:value/d:blank and normalize-space(d:value) = ''"/>
+    <w:p>
+      <w:pPr>
+        <xsl:if test="$to-write"><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{$text-width}"/></w:tabs></xsl:if>
+        <w:spacing w:before="120" w:after="120"/>
+      </w:pPr>
+      <xsl:apply-templates select="d:label/node()" mode="inline"><xsl:with-param name="bold" select="true()"/></xsl:apply-templates>
+      <xsl:call-template name="text-run"><xsl:with-param name="text" select="' '"/></xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$to-write"><w:r><w:tab/></w:r></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="d:value/node()" mode="inline"/></xsl:otherwise>
+      </xsl:choose>
+    </w:p>
+  </xsl:template>
 </xsl:stylesheet>

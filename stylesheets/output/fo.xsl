@@ -1497,4 +1497,127 @@
     </fo:block>
     <xsl:apply-templates select="*[not(self::d:heading)]" mode="fo"/>
   </xsl:template>
+  <!-- The ballot paper's title, and the room left in each model's box
+       for the practice's mark. -->
+  <xsl:param name="ballot-title-font-size" select="'20pt'"/>
+  <xsl:param name="box-space" select="'22mm'"/>
+
+  <!-- One ballot paper: on a page of its own, and kept on it. -->
+  <xsl:template match="d:group[@role = 'ballot-paper']" mode="fo">
+    <fo:block role="Div">
+      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:if test="@keep = 'together'"><xsl:attribute name="keep-together.within-page">always</xsl:attribute></xsl:if>
+      <xsl:if test="@new-page = 'yes'"><xsl:attribute name="break-before">page</xsl:attribute></xsl:if>
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="d:group[@role = 'ballot-paper']/d:title" mode="fo">
+    <fo:block role="H1" font-size="{$ballot-title-font-size}" font-weight="bold" line-height="1.2"
+              color="{$title-color}" text-align="center" space-after="14pt">
+      <xsl:apply-templates mode="fo-inline"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The practice header: a ruled box, centred. -->
+  <xsl:template match="d:box[@role = 'practice-header']" mode="fo">
+    <fo:block role="Div" margin-left="0pt" margin-right="0pt" border="1pt solid {$nhs-dark-grey}" padding="8pt" space-after="16pt" text-align="center">
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The practice's name heads its paper in the model (and in HTML and
+       DOCX); the PDF has always tagged it a paragraph, large and bold,
+       and keeps it so. -->
+  <xsl:template match="d:box[@role = 'practice-header']/d:subheading[@role = 'practice']" mode="fo">
+    <fo:block role="P" font-size="16pt" font-weight="bold"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- The blank paper's "Practice Header": where the practice writes. -->
+  <xsl:template match="d:box[@role = 'practice-header']/d:subheading[@role = 'placeholder']" mode="fo">
+    <fo:block role="P" color="{$nhs-dark-grey}" padding-top="10pt" padding-bottom="6pt"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- The practice's code: "Practice code: T90001"; to complete, its
+       label bold and dots to the end of the line. -->
+  <xsl:template match="d:box[@role = 'practice-header']/d:fields" mode="fo">
+    <xsl:for-each select="d:field">
+      <xsl:choose>
+        <xsl:when test="d:value/d:blank and normalize-space(d:value) = ''">
+          <fo:block role="P" text-align="start" text-align-last="justify">
+            <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="d:label/node()" mode="fo-inline"/></fo:inline>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="fo-ballot-dots"/>
+          </fo:block>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:block role="P">
+            <xsl:apply-templates select="d:label/node()" mode="fo-inline"/>
+            <xsl:text> </xsl:text>
+            <xsl:apply-templates select="d:value/node()" mode="fo-inline"/>
+          </fo:block>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The dots of a line to write on, to the end of the line. -->
+  <xsl:template name="fo-ballot-dots">
+    <fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline>
+  </xsl:template>
+
+  <!-- "(Name of Practice) wishes to mandate (Name of CCG) …": larger. -->
+  <xsl:template match="d:group[@role = 'ballot-paper']/d:p[@role = 'mandate']" mode="fo">
+    <fo:block role="P" font-size="14pt" line-height="1.4" space-after="16pt"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- The three models side by side, a ruled box each with room for the
+       mark: to a screen reader, a list of the three (the table is only
+       there for the layout). -->
+  <xsl:template match="d:choices[@role = 'ballot']" mode="fo">
+    <fo:table table-layout="fixed" width="100%" border-collapse="separate" border-separation="4mm" role="L">
+      <xsl:for-each select="d:choice">
+        <fo:table-column column-width="proportional-column-width(1)"/>
+      </xsl:for-each>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="NonStruct">
+        <fo:table-row role="NonStruct">
+          <xsl:for-each select="d:choice">
+            <fo:table-cell border="2pt solid {$nhs-black}" padding="6pt" padding-bottom="{$box-space}" role="LI" text-align="center">
+              <fo:block role="LBody">
+                <fo:block role="P" font-size="14pt" font-weight="bold"><xsl:apply-templates select="d:label/node()" mode="fo-inline"/></fo:block>
+                <xsl:for-each select="d:description">
+                  <fo:block role="P"><xsl:apply-templates mode="fo-inline"/></fo:block>
+                </xsl:for-each>
+              </fo:block>
+            </fo:table-cell>
+          </xsl:for-each>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template match="d:group[@role = 'ballot-paper']/d:p[@role = 'instruction']" mode="fo">
+    <fo:block role="P" space-before="14pt" space-after="24pt"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- Signed, On behalf of, Date, Return by: the label bold, then the
+       value, or dots to the end of the line. -->
+  <xsl:template match="d:fields[@role = 'ballot-return']" mode="fo">
+    <xsl:for-each select="d:field">
+      <xsl:variable name="to-write" select="d:value/d:blank and normalize-space(d:value) = ''"/>
+      <fo:block role="P" space-after="18pt">
+        <xsl:if test="$to-write"><xsl:attribute name="text-align-last">justify</xsl:attribute></xsl:if>
+        <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="d:label/node()" mode="fo-inline"/></fo:inline>
+        <xsl:text> </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$to-write"><xsl:call-template name="fo-ballot-dots"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="d:value/node()" mode="fo-inline"/></xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="d:group[@role = 'ballot-paper']/d:p[@role = 'advice']" mode="fo">
+    <fo:block role="P" color="{$nhs-dark-grey}" space-before="24pt"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
 </xsl:stylesheet>
