@@ -982,4 +982,74 @@
   <xsl:template match="d:*" priority="-1">
     <xsl:message terminate="yes">docx.xsl: the document model's &lt;<xsl:value-of select="local-name()"/>&gt; is not handled by this output</xsl:message>
   </xsl:template>
+  <!-- === the mandate summary and the ballot paper (issue 20, H2) ===== -->
+
+  <!-- The mandate summary's returns, one by one: the PDF sets them small
+       (output/fo.xsl, returns-font-size); here, at the body's size, a
+       column as narrow as its share would break a word of its own
+       between letters ("Acknowledge/d").  So each column is at least as
+       wide as its longest word (about 140 twentieths of a point a
+       character of 11 pt bold, and the cell's margins), and the columns
+       that need no more share the rest in the model's proportions.  The
+       table is then written as any other. -->
+  <xsl:template match="d:table[@role = 'returns']" xmlns:str="http://exslt.org/strings">
+    <xsl:param name="indent" select="''"/>
+    <xsl:variable name="t" select="."/>
+    <xsl:variable name="total" select="sum(d:col/@width)"/>
+    <xsl:variable name="cols-rtf">
+      <xsl:for-each select="d:col">
+        <xsl:variable name="i" select="position()"/>
+        <xsl:variable name="lengths-rtf">
+          <xsl:for-each select="$t/d:head/d:row/*[$i] | $t/d:body/d:row/*[$i]">
+            <xsl:for-each select="str:tokenize(normalize-space(.), ' ')"><n><xsl:value-of select="string-length(.)"/></n></xsl:for-each>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="longest">
+          <xsl:for-each select="exsl:node-set($lengths-rtf)/n">
+            <xsl:sort select="." data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <c share="{@width div $total * $text-width}" least="{number(concat('0', $longest)) * 140 + 216}"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="cols" select="exsl:node-set($cols-rtf)/c"/>
+    <xsl:variable name="narrow" select="$cols[number(@least) &gt; number(@share)]"/>
+    <xsl:variable name="rest" select="$text-width - sum($narrow/@least)"/>
+    <xsl:variable name="others" select="sum($cols[not(number(@least) &gt; number(@share))]/@share)"/>
+    <xsl:variable name="copy-rtf">
+      <d:table>
+        <xsl:for-each select="$cols">
+          <xsl:choose>
+            <xsl:when test="number(@least) &gt; number(@share)"><d:col width="{round(@least)}"/></xsl:when>
+            <xsl:otherwise><d:col width="{round(@share * $rest div $others)}"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:copy-of select="$t/d:head | $t/d:body"/>
+      </d:table>
+    </xsl:variable>
+    <xsl:apply-templates select="exsl:node-set($copy-rtf)/d:table">
+      <xsl:with-param name="indent" select="$indent"/>
+    </xsl:apply-templates>
+  </xsl:template>
+  <!-- A ballot paper's fields (Signed, On behalf of, Date, Return by):
+       the label in bold, a space, and the value, or dots to the margin
+       (a right tab with a dot leader) to write on, as on the LMC's
+       form.  Not field's label column: "Return this form to … by:" is
+       longer than it. -->
+  <xsl:template match="d:fields[@role = 'ballot-return']/d:field">
+    <xsl:variable name="to-write" select="d:value/d:blank and normalize-space(d:value) = ''"/>
+    <w:p>
+      <w:pPr>
+        <xsl:if test="$to-write"><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{$text-width}"/></w:tabs></xsl:if>
+        <w:spacing w:before="120" w:after="120"/>
+      </w:pPr>
+      <xsl:apply-templates select="d:label/node()" mode="inline"><xsl:with-param name="bold" select="true()"/></xsl:apply-templates>
+      <xsl:call-template name="text-run"><xsl:with-param name="text" select="' '"/></xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$to-write"><w:r><w:tab/></w:r></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="d:value/node()" mode="inline"/></xsl:otherwise>
+      </xsl:choose>
+    </w:p>
+  </xsl:template>
 </xsl:stylesheet>

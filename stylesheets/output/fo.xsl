@@ -1578,4 +1578,199 @@
   <xsl:template match="d:blank-lines" mode="fo">
     <xsl:call-template name="fo-blank-lines"><xsl:with-param name="lines" select="@lines"/></xsl:call-template>
   </xsl:template>
+  <!-- ================================================================
+       The mandate summary and the ballot paper (issue 20, H2): their
+       FO as it was when they were made straight from the arrangement.
+       ================================================================ -->
+
+  <!-- The mandate summary's list of returns is set smaller, to keep to
+       the page. -->
+  <xsl:param name="returns-font-size" select="'8.5pt'"/>
+
+  <!-- The summary's facts: "Label: value", a line each, close together
+       so that the summary keeps to one page. -->
+  <xsl:template match="d:fields[@role = 'facts']" mode="fo">
+    <xsl:for-each select="d:field">
+      <fo:block role="P" space-after="2pt">
+        <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="d:label/node()" mode="fo-inline"/><xsl:text> </xsl:text></fo:inline>
+        <xsl:apply-templates select="d:value/node()" mode="fo-inline"/>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The returns by model (set a paragraph apart from the facts), and
+       the returns one by one (smaller type). -->
+  <xsl:template match="d:table[@role = 'returns-by-model' or @role = 'returns']" mode="fo">
+    <fo:table xsl:use-attribute-sets="table" role="Table">
+      <xsl:choose>
+        <xsl:when test="@role = 'returns'">
+          <xsl:attribute name="font-size"><xsl:value-of select="$returns-font-size"/></xsl:attribute>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="space-before"><xsl:value-of select="$para-space"/></xsl:attribute>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="d:col">
+        <fo:table-column column-width="proportional-column-width({@width})"/>
+      </xsl:for-each>
+      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
+        <xsl:apply-templates select="d:head/d:row" mode="fo"/>
+      </fo:table-header>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
+        <xsl:apply-templates select="d:body/d:row" mode="fo"/>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- The total of the returns: a bold row. -->
+  <xsl:template match="d:table[@role = 'returns-by-model']/d:body/d:row[@role = 'total']" mode="fo">
+    <fo:table-row role="TR" font-weight="bold">
+      <xsl:apply-templates select="d:th | d:td" mode="fo"/>
+    </fo:table-row>
+  </xsl:template>
+
+  <!-- The summary's run-in labels ("Turnout:") carry the space after
+       them in their bold, as the summary always printed them: the
+       model's space after the run-in moves inside it. -->
+  <xsl:template match="d:p[@role = 'turnout' or @role = 'result' or @role = 'member-vote' or @role = 'governing-body']/d:run-in" mode="fo-inline">
+    <fo:inline font-weight="bold" role="Span"><xsl:apply-templates mode="fo-inline"/><xsl:text> </xsl:text></fo:inline>
+  </xsl:template>
+  <xsl:template match="d:p[@role = 'turnout' or @role = 'result' or @role = 'member-vote' or @role = 'governing-body']/text()[preceding-sibling::node()[1][self::d:run-in]]" mode="fo-inline">
+    <xsl:choose>
+      <xsl:when test="starts-with(., ' ')"><xsl:value-of select="substring(., 2)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The returns: a sub-heading (H2 below the summary's title), then
+       the table and the count of practices with no return. -->
+  <xsl:template match="d:section[@role = 'returns']" mode="fo">
+    <fo:block xsl:use-attribute-sets="subsection.heading" role="H2" id="{@id}">
+      <xsl:apply-templates select="d:heading/node()" mode="fo-inline"/>
+    </fo:block>
+    <xsl:apply-templates select="*[not(self::d:heading)]" mode="fo"/>
+  </xsl:template>
+  <!-- The ballot paper's title, and the room left in each model's box
+       for the practice's mark. -->
+  <xsl:param name="ballot-title-font-size" select="'20pt'"/>
+  <xsl:param name="box-space" select="'22mm'"/>
+
+  <!-- One ballot paper: on a page of its own, and kept on it. -->
+  <xsl:template match="d:group[@role = 'ballot-paper']" mode="fo">
+    <fo:block role="Div">
+      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:if test="@keep = 'together'"><xsl:attribute name="keep-together.within-page">always</xsl:attribute></xsl:if>
+      <xsl:if test="@new-page = 'yes'"><xsl:attribute name="break-before">page</xsl:attribute></xsl:if>
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="d:group[@role = 'ballot-paper']/d:title" mode="fo">
+    <fo:block role="H1" font-size="{$ballot-title-font-size}" font-weight="bold" line-height="1.2"
+              color="{$title-color}" text-align="center" space-after="14pt">
+      <xsl:apply-templates mode="fo-inline"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The practice header: a ruled box, centred. -->
+  <xsl:template match="d:box[@role = 'practice-header']" mode="fo">
+    <fo:block role="Div" margin-left="0pt" margin-right="0pt" border="1pt solid {$nhs-dark-grey}" padding="8pt" space-after="16pt" text-align="center">
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The practice's name heads its paper in the model (and in HTML and
+       DOCX); the PDF has always tagged it a paragraph, large and bold,
+       and keeps it so. -->
+  <xsl:template match="d:box[@role = 'practice-header']/d:subheading[@role = 'practice']" mode="fo">
+    <fo:block role="P" font-size="16pt" font-weight="bold"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- The blank paper's "Practice Header": where the practice writes. -->
+  <xsl:template match="d:box[@role = 'practice-header']/d:subheading[@role = 'placeholder']" mode="fo">
+    <fo:block role="P" color="{$nhs-dark-grey}" padding-top="10pt" padding-bottom="6pt"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- The practice's code: "Practice code: T90001"; to complete, its
+       label bold and dots to the end of the line. -->
+  <xsl:template match="d:box[@role = 'practice-header']/d:fields" mode="fo">
+    <xsl:for-each select="d:field">
+      <xsl:choose>
+        <xsl:when test="d:value/d:blank and normalize-space(d:value) = ''">
+          <fo:block role="P" text-align="start" text-align-last="justify">
+            <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="d:label/node()" mode="fo-inline"/></fo:inline>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="fo-ballot-dots"/>
+          </fo:block>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:block role="P">
+            <xsl:apply-templates select="d:label/node()" mode="fo-inline"/>
+            <xsl:text> </xsl:text>
+            <xsl:apply-templates select="d:value/node()" mode="fo-inline"/>
+          </fo:block>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The dots of a line to write on, to the end of the line. -->
+  <xsl:template name="fo-ballot-dots">
+    <fo:inline xsl:use-attribute-sets="blank" role="Span"><fo:leader leader-pattern="dots"/></fo:inline>
+  </xsl:template>
+
+  <!-- "(Name of Practice) wishes to mandate (Name of CCG) …": larger. -->
+  <xsl:template match="d:group[@role = 'ballot-paper']/d:p[@role = 'mandate']" mode="fo">
+    <fo:block role="P" font-size="14pt" line-height="1.4" space-after="16pt"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- The three models side by side, a ruled box each with room for the
+       mark: to a screen reader, a list of the three (the table is only
+       there for the layout). -->
+  <xsl:template match="d:choices[@role = 'ballot']" mode="fo">
+    <fo:table table-layout="fixed" width="100%" border-collapse="separate" border-separation="4mm" role="L">
+      <xsl:for-each select="d:choice">
+        <fo:table-column column-width="proportional-column-width(1)"/>
+      </xsl:for-each>
+      <fo:table-body start-indent="0pt" end-indent="0pt" role="NonStruct">
+        <fo:table-row role="NonStruct">
+          <xsl:for-each select="d:choice">
+            <fo:table-cell border="2pt solid {$nhs-black}" padding="6pt" padding-bottom="{$box-space}" role="LI" text-align="center">
+              <fo:block role="LBody">
+                <fo:block role="P" font-size="14pt" font-weight="bold"><xsl:apply-templates select="d:label/node()" mode="fo-inline"/></fo:block>
+                <xsl:for-each select="d:description">
+                  <fo:block role="P"><xsl:apply-templates mode="fo-inline"/></fo:block>
+                </xsl:for-each>
+              </fo:block>
+            </fo:table-cell>
+          </xsl:for-each>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template match="d:group[@role = 'ballot-paper']/d:p[@role = 'instruction']" mode="fo">
+    <fo:block role="P" space-before="14pt" space-after="24pt"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
+
+  <!-- Signed, On behalf of, Date, Return by: the label bold, then the
+       value, or dots to the end of the line. -->
+  <xsl:template match="d:fields[@role = 'ballot-return']" mode="fo">
+    <xsl:for-each select="d:field">
+      <xsl:variable name="to-write" select="d:value/d:blank and normalize-space(d:value) = ''"/>
+      <fo:block role="P" space-after="18pt">
+        <xsl:if test="$to-write"><xsl:attribute name="text-align-last">justify</xsl:attribute></xsl:if>
+        <fo:inline font-weight="bold" role="Span"><xsl:apply-templates select="d:label/node()" mode="fo-inline"/></fo:inline>
+        <xsl:text> </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$to-write"><xsl:call-template name="fo-ballot-dots"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="d:value/node()" mode="fo-inline"/></xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="d:group[@role = 'ballot-paper']/d:p[@role = 'advice']" mode="fo">
+    <fo:block role="P" color="{$nhs-dark-grey}" space-before="24pt"><xsl:apply-templates mode="fo-inline"/></fo:block>
+  </xsl:template>
 </xsl:stylesheet>

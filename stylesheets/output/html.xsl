@@ -518,4 +518,35 @@ a { color: #0b4f9c; overflow-wrap: anywhere; }  /* a long address wraps (reflow)
   <xsl:template match="d:*" priority="-1">
     <xsl:message terminate="yes">html.xsl: the document model's &lt;<xsl:value-of select="local-name()"/>&gt; is not handled by this output</xsl:message>
   </xsl:template>
+  <!-- === the mandate summary and the ballot paper (issue 20, H2) =====
+       A ballot paper is a group (role ballot-paper) with new-page: the
+       print style above puts each on a printed page of its own; its
+       practice's name is its heading (h2 below the form's h1), so that a
+       reader can tell the papers apart.  The style here is inline: the
+       page's style sheet is shared by every document. -->
+
+  <!-- The three models: a box each to mark, and no bullet beside it. -->
+  <xsl:template match="d:choices[@role = 'ballot']">
+    <ul style="list-style: none; padding-left: 0">
+      <xsl:call-template name="attrs"><xsl:with-param name="class" select="'choices'"/></xsl:call-template>
+      <xsl:for-each select="d:choice">
+        <li style="margin: 0.5em 0">
+          <span class="choice-box" style="width: 1.5em; height: 1.5em"></span>
+          <strong><xsl:apply-templates select="d:label/node()"/></strong>
+          <xsl:for-each select="d:description">
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="flow"/>
+          </xsl:for-each>
+        </li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+
+  <!-- The practice header's heading: no room above it inside its box. -->
+  <xsl:template match="d:box[@role = 'practice-header']/d:subheading">
+    <h2 style="margin-top: 0.3em">
+      <xsl:call-template name="attrs"/>
+      <xsl:apply-templates/>
+    </h2>
+  </xsl:template>
 </xsl:stylesheet>

@@ -8,8 +8,11 @@
 
 RNG="$SRCDIR/stylesheets/model/document.rng"
 
-# The document kinds made through the model (stylesheets/README.md).
-CONVERTED="report terms-of-reference proforma"
+# The document kinds made through the model (stylesheets/README.md):
+# those with a stylesheets/model/<kind>.xsl (common.xsl and the proforma's
+# answers, which proforma.xsl includes, are not kinds).
+CONVERTED=$(for k in report proforma terms-of-reference ballot mandate-summary; do
+    [ -f "$SRCDIR/stylesheets/model/$k.xsl" ] && echo "$k"; done | tr '\n' ' ')
 
 # Every arrangement the tests and samples have.
 arrangements() {
@@ -118,4 +121,36 @@ t_terms_of_reference_model() {
     s=$(xmllint --xpath "string((//*[local-name()='section'][@role='schedule'])[1]/@new-page)" "$T/m.xml")
     [ "$s" = yes ] || fail "the first schedule does not begin a new page"
 
+}
+
+# The ballot papers and the mandate summary (issue 20): the model alone,
+# through output/fo.xsl, gives the very FO of the one-step stylesheet
+# (canonical XML: attribute order aside); the ballot's model has a paper
+# per practice, each after the first on a new page, headed by its
+# practice's name; the summary's tables scope their header cells.
+t_ballot_and_mandate_summary_models() {
+    for arr in "$SRCDIR/tests/docs/mandate/majority.xml" "$(sample hull-2015)"; do
+        for kind in ballot mandate-summary; do
+            xsltproc "$SRCDIR/stylesheets/model/$kind.xsl" "$arr" > "$T/m.xml" || fail "no $kind model of $arr"
+            valid "$T/m.xml" "model/$kind.xsl on $arr"
+            xsltproc "$SRCDIR/stylesheets/output/fo.xsl" "$T/m.xml" > "$T/two.fo" || fail "fo.xsl failed on the $kind model"
+            fo_of "$T/one.fo" "$kind.xsl" "$arr"
+            xmllint --c14n "$T/one.fo" > "$T/one.c14n"
+            xmllint --c14n "$T/two.fo" > "$T/two.c14n"
+            cmp -s "$T/one.c14n" "$T/two.c14n" || fail "$kind of $arr: the two-step FO is not the one-step FO"
+        done
+    done
+    xsltproc "$SRCDIR/stylesheets/model/ballot.xsl" "$SRCDIR/tests/docs/mandate/majority.xml" > "$T/b.xml"
+    papers="//*[local-name()='group'][@role='ballot-paper']"
+    [ "$(xmllint --xpath "count($papers)" "$T/b.xml")" = 12 ] || fail "not a paper per practice (12)"
+    [ "$(xmllint --xpath "count($papers[@new-page='yes'])" "$T/b.xml")" = 11 ] || fail "not every paper after the first begins a new page"
+    [ "$(xmllint --xpath "count($papers[@keep='together'])" "$T/b.xml")" = 12 ] || fail "not every paper is kept on one page"
+    [ "$(xmllint --xpath "string(($papers)[5]//*[local-name()='subheading'])" "$T/b.xml")" = "Elm Grove Health Centre (test)" ] ||
+        fail "the fifth paper is not headed by the fifth practice's name"
+    [ "$(xmllint --xpath "count($papers[1]//*[local-name()='choice'])" "$T/b.xml")" = 3 ] || fail "a paper has not three models to mark"
+    xsltproc "$SRCDIR/stylesheets/model/mandate-summary.xsl" "$SRCDIR/tests/docs/mandate/low-turnout.xml" > "$T/s.xml"
+    t="//*[local-name()='table'][@role='returns-by-model']"
+    [ "$(xmllint --xpath "count($t//*[local-name()='head']//*[local-name()='th'][@scope='col'])" "$T/s.xml")" = 3 ] || fail "the returns by model: not 3 column headers"
+    [ "$(xmllint --xpath "count($t//*[local-name()='body']//*[local-name()='th'][@scope='row'])" "$T/s.xml")" = 4 ] || fail "the returns by model: a model or the total does not head its row"
+    [ "$(xmllint --xpath "count(//*[local-name()='table'][@role='returns']//*[local-name()='body']/*[local-name()='row'])" "$T/s.xml")" = 3 ] || fail "not the 3 returns, one a row"
 }

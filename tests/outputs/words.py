@@ -128,6 +128,33 @@ def is_furniture(line, furniture):
     return not words_of(rest)
 
 
+def wrapped_furniture(pl, head, foot, height, drop):
+    """The lines of the top (head) or bottom (foot) third of a page that,
+    one after another as they are drawn, spell exactly one of the running
+    head's or foot's texts: a text too long for its line wraps (a ballot
+    paper's source note), and none of its lines alone is the text.
+    Spaces are ignored, so a word broken at its hyphen ("Co-" "Commissioning")
+    still spells it.  Returns their indexes."""
+    found = set()
+    for texts, near in ((head, lambda y0, y1: y1 < height / 3),
+                        (foot, lambda y0, y1: y0 > height * 2 / 3)):
+        for f in texts:
+            want = "".join(f.split())
+            for i in range(len(pl)):
+                acc, taken, j = "", [], i
+                while j < len(pl) and j not in drop and near(pl[j][0], pl[j][1]):
+                    acc += "".join(pl[j][2].split())
+                    taken.append(j)
+                    if not want.startswith(acc):
+                        break
+                    if acc == want:
+                        if len(taken) > 1:
+                            found.update(taken)
+                        break
+                    j += 1
+    return found
+
+
 def pdf_words(path, head_foot):
     """pdftotext's words in its reading order, less the running head's and
     foot's lines: lines of their texts in the top or bottom eighth of a page."""
@@ -178,6 +205,7 @@ def pdf_words(path, head_foot):
                 if norm(PAGE.sub(" ", " ".join(pl[i][2] for i in idx))) == norm(f):
                     drop.update(idx)
                     break
+        drop |= wrapped_furniture(pl, head, foot, height, drop)
         for i in range(len(pl)):
             if i in drop:
                 continue
