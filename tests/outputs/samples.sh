@@ -1,10 +1,9 @@
 # Every sample's documents of the kinds split at the document model (those
-# with a stylesheets/model/<kind>.xsl; so far the board report) as PDF,
-# HTML and DOCX,
-# checked by their real readers: the HTML in Chromium with axe-core, the
+# with a stylesheets/model/<kind>.xsl: since 2026-12-07 every kind) as PDF,
+# HTML and DOCX, checked by their real readers: the HTML in Chromium with axe-core, the
 # DOCX with python-docx and in LibreOffice; and the three say the same
 # words in the same order.  quickstart.sh installs the tools: a missing
-# one is a failure.  Documents of the other kinds are refused as HTML and
+# one is a failure.  A kind without a model would be refused as HTML and
 # DOCX (tests/outputs/formats.sh).
 
 PY=/usr/bin/python3
