@@ -3,10 +3,11 @@
 #include "dynlib.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-int cocom_dynlib_open(const CocomDynLib *lib, const CocomDynSymbol *syms, size_t nsyms, char *why, size_t size)
+static int open_lib(const CocomDynLib *lib, const CocomDynSymbol *syms, size_t nsyms, char *why, size_t size)
 {
     const char *file = lib->env ? getenv(lib->env) : NULL;
     if (!file || !*file)
@@ -26,4 +27,23 @@ int cocom_dynlib_open(const CocomDynLib *lib, const CocomDynSymbol *syms, size_t
         }
     }
     return 1;
+}
+
+/* One lock for every library: each is tried once, and the callers (a
+ * stylesheet's first use, a PDF's check, a DOCX) are rare. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+int cocom_dynlib_load(CocomDynState *state, const CocomDynLib *lib, const CocomDynSymbol *syms, size_t nsyms,
+                      const char **why)
+{
+    pthread_mutex_lock(&lock);
+    if (!state->tried) {
+        state->loaded = open_lib(lib, syms, nsyms, state->why, sizeof state->why);
+        state->tried = 1;
+    }
+    int loaded = state->loaded;
+    pthread_mutex_unlock(&lock);
+    if (!loaded && why)
+        *why = state->why;
+    return loaded;
 }

@@ -26,11 +26,20 @@ typedef struct {
     const char *so;             /* after the symbol's: "it is not a libqpdf cocom can use" */
 } CocomDynLib;
 
-/* Opens the library and fills every symbol's slot.  Returns 1; or 0 with
- * why[0, size) saying why (dlerror()'s reason, or "FILE has no function
- * NAME, so ..."), the library closed again.  The library, once opened, is
- * never closed.  Not thread-safe by itself: call it once, under
- * pthread_once. */
-int cocom_dynlib_open(const CocomDynLib *lib, const CocomDynSymbol *syms, size_t nsyms, char *why, size_t size);
+/* What cocom_dynlib_load() keeps of one library between calls: whether it
+ * has been tried, and how that went.  One static per library, zeroed. */
+typedef struct {
+    int tried;
+    int loaded;
+    char why[512];
+} CocomDynState;
+
+/* Opens the library and fills every symbol's slot, the first time it is
+ * called for `state`; later calls give the first one's answer.  Returns
+ * 1; or 0 with *why (when why is not NULL) pointing into state: dlerror()'s
+ * reason, or "FILE has no function NAME, so ...", the library closed
+ * again.  A library once opened is never closed.  Thread-safe. */
+int cocom_dynlib_load(CocomDynState *state, const CocomDynLib *lib, const CocomDynSymbol *syms, size_t nsyms,
+                      const char **why);
 
 #endif
