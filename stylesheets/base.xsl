@@ -18,13 +18,12 @@
     </xsl:stylesheet>
 
   Contents: 1 parameters (page, type, colours, layout); 2 data and model
-  texts; 3 attribute sets; 4 the FO document (page masters, metadata,
-  running header and footer, bookmarks); 5 headings, numbered
-  paragraphs and blanks; 6 the arrangement's prose (blocks and inline
-  markup, links); 7 the model texts (templates/, the fill mode); 8 small
-  helpers (labels, dates, people, names); 9 the shared tables (functions
-  by model, decision matrix; the membership table, the contents list and
-  signature blocks are the model's alone: model/common.xsl, output/fo.xsl).
+  texts; 3 attribute sets and 4 the FO document (both output/fo.xsl's);
+  5 blanks; 6 the arrangement's inline markup and links; 7 the model
+  texts (templates/, the fill mode); 8 small helpers (labels, dates,
+  people, names); 9 cells and names of the shared tables (the tables, the
+  membership table, the contents list and signature blocks are the
+  model's: model/common.xsl, output/fo.xsl).
 
   Input: an arrangement (namespace urn:cocom:arrangement:1).  Output:
   XSL-FO 1.1 that cocom and Apache FOP both typeset.  Ids are looked up
@@ -69,16 +68,13 @@
        uses (templates/README.md, "Voices"). -->
   <xsl:param name="voice" select="'nhse'"/>
 
-
   <!-- The most characters a side of the running header may have: two
        lines of half the page at the running font size, with room to
        spare for word breaks. -->
   <xsl:param name="running-head-length" select="90"/>
 
-
   <!-- Language of the document; default the arrangement's xml:lang, else en-GB. -->
   <xsl:param name="lang" select="''"/>
-
 
   <!-- Sections: a contents list when a document has at least this many. -->
   <xsl:param name="toc-min-sections" select="5"/>
@@ -273,87 +269,13 @@
   <!-- 3. The parameters and attribute sets of the look (page, type,
        colours, layout) are in output/fo.xsl, imported above. -->
 
-  <!-- ================================================================
-       4. The FO document (output/fo.xsl makes the fo:root, page masters,
-          metadata, running header and footer)
-       ================================================================ -->
-
-  <!-- fo-document: the whole fo:root (output/fo.xsl, fo-root), with the
-       document's language, date and CCGs.  Parameters as fo-root's. -->
-  <xsl:template name="fo-document">
-    <xsl:param name="title"/>
-    <xsl:param name="description" select="''"/>
-    <xsl:param name="creator">
-      <xsl:call-template name="ccg-names"><xsl:with-param name="ccgs" select="$the-ccgs"/></xsl:call-template>
-    </xsl:param>
-    <xsl:param name="running-left" select="$title"/>
-    <!-- More than two CCGs' full names do not fit the running header:
-         their short names do. -->
-    <xsl:param name="running-right">
-      <xsl:call-template name="running-ccgs"/>
-    </xsl:param>
-    <xsl:param name="footer-note"/>
-    <xsl:param name="bookmarks"/>
-    <xsl:param name="content"/>
-    <xsl:param name="first-header" select="'yes'"/>
-    <xsl:call-template name="fo-root">
-      <xsl:with-param name="title" select="$title"/>
-      <xsl:with-param name="description" select="$description"/>
-      <xsl:with-param name="creator" select="$creator"/>
-      <xsl:with-param name="running-left" select="$running-left"/>
-      <xsl:with-param name="running-right" select="$running-right"/>
-      <xsl:with-param name="footer-note" select="$footer-note"/>
-      <xsl:with-param name="bookmarks" select="$bookmarks"/>
-      <xsl:with-param name="content" select="$content"/>
-      <xsl:with-param name="first-header" select="$first-header"/>
-      <xsl:with-param name="date" select="$document-date"/>
-    </xsl:call-template>
-  </xsl:template>
-
-
-
-
-
-
-
-
-
-
-  <!-- One bookmark. -->
-  <xsl:template name="bookmark">
-    <xsl:param name="id"/>
-    <xsl:param name="title"/>
-    <fo:bookmark internal-destination="{$id}">
-      <fo:bookmark-title><xsl:value-of select="normalize-space($title)"/></fo:bookmark-title>
-    </fo:bookmark>
-  </xsl:template>
+  <!-- 4. The FO document (the fo:root, page masters, metadata, running
+       header and footer, bookmarks) is output/fo.xsl's. -->
 
   <!-- ================================================================
        5. Numbered paragraphs and blanks (the FO of headings, numbered
           paragraphs and blanks is in output/fo.xsl)
        ================================================================ -->
-
-  <!-- A numbered paragraph (output/fo.xsl, fo-numbered-block).  A
-       paragraph ending in a colon with something after it is a lead-in
-       ("There are two possible models:"), kept with what it leads into. -->
-  <xsl:template name="numbered-block">
-    <xsl:param name="number" select="''"/>
-    <xsl:param name="content"/>
-    <xsl:param name="indent" select="'no'"/>
-    <xsl:param name="id" select="''"/>
-    <xsl:param name="lead-in"
-        select="boolean(self::a:para and following-sibling::*
-                        and substring(normalize-space(.), string-length(normalize-space(.))) = ':')"/>
-    <xsl:param name="keep-with-previous" select="'no'"/>
-    <xsl:call-template name="fo-numbered-block">
-      <xsl:with-param name="number" select="$number"/>
-      <xsl:with-param name="content" select="$content"/>
-      <xsl:with-param name="indent" select="$indent"/>
-      <xsl:with-param name="id" select="$id"/>
-      <xsl:with-param name="lead-in" select="$lead-in"/>
-      <xsl:with-param name="keep-with-previous" select="$keep-with-previous"/>
-    </xsl:call-template>
-  </xsl:template>
 
   <!-- A visible blank (output/fo.xsl, fo-blank: length short, medium,
        long or a length; in-text yes: in a sentence, bracketed). -->
@@ -372,139 +294,7 @@
     <xsl:call-template name="fo-blank-lines"><xsl:with-param name="lines" select="$lines"/></xsl:call-template>
   </xsl:template>
 
-
-
-
-
-
-
-
-  <!-- ================================================================
-       6. The arrangement's prose: blocks (mode "block") and inline
-          markup (mode "inline")
-       ================================================================ -->
-
-  <xsl:template match="a:para" mode="block">
-    <xsl:call-template name="numbered-block">
-      <xsl:with-param name="number" select="@n"/>
-      <xsl:with-param name="id" select="@id"/>
-      <xsl:with-param name="content"><xsl:apply-templates mode="inline"/></xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="a:subheading" mode="block">
-    <fo:block xsl:use-attribute-sets="subheading" role="H4">
-      <xsl:apply-templates mode="inline"/>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="a:list" mode="block">
-    <fo:list-block xsl:use-attribute-sets="list" role="L">
-      <xsl:if test="ancestor::a:list">
-        <xsl:attribute name="space-before">3pt</xsl:attribute>
-        <xsl:attribute name="space-after">0pt</xsl:attribute>
-      </xsl:if>
-      <xsl:if test="@type = 'numbered'">
-        <xsl:attribute name="provisional-distance-between-starts"><xsl:value-of select="$para-number-width"/></xsl:attribute>
-      </xsl:if>
-      <xsl:apply-templates select="a:item" mode="block"/>
-    </fo:list-block>
-  </xsl:template>
-
-  <xsl:template match="a:item" mode="block">
-    <fo:list-item xsl:use-attribute-sets="list.item" role="LI">
-      <xsl:call-template name="list-item-keeps"/>
-      <fo:list-item-label end-indent="label-end()" role="Lbl">
-        <fo:block role="P">
-          <xsl:choose>
-            <xsl:when test="@n"><xsl:value-of select="@n"/></xsl:when>
-            <xsl:when test="../@type = 'numbered'"><xsl:number format="1."/></xsl:when>
-            <xsl:when test="ancestor::a:list[2]"><xsl:value-of select="$bullet-nested"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$bullet"/></xsl:otherwise>
-          </xsl:choose>
-        </fo:block>
-      </fo:list-item-label>
-      <fo:list-item-body start-indent="body-start()" role="LBody">
-        <fo:block role="P"><xsl:apply-templates select="node()[not(self::a:list)]" mode="inline"/></fo:block>
-        <xsl:apply-templates select="a:list" mode="block"/>
-      </fo:list-item-body>
-    </fo:list-item>
-  </xsl:template>
-
-  <!-- A table typed in prose. -->
-  <xsl:template match="a:table" mode="block">
-    <xsl:variable name="first-row" select="(a:head/a:row | a:row)[1]"/>
-    <xsl:variable name="ncols" select="count($first-row/a:cell[not(@colspan)]) + sum($first-row/a:cell/@colspan)"/>
-    <xsl:if test="a:caption">
-      <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:apply-templates select="a:caption" mode="inline"/></fo:block>
-    </xsl:if>
-    <fo:table xsl:use-attribute-sets="table" role="Table">
-      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
-      <xsl:call-template name="table-columns"><xsl:with-param name="n" select="$ncols"/></xsl:call-template>
-      <xsl:if test="a:head">
-        <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
-          <xsl:for-each select="a:head/a:row">
-            <fo:table-row role="TR">
-              <xsl:for-each select="a:cell">
-                <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
-                  <xsl:call-template name="cell-spans"/>
-                  <fo:block role="P"><xsl:apply-templates mode="inline"/></fo:block>
-                </fo:table-cell>
-              </xsl:for-each>
-            </fo:table-row>
-          </xsl:for-each>
-        </fo:table-header>
-      </xsl:if>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
-        <xsl:for-each select="a:row">
-          <fo:table-row role="TR">
-            <xsl:for-each select="a:cell">
-              <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-                <xsl:call-template name="cell-spans"/>
-                <fo:block role="P"><xsl:apply-templates mode="inline"/></fo:block>
-              </fo:table-cell>
-            </xsl:for-each>
-          </fo:table-row>
-        </xsl:for-each>
-      </fo:table-body>
-    </fo:table>
-  </xsl:template>
-
-  <xsl:template name="cell-spans">
-    <xsl:if test="@colspan"><xsl:attribute name="number-columns-spanned"><xsl:value-of select="@colspan"/></xsl:attribute></xsl:if>
-    <xsl:if test="@rowspan"><xsl:attribute name="number-rows-spanned"><xsl:value-of select="@rowspan"/></xsl:attribute></xsl:if>
-  </xsl:template>
-
-  <!-- n equal proportional columns. -->
-  <xsl:template name="table-columns">
-    <xsl:param name="n"/>
-    <xsl:if test="$n &gt; 0">
-      <fo:table-column column-width="proportional-column-width(1)"/>
-      <xsl:call-template name="table-columns"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- Recommendations, as a block (before the sections or inside one):
-       their heading is one level below what holds them, so that no level
-       is skipped (H2 beside the sections, H3 inside one). -->
-  <xsl:template match="a:recommendations" mode="block">
-    <xsl:if test="a:heading">
-      <fo:block xsl:use-attribute-sets="subheading" role="H{2 + count(parent::a:section)}">
-        <xsl:apply-templates select="a:heading" mode="inline"/>
-      </fo:block>
-    </xsl:if>
-    <xsl:if test="a:lead-in">
-      <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates select="a:lead-in" mode="inline"/></fo:block>
-    </xsl:if>
-    <xsl:for-each select="a:recommendation">
-      <xsl:call-template name="numbered-block">
-        <xsl:with-param name="number">
-          <xsl:call-template name="recommendation-number"/>
-        </xsl:with-param>
-        <xsl:with-param name="content"><xsl:apply-templates mode="inline"/></xsl:with-param>
-      </xsl:call-template>
-    </xsl:for-each>
-  </xsl:template>
+ 
 
   <!-- A recommendation's label: its printed number; a bare "1" is printed "1.". -->
   <xsl:template name="recommendation-number">
@@ -513,23 +303,6 @@
       <xsl:when test="contains(@n, '.')"><xsl:value-of select="@n"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="@n"/>.</xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="a:functions-table" mode="block">
-    <xsl:call-template name="functions-table">
-      <xsl:with-param name="placeholder" select="."/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="a:decision-matrix" mode="block">
-    <xsl:call-template name="decision-matrix">
-      <xsl:with-param name="placeholder" select="."/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Anything else in mode block: its inline content as a paragraph. -->
-  <xsl:template match="a:*" mode="block">
-    <fo:block xsl:use-attribute-sets="para" role="P"><xsl:apply-templates mode="inline"/></fo:block>
   </xsl:template>
 
   <!-- Inline markup. -->
@@ -567,7 +340,6 @@
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
 
-
   <xsl:template name="external-link">
     <xsl:param name="url"/>
     <xsl:param name="content"/>
@@ -584,7 +356,6 @@
       <xsl:with-param name="content" select="$address"/>
     </xsl:call-template>
   </xsl:template>
-
 
   <!-- linkify: text, with any word that is a URL or an e-mail address
        made a link.  Only texts that may hold one are split into words. -->
@@ -849,25 +620,6 @@
   <xsl:template match="t:slot" mode="fill-element">
     <xsl:message>cocom: the model text has a slot "<xsl:value-of select="@name"/>" this document cannot fill; it is printed blank</xsl:message>
     <xsl:call-template name="blank"><xsl:with-param name="in-text" select="'yes'"/></xsl:call-template>
-  </xsl:template>
-
-  <!-- Provenance of a model paragraph, printed when show-provenance=yes. -->
-  <xsl:template name="provenance">
-    <xsl:param name="node" select="."/>
-    <xsl:if test="$show-provenance = 'yes' and $node/@basis">
-      <fo:block xsl:use-attribute-sets="provenance" role="P">
-        <xsl:text>[</xsl:text>
-        <xsl:choose>
-          <xsl:when test="$node/@basis = 'national'">national wording</xsl:when>
-          <xsl:otherwise>modelled</xsl:otherwise>
-        </xsl:choose>
-        <xsl:if test="$node/@source">
-          <xsl:text>: </xsl:text>
-          <xsl:value-of select="$node/@source"/>
-        </xsl:if>
-        <xsl:text>]</xsl:text>
-      </fo:block>
-    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================
@@ -1220,110 +972,10 @@
   </xsl:template>
 
   <!-- ================================================================
-       9. The shared tables
+       9. Cells and names of the shared tables (the tables themselves,
+          the functions by model and the decision matrix, are
+          model/common.xsl's)
        ================================================================ -->
-
-  <!-- 9.1 The functions-by-model table.
-       placeholder  a functions-table element of the data, or nothing
-       functions    the functions to show when the placeholder does not
-                    choose them (default: every function of the scope
-                    that is in the national table, or has offers)
-       columns      the columns, space-separated, from: function
-                    greater-involvement joint delegated status (default:
-                    the placeholder's column headings, else the first four)
-       note         yes: print the source under the table when any cell
-                    comes from the national table -->
-  <xsl:template name="functions-table">
-    <xsl:param name="placeholder" select="/.."/>
-    <xsl:param name="functions" select="$root/a:scope/a:function[a:offer or @key = $functions-template/t:function[@in-table = 'yes']/@key]"/>
-    <xsl:param name="columns">
-      <xsl:choose>
-        <xsl:when test="$placeholder/a:column-heading">
-          <xsl:for-each select="$placeholder/a:column-heading"><xsl:value-of select="concat(@column, ' ')"/></xsl:for-each>
-        </xsl:when>
-        <xsl:otherwise>function greater-involvement joint delegated</xsl:otherwise>
-      </xsl:choose>
-    </xsl:param>
-    <xsl:param name="note" select="'yes'"/>
-    <xsl:param name="caption" select="''"/>
-    <xsl:variable name="cols" select="str:tokenize(normalize-space($columns), ' ')"/>
-    <!-- The rows, in order. -->
-    <xsl:variable name="rows-rtf">
-      <xsl:choose>
-        <xsl:when test="$placeholder/@functions">
-          <xsl:for-each select="str:tokenize(normalize-space($placeholder/@functions), ' ')">
-            <xsl:variable name="fid" select="string(.)"/>
-            <xsl:for-each select="$root">
-              <xsl:for-each select="key('by-id', $fid)[self::a:function]">
-                <row id="{@id}"/>
-              </xsl:for-each>
-            </xsl:for-each>
-          </xsl:for-each>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:for-each select="$functions"><row id="{@id}"/></xsl:for-each>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="rows" select="exsl:node-set($rows-rtf)/*"/>
-    <xsl:variable name="row-functions" select="$root/a:scope/a:function[@id = $rows/@id]"/>
-    <xsl:if test="$caption != ''">
-      <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:value-of select="$caption"/></fo:block>
-    </xsl:if>
-    <fo:table xsl:use-attribute-sets="table" role="Table">
-      <xsl:for-each select="$cols">
-        <xsl:choose>
-          <xsl:when test=". = 'function'"><fo:table-column column-width="proportional-column-width(5)"/></xsl:when>
-          <xsl:otherwise><fo:table-column column-width="proportional-column-width(4)"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:for-each>
-      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
-        <fo:table-row role="TR" keep-together.within-page="always">
-          <xsl:for-each select="$cols">
-            <xsl:variable name="c" select="string(.)"/>
-            <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="$placeholder/a:column-heading[@column = $c]">
-                    <xsl:apply-templates select="$placeholder/a:column-heading[@column = $c]" mode="inline"/>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <xsl:value-of select="$functions-template/t:column[@model = $c or @name = $c]"/>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
-            </fo:table-cell>
-          </xsl:for-each>
-        </fo:table-row>
-      </fo:table-header>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
-        <xsl:for-each select="$rows">
-          <xsl:variable name="rid" select="@id"/>
-          <xsl:variable name="f" select="$row-functions[@id = $rid]"/>
-          <fo:table-row role="TR" keep-together.within-page="always">
-            <xsl:for-each select="$cols">
-              <xsl:variable name="c" select="string(.)"/>
-              <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-                <fo:block role="P">
-                  <xsl:call-template name="functions-table-cell">
-                    <xsl:with-param name="function" select="$f"/>
-                    <xsl:with-param name="column" select="$c"/>
-                  </xsl:call-template>
-                </fo:block>
-              </fo:table-cell>
-            </xsl:for-each>
-          </fo:table-row>
-        </xsl:for-each>
-      </fo:table-body>
-    </fo:table>
-    <!-- The source, when any model cell shown comes from the national table. -->
-    <xsl:variable name="model-cols" select="$cols[. = 'greater-involvement' or . = 'joint' or . = 'delegated']"/>
-    <xsl:if test="$note = 'yes' and $model-cols and $row-functions[not(a:offer[@model = $model-cols])]">
-      <fo:block xsl:use-attribute-sets="table.note" role="P">
-        <xsl:call-template name="text"><xsl:with-param name="name" select="'functions-table-source'"/></xsl:call-template>
-      </fo:block>
-    </xsl:if>
-  </xsl:template>
 
   <!-- One cell of the functions table. -->
   <xsl:template name="functions-table-cell">
@@ -1386,104 +1038,6 @@
        own status, else its function's. -->
   <xsl:variable name="commissioned-activities"
       select="$root/a:scope/a:function/a:activity[(@status and (@status = 'joint' or @status = 'delegated')) or (not(@status) and (../@status = 'joint' or ../@status = 'delegated'))]"/>
-
-  <!-- 9.2 The decision matrix.
-       placeholder  a decision-matrix element of the data, or nothing
-       note         yes: say what a blank cell means, when there are blanks -->
-  <xsl:template name="decision-matrix">
-    <xsl:param name="placeholder" select="/.."/>
-    <xsl:param name="note" select="'yes'"/>
-    <xsl:param name="caption" select="''"/>
-    <xsl:variable name="groups-rtf">
-      <xsl:choose>
-        <xsl:when test="$placeholder/@groups">
-          <xsl:for-each select="str:tokenize(normalize-space($placeholder/@groups), ' ')">
-            <g id="{.}"/>
-          </xsl:for-each>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:for-each select="$root/a:decisions/a:decision-group"><g id="{@id}"/></xsl:for-each>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="order" select="exsl:node-set($groups-rtf)/*"/>
-    <xsl:variable name="cols" select="str:tokenize('group decision committee-decision approved-policy urgent-decision', ' ')"/>
-    <xsl:if test="$caption != ''">
-      <fo:block xsl:use-attribute-sets="caption" role="Caption"><xsl:value-of select="$caption"/></fo:block>
-    </xsl:if>
-    <fo:table xsl:use-attribute-sets="table" role="Table">
-      <fo:table-column column-width="proportional-column-width(19)"/>
-      <fo:table-column column-width="proportional-column-width(30)"/>
-      <fo:table-column column-width="proportional-column-width(17)"/>
-      <fo:table-column column-width="proportional-column-width(17)"/>
-      <fo:table-column column-width="proportional-column-width(17)"/>
-      <fo:table-header start-indent="0pt" end-indent="0pt" role="THead">
-        <fo:table-row role="TR" keep-together.within-page="always">
-          <xsl:for-each select="$cols">
-            <xsl:variable name="c" select="string(.)"/>
-            <fo:table-cell xsl:use-attribute-sets="table.head.cell" role="TH">
-              <fo:block role="P">
-                <xsl:choose>
-                  <xsl:when test="$placeholder/a:column-heading[@column = $c]">
-                    <xsl:apply-templates select="$placeholder/a:column-heading[@column = $c]" mode="inline"/>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <xsl:call-template name="text"><xsl:with-param name="name" select="concat('col-', $c)"/></xsl:call-template>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
-            </fo:table-cell>
-          </xsl:for-each>
-        </fo:table-row>
-      </fo:table-header>
-      <fo:table-body start-indent="0pt" end-indent="0pt" role="TBody">
-        <xsl:for-each select="$order">
-          <xsl:variable name="gid" select="@id"/>
-          <xsl:variable name="g" select="$root/a:decisions/a:decision-group[@id = $gid]"/>
-          <xsl:for-each select="$g/a:decision">
-            <fo:table-row role="TR" keep-together.within-page="always">
-              <xsl:if test="position() = 1">
-                <fo:table-cell xsl:use-attribute-sets="table.cell" role="TH" number-rows-spanned="{count($g/a:decision)}">
-                  <fo:block role="P" font-weight="bold"><xsl:value-of select="normalize-space($g/a:name)"/></fo:block>
-                </fo:table-cell>
-              </xsl:if>
-              <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD">
-                <fo:block role="P"><xsl:value-of select="normalize-space(a:name)"/></fo:block>
-              </fo:table-cell>
-              <xsl:call-template name="matrix-cell"><xsl:with-param name="flag" select="@committee-decision"/></xsl:call-template>
-              <xsl:call-template name="matrix-cell"><xsl:with-param name="flag" select="@approved-policy"/></xsl:call-template>
-              <xsl:call-template name="matrix-cell"><xsl:with-param name="flag" select="@urgent-decision"/></xsl:call-template>
-            </fo:table-row>
-          </xsl:for-each>
-        </xsl:for-each>
-      </fo:table-body>
-    </fo:table>
-    <xsl:if test="$note = 'yes' and $root/a:decisions//a:decision[not(@committee-decision and @approved-policy and @urgent-decision)]">
-      <fo:block xsl:use-attribute-sets="table.note" role="P">
-        <xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-unknown-note'"/></xsl:call-template>
-      </fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="matrix-cell">
-    <xsl:param name="flag"/>
-    <fo:table-cell xsl:use-attribute-sets="table.cell" role="TD" text-align="center">
-      <xsl:choose>
-        <xsl:when test="string($flag) = 'yes'">
-          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-yes'"/></xsl:call-template></fo:block>
-        </xsl:when>
-        <xsl:when test="string($flag) = 'no'">
-          <fo:block role="P"><xsl:call-template name="text"><xsl:with-param name="name" select="'matrix-no'"/></xsl:call-template></fo:block>
-        </xsl:when>
-        <xsl:otherwise><xsl:call-template name="matrix-unknown-cell"/></xsl:otherwise>
-      </xsl:choose>
-    </fo:table-cell>
-  </xsl:template>
-
-  <!-- A cell of the decision matrix the data does not fill: empty. -->
-  <xsl:template name="matrix-unknown-cell">
-    <fo:block role="P"/>
-  </xsl:template>
 
   <!-- A member's seat in the membership table: the post; the chair or
        vice-chair it holds, when c:office-shown says the document shows

@@ -64,7 +64,6 @@ dl.definitions dt { font-weight: bold; }
 /* WCAG 2.1 1.4.10 (reflow): at 320 CSS px nothing but a data table may need
    sideways scrolling, so a blank is never wider than its line. */
 .blank { display: inline-block; min-width: min(6em, 100%); border-bottom: 1px solid #1a1a1a; background: #fff3b0; }
-.blank.short { min-width: min(6em, 100%); }
 .blank.medium { min-width: min(12em, 100%); }
 .blank.line { min-width: min(20em, 100%); }
 td .blank.line, th .blank.line { display: block; min-width: 0; height: 1.5em; }
