@@ -229,7 +229,10 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
     CocomRenderer *r;
     if (format == COCOM_FORMAT_PDF) {
         tmp = cocom_xasprintf("%s.tmp-%ld", output, (long)getpid());
-        r = cocom_renderer_pdf(ctx, tmp, output, cocom_layout_info(l));
+        /* Without the post-pass, nothing would turn the painter's tags
+         * into marked content: Cairo's file is then drawn untagged. */
+        const char *post = getenv("COCOM_PDFPOST");
+        r = cocom_renderer_pdf(ctx, tmp, output, cocom_layout_info(l), !(post && strcmp(post, "0") == 0));
     } else {
         r = cocom_renderer_pages(ctx, output, format);
     }
@@ -276,7 +279,8 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
         st = cocom_renderer_finish(r);
     }
     /* COCOM_PDFPOST=0 skips the post-pass, leaving Cairo's PDF as it is
-     * (not accessible): for measuring the two apart, and for debugging. */
+     * (untagged, not accessible): for measuring the two apart, and for
+     * debugging. */
     const char *post = getenv("COCOM_PDFPOST");
     if (st == COCOM_STATUS_OK && tmp && post && strcmp(post, "0") == 0 && rename(tmp, output) != 0) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: %s", cocom_load_errno_text(errno));

@@ -50,6 +50,10 @@ typedef struct {
     size_t nfigure_alt;
     const char *const *link_contents; /* a description of each link, in order */
     size_t nlink_contents;
+    /* cocom's own tags (structlog.h): the painter's log, read alongside
+     * the pages; NULL for a file Cairo tagged itself (figure_alt and
+     * link_contents are then for that file's Figure and Link elements) */
+    struct CocomStructLog *structure;
 } CocomPdfFix;
 
 /* Reads the PDF at in_path and writes the corrected one to out_path (which

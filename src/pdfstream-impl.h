@@ -99,15 +99,30 @@ typedef struct {
     uint32_t stm_num, stm_count;
     CocomBuf stm_head, stm_data;
     CocomBuf obj;           /* an object being rewritten */
+    struct PstTags *tags;   /* cocom's own tags (fix->structure), or NULL */
 } Post;
 
 /* pdfstream.c: the output and the table of objects */
 Entry *pst_entry(Post *p, long long num);
+uint32_t pst_new_object(Post *p);
+/* Writes an object that is not a stream (into an object stream). */
+void pst_put_object(Post *p, uint32_t num, int gen, const char *body, size_t len);
 void pst_add_mcid(Post *p, const CocomPdfVal *pg, long long mcid);
 int pst_cmp_mcid(const void *a, const void *b);
 uint32_t *pst_refs_of(const CocomPdfVal *v, size_t *n);
 
 /* pdfstream-index.c: pass 1 */
 int pst_index_file(Post *p);
+
+/* pdfstream-tags.c: the structure tree from the painter's log (structlog.h).
+ * Each returns 0 with the reason reported (r.failed set) when the log and
+ * the pages disagree. */
+int pst_tags_start(Post *p);                    /* after the index */
+/* Page `page`'s content s[0, len) into out, its markers made BDC/EMC. */
+int pst_tags_content(Post *p, const unsigned char *s, size_t len, uint32_t page, CocomBuf *out);
+void pst_tags_page(Post *p, CocomPdfVal *page, uint32_t index);   /* /StructParents, /Annots */
+void pst_tags_catalog(Post *p, CocomPdfVal *catalog);             /* /StructTreeRoot */
+int pst_tags_finish(Post *p);                   /* after the last object: the tree's root */
+void pst_tags_free(Post *p);
 
 #endif

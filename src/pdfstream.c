@@ -70,7 +70,7 @@ static int deflate_buf(const void *in, size_t n, CocomBuf *out, int level)
 /* ------------------------------------------------------------------ */
 /* The table of objects                                                 */
 
-static uint32_t new_object(Post *p)
+uint32_t pst_new_object(Post *p)
 {
     COCOM_GROW(p->e, p->cap_e, (size_t)p->ne + 1);
     memset(&p->e[p->ne], 0, sizeof *p->e);
@@ -152,7 +152,7 @@ static void stm_flush(Post *p)
 
 /* An object that is not a stream: into the object stream being filled
  * (generation 0 only, 7.5.7), or written out. */
-static void put_object(Post *p, uint32_t num, int gen, const char *body, size_t len)
+void pst_put_object(Post *p, uint32_t num, int gen, const char *body, size_t len)
 {
     Entry *e = &p->e[num];
     if (gen != 0) {
@@ -164,7 +164,7 @@ static void put_object(Post *p, uint32_t num, int gen, const char *body, size_t 
         return;
     }
     if (!p->stm_count)
-        p->stm_num = new_object(p);
+        p->stm_num = pst_new_object(p);
     e = &p->e[num];
     e->type = 2;
     e->out = p->stm_num;
@@ -379,6 +379,8 @@ static int rewrite_value(Post *p, uint32_t num, CocomPdfVal *v)
     if (v->kind != COCOM_PDFV_DICT)
         return changed;
     if (f & F_CATALOG) {
+        if (p->tags)
+            pst_tags_catalog(p, v);
         if (fix->lang && cocom_pdfmeta_has_words(fix->lang))
             cocom_pdfobj_set(&p->r, v, "Lang", text_val(p, fix->lang));
         set_flag_in(p, v, "ViewerPreferences", "DisplayDocTitle");
@@ -407,6 +409,8 @@ static int rewrite_value(Post *p, uint32_t num, CocomPdfVal *v)
     }
     if (f & F_PAGE) {
         cocom_pdfobj_set(&p->r, v, "Tabs", name_val(p, "/S"));
+        if (p->tags)
+            pst_tags_page(p, v, e->aux);
         changed = 1;
     }
     if (f & F_CUT_PARENT) {
@@ -570,6 +574,43 @@ static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
     return ok && !p->out.failed;
 }
 
+/* A page's content stream, its markers made marked content (cocom's own
+ * tags, pdfstream-tags.c). */
+static int rewrite_content_tagged(Post *p, const CocomPdfObj *o, uint32_t page)
+{
+    const CocomPdfVal *filter = cocom_pdfobj_get(&o->value, "Filter");
+    int flate = cocom_pdfobj_is_name(filter, "FlateDecode");
+    if ((filter && !flate) || cocom_pdfobj_get(&o->value, "DecodeParms") || o->length > MAX_CONTENT_BYTES) {
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
+                     "page %u: its content is compressed in a way cocom cannot read, or larger than %llu MiB",
+                     page + 1, (unsigned long long)(MAX_CONTENT_BYTES >> 20));
+        return 0;
+    }
+    unsigned char *raw = stream_bytes(p, o);
+    CocomBuf plain = {0}, edited = {0};
+    int ok = raw != NULL;
+    if (ok && flate && !cocom_pdfobj_inflate(raw, (size_t)o->length, &plain, MAX_INFLATED_BYTES)) {
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
+                     "page %u: its content cannot be decompressed (damaged, or over %zu MiB)", page + 1,
+                     MAX_INFLATED_BYTES >> 20);
+        ok = 0;
+    }
+    if (ok) {
+        const unsigned char *s = flate ? (const unsigned char *)plain.data : raw;
+        size_t len = flate ? plain.len : (size_t)o->length;
+        ok = pst_tags_content(p, s ? s : (const unsigned char *)"", len, page, &edited);
+        /* The elements the page closed went out first (into an object
+         * stream, which may have been written): the content is here. */
+        p->e[o->num].type = 1;
+        p->e[o->num].out = p->out.pos;
+        ok = ok && write_deflated(p, o, edited.data ? edited.data : "", edited.len);
+    }
+    free(raw);
+    cocom_buf_free(&plain);
+    cocom_buf_free(&edited);
+    return ok && !p->out.failed;
+}
+
 static int write_object(Post *p, uint32_t num)
 {
     Entry *e = &p->e[num];
@@ -584,6 +625,8 @@ static int write_object(Post *p, uint32_t num)
     if (o.is_stream) {
         p->e[num].type = 1;
         p->e[num].out = p->out.pos;
+        if ((e->flags & F_CONTENT) && p->tags)
+            return rewrite_content_tagged(p, &o, e->aux);
         if (e->flags & F_CONTENT)
             return rewrite_content(p, &o, e->aux);
         return pass_stream(p, &o);
@@ -593,7 +636,7 @@ static int write_object(Post *p, uint32_t num)
     if (changed) {
         p->obj.len = 0;
         cocom_pdfobj_write(&p->obj, &o.value);
-        put_object(p, num, o.gen, p->obj.data, p->obj.len);
+        pst_put_object(p, num, o.gen, p->obj.data, p->obj.len);
     } else {
         /* Unchanged: its bytes as Cairo wrote them. */
         const char *b = o.body;
@@ -602,7 +645,7 @@ static int write_object(Post *p, uint32_t num)
             b++, n--;
         while (n && (b[n - 1] == ' ' || b[n - 1] == '\n' || b[n - 1] == '\r'))
             n--;
-        put_object(p, num, o.gen, b, n);
+        pst_put_object(p, num, o.gen, b, n);
     }
     return !p->out.failed;
 }
@@ -637,7 +680,7 @@ static void write_new_info(Post *p)
     if (p->create_pdf[0])
         cocom_buf_printf(&b, " /CreationDate (%s) /ModDate (%s)", p->create_pdf, p->modify_pdf);
     cocom_buf_puts(&b, " >>");
-    put_object(p, p->info, 0, b.data, b.len);
+    pst_put_object(p, p->info, 0, b.data, b.len);
     cocom_buf_free(&b);
 }
 
@@ -651,7 +694,7 @@ static int bytes_for(uint64_t v)
 
 static void write_xref(Post *p)
 {
-    uint32_t xref_num = new_object(p);
+    uint32_t xref_num = pst_new_object(p);
     uint64_t at = p->out.pos;
     p->e[xref_num].type = 1;
     p->e[xref_num].out = at;
@@ -725,7 +768,7 @@ static int write_file(Post *p)
             ok = 0;
     }
     free(order);
-    if (!ok)
+    if (!ok || (p->tags && !pst_tags_finish(p)))
         return 0;
     if (p->info_made)
         write_new_info(p);
@@ -774,16 +817,16 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
     if (st == COCOM_STATUS_OK) {
         p.ne = p.cap_e = p.r.nxref;
         p.e = cocom_xcalloc(p.ne, sizeof *p.e);
-        if (!pst_index_file(&p))
+        if (!pst_index_file(&p) || (fix->structure && !pst_tags_start(&p)))
             st = COCOM_STATUS_INVALID;
     }
     if (st == COCOM_STATUS_OK) {
         p.converted = cocom_xcalloc(p.npages, sizeof *p.converted);
         if (!p.info) {
-            p.info = new_object(&p);
+            p.info = pst_new_object(&p);
             p.info_made = 1;
         }
-        p.meta = new_object(&p);
+        p.meta = pst_new_object(&p);
         p.out.f = fopen(out_path, "wb");
         if (!p.out.f) {
             cocom_report(ctx, COCOM_SEVERITY_ERROR, out_path, 0, "cannot write the PDF: %s",
@@ -810,6 +853,7 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
     free(p.e);
     free(p.mcids);
     free(p.converted);
+    pst_tags_free(&p);
     free(p.title);
     free(p.author);
     free(p.subject);

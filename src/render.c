@@ -4,6 +4,7 @@
 #include "fo-tree.h"
 #include "image.h"
 #include "load.h"
+#include "tagger.h"
 
 #include <errno.h>
 #include <math.h>
@@ -31,14 +32,6 @@ typedef struct {
     size_t nclusters, capclusters;
 } Batch;
 
-/* An open structure element, mirroring Cairo's tag stack (which persists
- * from page to page), and whether its text can be its own content. */
-typedef struct {
-    const char *name;   /* static: one of render.c's structure types */
-    int leaf;           /* no element inside it: text goes in directly */
-    int begun;          /* opened in Cairo yet (see tag_begin) */
-} OpenTag;
-
 struct CocomRenderer {
     CocomContext *ctx;
     CocomFormat format;
@@ -54,19 +47,11 @@ struct CocomRenderer {
     int finished;
     CocomStatus status;
     Batch batch;
-    /* Tagged PDF */
-    int tagging;
+    /* Tagged PDF (tagger.h); NULL for PNG and SVG */
+    CocomTagger *tg;
     int document_open;
-    OpenTag *tags;
-    size_t ntags, captags;
-    int artifact_depth;         /* inside page furniture (a Private element) */
-    int artifact_begun;         /* that Private element opened in Cairo yet */
     double vis[4];              /* the visible area: the page, or the clip (x0 y0 x1 y1) */
     char date[32];              /* PDF: its dates, ISO 8601 UTC */
-    char **figure_alt;          /* for the post-pass, in structure order */
-    size_t nfigure_alt, capfigure_alt;
-    char **link_contents;
-    size_t nlink_contents, caplink_contents;
 };
 
 static void set_color(cairo_t *cr, FoColor c)
@@ -144,7 +129,8 @@ static cairo_status_t write_pdf(void *closure, const unsigned char *data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const char *name, const CocomDocInfo *info)
+CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const char *name, const CocomDocInfo *info,
+                                  int tagged)
 {
     CocomRenderer *r = cocom_xcalloc(1, sizeof *r);
     r->ctx = ctx;
@@ -181,7 +167,13 @@ CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const cha
             cairo_pdf_surface_set_metadata(r->pdf, CAIRO_PDF_METADATA_KEYWORDS, info->keywords);
     }
     r->cr = cairo_create(r->pdf);
-    r->tagging = 1;
+    r->tg = tagged ? cocom_tagger_new() : NULL;
+    if (tagged && !r->tg) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, r->name, 0, "cannot make the PDF: no temporary file for its tags: %s",
+                     cocom_load_errno_text(errno));
+        cocom_renderer_destroy(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -275,20 +267,31 @@ static void paint_border(cairo_t *cr, const AreaOp *op)
     cairo_restore(cr);
 }
 
-/* The element text must be wrapped in, so that every piece of text lies in
- * a leaf of the structure tree (Cairo 1.16 leaves text untagged when it
- * sits beside a child element: platform.md §1): none inside furniture or a
- * leaf; a Span inside an element with children; a P at the top. */
-static const char *text_wrapper(const CocomRenderer *r)
+/* The tagger's calls, for a renderer that may not tag (PNG, SVG). */
+static void mark_content(CocomRenderer *r, cairo_t *cr)
 {
-    if (!r || !r->tagging || r->artifact_depth > 0)
-        return NULL;
-    if (r->ntags == 0 || strcmp(r->tags[r->ntags - 1].name, "Document") == 0)
-        return "P";
-    return r->tags[r->ntags - 1].leaf ? NULL : "Span";
+    if (r->tg)
+        cocom_tagger_mark(r->tg, cr);
 }
 
-static void mark_content(CocomRenderer *r, cairo_t *cr);
+static void furniture_begin(CocomRenderer *r)
+{
+    if (r->tg)
+        cocom_tagger_furniture_begin(r->tg);
+}
+
+static void furniture_end(CocomRenderer *r, cairo_t *cr)
+{
+    if (r->tg)
+        cocom_tagger_furniture_end(r->tg, cr);
+}
+
+/* Is what is drawn now part of the document's structure (not furniture,
+ * and tagged at all)? */
+static int in_structure(const CocomRenderer *r)
+{
+    return r->tg && !cocom_tagger_in_furniture(r->tg);
+}
 
 static void batch_flush_in(CocomRenderer *r, cairo_t *cr, const char *wrap)
 {
@@ -297,15 +300,15 @@ static void batch_flush_in(CocomRenderer *r, cairo_t *cr, const char *wrap)
         b->font = NULL;
         return;
     }
-    mark_content(r, cr);
     if (wrap)
-        cairo_tag_begin(cr, wrap, NULL);
+        cocom_tagger_begin(r->tg, wrap, 1, NULL, COCOM_SL_NO_LINK);
+    mark_content(r, cr);
     cairo_set_scaled_font(cr, b->font);
     set_color(cr, b->color);
     cairo_show_text_glyphs(cr, b->text.data, (int)b->text.len, b->glyphs, (int)b->nglyphs, b->clusters,
                            (int)b->nclusters, 0);
     if (wrap)
-        cairo_tag_end(cr, wrap);
+        cocom_tagger_end(r->tg, cr);
     b->nglyphs = b->nclusters = 0;
     cocom_buf_clear(&b->text);
     b->font = NULL;
@@ -313,7 +316,7 @@ static void batch_flush_in(CocomRenderer *r, cairo_t *cr, const char *wrap)
 
 static void batch_flush_r(CocomRenderer *r, cairo_t *cr)
 {
-    batch_flush_in(r, cr, text_wrapper(r));
+    batch_flush_in(r, cr, r->tg ? cocom_tagger_text_wrapper(r->tg) : NULL);
 }
 
 static void batch_free(Batch *b)
@@ -486,76 +489,6 @@ static void paint_image(cairo_t *cr, CocomImage *img, double x, double y, double
     cairo_restore(cr);
 }
 
-/* Structure elements are opened in Cairo lazily, just before the first
- * drawing inside them: Cairo 1.16 fails the whole document ("invalid tag
- * name, attributes, or nesting") when an element begun on a page has no
- * marked content there before the page ends (platform.md §1), and an
- * element with nothing drawn in it is of no use to a reader anyway. */
-static void tag_begin(CocomRenderer *r, cairo_t *cr, const char *name, int leaf)
-{
-    (void)cr;
-    COCOM_GROW(r->tags, r->captags, r->ntags + 1);
-    r->tags[r->ntags++] = (OpenTag){name, leaf, 0};
-}
-
-static void mark_content(CocomRenderer *r, cairo_t *cr);
-
-static void tag_end(CocomRenderer *r, cairo_t *cr)
-{
-    if (!r->ntags)
-        return;
-    /* An empty table cell is kept (it holds the table's columns in place
-     * for a screen reader); begun and ended on one page, Cairo takes it. */
-    OpenTag *t = &r->tags[r->ntags - 1];
-    if (!t->begun && r->artifact_depth == 0 && (strcmp(t->name, "TD") == 0 || strcmp(t->name, "TH") == 0))
-        mark_content(r, cr);
-    r->ntags--;
-    if (t->begun)
-        cairo_tag_end(cr, t->name);
-}
-
-static void furniture_begin(CocomRenderer *r, cairo_t *cr)
-{
-    (void)cr;
-    if (r->tagging && r->artifact_depth++ == 0)
-        r->artifact_begun = 0;
-}
-
-static void furniture_end(CocomRenderer *r, cairo_t *cr)
-{
-    if (r->tagging && r->artifact_depth > 0 && --r->artifact_depth == 0 && r->artifact_begun) {
-        cairo_tag_end(cr, "Private");
-        r->artifact_begun = 0;
-    }
-}
-
-/* Called before anything is drawn: opens the elements the drawing lies in.
- * Furniture goes into a Private element under the innermost element already
- * open, so that an element holding only furniture is never opened. */
-static void mark_content(CocomRenderer *r, cairo_t *cr)
-{
-    if (!r->tagging)
-        return;
-    if (r->artifact_depth > 0) {
-        if (!r->artifact_begun) {
-            cairo_tag_begin(cr, "Private", NULL);
-            r->artifact_begun = 1;
-        }
-        return;
-    }
-    for (size_t i = 0; i < r->ntags; i++)
-        if (!r->tags[i].begun) {
-            cairo_tag_begin(cr, r->tags[i].name, NULL);
-            r->tags[i].begun = 1;
-        }
-}
-
-static void push_string(char ***list, size_t *n, size_t *cap, const char *s)
-{
-    COCOM_GROW(*list, *cap, *n + 1);
-    (*list)[(*n)++] = cocom_xstrdup(s ? s : "");
-}
-
 /* A link's description for its annotation's /Contents: its text, with the
  * address when that is not the text itself. */
 static char *link_description(const LineRun *run, const PageLink *pl)
@@ -570,6 +503,38 @@ static char *link_description(const LineRun *run, const PageLink *pl)
     char *d = *text ? cocom_xasprintf("%s (%s)", text, t) : cocom_xstrdup(t);
     free(text);
     return d;
+}
+
+/* Records the link a run of text makes, for the post-pass to write as an
+ * annotation over the run's line box (in PDF's user space: from the
+ * page's bottom left, y up); returns its index. */
+static uint32_t add_link(CocomRenderer *r, cairo_t *cr, const CocomPage *page, const LineRun *run,
+                         const PageLink *pl, double rx, double rb)
+{
+    /* Only what shows: a link half outside its region's clip is clicked
+     * where it can be seen. */
+    double l = fmax(rx, r->vis[0]), rt = fmin(rx + run->width, r->vis[2]);
+    double t = fmax(rb - run->font->ascent, r->vis[1]), b = fmin(rb + run->font->descent, r->vis[3]);
+    double xs[4] = {l, rt, l, rt};
+    double ys[4] = {t, t, b, b};
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    for (int k = 0; k < 4; k++) {
+        cairo_user_to_device(cr, &xs[k], &ys[k]);
+        if (k == 0 || xs[k] < x0)
+            x0 = xs[k];
+        if (k == 0 || xs[k] > x1)
+            x1 = xs[k];
+        if (k == 0 || ys[k] < y0)
+            y0 = ys[k];
+        if (k == 0 || ys[k] > y1)
+            y1 = ys[k];
+    }
+    char *d = link_description(run, pl);
+    CocomStructLink link = {(uint32_t)(r->pages - 1), {x0, page->height - y1, x1, page->height - y0},
+                            (char *)pl->target, pl->uri, d, in_structure(r)};
+    uint32_t i = cocom_structlog_add_link(cocom_tagger_log(r->tg), &link);
+    free(d);
+    return i;
 }
 
 static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, const ParaLine *line, double x,
@@ -595,7 +560,7 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         if (run->kind != RUN_GLYPHS || run->style.background != FO_COLOR_TRANSPARENT || run->style.decoration || pl)
             batch_flush_r(r, cr);
         if (run->style.background != FO_COLOR_TRANSPARENT && run->kind == RUN_GLYPHS) {
-            furniture_begin(r, cr);
+            furniture_begin(r);
             mark_content(r, cr);
             set_color(cr, run->style.background);
             cairo_rectangle(cr, rx, rb - run->font->ascent, run->width, run->font->ascent + run->font->descent);
@@ -604,31 +569,24 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         }
         switch (run->kind) {
         case RUN_GLYPHS:
-            if (pl) {
-                /* The Link element holds its text, so its annotation lies
-                 * over exactly that (Cairo takes the drawn extents). */
-                CocomBuf attrs = {0};
-                cocom_buf_puts(&attrs, pl->uri ? "uri=" : "dest=");
-                attr_string(&attrs, pl->target);
-                /* One description per Link element, furniture's too: the
-                 * post-pass counts them all (pdfpost.h). */
-                if (r->tagging) {
-                    char *d = link_description(run, pl);
-                    push_string(&r->link_contents, &r->nlink_contents, &r->caplink_contents, d);
-                    free(d);
-                }
+            if (pl && r->tg) {
+                /* The Link element holds its text, and its annotation lies
+                 * over the text's line box. */
+                uint32_t link = add_link(r, cr, page, run, pl, rx, rb);
+                int tagged = in_structure(r);
+                if (tagged)
+                    cocom_tagger_begin(r->tg, "Link", 1, NULL, link);
                 mark_content(r, cr);
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.data);
                 paint_run_text(r, cr, run, rx, rb);
                 batch_flush_in(r, cr, NULL);
-                cairo_tag_end(cr, CAIRO_TAG_LINK);
-                cocom_buf_free(&attrs);
+                if (tagged)
+                    cocom_tagger_end(r->tg, cr);
             } else {
                 paint_run_text(r, cr, run, rx, rb);
             }
             break;
         case RUN_LEADER:
-            furniture_begin(r, cr);
+            furniture_begin(r);
             mark_content(r, cr);
             paint_leader(cr, run, rx, rb, x, line->ref_dx);
             furniture_end(r, cr);
@@ -636,14 +594,13 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         case RUN_BOX:
             /* An image with alternative text is a Figure; without, an
              * ornament (furniture). */
-            if (r->tagging && r->artifact_depth == 0 && run->alt && *run->alt) {
+            if (in_structure(r) && run->alt && *run->alt) {
+                cocom_tagger_begin(r->tg, "Figure", 1, run->alt, COCOM_SL_NO_LINK);
                 mark_content(r, cr);
-                cairo_tag_begin(cr, "Figure", NULL);
-                push_string(&r->figure_alt, &r->nfigure_alt, &r->capfigure_alt, run->alt);
                 paint_image(cr, run->object, rx, rb - run->height, run->width, run->height);
-                cairo_tag_end(cr, "Figure");
+                cocom_tagger_end(r->tg, cr);
             } else {
-                furniture_begin(r, cr);
+                furniture_begin(r);
                 mark_content(r, cr);
                 paint_image(cr, run->object, rx, rb - run->height, run->width, run->height);
                 furniture_end(r, cr);
@@ -652,7 +609,7 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         }
         if (run->style.decoration && run->kind != RUN_BOX) {
             batch_flush_r(r, cr);
-            furniture_begin(r, cr);
+            furniture_begin(r);
             mark_content(r, cr);
             const CocomFont *f = run->font;
             set_color(cr, run->style.color);
@@ -719,8 +676,8 @@ static const char *structure_type(const char *name)
 static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
 {
     int pdf = r->format == COCOM_FORMAT_PDF;
-    if (r->tagging && !r->document_open) {
-        tag_begin(r, cr, "Document", 0);
+    if (r->tg && !r->document_open) {
+        cocom_tagger_begin(r->tg, "Document", 0, NULL, COCOM_SL_NO_LINK);
         r->document_open = 1;
     }
     r->vis[0] = 0;
@@ -732,7 +689,10 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
         if (op->type != AOP_LINE)
             batch_flush_r(r, cr);   /* paint order must stay */
         switch (op->type) {
+        /* Backgrounds and borders are layout artifacts (PDF 32000-1
+         * 14.8.2.2.2): of the design, not the text, so a reader skips them. */
         case AOP_RECT:
+            furniture_begin(r);
             mark_content(r, cr);
             set_color(cr, op->color);
             cairo_rectangle(cr, op->x, op->y, op->w, op->h);
@@ -741,13 +701,16 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
                 cairo_rectangle(cr, o->x, o->y, o->w, o->h);
             }
             cairo_fill(cr);
+            furniture_end(r, cr);
             break;
         case AOP_BORDER:
+            furniture_begin(r);
             mark_content(r, cr);
             if (op->style == FO_BORDER_DOUBLE)
                 paint_border(cr, op);
             else
                 i = paint_borders(cr, page->ops, i, page->nops);
+            furniture_end(r, cr);
             break;
         case AOP_LINE:
             paint_line(r, cr, page, &page->lines[op->line], op->x, op->y);
@@ -783,15 +746,16 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
             r->vis[3] = page->height;
             break;
         case AOP_TAG_BEGIN:
-            if (r->tagging && r->artifact_depth == 0)
-                tag_begin(r, cr, structure_type(op->str), element_is_leaf(page, i));
+            if (in_structure(r))
+                cocom_tagger_begin(r->tg, structure_type(op->str), element_is_leaf(page, i), NULL,
+                                   COCOM_SL_NO_LINK);
             break;
         case AOP_TAG_END:
-            if (r->tagging && r->artifact_depth == 0 && r->ntags > 1)
-                tag_end(r, cr);
+            if (in_structure(r) && cocom_tagger_depth(r->tg) > 1)
+                cocom_tagger_end(r->tg, cr);
             break;
         case AOP_ARTIFACT_BEGIN:
-            furniture_begin(r, cr);
+            furniture_begin(r);
             break;
         case AOP_ARTIFACT_END:
             furniture_end(r, cr);
@@ -862,6 +826,8 @@ CocomStatus cocom_renderer_page(CocomRenderer *r, const CocomPage *page)
     if (page->number_text)
         cairo_pdf_surface_set_page_label(r->pdf, page->number_text);
     paint_ops(r, r->cr, page);
+    if (r->tg)
+        cocom_tagger_page_end(r->tg, r->cr);
     cairo_show_page(r->cr);
     if (cairo_status(r->cr) != CAIRO_STATUS_SUCCESS) {
         report_cairo_error(r, cairo_status(r->cr), page->index);
@@ -951,8 +917,13 @@ CocomStatus cocom_renderer_finish(CocomRenderer *r)
     if (r->status != COCOM_STATUS_OK)
         return r->status;
     if (r->format == COCOM_FORMAT_PDF) {
-        while (r->ntags)
-            tag_end(r, r->cr);
+        while (r->tg && cocom_tagger_depth(r->tg))
+            cocom_tagger_end(r->tg, r->cr);
+        if (r->tg && cocom_structlog_error(cocom_tagger_log(r->tg))) {
+            cocom_report(r->ctx, COCOM_SEVERITY_ERROR, r->name, 0, "cannot make the PDF: its tags could not be written "
+                         "to a temporary file: %s", cocom_load_errno_text(cocom_structlog_error(cocom_tagger_log(r->tg))));
+            return r->status = COCOM_STATUS_IO;
+        }
         cairo_destroy(r->cr);
         r->cr = NULL;
         cairo_surface_finish(r->pdf);
@@ -977,10 +948,7 @@ CocomStatus cocom_renderer_finish(CocomRenderer *r)
 void cocom_renderer_fix(const CocomRenderer *r, CocomPdfFix *fix)
 {
     fix->date = r->date[0] ? r->date : NULL;
-    fix->figure_alt = (const char *const *)r->figure_alt;
-    fix->nfigure_alt = r->nfigure_alt;
-    fix->link_contents = (const char *const *)r->link_contents;
-    fix->nlink_contents = r->nlink_contents;
+    fix->structure = r->tg ? cocom_tagger_log(r->tg) : NULL;
 }
 
 void cocom_renderer_destroy(CocomRenderer *r)
@@ -1002,12 +970,6 @@ void cocom_renderer_destroy(CocomRenderer *r)
     free(r->written);
     free(r->dir);
     batch_free(&r->batch);
-    free(r->tags);
-    for (size_t i = 0; i < r->nfigure_alt; i++)
-        free(r->figure_alt[i]);
-    free(r->figure_alt);
-    for (size_t i = 0; i < r->nlink_contents; i++)
-        free(r->link_contents[i]);
-    free(r->link_contents);
+    cocom_tagger_free(r->tg);
     free(r);
 }

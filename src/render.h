@@ -17,8 +17,11 @@ typedef struct CocomRenderer CocomRenderer;
 
 /* A PDF written to `path` (the caller's temporary name); `name` is the
  * file the user asked for, used in messages (NULL: `path`).  info may be
- * NULL. */
-CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const char *name, const CocomDocInfo *info);
+ * NULL.  tagged: log the structure for the post-pass (tagger.h), which
+ * must then run over the file with cocom_renderer_fix's CocomPdfFix: the
+ * file holds the tagger's markers until then. */
+CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const char *name, const CocomDocInfo *info,
+                                  int tagged);
 
 /* PNG or SVG pages written into the folder `dir` as page-0001.png ... */
 CocomRenderer *cocom_renderer_pages(CocomContext *ctx, const char *dir, CocomFormat format);
@@ -33,9 +36,8 @@ void cocom_renderer_outline(CocomRenderer *r, xmlNodePtr bookmark_tree, const ch
 CocomStatus cocom_renderer_finish(CocomRenderer *r);
 
 /* What the PDF post-pass needs from the painting (pdfpost.h): the dates,
- * and the alternative texts and link descriptions in the order their
- * elements were opened.  Sets those fields of *fix only; they live as long
- * as the renderer. */
+ * and the structure log (its elements, links and alternative texts).
+ * Sets those fields of *fix only; they live as long as the renderer. */
 void cocom_renderer_fix(const CocomRenderer *r, CocomPdfFix *fix);
 
 /* Frees the renderer; when the output was not finished, the files it wrote
