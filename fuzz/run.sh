@@ -3,8 +3,9 @@
 # _build-fuzz/, with AddressSanitizer and UndefinedBehaviorSanitizer) and
 # runs each for SECONDS (default 60), starting from the seed corpora
 # (the samples, tests/fo, the schema's test fixtures, fuzz/regressions/,
-# fuzz/seeds/<harness>/, and for fuzz-pdfstream Cairo's tagged PDFs in
-# fuzz/seeds/pdfstream-*)
+# fuzz/seeds/<harness>/, for fuzz-pdfstream Cairo's tagged PDFs in
+# fuzz/seeds/pdfstream-*, for fuzz-tags the painter's files with their
+# logs in fuzz/seeds/tags/)
 # and from what earlier runs found (fuzz/corpus/<harness>/).  A crash, a
 # leak or undefined behaviour stops a harness with the input saved as
 # fuzz/crashes/<harness>-*; once fixed, such an input goes to
@@ -25,7 +26,7 @@ if [ ! -f "$b/Makefile" ]; then
 fi
 make -C "$b" -s -j2 src/libcocom.la >/dev/null
 libs=$(pkg-config --libs libxml-2.0 libxslt libexslt pangocairo pangoft2 zlib libqpdf libzip)
-for h in check fo build pdfstream; do
+for h in check fo build pdfstream tags; do
     clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$b" -I"$top/src" $(pkg-config --cflags libxml-2.0 pango) \
         -DCOCOM_TOP_SRCDIR="\"$top\"" "$top/fuzz/fuzz-$h.c" "$b/src/.libs/libcocom.a" $libs -lhyphen -ljpeg -lm -lpthread \
         -lstdc++ -o "$b/fuzz-$h"
@@ -35,7 +36,7 @@ export COCOM_DATADIR="$top"
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp"
 status=0
-for h in check fo build pdfstream; do
+for h in check fo build pdfstream tags; do
     corpus="$b/corpus-$h"
     mkdir -p "$corpus" "$top/fuzz/corpus/$h"
     seeds=""
