@@ -1,12 +1,20 @@
 /* pdfpost.h — what Cairo 1.16 cannot write into a PDF, added afterwards.
  *
- * Cairo draws the text, the structure tree (tags), links, destinations and
- * the outline, but has no way to write /Lang, /Alt, artifacts, XMP
- * metadata or DisplayDocTitle, and writes its dates without the "D:"
- * prefix (research/platform.md §1).  This post-pass reads the finished PDF
- * and writes a corrected copy, streaming (pdfstream.h: memory stays flat
- * at any length; it reads Cairo's own kind of file, and its own output,
- * and refuses others), with its objects packed into object streams:
+ * Cairo draws the text, destinations and the outline, but has no way to
+ * write /Lang, /Alt, artifacts, XMP metadata or DisplayDocTitle, writes
+ * its dates without the "D:" prefix (research/platform.md §1), and keeps
+ * every structure element it is given until the document ends.  This
+ * post-pass reads the finished PDF and writes a corrected copy, streaming
+ * (pdfstream.h: memory stays flat at any length; it reads Cairo's own kind
+ * of file, and its own output, and refuses others), with its objects
+ * packed into object streams.
+ *
+ * cocom's painter tags pages itself (structlog.h): given fix->structure,
+ * the post-pass turns the painter's markers into marked content (its
+ * furniture into /Artifact), and writes the structure tree (each /Figure
+ * with its /Alt, each /TH with a /Scope as below), the parent tree, and
+ * each link's annotation with its /Contents.  A file Cairo tagged itself
+ * (tests/tools/mktagged.c; no fix->structure) is corrected instead:
  *
  *   - every structure element of type /Private is page furniture that the
  *     painter marked that way (Cairo 1.16 refuses "Artifact"): its marked
@@ -14,21 +22,23 @@
  *     in the page's content stream, and the element leaves the structure
  *     tree and the parent tree (a link inside it keeps working but loses
  *     its place in the tree, with a warning: PDF/UA wants every link tagged);
+ *   - each /Figure element gets /Alt from fix->figure_alt, in the order the
+ *     figures appear in the structure tree; each /TH gets a /Scope attribute
+ *     unless it has one; each link annotation gets /Contents from
+ *     fix->link_contents, in the order the Link elements appear.  Figures
+ *     and Links inside Private elements count too; a count that does not
+ *     match is a warning.
+ *
+ * A header cell's scope, in both: /Column in a header row (the table's
+ * first row, or a row of THead, or a row with no TD), /Row in a later row
+ * that holds TDs (a row header).  And in both:
+ *
  *   - the catalog gets /Lang, /ViewerPreferences << /DisplayDocTitle true >>,
  *     /MarkInfo << /Marked true >> (when it has a structure tree; an
  *     untagged file is not claimed to be tagged) and an XMP /Metadata stream (dc:title,
  *     dc:creator, dc:description, dc:language, pdf:Producer, xmp dates, and
  *     pdfuaid:part 1);
  *   - each page gets /Tabs /S;
- *   - each /Figure element gets /Alt from fix->figure_alt, in the order the
- *     figures appear in the structure tree; each /TH gets a /Scope attribute
- *     unless it has one: /Column in a header row (the table's first row, or
- *     a row of THead, or a row with no TD), /Row in a later row that holds
- *     TDs (a row header); each link annotation gets /Contents from
- *     fix->link_contents, in the order the Link elements appear.  Figures
- *     and Links inside Private elements count too, so the painter can keep
- *     one entry per tag it opens (the order of cairo_tag_begin calls is the
- *     structure-tree order); a count that does not match is a warning;
  *   - the Info dictionary's dates get the "D:" prefix, and the file an /ID
  *     that is a checksum of its content, so identical input still gives
  *     identical bytes.

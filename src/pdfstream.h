@@ -15,12 +15,15 @@
  *   2. The output, in the input's order: each object passes through as it
  *      was written, or rewritten when the index says so; objects that are
  *      not streams (the structure tree is most of them) are packed, a
- *      hundred at a time, into compressed object streams; furniture in a
- *      page's content becomes /Artifact, one page at a time; an XMP
- *      /Metadata stream is added; a cross-reference stream ends the file.
+ *      hundred at a time, into compressed object streams; a page's
+ *      content has its markers made marked content, and the structure
+ *      elements closed on it are written, as the painter's log says
+ *      (pdfstream-tags.c; or, in a file Cairo tagged, furniture becomes
+ *      /Artifact), one page at a time; an XMP /Metadata stream is added;
+ *      a cross-reference stream ends the file.
  *
  * Memory is one object (at most a page's content) plus 16 bytes per
- * object number.  The output is PDF 1.7; the same input gives the same
+ * object number, and the elements open at the time.  The output is PDF 1.7; the same input gives the same
  * bytes, its /ID being a checksum (CRC-32, Adler-32 and length) of what
  * precedes the cross-reference stream.
  */

@@ -1,8 +1,9 @@
 /* render.h — stage 6: painting finished pages with Cairo.
  *
  * One painter for every output: a PDF file (with metadata, named
- * destinations, links and the outline), or one PNG or SVG file per page
- * for previews and visual tests.  Pages are painted as they come and then
+ * destinations, the outline, and its structure and links logged for the
+ * post-pass: tagger.h), or one PNG or SVG file per page for previews and
+ * visual tests.  Pages are painted as they come and then
  * freed, so memory does not grow with the document.
  */
 #ifndef COCOM_RENDER_H
