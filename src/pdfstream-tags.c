@@ -159,13 +159,14 @@ static int open_element(Post *p, const CocomStructEvent *ev)
     if (t->nframes >= MAX_OPEN)
         return damaged(p, "elements nested too deep");
     uint32_t num = pst_new_object(p);
-    Frame *parent = top_frame(t);
-    put_ref(parent ? &parent->kids : &t->top, num);
+    put_ref(t->nframes ? &t->frames[t->nframes - 1].kids : &t->top, num);
     if (t->nframes == t->capframes) {
         size_t old = t->capframes;
         COCOM_GROW(t->frames, t->capframes, t->nframes + 1);
         memset(&t->frames[old], 0, (t->capframes - old) * sizeof *t->frames);
     }
+    /* (Taken after the frames grew: they may have moved.) */
+    Frame *parent = top_frame(t);
     Frame *f = &t->frames[t->nframes++];
     f->num = num;
     snprintf(f->type, sizeof f->type, "%s", ev->type);
