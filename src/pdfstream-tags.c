@@ -314,6 +314,18 @@ static int replace_marker(Post *p, const char *width, size_t wlen, CocomBuf *out
     int kind = next_mark(p);
     if (kind < 0)
         return 0;
+    int begins = (wlen == strlen(COCOM_MARKER_MARK_TEXT) && memcmp(width, COCOM_MARKER_MARK_TEXT, wlen) == 0)
+                 || (wlen == strlen(COCOM_MARKER_ARTIFACT_TEXT)
+                     && memcmp(width, COCOM_MARKER_ARTIFACT_TEXT, wlen) == 0);
+    if (begins && kind == COCOM_SL_END && t->mc) {
+        /* What was open ends here too (the painter draws one marker
+         * between two sequences: tagger.c). */
+        cocom_buf_puts(out, "EMC\n");
+        t->mc = 0;
+        kind = next_mark(p);
+        if (kind < 0)
+            return 0;
+    }
     if (wlen == strlen(COCOM_MARKER_MARK_TEXT) && memcmp(width, COCOM_MARKER_MARK_TEXT, wlen) == 0) {
         Frame *f = top_frame(t);
         if (kind != COCOM_SL_MARK || t->mc || !f)

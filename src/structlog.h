@@ -5,15 +5,17 @@
  * 2,000-page report, about 12 KiB a page: memory that grows with the
  * document).  So cocom tags the PDF itself, in two halves:
  *
- *   - the painter (render.c) logs what it opens and closes, in order, to a
- *     temporary file (this module), and where a marked-content sequence
- *     begins or ends it draws a marker into Cairo's page: a black
- *     rectangle of a size nothing else draws, at the page's corner
- *     (COCOM_MARKER_*), which Cairo writes as "0 0 W H re f";
+ *   - the painter (render.c, through tagger.c) logs what it opens and
+ *     closes, in order, to a temporary file (this module), and where a
+ *     marked-content sequence begins it draws a marker into Cairo's page:
+ *     a black rectangle of a size nothing else draws, at the page's
+ *     corner (COCOM_MARKER_*), which Cairo writes as "0 0 W H re f"; a
+ *     sequence ends at the next marker (or at an END marker, before the
+ *     page ends);
  *   - the post-pass (pdfstream-tags.c) reads the log alongside the pages,
- *     replaces each marker by BDC or EMC with the next MCID, and writes the
- *     structure elements, the parent tree and the link annotations as it
- *     goes.
+ *     replaces each marker by BDC (with the next MCID) or EMC, as the log
+ *     says, and writes the structure elements, the parent tree and the
+ *     link annotations as it goes.
  *
  * Memory is then a few bytes per open element, plus the links (one record
  * each, kept in memory: their annotations are written with their pages).
@@ -34,7 +36,7 @@
 #define COCOM_MARKER_MARK_TEXT "0.25"
 #define COCOM_MARKER_ARTIFACT 0.375 /* page furniture begins */
 #define COCOM_MARKER_ARTIFACT_TEXT "0.375"
-#define COCOM_MARKER_END 0.5        /* what began ends */
+#define COCOM_MARKER_END 0.5        /* what began ends, and nothing begins */
 #define COCOM_MARKER_END_TEXT "0.5"
 
 typedef enum {

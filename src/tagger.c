@@ -16,12 +16,19 @@ typedef struct {
 
 enum { MC_NONE, MC_CONTENT, MC_FURNITURE };
 
+/* Marked content ended but no end marker drawn yet: the next marker ends
+ * it (the post-pass finds the log's END before that marker's event), so
+ * two sequences side by side cost Cairo one marker between them, not two.
+ * Everything drawn is marked first (cocom_tagger_mark), so nothing can
+ * fall between the end and the next marker. */
+
 struct CocomTagger {
     CocomStructLog *log;
     OpenTag *tags;
     size_t ntags, captags;
     int furniture;      /* depth of furniture */
     int mc;             /* what the marked content open now belongs to */
+    int end_pending;    /* an END logged, its marker not drawn (see above) */
 };
 
 CocomTagger *cocom_tagger_new(void)
@@ -70,13 +77,21 @@ static void draw_marker(cairo_t *cr, double width)
     cairo_restore(cr);
 }
 
-static void mc_end(CocomTagger *tg, cairo_t *cr)
+static void mc_end(CocomTagger *tg)
 {
     if (tg->mc == MC_NONE)
         return;
-    draw_marker(cr, COCOM_MARKER_END);
     cocom_structlog_event(tg->log, COCOM_SL_END);
+    tg->end_pending = 1;
     tg->mc = MC_NONE;
+}
+
+/* A marker that begins marked content (and ends what was pending). */
+static void begin_marker(CocomTagger *tg, cairo_t *cr, double width, CocomStructEventKind kind)
+{
+    draw_marker(cr, width);
+    cocom_structlog_event(tg->log, kind);
+    tg->end_pending = 0;
 }
 
 void cocom_tagger_begin(CocomTagger *tg, const char *type, int leaf, const char *alt, uint32_t link)
@@ -87,11 +102,11 @@ void cocom_tagger_begin(CocomTagger *tg, const char *type, int leaf, const char 
 
 /* Opens the pending elements; an element's content ends before an element
  * inside it begins (marked content with an MCID does not nest). */
-static void open_pending(CocomTagger *tg, cairo_t *cr)
+static void open_pending(CocomTagger *tg)
 {
     for (size_t i = 0; i < tg->ntags; i++)
         if (!tg->tags[i].begun) {
-            mc_end(tg, cr);
+            mc_end(tg);
             cocom_structlog_open(tg->log, tg->tags[i].type, tg->tags[i].alt, tg->tags[i].link);
             tg->tags[i].begun = 1;
         }
@@ -101,19 +116,17 @@ void cocom_tagger_mark(CocomTagger *tg, cairo_t *cr)
 {
     if (tg->furniture > 0) {
         if (tg->mc != MC_FURNITURE) {
-            mc_end(tg, cr);
-            draw_marker(cr, COCOM_MARKER_ARTIFACT);
-            cocom_structlog_event(tg->log, COCOM_SL_ARTIFACT);
+            mc_end(tg);
+            begin_marker(tg, cr, COCOM_MARKER_ARTIFACT, COCOM_SL_ARTIFACT);
             tg->mc = MC_FURNITURE;
         }
         return;
     }
-    open_pending(tg, cr);
+    open_pending(tg);
     if (tg->mc == MC_CONTENT || tg->ntags == 0)
         return;
-    mc_end(tg, cr);
-    draw_marker(cr, COCOM_MARKER_MARK);
-    cocom_structlog_event(tg->log, COCOM_SL_MARK);
+    mc_end(tg);
+    begin_marker(tg, cr, COCOM_MARKER_MARK, COCOM_SL_MARK);
     tg->mc = MC_CONTENT;
 }
 
@@ -126,7 +139,7 @@ void cocom_tagger_end(CocomTagger *tg, cairo_t *cr)
         cocom_tagger_mark(tg, cr);
     if (t->begun) {
         if (tg->mc == MC_CONTENT)
-            mc_end(tg, cr);
+            mc_end(tg);
         cocom_structlog_event(tg->log, COCOM_SL_CLOSE);
     }
     free(t->alt);
@@ -145,8 +158,9 @@ void cocom_tagger_furniture_begin(CocomTagger *tg)
 
 void cocom_tagger_furniture_end(CocomTagger *tg, cairo_t *cr)
 {
+    (void)cr;   /* the end's marker is drawn with the next one */
     if (tg->furniture > 0 && --tg->furniture == 0 && tg->mc == MC_FURNITURE)
-        mc_end(tg, cr);
+        mc_end(tg);
 }
 
 int cocom_tagger_in_furniture(const CocomTagger *tg)
@@ -165,6 +179,9 @@ const char *cocom_tagger_text_wrapper(const CocomTagger *tg)
 
 void cocom_tagger_page_end(CocomTagger *tg, cairo_t *cr)
 {
-    mc_end(tg, cr);
+    mc_end(tg);
+    if (tg->end_pending)
+        draw_marker(cr, COCOM_MARKER_END);
+    tg->end_pending = 0;
     cocom_structlog_event(tg->log, COCOM_SL_PAGE);
 }
