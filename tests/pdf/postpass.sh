@@ -318,3 +318,27 @@ t_a_figure_that_is_also_a_link_annotation() {
         [ ! -e "$T/out.pdf" ] || fail "a refusal left a file behind"
     fi
 }
+
+# A link in the running header works, but an artifact has no place in the
+# structure tree: a warning, and its annotation has no /StructParent (nor
+# an entry in the parent tree).
+t_cocom_link_in_furniture_is_a_warning() {
+    sed -e 's|<fo:root |<fo:root xml:lang="en-GB" |' \
+        -e 's|>Running header<|>Running header <fo:basic-link external-destination="url(https://example.org/home)">home</fo:basic-link><|' \
+        "$SRCDIR/tests/pdf/furniture.fo" > "$T/furniture.fo"
+    grep -q 'example.org/home' "$T/furniture.fo" || fail "the FO has no link in its header"
+    run_cocom render "$T/furniture.fo" -o "$T/out.pdf"
+    expect_rc 0
+    expect_err "warning: 2 links in page furniture (such as a running header) have no place in the structure tree, which PDF/UA asks of every link"
+    [ "$(pdf_jq "$T/out.pdf" '[links[] | select(has("/StructParent") | not) | ."/A" | deref | ."/URI"] | join(" ")')" \
+        = "u:https://example.org/home u:https://example.org/home" ] || fail "a furniture link has a /StructParent"
+    [ "$(pdf_jq "$T/out.pdf" '[links[] | select(has("/StructParent"))] | length')" = 2 ] \
+        || fail "the body's links lost their /StructParent"
+    # Two pages and the body's two links: four entries.
+    [ "$(pdf_jq "$T/out.pdf" 'root."/StructTreeRoot" | deref | ."/ParentTree" | deref | ."/Nums" | length')" = 8 ] \
+        || fail "the parent tree has an entry for a furniture link"
+    expect_page_lines "$T/out.pdf" 1 "Running header home|See the site or the second part.|Page 1|"
+    run_cocom pdfcheck "$T/out.pdf"
+    expect_rc 1
+    expect_err "2 of 4 links are not in a Link structure element, the first on page 1 [PDFUA-LINK-TAGGED, Matterhorn 28-011]"
+}
