@@ -165,6 +165,8 @@ static int open_element(Post *p, const CocomStructEvent *ev)
         size_t old = t->capframes;
         COCOM_GROW(t->frames, t->capframes, t->nframes + 1);
         memset(&t->frames[old], 0, (t->capframes - old) * sizeof *t->frames);
+        /* (the frames may have moved) */
+        parent = top_frame(t);
     }
     Frame *f = &t->frames[t->nframes++];
     f->num = num;
