@@ -1,13 +1,13 @@
 /* pdfcontent.h — a lexer of PDF content streams (PDF 32000-1 7.2, 7.8,
- * 8.9.7), shared by the post-pass (turning page furniture into artifacts)
- * and pdfcheck (finding text outside marked content).
+ * 8.9.7), shared by the PDF reader (pdfobj.c), the post-pass (finding the
+ * painter's markers, pdfstream-tags.c) and pdfcheck (finding text outside
+ * marked content).
  *
  * It reads operators and their operands from bytes in memory, skipping
  * comments and inline images' data, and never reads outside [s, s+len):
  * a string shown on the page or an inline image's bytes may well contain
- * "/Private <</MCID 0>> BDC", so a regular expression will not do.
- * Nothing here allocates except cocom_pdfcontent_artifacts (into the
- * caller's buffer).
+ * "0 0 300 200 re f" or "/P <</MCID 0>> BDC", so a regular expression will not
+ * do.  Nothing here allocates.
  */
 #ifndef COCOM_PDFCONTENT_H
 #define COCOM_PDFCONTENT_H
@@ -64,11 +64,5 @@ long long cocom_pdfcontent_int(const unsigned char *s, const CocomPdfTok *t, int
 long long cocom_pdfcontent_mcid(const unsigned char *s, const CocomPdfTok *t);
 /* Reads a content stream, calling fn for each operator. */
 void cocom_pdfcontent_walk(const unsigned char *s, size_t len, CocomPdfOperatorFunc fn, void *user);
-
-/* Appends to out the content s[0, len) with each "/Tag <</MCID n>> BDC"
- * whose n is among mcids (sorted ascending, no repeats) turned into
- * "/Artifact BMC" (its EMC stays); returns how many were turned. */
-size_t cocom_pdfcontent_artifacts(const unsigned char *s, size_t len, const long long *mcids, size_t nmcids,
-                                  CocomBuf *out);
 
 #endif

@@ -4,7 +4,7 @@
  * write /Lang, /Alt, artifacts, XMP metadata or DisplayDocTitle, writes
  * its dates without the "D:" prefix (research/platform.md §1), and keeps
  * every structure element it is given until the document ends.  This
- * post-pass reads the finished PDF and writes a corrected copy, streaming
+ * post-pass reads the finished PDF and writes a completed copy, streaming
  * (pdfstream.h: memory stays flat at any length; it reads Cairo's own kind
  * of file, and its own output, and refuses others), with its objects
  * packed into object streams.
@@ -13,25 +13,15 @@
  * the post-pass turns the painter's markers into marked content (its
  * furniture into /Artifact), and writes the structure tree (each /Figure
  * with its /Alt, each /TH with a /Scope as below), the parent tree, and
- * each link's annotation with its /Contents.  A file Cairo tagged itself
- * (tests/tools/mktagged.c; no fix->structure) is corrected instead:
+ * each link's annotation with its /Contents and /StructParent (a link in
+ * the furniture has no place in the tree: a warning, as PDF/UA wants
+ * every link tagged).  A file with a structure tree of its own (one Cairo
+ * tagged: tests/tools/mktagged.c) is given no fix->structure, and its tree,
+ * parent tree, annotations and page content pass through unchanged.
  *
- *   - every structure element of type /Private is page furniture that the
- *     painter marked that way (Cairo 1.16 refuses "Artifact"): its marked
- *     content, and that of any element inside it, becomes /Artifact (BMC)
- *     in the page's content stream, and the element leaves the structure
- *     tree and the parent tree (a link inside it keeps working but loses
- *     its place in the tree, with a warning: PDF/UA wants every link tagged);
- *   - each /Figure element gets /Alt from fix->figure_alt, in the order the
- *     figures appear in the structure tree; each /TH gets a /Scope attribute
- *     unless it has one; each link annotation gets /Contents from
- *     fix->link_contents, in the order the Link elements appear.  Figures
- *     and Links inside Private elements count too; a count that does not
- *     match is a warning.
- *
- * A header cell's scope, in both: /Column in a header row (the table's
+ * A header cell's scope: /Column in a header row (the table's
  * first row, or a row of THead, or a row with no TD), /Row in a later row
- * that holds TDs (a row header).  And in both:
+ * that holds TDs (a row header).  And in any file:
  *
  *   - the catalog gets /Lang, /ViewerPreferences << /DisplayDocTitle true >>,
  *     /MarkInfo << /Marked true >> (when it has a structure tree; an
@@ -56,13 +46,9 @@ typedef struct {
     const char *title;              /* dc:title, and what DisplayDocTitle shows */
     const char *author, *subject, *keywords;
     const char *date;               /* ISO 8601 UTC, "2015-07-29T00:00:00Z" */
-    const char *const *figure_alt;  /* alternative text of each Figure, in order */
-    size_t nfigure_alt;
-    const char *const *link_contents; /* a description of each link, in order */
-    size_t nlink_contents;
     /* cocom's own tags (structlog.h): the painter's log, read alongside
-     * the pages; NULL for a file Cairo tagged itself (figure_alt and
-     * link_contents are then for that file's Figure and Link elements) */
+     * the pages, which hold its markers; NULL for any other file (one
+     * Cairo tagged itself keeps its own tree) */
     struct CocomStructLog *structure;
 } CocomPdfFix;
 

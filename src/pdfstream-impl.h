@@ -1,10 +1,10 @@
-/* pdfstream-impl.h — private to pdfstream.c and pdfstream-index.c;
- * nothing else includes it.
+/* pdfstream-impl.h — private to pdfstream.c, pdfstream-index.c and
+ * pdfstream-tags.c; nothing else includes it.
  *
  * The post-pass reads Cairo's file twice: pass 1 (pdfstream-index.c)
- * walks the page tree, the structure tree and the Info dictionary and
- * marks, in a table with one entry per object, what each object is and
- * what it will gain or lose; pass 2 (pdfstream.c) writes every object in
+ * walks the page tree and reads the Info dictionary, and marks, in a
+ * table with one entry per object, what each object is (a page, a page's
+ * content, the catalog, Info); pass 2 (pdfstream.c) writes every object in
  * order, copying or rewriting it as its entry says, packs what it can into
  * object streams, and writes the cross-reference stream.  The shared
  * functions carry the prefix pst_ (global symbols of libcocom).
@@ -17,7 +17,7 @@
 
 #include <zlib.h>
 
-/* Structure trees and page trees nested deeper than this are damage. */
+/* A page tree nested deeper than this is damage. */
 #define MAX_DEPTH 256
 /* Objects per object stream (as qpdf packs them). */
 #define OBJSTM_OBJECTS 100
@@ -33,24 +33,10 @@
 enum {
     F_PAGE = 1 << 0,        /* aux: the page's index */
     F_CONTENT = 1 << 1,     /* a page's content stream; aux: the page's index */
-    F_REMOVED = 1 << 2,     /* a structure element inside a Private one: left out */
-    F_CUT_PARENT = 1 << 3,  /* its /K loses the F_CUT_ROOT elements */
-    F_CUT_ROOT = 1 << 4,    /* an outermost Private element */
-    F_FIGURE = 1 << 5,      /* gains /Alt; aux: its index in fix->figure_alt */
-    F_TH_ROW = 1 << 6,      /* gains /Scope /Row */
-    F_TH_COL = 1 << 7,      /* gains /Scope /Column */
-    F_LINK_ANNOT = 1 << 8,  /* gains /Contents; aux: its index in fix->link_contents */
-    F_LOST_ANNOT = 1 << 9,  /* loses /StructParent */
-    F_PTREE_NODE = 1 << 10, /* a node of the parent tree */
-    F_PTREE_VALUE = 1 << 11,/* a value of the parent tree (a page's array, or an element) */
-    F_VISITED = 1 << 12,
-    F_CATALOG = 1 << 13,
-    F_INFO = 1 << 14,
-    F_PTREE_SEEN = 1 << 15
+    F_VISITED = 1 << 2,     /* a node of the page tree, walked */
+    F_CATALOG = 1 << 3,
+    F_INFO = 1 << 4
 };
-/* The flags that give aux a meaning: an object holds one of them (a damaged
- * file may ask for two, as a Figure that is also a link's annotation). */
-#define AUX_FLAGS (F_PAGE | F_CONTENT | F_FIGURE | F_LINK_ANNOT)
 
 typedef struct {
     uint64_t out;           /* type 1: where it was written; type 2: its object stream */
@@ -59,11 +45,6 @@ typedef struct {
     uint8_t type;           /* in the output's cross-reference: 0 free, 1 written, 2 in an object stream */
     uint8_t pad;
 } Entry;
-
-typedef struct {
-    uint32_t page;
-    long long mcid;
-} PageMcid;
 
 typedef struct {
     FILE *f;
@@ -81,14 +62,7 @@ typedef struct {
     uint32_t ne;
     size_t cap_e;
     uint32_t npages;
-    PageMcid *mcids;        /* the furniture's marked content, sorted by page then MCID */
-    size_t nmcids, cap_mcids;
-    uint32_t *converted;    /* per page: how many were turned into artifacts */
-    size_t nfigures, nlinks, nlost;
-    int row_headers, in_thead;
-    size_t table_rows;
-    int too_deep;
-    int has_struct;
+    int too_deep;           /* the page tree is nested more than MAX_DEPTH */
     uint32_t catalog, info, meta;
     int info_made;          /* the file had no Info dictionary: one is added */
     /* the metadata, worked out by the index */
@@ -107,8 +81,6 @@ Entry *pst_entry(Post *p, long long num);
 uint32_t pst_new_object(Post *p);
 /* Writes an object that is not a stream (into an object stream). */
 void pst_put_object(Post *p, uint32_t num, int gen, const char *body, size_t len);
-void pst_add_mcid(Post *p, const CocomPdfVal *pg, long long mcid);
-int pst_cmp_mcid(const void *a, const void *b);
 uint32_t *pst_refs_of(const CocomPdfVal *v, size_t *n);
 
 /* pdfstream-index.c: pass 1 */

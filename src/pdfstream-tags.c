@@ -599,8 +599,19 @@ int pst_tags_finish(Post *p)
     while (t->nframes)
         if (!close_element(p))
             return 0;
-    for (size_t i = 0; i < t->nlinks; i++)
+    size_t untagged = 0;
+    for (size_t i = 0; i < t->nlinks; i++) {
         write_annotation(p, i);
+        untagged += t->link_elem[i] == 0;
+    }
+    /* The painter opens no Link element in the furniture (an artifact is
+     * outside the tree), so such a link works but cannot be reached in
+     * structure order: worth a word, not a refusal. */
+    if (untagged)
+        cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->in_path, 0,
+                     "%zu link%s in page furniture (such as a running header) %s no place in the structure tree, "
+                     "which PDF/UA asks of every link",
+                     untagged, untagged == 1 ? "" : "s", untagged == 1 ? "has" : "have");
     write_parent_tree(p);
     CocomBuf b = {0};
     cocom_buf_puts(&b, "<< /Type /StructTreeRoot /K [");

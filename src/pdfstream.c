@@ -5,7 +5,6 @@
  */
 #include "config.h"
 #include "pdfstream-impl.h"
-#include "pdfcontent.h"
 #include "pdfmeta.h"
 #include "load.h"
 
@@ -80,31 +79,6 @@ uint32_t pst_new_object(Post *p)
 Entry *pst_entry(Post *p, long long num)
 {
     return num > 0 && num < p->ne ? &p->e[num] : NULL;
-}
-
-static int flagged(Post *p, const CocomPdfVal *v, unsigned flag)
-{
-    Entry *e = v && v->kind == COCOM_PDFV_REF ? pst_entry(p, v->num) : NULL;
-    return e && (e->flags & flag);
-}
-
-void pst_add_mcid(Post *p, const CocomPdfVal *pg, long long mcid)
-{
-    Entry *e = pg && pg->kind == COCOM_PDFV_REF ? pst_entry(p, pg->num) : NULL;
-    if (!e || !(e->flags & F_PAGE) || mcid < 0)
-        return;
-    COCOM_GROW(p->mcids, p->cap_mcids, p->nmcids + 1);
-    p->mcids[p->nmcids].page = e->aux;
-    p->mcids[p->nmcids].mcid = mcid;
-    p->nmcids++;
-}
-
-int pst_cmp_mcid(const void *a, const void *b)
-{
-    const PageMcid *x = a, *y = b;
-    if (x->page != y->page)
-        return x->page < y->page ? -1 : 1;
-    return x->mcid < y->mcid ? -1 : x->mcid > y->mcid;
 }
 
 /* The references among v's items (or v itself), copied, since the next
@@ -235,56 +209,6 @@ static void set_flag_in(Post *p, CocomPdfVal *d, const char *sub, const char *fl
     cocom_pdfobj_set(&p->r, s, flag, cocom_pdfobj_raw(&p->r, COCOM_PDFV_BOOL, "true"));
 }
 
-/* Is there an attribute object owned by /owner with key in a (an /A)? */
-static int attr_has(const CocomPdfVal *a, const char *owner, const char *key)
-{
-    if (a && a->kind == COCOM_PDFV_DICT)
-        return cocom_pdfobj_is_name(cocom_pdfobj_get(a, "O"), owner) && cocom_pdfobj_get(a, key);
-    for (size_t i = 0; a && a->kind == COCOM_PDFV_ARRAY && i < a->n; i++)
-        if (a->items[i].kind == COCOM_PDFV_DICT && attr_has(&a->items[i], owner, key))
-            return 1;
-    return 0;
-}
-
-static void set_th_scope(Post *p, CocomPdfVal *th, int row)
-{
-    CocomPdfVal *a = (CocomPdfVal *)cocom_pdfobj_get(th, "A");
-    if (attr_has(a, "Table", "Scope"))
-        return;
-    CocomPdfVal attr = dict_val();
-    cocom_pdfobj_set(&p->r, &attr, "O", name_val(p, "/Table"));
-    cocom_pdfobj_set(&p->r, &attr, "Scope", name_val(p, row ? "/Row" : "/Column"));
-    if (a && (a->kind == COCOM_PDFV_ARRAY || a->kind == COCOM_PDFV_DICT)) {
-        /* An indirect /A is left as it is and followed by the new one. */
-        size_t n = a->kind == COCOM_PDFV_ARRAY ? a->n : 1;
-        CocomPdfVal arr;
-        memset(&arr, 0, sizeof arr);
-        arr.kind = COCOM_PDFV_ARRAY;
-        arr.items = cocom_arena_alloc(&p->r.arena, (n + 1) * sizeof *arr.items);
-        if (a->kind != COCOM_PDFV_ARRAY)
-            arr.items[0] = *a;
-        else if (n)     /* (memcpy takes no null pointer, even for nothing) */
-            memcpy(arr.items, a->items, n * sizeof *arr.items);
-        arr.items[n] = attr;
-        arr.n = n + 1;
-        *a = arr;
-    } else {
-        cocom_pdfobj_set(&p->r, th, "A", attr);
-    }
-}
-
-/* Replaces references to removed elements in an array by null. */
-static int null_removed(Post *p, CocomPdfVal *arr)
-{
-    int changed = 0;
-    for (size_t i = 0; arr->kind == COCOM_PDFV_ARRAY && i < arr->n; i++)
-        if (flagged(p, &arr->items[i], F_REMOVED)) {
-            arr->items[i] = cocom_pdfobj_raw(&p->r, COCOM_PDFV_NULL, "null");
-            changed = 1;
-        }
-    return changed;
-}
-
 /* For sorting a dictionary's keys: (key, position). */
 typedef struct {
     const CocomPdfVal *key;
@@ -374,10 +298,8 @@ static int rewrite_value(Post *p, uint32_t num, CocomPdfVal *v)
     unsigned f = e->flags;
     const CocomPdfFix *fix = p->fix;
     int changed = 0;
-    if ((f & F_PTREE_VALUE) && v->kind == COCOM_PDFV_ARRAY)
-        changed |= null_removed(p, v);
     if (v->kind != COCOM_PDFV_DICT)
-        return changed;
+        return 0;
     if (f & F_CATALOG) {
         if (p->tags)
             pst_tags_catalog(p, v);
@@ -412,53 +334,6 @@ static int rewrite_value(Post *p, uint32_t num, CocomPdfVal *v)
         if (p->tags)
             pst_tags_page(p, v, e->aux);
         changed = 1;
-    }
-    if (f & F_CUT_PARENT) {
-        CocomPdfVal *k = (CocomPdfVal *)cocom_pdfobj_get(v, "K");
-        if (k && k->kind == COCOM_PDFV_ARRAY) {
-            size_t u = 0;
-            for (size_t i = 0; i < k->n; i++)
-                if (!flagged(p, &k->items[i], F_CUT_ROOT))
-                    k->items[u++] = k->items[i];
-            k->n = u;
-        } else if (flagged(p, k, F_CUT_ROOT)) {
-            cocom_pdfobj_remove(v, "K");
-        }
-        changed = 1;
-    }
-    if ((f & F_FIGURE) && e->aux < fix->nfigure_alt) {
-        cocom_pdfobj_set(&p->r, v, "Alt", text_val(p, fix->figure_alt[e->aux]));
-        changed = 1;
-    }
-    if (f & (F_TH_ROW | F_TH_COL)) {
-        set_th_scope(p, v, (f & F_TH_ROW) != 0);
-        changed = 1;
-    }
-    if ((f & F_LINK_ANNOT) && e->aux < fix->nlink_contents) {
-        cocom_pdfobj_set(&p->r, v, "Contents", text_val(p, fix->link_contents[e->aux]));
-        changed = 1;
-    }
-    if (f & F_LOST_ANNOT) {
-        cocom_pdfobj_remove(v, "StructParent");
-        changed = 1;
-    }
-    if (f & F_PTREE_NODE) {
-        CocomPdfVal *nums = (CocomPdfVal *)cocom_pdfobj_get(v, "Nums");
-        if (nums && nums->kind == COCOM_PDFV_ARRAY) {
-            /* An element's pst_entry (an annotation's) goes; a page's array
-             * keeps its indexes, with null for what went. */
-            size_t u = 0;
-            for (size_t i = 0; i + 1 < nums->n; i += 2) {
-                if (flagged(p, &nums->items[i + 1], F_REMOVED))
-                    continue;
-                if (nums->items[i + 1].kind == COCOM_PDFV_ARRAY)
-                    null_removed(p, &nums->items[i + 1]);
-                nums->items[u++] = nums->items[i];
-                nums->items[u++] = nums->items[i + 1];
-            }
-            nums->n = u;
-            changed = 1;
-        }
     }
     return changed;
 }
@@ -518,65 +393,9 @@ static int pass_stream(Post *p, const CocomPdfObj *o)
     return ok;
 }
 
-/* A page's content stream, with its furniture marked /Artifact. */
-static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
-{
-    PageMcid key = {page, -1};
-    size_t lo = 0, hi = p->nmcids;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (pst_cmp_mcid(&p->mcids[mid], &key) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t n = 0;
-    while (lo + n < p->nmcids && p->mcids[lo + n].page == page)
-        n++;
-    if (n == 0)
-        return pass_stream(p, o);
-    const CocomPdfVal *filter = cocom_pdfobj_get(&o->value, "Filter");
-    int flate = cocom_pdfobj_is_name(filter, "FlateDecode");
-    if ((filter && !flate) || cocom_pdfobj_get(&o->value, "DecodeParms") || o->length > MAX_CONTENT_BYTES) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
-                     "page %u: its content is compressed in a way cocom cannot read, or larger than %llu MiB",
-                     page + 1, (unsigned long long)(MAX_CONTENT_BYTES >> 20));
-        return 0;
-    }
-    long long *mcids = cocom_xmalloc(n * sizeof *mcids);
-    for (size_t i = 0; i < n; i++)
-        mcids[i] = p->mcids[lo + i].mcid;
-    unsigned char *raw = stream_bytes(p, o);
-    CocomBuf plain = {0}, edited = {0};
-    int ok = raw != NULL;
-    if (ok && flate && !cocom_pdfobj_inflate(raw, (size_t)o->length, &plain, MAX_INFLATED_BYTES)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
-                     "page %u: its content cannot be decompressed (damaged, or over %zu MiB)", page + 1,
-                     MAX_INFLATED_BYTES >> 20);
-        ok = 0;
-    }
-    size_t converted = 0;
-    if (ok) {
-        const unsigned char *s = flate ? (const unsigned char *)plain.data : raw;
-        size_t len = flate ? plain.len : (size_t)o->length;
-        converted = cocom_pdfcontent_artifacts(s ? s : (const unsigned char *)"", len, mcids, n, &edited);
-        p->converted[page] += (uint32_t)converted;
-    }
-    if (ok && converted == 0)
-        ok = flate ? copy_bytes(p, o->start, o->end) && (out_puts(p, "\n"), 1)
-                   : write_deflated(p, o, raw, (size_t)o->length);
-    else if (ok)
-        ok = write_deflated(p, o, edited.data, edited.len);
-    free(mcids);
-    free(raw);
-    cocom_buf_free(&plain);
-    cocom_buf_free(&edited);
-    return ok && !p->out.failed;
-}
-
 /* A page's content stream, its markers made marked content (cocom's own
  * tags, pdfstream-tags.c). */
-static int rewrite_content_tagged(Post *p, const CocomPdfObj *o, uint32_t page)
+static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
 {
     const CocomPdfVal *filter = cocom_pdfobj_get(&o->value, "Filter");
     int flate = cocom_pdfobj_is_name(filter, "FlateDecode");
@@ -614,8 +433,6 @@ static int rewrite_content_tagged(Post *p, const CocomPdfObj *o, uint32_t page)
 static int write_object(Post *p, uint32_t num)
 {
     Entry *e = &p->e[num];
-    if (e->flags & F_REMOVED)
-        return 1;
     CocomPdfObj o;
     if (!cocom_pdfobj_read(&p->r, num, &o))
         return 0;
@@ -626,8 +443,6 @@ static int write_object(Post *p, uint32_t num)
         p->e[num].type = 1;
         p->e[num].out = p->out.pos;
         if ((e->flags & F_CONTENT) && p->tags)
-            return rewrite_content_tagged(p, &o, e->aux);
-        if (e->flags & F_CONTENT)
             return rewrite_content(p, &o, e->aux);
         return pass_stream(p, &o);
     }
@@ -775,18 +590,6 @@ static int write_file(Post *p)
     stm_flush(p);
     write_metadata(p);
     write_xref(p);
-    for (size_t j = 0; j < p->nmcids && !p->out.failed;) {
-        uint32_t i = p->mcids[j].page;
-        size_t want = 0;
-        for (; j < p->nmcids && p->mcids[j].page == i; j++)
-            want++;
-        if (p->converted[i] < want)
-                cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->in_path, 0,
-                             "page %u: %zu marked-content sequence%s of page furniture %s not found in the page's "
-                             "content",
-                             i + 1, want - p->converted[i], want - p->converted[i] == 1 ? "" : "s",
-                             want - p->converted[i] == 1 ? "was" : "were");
-    }
     return !p->out.failed;
 }
 
@@ -821,7 +624,6 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
             st = COCOM_STATUS_INVALID;
     }
     if (st == COCOM_STATUS_OK) {
-        p.converted = cocom_xcalloc(p.npages, sizeof *p.converted);
         if (!p.info) {
             p.info = pst_new_object(&p);
             p.info_made = 1;
@@ -851,8 +653,6 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
         st = COCOM_STATUS_INVALID;
     cocom_pdfobj_close(&p.r);
     free(p.e);
-    free(p.mcids);
-    free(p.converted);
     pst_tags_free(&p);
     free(p.title);
     free(p.author);

@@ -1,10 +1,10 @@
 /* pdffix — runs cocom_pdfpost on a PDF, for the shell tests:
  *
  *   pdffix IN.pdf OUT.pdf [--lang L] [--title T] [--author A] [--subject S]
- *          [--keywords K] [--date ISO] [--alt TEXT]... [--link TEXT]...
+ *          [--keywords K] [--date ISO]
  *
- * Each --alt is the alternative text of the next Figure, each --link the
- * description of the next Link, in structure-tree order.  Diagnostics go
+ * It is given no structure log: a file tagged elsewhere (mktagged's) keeps
+ * its own tree, and an untagged one stays untagged.  Diagnostics go
  * to standard error as cocom prints them; the exit status is 0 when the
  * post-pass succeeded, 1 when not, 2 on a usage error.
  */
@@ -19,13 +19,11 @@ int main(int argc, char **argv)
 {
     if (argc < 3) {
         fputs("usage: pdffix IN.pdf OUT.pdf [--lang L] [--title T] [--author A] [--subject S] [--keywords K]\n"
-              "              [--date ISO] [--alt TEXT]... [--link TEXT]...\n", stderr);
+              "              [--date ISO]\n", stderr);
         return 2;
     }
     CocomPdfFix fix;
     memset(&fix, 0, sizeof fix);
-    const char **alts = calloc((size_t)argc, sizeof *alts);
-    const char **links = calloc((size_t)argc, sizeof *links);
     int rc = 0;
     for (int i = 3; i < argc; i++) {
         const char *o = argv[i];
@@ -41,8 +39,6 @@ int main(int argc, char **argv)
         else if (strcmp(o, "--subject") == 0) fix.subject = v;
         else if (strcmp(o, "--keywords") == 0) fix.keywords = v;
         else if (strcmp(o, "--date") == 0) fix.date = v;
-        else if (strcmp(o, "--alt") == 0) alts[fix.nfigure_alt++] = v;
-        else if (strcmp(o, "--link") == 0) links[fix.nlink_contents++] = v;
         else {
             fprintf(stderr, "pdffix: unknown option %s\n", o);
             rc = 2;
@@ -50,13 +46,9 @@ int main(int argc, char **argv)
         }
     }
     if (rc == 0) {
-        fix.figure_alt = alts;
-        fix.link_contents = links;
         CocomContext *ctx = cocom_context_create();
         rc = cocom_pdfpost(ctx, argv[1], argv[2], &fix) == COCOM_STATUS_OK ? 0 : 1;
         cocom_context_destroy(ctx);
     }
-    free(alts);
-    free(links);
     return rc;
 }
