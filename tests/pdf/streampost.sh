@@ -7,9 +7,11 @@
 # --check accepts the file.  Until 2026-12-06 the post-pass was compared
 # with the libqpdf post-pass it replaced, on the same files: structure
 # tree, catalog, Info, pages, parent tree, marked content, XMP, text and
-# pixels all equal; on 2026-12-07 cocom's own tags (src/structlog.h) with
-# Cairo's, on the same files: pdfinfo -struct-text and text equal (commit
-# log).
+# pixels all equal.  On 2026-12-07 the files cocom tags itself
+# (src/structlog.h) were compared with those Cairo had tagged, made by
+# the binary before: pdfinfo -struct-text, text and pixels equal but for
+# the changes commit dc55785 names (link rectangles, backgrounds as
+# artifacts, alternative texts matched to their own figures).
 
 # unchanged_to_the_eye RAW POSTED: what Cairo wrote untagged, and the finished file.
 unchanged_to_the_eye() {
