@@ -22,8 +22,17 @@ static int index_pages(Post *p, uint32_t num, int depth)
         p->too_deep |= depth > MAX_DEPTH;
         return 1;
     }
-    if (e->flags & (F_VISITED | F_PAGE))
-        return 1;
+    if (e->flags & (F_VISITED | F_PAGE)) {
+        /* Copied as it is, a loop would make the output unreadable (a
+         * reader walking the pages never ends); a page listed twice is
+         * two pages to a reader, one to the tags. */
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
+                     "this is not a PDF the post-pass reads: its page tree reaches object %u twice (a loop, or a "
+                     "page listed twice)",
+                     num);
+        p->r.failed = 1;
+        return 0;
+    }
     e->flags |= F_VISITED;
     CocomPdfObj o;
     if (!cocom_pdfobj_read(&p->r, num, &o))

@@ -187,6 +187,16 @@ t_damaged_input_is_an_error() {
     [ ! -e "$T/out.pdf" ] || fail "an output was written"
 }
 
+# A page tree that lists its own node among its kids (found by fuzz-tags:
+# fuzz/seeds/pdfstream-page-tree-loop.pdf) is refused, with nothing
+# written: copied as it was, the loop made a file qpdf cannot read.
+t_page_tree_loop_is_an_error() {
+    run_tool pdffix "$SRCDIR/fuzz/seeds/pdfstream-page-tree-loop.pdf" "$T/out.pdf"
+    expect_rc 1
+    expect_err "error: this is not a PDF the post-pass reads: its page tree reaches object 1 twice"
+    [ ! -e "$T/out.pdf" ] || fail "an output was written"
+}
+
 # cocom's own output of tests/pdf/furniture.fo (two pages, each with a
 # running header and a page-number footer, and two links), in English:
 # Cairo's file as the painter left it (COCOM_PDFPOST=0: untagged) and the
