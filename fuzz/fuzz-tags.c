@@ -82,7 +82,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unsigned errors = 0;
     CocomContext *ctx = cocom_context_create();
     cocom_context_set_diagnostic_func(ctx, count_errors, &errors);
-    CocomPdfFix fix = {"en-GB", "Title", "Author", NULL, NULL, "2015-07-29T00:00:00Z", NULL, 0, NULL, 0, log};
+    CocomPdfFix fix = {.lang = "en-GB", .title = "Title", .author = "Author", .date = "2015-07-29T00:00:00Z",
+                       .structure = log};
     CocomStatus st = cocom_pdfpost(ctx, in, out, &fix);
     cocom_context_destroy(ctx);
     cocom_structlog_free(log);
