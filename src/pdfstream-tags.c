@@ -30,6 +30,13 @@
 /* Open elements nested deeper than this are damage. */
 #define MAX_OPEN 1024
 
+/* A header cell held back in its row's Frame.pending (read back by the
+ * same process, so its bytes need no fixed order). */
+typedef struct {
+    uint32_t num;
+    size_t len;
+} PendingTh;
+
 typedef struct {
     uint32_t num;
     char type[16];
@@ -42,7 +49,7 @@ typedef struct {
     size_t row;             /* a TR's index in its table */
     int row_has_td;
     CocomBuf pending;       /* a TR's header cells, waiting for its end: each a
-                             * number (4 bytes) and a body without its ">>" */
+                             * PendingTh and a body without its ">>" */
 } Frame;
 
 struct PstTags {
@@ -62,7 +69,6 @@ struct PstTags {
     size_t nmcids, capmcids;
     uint32_t next_page;     /* the page whose content comes next */
     int mc;                 /* a marked-content sequence is open */
-    int done;
 };
 
 static int damaged(Post *p, const char *what)
@@ -247,13 +253,8 @@ static int close_element(Post *p)
     element_body(t, f, parent ? parent->num : t->root, &b);
     if (strcmp(f->type, "TH") == 0 && parent && strcmp(parent->type, "TR") == 0) {
         /* Its row decides its scope. */
-        unsigned char n4[4] = {(unsigned char)f->num, (unsigned char)(f->num >> 8), (unsigned char)(f->num >> 16),
-                               (unsigned char)(f->num >> 24)};
-        uint32_t len = (uint32_t)b.len;
-        unsigned char l4[4] = {(unsigned char)len, (unsigned char)(len >> 8), (unsigned char)(len >> 16),
-                               (unsigned char)(len >> 24)};
-        cocom_buf_append(&parent->pending, (const char *)n4, 4);
-        cocom_buf_append(&parent->pending, (const char *)l4, 4);
+        PendingTh h = {f->num, b.len};
+        cocom_buf_append(&parent->pending, (const char *)&h, sizeof h);
         cocom_buf_append(&parent->pending, b.data, b.len);
     } else if (strcmp(f->type, "TH") == 0) {
         write_th(p, f->num, b.data, b.len, 0);
@@ -263,14 +264,11 @@ static int close_element(Post *p)
     }
     if (strcmp(f->type, "TR") == 0 && f->pending.len) {
         int row = f->row > 0 && !f->in_thead && f->row_has_td;
-        const unsigned char *s = (const unsigned char *)f->pending.data;
-        for (size_t at = 0; at + 8 <= f->pending.len;) {
-            uint32_t num = (uint32_t)s[at] | (uint32_t)s[at + 1] << 8 | (uint32_t)s[at + 2] << 16
-                           | (uint32_t)s[at + 3] << 24;
-            uint32_t n = (uint32_t)s[at + 4] | (uint32_t)s[at + 5] << 8 | (uint32_t)s[at + 6] << 16
-                         | (uint32_t)s[at + 7] << 24;
-            write_th(p, num, f->pending.data + at + 8, n, row);
-            at += 8 + (size_t)n;
+        for (size_t at = 0; at + sizeof(PendingTh) <= f->pending.len;) {
+            PendingTh h;
+            memcpy(&h, f->pending.data + at, sizeof h);
+            write_th(p, h.num, f->pending.data + at + sizeof h, h.len, row);
+            at += sizeof h + h.len;
         }
     }
     cocom_buf_free(&b);
@@ -306,18 +304,15 @@ static int next_mark(Post *p)
     }
 }
 
-/* What replaces a marker of the given width ("0.25"): the log's next
- * event must agree with it. */
-static int replace_marker(Post *p, const char *width, size_t wlen, CocomBuf *out)
+/* What replaces a marker of kind `marker` (COCOM_SL_MARK, _ARTIFACT or
+ * _END, as its width says): the log's next event must agree with it. */
+static int replace_marker(Post *p, int marker, CocomBuf *out)
 {
     struct PstTags *t = p->tags;
     int kind = next_mark(p);
     if (kind < 0)
         return 0;
-    int begins = (wlen == strlen(COCOM_MARKER_MARK_TEXT) && memcmp(width, COCOM_MARKER_MARK_TEXT, wlen) == 0)
-                 || (wlen == strlen(COCOM_MARKER_ARTIFACT_TEXT)
-                     && memcmp(width, COCOM_MARKER_ARTIFACT_TEXT, wlen) == 0);
-    if (begins && kind == COCOM_SL_END && t->mc) {
+    if (marker != COCOM_SL_END && kind == COCOM_SL_END && t->mc) {
         /* What was open ends here too (the painter draws one marker
          * between two sequences: tagger.c). */
         cocom_buf_puts(out, "EMC\n");
@@ -326,7 +321,7 @@ static int replace_marker(Post *p, const char *width, size_t wlen, CocomBuf *out
         if (kind < 0)
             return 0;
     }
-    if (wlen == strlen(COCOM_MARKER_MARK_TEXT) && memcmp(width, COCOM_MARKER_MARK_TEXT, wlen) == 0) {
+    if (marker == COCOM_SL_MARK) {
         Frame *f = top_frame(t);
         if (kind != COCOM_SL_MARK || t->mc || !f)
             return damaged(p, "content begins where the log has none");
@@ -354,7 +349,7 @@ static int replace_marker(Post *p, const char *width, size_t wlen, CocomBuf *out
         t->mc = 1;
         return 1;
     }
-    if (wlen == strlen(COCOM_MARKER_ARTIFACT_TEXT) && memcmp(width, COCOM_MARKER_ARTIFACT_TEXT, wlen) == 0) {
+    if (marker == COCOM_SL_ARTIFACT) {
         if (kind != COCOM_SL_ARTIFACT || t->mc)
             return damaged(p, "furniture begins where the log has none");
         cocom_buf_puts(out, "/Artifact BMC");
@@ -375,9 +370,7 @@ typedef struct {
     CocomBuf *out;
     size_t copied;          /* s[0, copied) is in out */
     size_t re_start;        /* a marker's "re": where its operands begin */
-    const unsigned char *w; /* its width's token */
-    size_t wlen;
-    int pending;
+    int pending;            /* that marker's kind (COCOM_SL_MARK …), or 0 */
     int failed;
 } Scan;
 
@@ -394,7 +387,7 @@ static void on_operator(void *user, const unsigned char *s, const CocomPdfTok *o
         return;
     if (sc->pending && n == 0 && cocom_pdfcontent_tok_is(s, op, "f")) {
         cocom_buf_append(sc->out, (const char *)s + sc->copied, sc->re_start - sc->copied);
-        if (!replace_marker(sc->p, (const char *)sc->w, sc->wlen, sc->out)) {
+        if (!replace_marker(sc->p, sc->pending, sc->out)) {
             sc->failed = 1;
             return;
         }
@@ -404,14 +397,13 @@ static void on_operator(void *user, const unsigned char *s, const CocomPdfTok *o
     }
     sc->pending = 0;
     if (n == 4 && cocom_pdfcontent_tok_is(s, op, "re") && tok_is_text(s, &operands[0], "0")
-        && tok_is_text(s, &operands[1], "0") && tok_is_text(s, &operands[3], COCOM_MARKER_HEIGHT_TEXT)
-        && (tok_is_text(s, &operands[2], COCOM_MARKER_MARK_TEXT)
-            || tok_is_text(s, &operands[2], COCOM_MARKER_ARTIFACT_TEXT)
-            || tok_is_text(s, &operands[2], COCOM_MARKER_END_TEXT))) {
-        sc->pending = 1;
+        && tok_is_text(s, &operands[1], "0") && tok_is_text(s, &operands[3], COCOM_MARKER_HEIGHT_TEXT)) {
+        const CocomPdfTok *w = &operands[2];
+        sc->pending = tok_is_text(s, w, COCOM_MARKER_MARK_TEXT)       ? COCOM_SL_MARK
+                      : tok_is_text(s, w, COCOM_MARKER_ARTIFACT_TEXT) ? COCOM_SL_ARTIFACT
+                      : tok_is_text(s, w, COCOM_MARKER_END_TEXT)      ? COCOM_SL_END
+                                                                      : 0;
         sc->re_start = operands[0].start;
-        sc->w = s + operands[2].start;
-        sc->wlen = operands[2].end - operands[2].start;
     }
 }
 
@@ -423,7 +415,7 @@ int pst_tags_content(Post *p, const unsigned char *s, size_t len, uint32_t page,
     t->next_page++;
     t->page = page;
     t->nmcids = 0;
-    Scan sc = {p, s, out, 0, 0, NULL, 0, 0, 0};
+    Scan sc = {p, s, out, 0, 0, 0, 0};
     cocom_pdfcontent_walk(s, len, on_operator, &sc);
     if (sc.failed)
         return 0;
@@ -440,7 +432,7 @@ int pst_tags_content(Post *p, const unsigned char *s, size_t len, uint32_t page,
         put_ref(&b, t->mcids[i]);
     cocom_buf_putc(&b, ']');
     t->page_array[page] = pst_new_object(p);
-    pst_put_object(p, t->page_array[page], 0, b.data + 0, b.len);
+    pst_put_object(p, t->page_array[page], 0, b.data, b.len);
     cocom_buf_free(&b);
     return !p->out.failed;
 }
@@ -623,6 +615,5 @@ int pst_tags_finish(Post *p)
     cocom_buf_puts(&b, " >>");
     pst_put_object(p, t->root, 0, b.data, b.len);
     cocom_buf_free(&b);
-    t->done = 1;
     return !p->out.failed;
 }
