@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "cli-impl.h"
+#include "heap.h"
 #include "pdfpost.h"    /* cocom_pdfcheck: not (yet) in the public interface */
 #include "practices.h"  /* cocom_practices_is_ccg_code */
 #include <sys/stat.h>
@@ -869,6 +870,7 @@ static void main_help(FILE *f)
 
 int main(int argc, char **argv)
 {
+    cocom_heap_prepare();
     /* Cairo deflates each page's content as it writes it, and the
      * post-pass inflates it again to mark the page furniture, then
      * deflates it once more: the first deflate and the inflate are wasted
