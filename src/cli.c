@@ -12,6 +12,7 @@
 #include "heap.h"
 #include "pdfpost.h"    /* cocom_pdfcheck: not (yet) in the public interface */
 #include "practices.h"  /* cocom_practices_is_ccg_code */
+#include "text.h"       /* cocom_text_load_fontconfig */
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -313,6 +314,7 @@ static int cmd_render(int argc, char **argv, CocomContext *ctx)
         catch_signals(ctx);
         rc = cli_status_to_exit(cocom_render_model(ctx, input, format, output));
     } else if (!a.bad) {
+        cocom_text_load_fontconfig();
         catch_signals(ctx);
         CocomFormat fmt = png ? COCOM_FORMAT_PNG : svg ? COCOM_FORMAT_SVG : COCOM_FORMAT_PDF;
         const char *out = png ? png : svg ? svg : output;
@@ -474,6 +476,8 @@ static int cmd_build(int argc, char **argv, CocomContext *ctx)
     }
     int rc = EXIT_USAGE;
     if (!a.bad) {
+        if (!opt.formats || (opt.formats & COCOM_BUILD_PDF))
+            cocom_text_load_fontconfig();
         catch_signals(ctx);
         opt.params = nparams ? params : NULL;
         opt.written = print_written;

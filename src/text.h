@@ -26,6 +26,14 @@ struct CocomText {
  * context owns it and destroys it with itself. */
 CocomText *cocom_text_get(CocomContext *ctx);
 
+/* Reads fontconfig's configuration now, as FcInit() would but in about
+ * two thirds of the time (text.c says why), and makes it fontconfig's
+ * current one.  For a program that leaves fontconfig's configuration to
+ * cocom (the command line does): call it once, before the first text;
+ * later calls do nothing.  Without it, Pango calls FcInit() when the
+ * first font map is made. */
+void cocom_text_load_fontconfig(void);
+
 /* The context's text machinery if it has been made, else NULL. */
 CocomText *cocom_text_find(const CocomContext *ctx);
 
