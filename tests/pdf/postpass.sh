@@ -169,6 +169,28 @@ t_cocom_link_in_furniture_is_a_warning() {
     expect_err "2 of 4 links are not in a Link structure element, the first on page 1 [PDFUA-LINK-TAGGED, Matterhorn 28-011]"
 }
 
+# A link made of inlines has a run of nothing but a space between them
+# (between "the" and "second part" here): that space gets no annotation of
+# its own, which would have no words for its /Contents (PDF/UA asks one of
+# every link, and cocom pdfcheck refuses the file without).  The words on
+# either side keep theirs, and the space stays on the page.
+t_cocom_link_space_between_inlines() {
+    sed -e 's|<fo:root |<fo:root xml:lang="en-GB" |' \
+        -e 's|>the second part</fo:basic-link>|><fo:inline font-style="italic">the</fo:inline> <fo:inline font-weight="bold">second part</fo:inline></fo:basic-link>|' \
+        "$SRCDIR/tests/pdf/furniture.fo" > "$T/furniture.fo"
+    grep -q '<fo:inline font-style="italic">the</fo:inline> <fo:inline' "$T/furniture.fo" || fail "the FO has no space between two inlines of a link"
+    run_cocom render "$T/furniture.fo" -o "$T/out.pdf"
+    expect_rc 0
+    expect_page_lines "$T/out.pdf" 1 "Running header|See the site or the second part.|Page 1|"
+    [ "$(pdf_jq "$T/out.pdf" '[links[] | ."/Contents"] | join("|")')" \
+        = "u:the site (https://example.org/)|u:the|u:second part" ] || fail "the links' descriptions"
+    [ "$(pdf_jq "$T/out.pdf" '[links[] | has("/StructParent")] | unique | join(" ")')" = true ] \
+        || fail "a link is not in the structure tree"
+    run_cocom pdfcheck "$T/out.pdf"
+    expect_rc 0
+    expect_no_err "PDFUA-"
+}
+
 t_output_over_its_input_is_refused() {
     tagged_pdf "$T/raw.pdf"
     cp "$T/raw.pdf" "$T/before.pdf"
