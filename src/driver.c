@@ -153,6 +153,7 @@ static CocomStatus finish_pdf(CocomContext *ctx, const CocomRenderer *r, const C
     fix.author = info->author;
     fix.subject = info->subject;
     fix.keywords = info->keywords;
+    fix.name = output;   /* not the temporary files on the way to it */
     cocom_renderer_fix(r, &fix);
     char *fixed = cocom_xasprintf("%s-post", tmp);
     CocomStatus st = cocom_pdfpost(ctx, tmp, fixed, &fix);

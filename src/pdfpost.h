@@ -50,6 +50,9 @@ typedef struct {
      * the pages, which hold its markers; NULL for any other file (one
      * Cairo tagged itself keeps its own tree) */
     struct CocomStructLog *structure;
+    /* what messages call the file: the PDF being made, when in_path and
+     * out_path are temporary files on the way to it; NULL: in_path */
+    const char *name;
 } CocomPdfFix;
 
 /* Reads the PDF at in_path and writes the corrected one to out_path (which

@@ -56,6 +56,7 @@ typedef struct {
 typedef struct {
     CocomContext *ctx;
     const char *in_path, *out_path;
+    const char *name;           /* what messages call the file (CocomPdfFix.name) */
     const CocomPdfFix *fix;
     CocomPdfReader r;
     Entry *e;

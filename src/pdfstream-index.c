@@ -26,7 +26,7 @@ static int index_pages(Post *p, uint32_t num, int depth)
         /* Copied as it is, a loop would make the output unreadable (a
          * reader walking the pages never ends); a page listed twice is
          * two pages to a reader, one to the tags. */
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0,
                      "this is not a PDF the post-pass reads: its page tree reaches object %u twice (a loop, or a "
                      "page listed twice)",
                      num);
@@ -56,7 +56,7 @@ static int index_pages(Post *p, uint32_t num, int depth)
     for (size_t i = 0; i < n; i++) {
         Entry *ce = pst_entry(p, c[i]);
         if (ce && (ce->flags & F_CONTENT) && ce->aux != e->aux) {
-            cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
+            cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0,
                          "this is not a PDF the post-pass reads: pages %u and %u share a content stream",
                          ce->aux + 1, e->aux + 1);
             p->r.failed = 1;
@@ -84,7 +84,7 @@ static void index_date(Post *p, const CocomPdfVal *info, const char *key, const 
         char *old = cocom_pdfobj_text(cocom_pdfobj_get(info, key));
         int ok = old && cocom_pdfmeta_parse_pdf_date(old, &d);
         if (old && !ok)
-            cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->in_path, 0,
+            cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->name, 0,
                          "the %s '%s' is not a PDF date; it is left as it is and out of the XMP metadata", key, old);
         free(old);
         if (!ok)
@@ -107,7 +107,7 @@ static int index_metadata(Post *p)
         if (cocom_pdfmeta_parse_iso_date(fix->date, &given))
             givenp = &given;
         else
-            cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->in_path, 0,
+            cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->name, 0,
                          "the date '%s' is not ISO 8601 (such as 2015-07-29T00:00:00Z); the PDF keeps its own",
                          fix->date);
     }
@@ -144,7 +144,7 @@ int pst_index_file(Post *p)
     if (info && info->kind == COCOM_PDFV_REF && cocom_pdfobj_exists(&p->r, (uint32_t)info->num))
         p->info = (uint32_t)info->num;
     if (!cocom_pdfobj_exists(&p->r, p->catalog)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "the PDF has no document catalog");
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "the PDF has no document catalog");
         return 0;
     }
     p->e[p->catalog].flags |= F_CATALOG;
@@ -154,7 +154,7 @@ int pst_index_file(Post *p)
     if (!cocom_pdfobj_read(&p->r, p->catalog, &o))
         return 0;
     if (o.value.kind != COCOM_PDFV_DICT) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "the PDF has no document catalog");
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "the PDF has no document catalog");
         return 0;
     }
     const CocomPdfVal *pages = cocom_pdfobj_get(&o.value, "Pages");
@@ -162,12 +162,12 @@ int pst_index_file(Post *p)
     if (!index_pages(p, pages_num, 0))
         return 0;
     if (p->too_deep) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "the page tree is nested more than %d deep",
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "the page tree is nested more than %d deep",
                      MAX_DEPTH);
         return 0;
     }
     if (p->npages == 0) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "the PDF has no pages");
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "the PDF has no pages");
         return 0;
     }
     return index_metadata(p);

@@ -73,7 +73,7 @@ struct PstTags {
 
 static int damaged(Post *p, const char *what)
 {
-    cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
+    cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0,
                  "the tags do not match the pages (%s); this is a fault in cocom, please report it", what);
     p->r.failed = 1;
     return 0;
@@ -103,7 +103,7 @@ int pst_tags_start(Post *p)
         if ((p->e[i].flags & F_PAGE) && p->e[i].aux < p->npages)
             t->page_num[p->e[i].aux] = i;
     if (!cocom_structlog_rewind(t->log)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "cannot read the PDF's tags back: %s",
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot read the PDF's tags back: %s",
                      cocom_load_errno_text(cocom_structlog_error(t->log)));
         p->r.failed = 1;
         return 0;
@@ -600,7 +600,7 @@ int pst_tags_finish(Post *p)
      * outside the tree), so such a link works but cannot be reached in
      * structure order: worth a word, not a refusal. */
     if (untagged)
-        cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->in_path, 0,
+        cocom_report(p->ctx, COCOM_SEVERITY_WARNING, p->name, 0,
                      "%zu link%s in page furniture (such as a running header) %s no place in the structure tree, "
                      "which PDF/UA asks of every link",
                      untagged, untagged == 1 ? "" : "s", untagged == 1 ? "has" : "have");

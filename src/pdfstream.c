@@ -25,7 +25,7 @@ static void out_write(Post *p, const void *data, size_t n)
     if (o->failed || n == 0)
         return;
     if (fwrite(data, 1, n, o->f) != n) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->out_path, 0, "cannot write the PDF: %s",
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot write the PDF: %s",
                      cocom_load_errno_text(errno));
         o->failed = 1;
         return;
@@ -110,7 +110,7 @@ static void stm_flush(Post *p)
     cocom_buf_append(&p->stm_head, p->stm_data.data, p->stm_data.len);
     CocomBuf z = {0};
     if (!deflate_buf(p->stm_head.data, p->stm_head.len, &z, DEFLATE_LEVEL)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->out_path, 0, "cannot write the PDF: zlib failed");
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot write the PDF: zlib failed");
         p->out.failed = 1;
     }
     p->e[p->stm_num].type = 1;
@@ -160,7 +160,7 @@ static int copy_bytes(Post *p, uint64_t from, uint64_t to)
     while (from < to && !p->out.failed) {
         size_t n = to - from < sizeof buf ? (size_t)(to - from) : sizeof buf;
         if (cocom_pdfobj_pread(&p->r, from, buf, n) != n) {
-            cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "cannot read the file: it ends early");
+            cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot read the file: it ends early");
             return 0;
         }
         out_write(p, buf, n);
@@ -344,7 +344,7 @@ static int write_deflated(Post *p, const CocomPdfObj *o, const void *plain, size
 {
     CocomBuf z = {0};
     if (!deflate_buf(plain, n, &z, DEFLATE_LEVEL)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->out_path, 0, "cannot write the PDF: zlib failed");
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot write the PDF: zlib failed");
         cocom_buf_free(&z);
         return 0;
     }
@@ -372,7 +372,7 @@ static unsigned char *stream_bytes(Post *p, const CocomPdfObj *o)
     unsigned char *raw = cocom_xmalloc((size_t)o->length + 1);
     if (cocom_pdfobj_pread(&p->r, o->data, raw, (size_t)o->length) == o->length)
         return raw;
-    cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0, "cannot read the file: it ends early");
+    cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot read the file: it ends early");
     free(raw);
     return NULL;
 }
@@ -400,7 +400,7 @@ static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
     const CocomPdfVal *filter = cocom_pdfobj_get(&o->value, "Filter");
     int flate = cocom_pdfobj_is_name(filter, "FlateDecode");
     if ((filter && !flate) || cocom_pdfobj_get(&o->value, "DecodeParms") || o->length > MAX_CONTENT_BYTES) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0,
                      "page %u: its content is compressed in a way cocom cannot read, or larger than %llu MiB",
                      page + 1, (unsigned long long)(MAX_CONTENT_BYTES >> 20));
         return 0;
@@ -409,7 +409,7 @@ static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
     CocomBuf plain = {0}, edited = {0};
     int ok = raw != NULL;
     if (ok && flate && !cocom_pdfobj_inflate(raw, (size_t)o->length, &plain, MAX_INFLATED_BYTES)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->in_path, 0,
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0,
                      "page %u: its content cannot be decompressed (damaged, or over %zu MiB)", page + 1,
                      MAX_INFLATED_BYTES >> 20);
         ok = 0;
@@ -542,7 +542,7 @@ static void write_xref(Post *p)
     }
     CocomBuf z = {0};
     if (!deflate_buf(rows.data, rows.len, &z, DEFLATE_LEVEL)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->out_path, 0, "cannot write the PDF: zlib failed");
+        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot write the PDF: zlib failed");
         p->out.failed = 1;
     }
     char idhex[33];
@@ -615,6 +615,7 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
     p.ctx = ctx;
     p.in_path = in_path;
     p.out_path = out_path;
+    p.name = fix->name ? fix->name : in_path;
     p.fix = fix;
     CocomStatus st = cocom_pdfobj_open(&p.r, ctx, in_path);
     if (st == COCOM_STATUS_OK) {
@@ -631,7 +632,7 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
         p.meta = pst_new_object(&p);
         p.out.f = fopen(out_path, "wb");
         if (!p.out.f) {
-            cocom_report(ctx, COCOM_SEVERITY_ERROR, out_path, 0, "cannot write the PDF: %s",
+            cocom_report(ctx, COCOM_SEVERITY_ERROR, p.name, 0, "cannot write the PDF: %s",
                          cocom_load_errno_text(errno));
             st = COCOM_STATUS_IO;
         } else {
@@ -641,7 +642,7 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
                 st = p.out.failed ? COCOM_STATUS_IO : ctx->interrupted ? COCOM_STATUS_INTERRUPTED
                                                                        : COCOM_STATUS_INVALID;
             if (fclose(p.out.f) != 0 && st == COCOM_STATUS_OK) {
-                cocom_report(ctx, COCOM_SEVERITY_ERROR, out_path, 0, "cannot write the PDF: %s",
+                cocom_report(ctx, COCOM_SEVERITY_ERROR, p.name, 0, "cannot write the PDF: %s",
                              cocom_load_errno_text(errno));
                 st = COCOM_STATUS_IO;
             }

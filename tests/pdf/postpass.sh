@@ -156,6 +156,9 @@ t_cocom_link_in_furniture_is_a_warning() {
     run_cocom render "$T/furniture.fo" -o "$T/out.pdf"
     expect_rc 0
     expect_err "warning: 2 links in page furniture (such as a running header) have no place in the structure tree, which PDF/UA asks of every link"
+    # Said of the file being made, not of the temporary files on the way.
+    expect_err "$T/out.pdf: warning: 2 links in page furniture"
+    expect_no_err ".tmp-"
     [ "$(pdf_jq "$T/out.pdf" '[links[] | select(has("/StructParent") | not) | ."/A" | deref | ."/URI"] | join(" ")')" \
         = "u:https://example.org/home u:https://example.org/home" ] || fail "a furniture link has a /StructParent"
     [ "$(pdf_jq "$T/out.pdf" '[links[] | select(has("/StructParent"))] | length')" = 2 ] \
