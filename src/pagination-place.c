@@ -159,9 +159,19 @@ static void place_line(Placer *p, Item *it, double y)
 /* Places a table's header or footer rows (`rows`) again at y, where the
  * table breaks: fresh copies, since placing consumes a row, marked
  * repeated, so that their ids stay where they were first; the section's
- * own id (`id`, or NULL) counts this page too.  Returns the y below them. */
+ * own id (`id`, or NULL) counts this page too.  Returns the y below them.
+ *
+ * In a tagged PDF the copy is page furniture (an artifact), as PDF/UA
+ * treats a repeated table header: the structure tree has the header once,
+ * where it was first placed, and a screen reader does not read it again
+ * at every page. */
 double pag_place_repeated(Placer *p, const ItemList *rows, const char *id, double y)
 {
+    int artifact = tagged(p);
+    if (artifact) {
+        pag_content_op(p, AOP_ARTIFACT_BEGIN);
+        p->in_static = 1;   /* no tags inside; ids were guarded by `repeated` */
+    }
     ItemList copy = {0};
     for (size_t i = 0; i < rows->n; i++) {
         COCOM_GROW(copy.items, copy.cap, copy.n + 1);
@@ -174,6 +184,10 @@ double pag_place_repeated(Placer *p, const ItemList *rows, const char *id, doubl
     }
     y = pag_place_items(p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
     item_list_clear(&copy);
+    if (artifact) {
+        p->in_static = 0;
+        pag_content_op(p, AOP_ARTIFACT_END);
+    }
     pag_record_id(p->l, id);
     return y;
 }

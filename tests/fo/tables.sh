@@ -44,6 +44,14 @@ t_a_long_table_repeats_its_header_and_footer() {
         END { exit !(y > 0 && y <= 785.4) }' || fail "the footer runs into the bottom margin"
     seq -f 'Y%05g' 1 300 | cmp -s - "$T/codes.txt" || fail "rows are lost, doubled or out of order"
     pdftotext -f 9 -l 9 "$T/long-table.pdf" - | grep -q "After the table." || fail "the block after the table is missing"
+    # The copies at the breaks are artifacts: the structure tree has the
+    # header once, where the table begins, and the footer once, where it
+    # ends (a screen reader does not read them at every page).
+    struct_text "$T/long-table.pdf" > "$T/struct.txt"
+    [ "$(grep -c '"Code"' "$T/struct.txt")" = 1 ] || fail "the header is in the structure tree more than once"
+    [ "$(grep -c 'Continued overleaf' "$T/struct.txt")" = 1 ] || fail "the footer is in the structure tree more than once"
+    [ "$(grep -c '^ *TH' "$T/struct.txt")" = 3 ] || fail "not three header cells in the structure tree"
+    grep -q '"Y00300"' "$T/struct.txt" || fail "the last row is not in the structure tree"
     expect_png_like long-table 2
 }
 
