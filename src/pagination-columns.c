@@ -191,7 +191,7 @@ CocomPage *pag_flow_page_columns(CocomLayout *l, Master *m, CocomStatus *status)
         reserve = need;
     }
     CocomPage *page = pag_page_new(l, m);
-    Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 0};
+    Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 0, 0};
     double sep;
     double area_top = pag_notes_open(l, &p, m, reserve, &sep, NULL);
     int page_break = 0;

@@ -177,6 +177,7 @@ typedef struct {
     size_t ncontent, capcontent;
     double dx;                  /* x of the reference area's origin on the page */
     int in_static;
+    int repeating;              /* placing a table's header or footer again at a break: untagged */
 } Placer;
 
 /* ---------------------------------------------------------------------- */

@@ -182,7 +182,7 @@ void pag_page_separator_clear(CocomLayout *l)
 /* Draws the separator's items (page furniture) with their top at y. */
 void pag_place_separator(CocomLayout *l, CocomPage *page, Master *m, ItemList *items, double y)
 {
-    Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 1};
+    Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 1, 0};
     cocom_page_op(page, AOP_ARTIFACT_BEGIN);
     pag_place_items(&p, items, 0, items->n, 0, 0, 0, y, 1, 1);
     pag_placer_finish(&p);

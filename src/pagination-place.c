@@ -15,7 +15,7 @@
 /* Are structure tags written for what this placer places? */
 static int tagged(const Placer *p)
 {
-    return !p->in_static && !p->l->pn.untagged;
+    return !p->in_static && !p->repeating && !p->l->pn.untagged;
 }
 
 
@@ -170,7 +170,7 @@ double pag_place_repeated(Placer *p, const ItemList *rows, const char *id, doubl
     int artifact = tagged(p);
     if (artifact) {
         pag_content_op(p, AOP_ARTIFACT_BEGIN);
-        p->in_static = 1;   /* no tags inside; ids were guarded by `repeated` */
+        p->repeating = 1;
     }
     ItemList copy = {0};
     for (size_t i = 0; i < rows->n; i++) {
@@ -185,7 +185,7 @@ double pag_place_repeated(Placer *p, const ItemList *rows, const char *id, doubl
     y = pag_place_items(p, &copy, 0, copy.n, 0, 0, 0, y, 0, 0);
     item_list_clear(&copy);
     if (artifact) {
-        p->in_static = 0;
+        p->repeating = 0;
         pag_content_op(p, AOP_ARTIFACT_END);
     }
     pag_record_id(p->l, id);
@@ -505,7 +505,7 @@ void pag_place_static(CocomLayout *l, CocomPage *page, Master *m)
             op->h = r.h;
             op->color = rs->background_color;
         }
-        Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, c.x, 1};
+        Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, c.x, 1, 0};
         cocom_page_op(page, AOP_ARTIFACT_BEGIN);
         AreaOp *clip = cocom_page_op(page, AOP_CLIP_BEGIN);
         clip->x = r.x;

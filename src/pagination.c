@@ -453,7 +453,7 @@ static CocomPage *flow_page(CocomLayout *l, CocomStatus *status)
                      l->page_index + 1, m->body.h);
     }
     CocomPage *page = pag_page_new(l, m);
-    Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 0};
+    Placer p = {l, page, NULL, 0, 0, NULL, 0, 0, m->body.x, 0, 0};
     double y = m->body.y;
     pag_open_carried(l, &p, y);
     if (rep)

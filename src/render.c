@@ -4,6 +4,7 @@
 #include "fo-tree.h"
 #include "image.h"
 #include "load.h"
+#include "pdfmeta.h"     /* cocom_pdfmeta_has_words: the post-pass's test for /Contents */
 #include "tagger.h"
 
 #include <errno.h>
@@ -489,18 +490,6 @@ static void paint_image(cairo_t *cr, CocomImage *img, double x, double y, double
     cairo_restore(cr);
 }
 
-/* Whether a run of text has more than spaces.  A link's run of nothing but
- * a space (the space between two of its inlines) is painted outside the
- * link: its annotation would have no words to describe it, and PDF/UA asks
- * a description of every link; the words on either side are clicked. */
-static int has_words(const char *text)
-{
-    for (const char *p = text; p && *p; p = g_utf8_next_char(p))
-        if (!g_unichar_isspace(g_utf8_get_char(p)))
-            return 1;
-    return 0;
-}
-
 /* A link's description for its annotation's /Contents: its text, with the
  * address when that is not the text itself. */
 static char *link_description(const LineRun *run, const PageLink *pl)
@@ -568,7 +557,13 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
          * nothing of it is drawn (XSL 1.1, visibility). */
         if (run->style.hidden)
             continue;
-        const PageLink *pl = run->kind == RUN_GLYPHS && run->style.link >= 0 && pdf && has_words(run->text)
+        /* A link's run of nothing but a space (the space between two of
+         * its inlines) is painted outside the link: its annotation would
+         * have no words for /Contents, which PDF/UA asks of every link
+         * (the test is the post-pass's own); the words on either side
+         * are clicked. */
+        const PageLink *pl = run->kind == RUN_GLYPHS && run->style.link >= 0 && pdf
+                                     && cocom_pdfmeta_has_words(run->text)
                                  ? cocom_page_link(page, run->style.link) : NULL;
         if (run->kind != RUN_GLYPHS || run->style.background != FO_COLOR_TRANSPARENT || run->style.decoration || pl)
             batch_flush_r(r, cr);

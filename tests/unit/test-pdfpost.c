@@ -308,6 +308,39 @@ TEST(an_unwritable_output_is_an_io_error)
     free(in);
 }
 
+/* Writes objs (and frees them) as NAME.pdf, and runs the post-pass over
+ * it into NAME-out.pdf in a context of its own.  *out is that path, for the
+ * caller to free. */
+static CocomStatus post_objs(const char *name, char **objs, int n, char **out)
+{
+    char *file = cocom_xasprintf("%s.pdf", name), *outfile = cocom_xasprintf("%s-out.pdf", name);
+    char *in = path_of(file);
+    *out = path_of(outfile);
+    write_pdf(in, objs, n);
+    free_objs(objs, n);
+    CocomContext *ctx = new_ctx();
+    CocomStatus st = cocom_pdfpost(ctx, in, *out, NULL);
+    cocom_context_destroy(ctx);
+    free(in);
+    free(file);
+    free(outfile);
+    return st;
+}
+
+/* After tagged_pdf's objects, whose last (objs[first - 1]) is the Info
+ * dictionary: objects first .. first + count - 1 in its place, each `fmt`
+ * with the number of the object after it, the last `last` (or `fmt` too
+ * when NULL); then the Info dictionary again.  Returns the number of
+ * objects. */
+static int add_chain(char **objs, int first, int count, const char *fmt, const char *last)
+{
+    free(objs[first - 1]);
+    for (int i = 0; i < count; i++)
+        objs[first - 1 + i] = i + 1 < count || !last ? cocom_xasprintf(fmt, first + i + 1) : cocom_xstrdup(last);
+    objs[first - 1 + count] = cocom_xstrdup("<< /Title (deep) >>");
+    return first + count;
+}
+
 TEST(a_structure_tree_that_loops_passes_through)
 {
     char *objs[11];
@@ -315,15 +348,12 @@ TEST(a_structure_tree_that_loops_passes_through)
     /* The paragraph's kids: its MCID, and the Document above it. */
     free(objs[9]);
     objs[9] = cocom_xstrdup("<< /Type /StructElem /S /P /P 7 0 R /Pg 3 0 R /K [1 7 0 R 9 0 R 10 0 R] >>");
-    char *in = path_of("loop.pdf"), *out = path_of("loop-out.pdf");
-    write_pdf(in, objs, n);
-    free_objs(objs, n);
-    CocomContext *ctx = new_ctx();
-    CHECK(cocom_pdfpost(ctx, in, out, NULL) == COCOM_STATUS_OK);
+    char *out;
+    CHECK(post_objs("loop", objs, n, &out) == COCOM_STATUS_OK);
     CHECK(exists(out));
+    CocomContext *ctx = new_ctx();
     CHECK(cocom_pdfcheck(ctx, out) != COCOM_STATUS_IO);
     cocom_context_destroy(ctx);
-    free(in);
     free(out);
 }
 
@@ -332,23 +362,14 @@ TEST(a_deep_structure_tree_passes_through)
 {
     enum { DEPTH = 400, BASE = 11 };
     char *objs[BASE + DEPTH];
-    int n = tagged_pdf(objs);
-    /* Info moves to the end; object 11 starts a chain of nested Divs. */
-    free(objs[10]);
+    tagged_pdf(objs);
+    /* Object 11 starts a chain of nested Divs. */
     free(objs[6]);
     objs[6] = cocom_xstrdup("<< /Type /StructElem /S /Document /P 4 0 R /K [9 0 R 10 0 R 11 0 R] >>");
-    for (int i = 0; i < DEPTH - 1; i++)
-        objs[BASE - 1 + i] = cocom_xasprintf("<< /Type /StructElem /S /Div /K %d 0 R >>", BASE + i + 1);
-    objs[BASE - 1 + DEPTH - 1] = cocom_xstrdup("<< /Title (deep) >>");
-    n = BASE - 1 + DEPTH;
-    char *in = path_of("deep.pdf"), *out = path_of("deep-out.pdf");
-    write_pdf(in, objs, n);
-    free_objs(objs, n);
-    CocomContext *ctx = new_ctx();
-    CHECK(cocom_pdfpost(ctx, in, out, NULL) == COCOM_STATUS_OK);
+    int n = add_chain(objs, BASE, DEPTH - 1, "<< /Type /StructElem /S /Div /K %d 0 R >>", NULL);
+    char *out;
+    CHECK(post_objs("deep", objs, n, &out) == COCOM_STATUS_OK);
     CHECK(nerrors == 0 && exists(out));
-    cocom_context_destroy(ctx);
-    free(in);
     free(out);
 }
 
@@ -358,27 +379,17 @@ TEST(a_page_tree_too_deep_is_an_error)
 {
     enum { DEPTH = 400, BASE = 11 };
     char *objs[BASE + DEPTH];
-    int n = tagged_pdf(objs);
+    tagged_pdf(objs);
     /* The root of the page tree leads to a chain of page-tree nodes, the
-     * last of which holds the page; Info moves to the end. */
-    free(objs[10]);
+     * last of which holds the page. */
     free(objs[1]);
     objs[1] = cocom_xstrdup("<< /Type /Pages /Kids [11 0 R] /Count 1 >>");
-    for (int i = 0; i < DEPTH - 1; i++)
-        objs[BASE - 1 + i] = i + 1 < DEPTH - 1
-                                 ? cocom_xasprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", BASE + i + 1)
-                                 : cocom_xstrdup("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    objs[BASE - 1 + DEPTH - 1] = cocom_xstrdup("<< /Title (deep) >>");
-    n = BASE - 1 + DEPTH;
-    char *in = path_of("deep-pages.pdf"), *out = path_of("deep-pages-out.pdf");
-    write_pdf(in, objs, n);
-    free_objs(objs, n);
-    CocomContext *ctx = new_ctx();
-    CHECK(cocom_pdfpost(ctx, in, out, NULL) == COCOM_STATUS_INVALID);
+    int n = add_chain(objs, BASE, DEPTH - 1, "<< /Type /Pages /Kids [%d 0 R] /Count 1 >>",
+                      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    char *out;
+    CHECK(post_objs("deep-pages", objs, n, &out) == COCOM_STATUS_INVALID);
     CHECK(strstr(last_message, "the page tree is nested more than 256 deep") != NULL);
     CHECK(!exists(out));
-    cocom_context_destroy(ctx);
-    free(in);
     free(out);
 }
 
