@@ -242,6 +242,17 @@ const char *cocom_load_errno_text(int err)
     }
 }
 
+const char *cocom_load_write_errno_text(int err)
+{
+    switch (err) {
+    case ENOENT: return "its folder does not exist";
+    case ENOSPC: return "the disk is full";
+    case EFBIG: return "the file reached the size limit for files";
+    case EDQUOT: return "the disk quota is used up";
+    default: return cocom_load_errno_text(err);
+    }
+}
+
 static void trim(char *s)
 {
     size_t n = strlen(s);

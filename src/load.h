@@ -115,5 +115,8 @@ void cocom_xml_handlers_pop(const CocomXmlHandlers *saved);
 
 /* A short description of an errno from reading a file ("no such file"). */
 const char *cocom_load_errno_text(int err);
+/* Why writing a file failed, in words a user can act on ("the disk is
+ * full"); static. */
+const char *cocom_load_write_errno_text(int err);
 
 #endif

@@ -39,6 +39,8 @@ struct CocomRenderer {
     char *name;                 /* the output as the user named it, for messages */
     FILE *file;                 /* PDF: where Cairo's stream goes */
     int write_errno;            /* PDF: why a write failed */
+    unsigned char *wbuf;        /* PDF: Cairo's bytes not yet handed to stdio */
+    size_t wlen;
     cairo_surface_t *pdf;
     cairo_t *cr;                /* PDF: one context for the whole document */
     char *dir;                  /* PNG/SVG */
@@ -91,18 +93,6 @@ static void pdf_date(char *out, size_t n)
     strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Why writing `name` failed, in words a user can act on. */
-static const char *write_errno_text(int err)
-{
-    switch (err) {
-    case ENOENT: return "its folder does not exist";
-    case ENOSPC: return "the disk is full";
-    case EFBIG: return "the file reached the size limit for files";
-    case EDQUOT: return "the disk quota is used up";
-    default: return cocom_load_errno_text(err);
-    }
-}
-
 static void report_cairo_error(CocomRenderer *r, cairo_status_t s, int page)
 {
     char where[32] = "";
@@ -110,23 +100,49 @@ static void report_cairo_error(CocomRenderer *r, cairo_status_t s, int page)
         snprintf(where, sizeof where, " (at page %d)", page);
     if (s == CAIRO_STATUS_WRITE_ERROR && r->write_errno)
         cocom_report(r->ctx, COCOM_SEVERITY_ERROR, r->name, 0, "cannot write the PDF%s: %s; nothing was written",
-                     where, write_errno_text(r->write_errno));
+                     where, cocom_load_write_errno_text(r->write_errno));
     else
         cocom_report(r->ctx, COCOM_SEVERITY_ERROR, r->name, 0, "cannot make the PDF%s: %s", where,
                      cairo_status_to_string(s));
 }
 
-/* Cairo's own file stream forgets errno; this one keeps it. */
+/* Cairo's stream hands over its bytes a token at a time (a number, an
+ * operator), thousands of calls a page, each of which would take stdio's
+ * lock in this threaded program: they are gathered here and handed on a
+ * buffer at a time.  Cairo's own file stream forgets errno; this one
+ * keeps it. */
+#define WRITE_BUFFER (64 * 1024)
+
+static int flush_pdf(CocomRenderer *r)
+{
+    if (r->wlen && !r->write_errno) {
+        errno = 0;
+        if (fwrite(r->wbuf, 1, r->wlen, r->file) != r->wlen)
+            r->write_errno = errno ? errno : EIO;
+    }
+    r->wlen = 0;
+    return !r->write_errno;
+}
+
 static cairo_status_t write_pdf(void *closure, const unsigned char *data, unsigned int length)
 {
     CocomRenderer *r = closure;
     if (r->write_errno)
         return CAIRO_STATUS_WRITE_ERROR;
-    errno = 0;
-    if (fwrite(data, 1, length, r->file) != length) {
-        r->write_errno = errno ? errno : EIO;
-        return CAIRO_STATUS_WRITE_ERROR;
+    if (r->wlen + length > WRITE_BUFFER) {
+        if (!flush_pdf(r))
+            return CAIRO_STATUS_WRITE_ERROR;
+        if (length > WRITE_BUFFER) {
+            errno = 0;
+            if (fwrite(data, 1, length, r->file) != length) {
+                r->write_errno = errno ? errno : EIO;
+                return CAIRO_STATUS_WRITE_ERROR;
+            }
+            return CAIRO_STATUS_SUCCESS;
+        }
     }
+    memcpy(r->wbuf + r->wlen, data, length);
+    r->wlen += length;
     return CAIRO_STATUS_SUCCESS;
 }
 
@@ -138,16 +154,18 @@ CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const cha
     r->name = cocom_xstrdup(name ? name : path);
     r->file = fopen(path, "wb");
     if (!r->file) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, r->name, 0, "cannot write the PDF: %s", write_errno_text(errno));
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, r->name, 0, "cannot write the PDF: %s", cocom_load_write_errno_text(errno));
         free(r->name);
         free(r);
         return NULL;
     }
+    r->wbuf = cocom_xmalloc(WRITE_BUFFER);
     r->pdf = cairo_pdf_surface_create_for_stream(write_pdf, r, 595.28, 841.89);
     if (cairo_surface_status(r->pdf) != CAIRO_STATUS_SUCCESS) {
         report_cairo_error(r, cairo_surface_status(r->pdf), 0);
         cairo_surface_destroy(r->pdf);
         fclose(r->file);
+        free(r->wbuf);
         free(r->name);
         free(r);
         return NULL;
@@ -208,6 +226,56 @@ static int same_border(const AreaOp *a, const AreaOp *b)
            && a->style != FO_BORDER_DOUBLE;
 }
 
+/* A straight border line at c (y for one across, x for one down), from a
+ * to b.  Lines whose c rounds to the same 1/1024 pt are on one line (the
+ * layout's sums put a row's bottom and the next row's top a rounding
+ * error apart): key is c in those units. */
+typedef struct {
+    long long key;
+    double c, a, b;
+} Seg;
+
+static Seg seg(double c, double a0, double a1)
+{
+    return (Seg){llround(c * 1024), c, fmin(a0, a1), fmax(a0, a1)};
+}
+
+static int cmp_seg(const void *x, const void *y)
+{
+    const Seg *s = x, *t = y;
+    if (s->key != t->key)
+        return s->key < t->key ? -1 : 1;
+    return s->a < t->a ? -1 : s->a > t->a;
+}
+
+/* Adds the lines of segs[0, n), sorted, to the path, those on one line
+ * that meet or overlap made one. */
+static void path_joined(cairo_t *cr, Seg *segs, size_t n, int down)
+{
+    qsort(segs, n, sizeof *segs, cmp_seg);
+    for (size_t i = 0; i < n;) {
+        Seg s = segs[i++];
+        while (i < n && segs[i].key == s.key && segs[i].a <= s.b + 1e-6) {
+            if (segs[i].b > s.b)
+                s.b = segs[i].b;
+            i++;
+        }
+        if (down) {
+            cairo_move_to(cr, s.c, s.a);
+            cairo_line_to(cr, s.c, s.b);
+        } else {
+            cairo_move_to(cr, s.a, s.c);
+            cairo_line_to(cr, s.b, s.c);
+        }
+    }
+}
+
+/* Solid borders are stroked as one shape, so where two cells' edges meet
+ * or overlap (a table draws each shared edge twice, and each edge runs
+ * half a border's width into the next), one line draws the same ink.
+ * Joining them before Cairo sees them halves a table's path, which the
+ * PDF backend records, replays and prints number by number.  Dashes and
+ * dots keep their own lines: joined, their pattern would shift. */
 static size_t paint_borders(cairo_t *cr, const AreaOp *ops, size_t i, size_t n)
 {
     const AreaOp *op = &ops[i];
@@ -224,11 +292,32 @@ static size_t paint_borders(cairo_t *cr, const AreaOp *ops, size_t i, size_t n)
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     }
     size_t j = i;
-    do {
-        cairo_move_to(cr, ops[j].x, ops[j].y);
-        cairo_line_to(cr, ops[j].x + ops[j].w, ops[j].y + ops[j].h);
+    do
         j++;
-    } while (j < n && same_border(op, &ops[j]));
+    while (j < n && same_border(op, &ops[j]));
+    Seg *across = NULL, *down = NULL;
+    size_t nacross = 0, ndown = 0;
+    if (op->style == FO_BORDER_SOLID && j - i > 1) {
+        across = cocom_xmalloc((j - i) * sizeof *across);
+        down = cocom_xmalloc((j - i) * sizeof *down);
+    }
+    for (size_t k = i; k < j; k++) {
+        const AreaOp *o = &ops[k];
+        if (across && o->h == 0)
+            across[nacross++] = seg(o->y, o->x, o->x + o->w);
+        else if (across && o->w == 0)
+            down[ndown++] = seg(o->x, o->y, o->y + o->h);
+        else {
+            cairo_move_to(cr, o->x, o->y);
+            cairo_line_to(cr, o->x + o->w, o->y + o->h);
+        }
+    }
+    if (across) {
+        path_joined(cr, across, nacross, 0);
+        path_joined(cr, down, ndown, 1);
+        free(across);
+        free(down);
+    }
     cairo_stroke(cr);
     cairo_restore(cr);
     return j - 1;
@@ -940,11 +1029,14 @@ CocomStatus cocom_renderer_finish(CocomRenderer *r)
             report_cairo_error(r, s, 0);
             return r->status = COCOM_STATUS_IO;
         }
-        /* Cairo has handed over every byte; stdio may still hold some. */
+        /* Cairo has handed over every byte; this buffer and stdio may
+         * still hold some. */
+        flush_pdf(r);
         FILE *f = r->file;
         r->file = NULL;
-        if (fclose(f) != 0) {
+        if (fclose(f) != 0 && !r->write_errno)
             r->write_errno = errno ? errno : EIO;
+        if (r->write_errno) {
             report_cairo_error(r, CAIRO_STATUS_WRITE_ERROR, 0);
             return r->status = COCOM_STATUS_IO;
         }
@@ -969,6 +1061,7 @@ void cocom_renderer_destroy(CocomRenderer *r)
         cairo_surface_destroy(r->pdf);
     if (r->file)
         fclose(r->file);
+    free(r->wbuf);
     free(r->name);
     for (size_t i = 0; i < r->nwritten; i++) {
         if (!r->finished)

@@ -114,6 +114,67 @@ t_collapsed_borders_of_different_widths() {
     expect_png_like collapsed-borders 1
 }
 
+# Where collapsed cells meet, their edges are one line: a 3 x 3 grid is
+# drawn with four lines across and four down, not four for each cell (36,
+# the drawing before 2026-12-07: each shared edge twice, which Cairo
+# records, replays and prints number by number).  Cells apart keep their
+# own edges (the gap stays), and dashed ones their own lines (joined,
+# their dashes would shift).
+t_shared_cell_edges_are_one_line() {
+    render_fo joined-borders
+    qpdf --qdf --object-streams=disable "$T/joined-borders.pdf" "$T/q.pdf"
+    python3 - "$T/q.pdf" > "$T/lines.txt" <<'PY' || { cat "$T/lines.txt"; fail "cannot read the page"; }
+import re, sys
+page = open(sys.argv[1], "rb").read().decode("latin-1")
+for s in re.findall(r"stream\n(.*?)endstream", page, re.S):
+    # The lines of each stroke: "x0 y0 m x1 y1 l" until "S".
+    lines = 0
+    for tok in s.split():
+        if tok == "l":
+            lines += 1
+        elif tok == "S":
+            print(lines)
+            lines = 0
+PY
+    [ "$(tr '\n' ' ' < "$T/lines.txt")" = "16 4 " ] \
+        || fail "lines per stroke: $(tr '\n' ' ' < "$T/lines.txt") (the grid 8 and the solid cells apart 8, then 4 dashed)"
+    # Drawn, the rule under the first row runs unbroken across the table
+    # (50 to 200 mm from the edge, at 100 pixels to the inch).
+    page_ppm "$T/joined-borders.pdf" 1 "$T/p.ppm"
+    pdftotext -bbox "$T/joined-borders.pdf" "$T/words.html"
+    y=$(awk -F'"' '/>a2</ { printf "%.1f", $4 - 2.4 }' "$T/words.html")
+    [ -n "$y" ] || fail "the word that places the rule is missing"
+    got=$(colour_runs "$T/p.ppm" "$y" 60 480 "ffffff=white 000000=black")
+    [ "$got" = "black" ] || fail "the rule under row 1: $got"
+}
+
+# A regression: where a row's bottom and the next row's top lay a rounding
+# error apart, the joining once dropped the edge under the first column
+# of the Westminster report's table of functions (page 5, the row
+# "including discretionary funding requests"): the rule there runs under
+# both columns.
+t_a_joined_table_rule_keeps_every_cell_edge() {
+    SOURCE_DATE_EPOCH=1437177600 "$COCOM" build --only=report -o "$T/out" \
+        "$SRCDIR/samples/westminster-2015/arrangement.xml" > /dev/null 2> "$T/build.err" \
+        || { cat "$T/build.err"; fail "cannot build the report"; }
+    pdf=$(ls "$T"/out/*.pdf)
+    page_ppm "$pdf" 5 "$T/p.ppm"
+    pdftotext -f 5 -l 5 -bbox "$pdf" "$T/words.html"
+    top=$(awk -F'"' '/>funding</ { print $8; exit }' "$T/words.html")
+    [ -n "$top" ] || fail "the row that places the rule is missing from page 5"
+    found=""
+    for y in $(awk -v t="$top" 'BEGIN { for (y = t + 0.5; y < t + 16; y += 0.5) print y }'); do
+        # Column 1 (60 to 140 pt) and column 2 (160 to 300 pt) on the rule.
+        if [ "$(ppm_row "$T/p.ppm" "$y" 160 300 | grep -vc '^ffffff$')" -gt 270 ]; then
+            found=$y
+            [ "$(ppm_row "$T/p.ppm" "$y" 60 140 | grep -c '^ffffff$')" -eq 0 ] \
+                || fail "the rule under the row stops short of column 1 (at ${y}pt)"
+            break
+        fi
+    done
+    [ -n "$found" ] || fail "no rule under the row"
+}
+
 t_a_cell_taller_than_a_page_is_split() {
     render_fo tall-cell
     expect_pages "$T/tall-cell.pdf" 2
