@@ -1,5 +1,5 @@
-/* pdfstream-impl.h — private to pdfstream.c, pdfstream-index.c and
- * pdfstream-tags.c; nothing else includes it.
+/* pdfstream-impl.h — private to pdfstream.c, pdfstream-out.c,
+ * pdfstream-index.c and pdfstream-tags.c; nothing else includes it.
  *
  * The post-pass reads Cairo's file twice: pass 1 (pdfstream-index.c)
  * walks the page tree and reads the Info dictionary, and marks, in a
@@ -15,6 +15,8 @@
 #include "pdfstream.h"
 #include "pdfobj.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <zlib.h>
 
 /* A page tree nested deeper than this is damage. */
@@ -46,11 +48,29 @@ typedef struct {
     uint8_t pad;
 } Entry;
 
+typedef struct OutPiece OutPiece;
+
+/* The output (pdfstream-out.c).  The writer's fields (pos, crc, adler,
+ * marks) are the writer thread's while there is one. */
 typedef struct {
     FILE *f;
     uint64_t pos;
     uLong crc, adler;
-    int failed;
+    int failed;             /* read and set atomically: a writer thread sets it */
+    int err;                /* why: errno, or -1 for zlib */
+    int reported;
+    struct { uint32_t num; uint64_t pos; } *marks;   /* where objects start */
+    size_t nmarks, capmarks;
+    OutPiece *cur;          /* plain bytes not yet handed over */
+    CocomBuf z;             /* scratch for deflating, without a thread */
+    /* the queue to the writer thread */
+    int threaded;
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t work, room;
+    OutPiece *head, *tail;
+    size_t queued;          /* bytes in the queue */
+    int closing;
 } Out;
 
 typedef struct {
@@ -83,6 +103,29 @@ uint32_t pst_new_object(Post *p);
 /* Writes an object that is not a stream (into an object stream). */
 void pst_put_object(Post *p, uint32_t num, int gen, const char *body, size_t len);
 uint32_t *pst_refs_of(const CocomPdfVal *v, size_t *n);
+
+/* pdfstream-out.c: the output, in order; on a thread of its own when
+ * the input is large.  Bytes given are copied; positions are known only
+ * after pst_out_finish(). */
+void pst_out_start(Post *p, FILE *f, uint64_t input_size);
+void pst_out_write(Post *p, const void *data, size_t n);
+void pst_out_puts(Post *p, const char *s);
+void pst_out_printf(Post *p, const char *fmt, ...) COCOM_PRINTF(2, 3);
+/* Object num starts here: its entry's position, after pst_out_finish(). */
+void pst_out_mark(Post *p, uint32_t num);
+/* A stream: head, its deflated length, tail, the deflated data (taken
+ * from *data, which is left empty), then "endstream" and "endobj". */
+void pst_out_stream(Post *p, const char *head, size_t head_len, const char *tail, size_t tail_len, CocomBuf *data);
+/* Has a write failed?  (Reported by pst_out_finish.) */
+int pst_out_failed(Post *p);
+/* Waits for everything given to be written, fills in the marked
+ * positions, reports a failure once; 0 on failure.  The output may go
+ * on after it, without a thread. */
+int pst_out_finish(Post *p);
+void pst_out_free(Post *p);
+/* in[0, n) deflated at DEFLATE_LEVEL into out (cleared first); 0 when
+ * zlib fails. */
+int pst_deflate(const void *in, size_t n, CocomBuf *out);
 
 /* pdfstream-index.c: pass 1 */
 int pst_index_file(Post *p);

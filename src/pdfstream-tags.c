@@ -273,7 +273,7 @@ static int close_element(Post *p)
     }
     cocom_buf_free(&b);
     t->nframes--;
-    return !p->out.failed;
+    return !pst_out_failed(p);
 }
 
 /* Reads the log up to the next event that is not an element opening or
@@ -434,7 +434,7 @@ int pst_tags_content(Post *p, const unsigned char *s, size_t len, uint32_t page,
     t->page_array[page] = pst_new_object(p);
     pst_put_object(p, t->page_array[page], 0, b.data, b.len);
     cocom_buf_free(&b);
-    return !p->out.failed;
+    return !pst_out_failed(p);
 }
 
 void pst_tags_page(Post *p, CocomPdfVal *page, uint32_t index)
@@ -615,5 +615,5 @@ int pst_tags_finish(Post *p)
     cocom_buf_puts(&b, " >>");
     pst_put_object(p, t->root, 0, b.data, b.len);
     cocom_buf_free(&b);
-    return !p->out.failed;
+    return !pst_out_failed(p);
 }

@@ -17,56 +17,6 @@
 
 
 /* ------------------------------------------------------------------ */
-/* Output                                                               */
-
-static void out_write(Post *p, const void *data, size_t n)
-{
-    Out *o = &p->out;
-    if (o->failed || n == 0)
-        return;
-    if (fwrite(data, 1, n, o->f) != n) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot write the PDF: %s",
-                     cocom_load_errno_text(errno));
-        o->failed = 1;
-        return;
-    }
-    o->crc = crc32(o->crc, data, (uInt)n);
-    o->adler = adler32(o->adler, data, (uInt)n);
-    o->pos += n;
-}
-
-static void out_puts(Post *p, const char *s)
-{
-    out_write(p, s, strlen(s));
-}
-
-static void out_printf(Post *p, const char *fmt, ...) COCOM_PRINTF(2, 3);
-
-static void out_printf(Post *p, const char *fmt, ...)
-{
-    CocomBuf b = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    cocom_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    out_write(p, b.data, b.len);
-    cocom_buf_free(&b);
-}
-
-/* Deflates in[0, n) into out (cleared first).  0 when zlib fails. */
-static int deflate_buf(const void *in, size_t n, CocomBuf *out, int level)
-{
-    out->len = 0;
-    uLong bound = compressBound((uLong)n);
-    COCOM_GROW(out->data, out->cap, (size_t)bound + 1);
-    uLongf len = bound;
-    if (compress2((Bytef *)out->data, &len, in, (uLong)n, level) != Z_OK)
-        return 0;
-    out->len = len;
-    return 1;
-}
-
-/* ------------------------------------------------------------------ */
 /* The table of objects                                                 */
 
 uint32_t pst_new_object(Post *p)
@@ -108,19 +58,13 @@ static void stm_flush(Post *p)
         return;
     size_t first = p->stm_head.len;
     cocom_buf_append(&p->stm_head, p->stm_data.data, p->stm_data.len);
-    CocomBuf z = {0};
-    if (!deflate_buf(p->stm_head.data, p->stm_head.len, &z, DEFLATE_LEVEL)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot write the PDF: zlib failed");
-        p->out.failed = 1;
-    }
     p->e[p->stm_num].type = 1;
-    p->e[p->stm_num].out = p->out.pos;
-    out_printf(p, "%u 0 obj\n<< /Type /ObjStm /N %u /First %zu /Filter /FlateDecode /Length %zu >>\nstream\n",
-               p->stm_num, p->stm_count, first, z.len);
-    out_write(p, z.data, z.len);
-    out_puts(p, "\nendstream\nendobj\n");
-    cocom_buf_free(&z);
-    p->stm_head.len = p->stm_data.len = 0;
+    pst_out_mark(p, p->stm_num);
+    char head[128];
+    int n = snprintf(head, sizeof head, "%u 0 obj\n<< /Type /ObjStm /N %u /First %zu /Filter /FlateDecode /Length ",
+                     p->stm_num, p->stm_count, first);
+    pst_out_stream(p, head, (size_t)n, " >>\nstream\n", 11, &p->stm_head);
+    p->stm_data.len = 0;
     p->stm_count = 0;
 }
 
@@ -131,10 +75,10 @@ void pst_put_object(Post *p, uint32_t num, int gen, const char *body, size_t len
     Entry *e = &p->e[num];
     if (gen != 0) {
         e->type = 1;
-        e->out = p->out.pos;
-        out_printf(p, "%u %d obj\n", num, gen);
-        out_write(p, body, len);
-        out_puts(p, "\nendobj\n");
+        pst_out_mark(p, num);
+        pst_out_printf(p, "%u %d obj\n", num, gen);
+        pst_out_write(p, body, len);
+        pst_out_puts(p, "\nendobj\n");
         return;
     }
     if (!p->stm_count)
@@ -157,16 +101,16 @@ void pst_put_object(Post *p, uint32_t num, int gen, const char *body, size_t len
 static int copy_bytes(Post *p, uint64_t from, uint64_t to)
 {
     char buf[65536];
-    while (from < to && !p->out.failed) {
+    while (from < to && !pst_out_failed(p)) {
         size_t n = to - from < sizeof buf ? (size_t)(to - from) : sizeof buf;
         if (cocom_pdfobj_pread(&p->r, from, buf, n) != n) {
             cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot read the file: it ends early");
             return 0;
         }
-        out_write(p, buf, n);
+        pst_out_write(p, buf, n);
         from += n;
     }
-    return !p->out.failed;
+    return !pst_out_failed(p);
 }
 
 static CocomPdfVal name_val(Post *p, const char *name)
@@ -338,31 +282,34 @@ static int rewrite_value(Post *p, uint32_t num, CocomPdfVal *v)
     return changed;
 }
 
-/* Writes stream object o with plain[0, n) as its data, deflated: its
- * dictionary as read, with a direct /Length and /Filter /FlateDecode. */
-static int write_deflated(Post *p, const CocomPdfObj *o, const void *plain, size_t n)
+/* Writes stream object o with *plain as its data (taken, left empty),
+ * deflated: its dictionary as read, with a direct /Length and /Filter
+ * /FlateDecode.  The length is known only once deflated, so the
+ * dictionary is written twice, with /Length 0 and 1, and cut where the
+ * two differ: no byte of the dictionary can be taken for the place. */
+static int write_deflated(Post *p, const CocomPdfObj *o, CocomBuf *plain)
 {
-    CocomBuf z = {0};
-    if (!deflate_buf(plain, n, &z, DEFLATE_LEVEL)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot write the PDF: zlib failed");
-        cocom_buf_free(&z);
+    CocomPdfVal d = o->value;
+    CocomBuf two = {0};
+    for (int i = 0; i < 2; i++) {
+        CocomBuf *b = i ? &two : &p->obj;
+        cocom_pdfobj_set(&p->r, &d, "Length", cocom_pdfobj_raw(&p->r, COCOM_PDFV_INT, i ? "1" : "0"));
+        cocom_pdfobj_set(&p->r, &d, "Filter", name_val(p, "/FlateDecode"));
+        b->len = 0;
+        cocom_buf_printf(b, "%d %d obj\n", o->num, o->gen);
+        cocom_pdfobj_write(b, &d);
+        cocom_buf_puts(b, "\nstream\n");
+    }
+    size_t at = 0;
+    while (at < p->obj.len && p->obj.data[at] == two.data[at])
+        at++;
+    cocom_buf_free(&two);
+    if (at == p->obj.len) {     /* cannot be: /Length is in both */
+        cocom_buf_free(plain);
         return 0;
     }
-    CocomPdfVal d = o->value;
-    char len[32];
-    snprintf(len, sizeof len, "%zu", z.len);
-    CocomPdfVal lv = cocom_pdfobj_raw(&p->r, COCOM_PDFV_INT, len);
-    cocom_pdfobj_set(&p->r, &d, "Length", lv);
-    cocom_pdfobj_set(&p->r, &d, "Filter", name_val(p, "/FlateDecode"));
-    p->obj.len = 0;
-    cocom_pdfobj_write(&p->obj, &d);
-    out_printf(p, "%d %d obj\n", o->num, o->gen);
-    out_write(p, p->obj.data, p->obj.len);
-    out_puts(p, "\nstream\n");
-    out_write(p, z.data, z.len);
-    out_puts(p, "\nendstream\nendobj\n");
-    cocom_buf_free(&z);
-    return !p->out.failed;
+    pst_out_stream(p, p->obj.data, at, p->obj.data + at + 1, p->obj.len - at - 1, plain);
+    return !pst_out_failed(p);
 }
 
 /* Stream o's data as the file holds it (o->length bytes, and room for a
@@ -386,11 +333,13 @@ static int pass_stream(Post *p, const CocomPdfObj *o)
 {
     if (cocom_pdfobj_get(&o->value, "Filter") || cocom_pdfobj_get(&o->value, "DecodeParms")
         || cocom_pdfobj_is_name(cocom_pdfobj_get(&o->value, "Type"), "Metadata") || o->length > MAX_CONTENT_BYTES)
-        return copy_bytes(p, o->start, o->end) && (out_puts(p, "\n"), !p->out.failed);
+        return copy_bytes(p, o->start, o->end) && (pst_out_puts(p, "\n"), !pst_out_failed(p));
     unsigned char *raw = stream_bytes(p, o);
-    int ok = raw && write_deflated(p, o, raw, (size_t)o->length);
-    free(raw);
-    return ok;
+    if (!raw)
+        return 0;
+    raw[o->length] = 0;
+    CocomBuf plain = {(char *)raw, (size_t)o->length, (size_t)o->length + 1};
+    return write_deflated(p, o, &plain);
 }
 
 /* A page's content stream, its markers made marked content (cocom's own
@@ -421,13 +370,13 @@ static int rewrite_content(Post *p, const CocomPdfObj *o, uint32_t page)
         /* The elements the page closed went out first (into an object
          * stream, which may have been written): the content is here. */
         p->e[o->num].type = 1;
-        p->e[o->num].out = p->out.pos;
-        ok = ok && write_deflated(p, o, edited.data ? edited.data : "", edited.len);
+        pst_out_mark(p, o->num);
+        ok = ok && write_deflated(p, o, &edited);
     }
     free(raw);
     cocom_buf_free(&plain);
     cocom_buf_free(&edited);
-    return ok && !p->out.failed;
+    return ok && !pst_out_failed(p);
 }
 
 static int write_object(Post *p, uint32_t num)
@@ -441,7 +390,7 @@ static int write_object(Post *p, uint32_t num)
         return 1;   /* an earlier pass's packing: its objects are written afresh */
     if (o.is_stream) {
         p->e[num].type = 1;
-        p->e[num].out = p->out.pos;
+        pst_out_mark(p, num);
         if ((e->flags & F_CONTENT) && p->tags)
             return rewrite_content(p, &o, e->aux);
         return pass_stream(p, &o);
@@ -462,7 +411,7 @@ static int write_object(Post *p, uint32_t num)
             n--;
         pst_put_object(p, num, o.gen, b, n);
     }
-    return !p->out.failed;
+    return !pst_out_failed(p);
 }
 
 static void write_metadata(Post *p)
@@ -472,10 +421,10 @@ static void write_metadata(Post *p)
                       p->create_iso, p->modify_iso);
     /* Uncompressed, as PDF/A and most XMP readers want. */
     p->e[p->meta].type = 1;
-    p->e[p->meta].out = p->out.pos;
-    out_printf(p, "%u 0 obj\n<< /Type /Metadata /Subtype /XML /Length %zu >>\nstream\n", p->meta, xmp.len);
-    out_write(p, xmp.data, xmp.len);
-    out_puts(p, "\nendstream\nendobj\n");
+    pst_out_mark(p, p->meta);
+    pst_out_printf(p, "%u 0 obj\n<< /Type /Metadata /Subtype /XML /Length %zu >>\nstream\n", p->meta, xmp.len);
+    pst_out_write(p, xmp.data, xmp.len);
+    pst_out_puts(p, "\nendstream\nendobj\n");
     cocom_buf_free(&xmp);
 }
 
@@ -509,6 +458,9 @@ static int bytes_for(uint64_t v)
 
 static void write_xref(Post *p)
 {
+    /* Every position is known once all before it is written. */
+    if (!pst_out_finish(p))
+        return;
     uint32_t xref_num = pst_new_object(p);
     uint64_t at = p->out.pos;
     p->e[xref_num].type = 1;
@@ -540,21 +492,17 @@ static void write_xref(Post *p)
         row[2 + w] = (unsigned char)f3;
         cocom_buf_append(&rows, (const char *)row, (size_t)w + 3);
     }
-    CocomBuf z = {0};
-    if (!deflate_buf(rows.data, rows.len, &z, DEFLATE_LEVEL)) {
-        cocom_report(p->ctx, COCOM_SEVERITY_ERROR, p->name, 0, "cannot write the PDF: zlib failed");
-        p->out.failed = 1;
-    }
     char idhex[33];
     for (int i = 0; i < 16; i++)
         snprintf(idhex + 2 * i, 3, "%02x", id[i]);
-    out_printf(p, "%u 0 obj\n<< /Type /XRef /Size %u /W [1 %d 2] /Root %u 0 R /Info %u 0 R /ID [<%s> <%s>] "
-                  "/Filter /FlateDecode /Length %zu >>\nstream\n",
-               xref_num, p->ne, w, p->catalog, p->info, idhex, idhex, z.len);
-    out_write(p, z.data, z.len);
-    out_printf(p, "\nendstream\nendobj\nstartxref\n%llu\n%%%%EOF\n", (unsigned long long)at);
-    cocom_buf_free(&rows);
-    cocom_buf_free(&z);
+    char head[256];
+    int n = snprintf(head, sizeof head,
+                     "%u 0 obj\n<< /Type /XRef /Size %u /W [1 %d 2] /Root %u 0 R /Info %u 0 R /ID [<%s> <%s>] "
+                     "/Filter /FlateDecode /Length ",
+                     xref_num, p->ne, w, p->catalog, p->info, idhex, idhex);
+    pst_out_stream(p, head, (size_t)n, " >>\nstream\n", 11, &rows);
+    pst_out_printf(p, "startxref\n%llu\n%%%%EOF\n", (unsigned long long)at);
+    pst_out_finish(p);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -575,7 +523,7 @@ static int write_file(Post *p)
             order[n++] = cocom_pdfobj_position(&p->r, i) << 23 | i;
     qsort(order, n, sizeof *order, cmp_u64);
     /* Binary, so that no program takes the file for text (7.5.2). */
-    out_puts(p, "%PDF-1.7\n%\xb5\xed\xae\xfb\n");
+    pst_out_puts(p, "%PDF-1.7\n%\xb5\xed\xae\xfb\n");
     int ok = 1;
     for (uint32_t i = 0; i < n && ok; i++) {
         ok = write_object(p, (uint32_t)(order[i] & ((1u << 23) - 1)));
@@ -590,7 +538,7 @@ static int write_file(Post *p)
     stm_flush(p);
     write_metadata(p);
     write_xref(p);
-    return !p->out.failed;
+    return pst_out_finish(p);
 }
 
 static int same_file(const char *a, const char *b)
@@ -633,17 +581,20 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
         p.out.f = fopen(out_path, "wb");
         if (!p.out.f) {
             cocom_report(ctx, COCOM_SEVERITY_ERROR, p.name, 0, "cannot write the PDF: %s",
-                         cocom_load_errno_text(errno));
+                         cocom_load_write_errno_text(errno));
             st = COCOM_STATUS_IO;
         } else {
-            p.out.crc = crc32(0, Z_NULL, 0);
-            p.out.adler = adler32(0, Z_NULL, 0);
-            if (!write_file(&p))
-                st = p.out.failed ? COCOM_STATUS_IO : ctx->interrupted ? COCOM_STATUS_INTERRUPTED
+            pst_out_start(&p, p.out.f, p.r.size);
+            int ok = write_file(&p);
+            /* Stopped early (damage, an interrupt): the writer is waited for. */
+            if (!pst_out_finish(&p))
+                ok = 0;
+            if (!ok)
+                st = pst_out_failed(&p) ? COCOM_STATUS_IO : ctx->interrupted ? COCOM_STATUS_INTERRUPTED
                                                                        : COCOM_STATUS_INVALID;
             if (fclose(p.out.f) != 0 && st == COCOM_STATUS_OK) {
-                cocom_report(ctx, COCOM_SEVERITY_ERROR, p.name, 0, "cannot write the PDF: %s",
-                             cocom_load_errno_text(errno));
+                cocom_report(ctx, COCOM_SEVERITY_ERROR, p.name, 0, "cannot write the PDF: %s; nothing was written",
+                             cocom_load_write_errno_text(errno));
                 st = COCOM_STATUS_IO;
             }
             if (st != COCOM_STATUS_OK)
@@ -652,6 +603,7 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
     }
     if (st == COCOM_STATUS_OK && p.r.failed)
         st = COCOM_STATUS_INVALID;
+    pst_out_free(&p);
     cocom_pdfobj_close(&p.r);
     free(p.e);
     pst_tags_free(&p);

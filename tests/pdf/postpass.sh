@@ -213,6 +213,31 @@ t_damaged_input_is_an_error() {
     [ ! -e "$T/out.pdf" ] || fail "an output was written"
 }
 
+# A long file is written by a thread of its own (src/pdfstream-out.c,
+# from 128 KiB): a write that fails part way is said once, in words a
+# user can act on, and leaves no file.  (A file-size limit stands in for
+# a full disk.)
+t_a_long_file_that_cannot_be_written_leaves_nothing() {
+    cc -O1 -o "$T/gen-report" "$SRCDIR/bench/gen-report.c" || fail "cannot build gen-report"
+    "$T/gen-report" 40 > "$T/report.fo"
+    COCOM_PDFPOST=0 "$COCOM" render "$T/report.fo" -o "$T/raw.pdf" || fail "cannot render the report"
+    [ "$(stat -c %s "$T/raw.pdf")" -ge 131072 ] || fail "the report is too short to be written by a thread"
+    set +e
+    ( trap '' XFSZ; ulimit -f 64; exec "$TOOLS/pdffix" "$T/raw.pdf" "$T/out.pdf" ) \
+        > "$T/stdout" 2> "$T/stderr" < /dev/null
+    RC=$?
+    set -e
+    ERR="$T/stderr"
+    expect_rc 1
+    expect_err "raw.pdf: error: cannot write the PDF: the file reached the size limit for files; nothing was written"
+    [ "$(grep -c error "$T/stderr")" -eq 1 ] || { cat "$T/stderr"; fail "the failure was not said once"; }
+    [ ! -e "$T/out.pdf" ] || fail "an output was left"
+    # Without the limit, the same file is written whole.
+    run_tool pdffix "$T/raw.pdf" "$T/out.pdf"
+    expect_rc 0
+    qpdf --check "$T/out.pdf" > /dev/null || fail "qpdf --check fails on the file written"
+}
+
 # A page tree that lists its own node among its kids (found by fuzz-tags:
 # fuzz/seeds/pdfstream-page-tree-loop.pdf) is refused, with nothing
 # written: copied as it was, the loop made a file qpdf cannot read.
