@@ -25,7 +25,7 @@
  * object number, and the elements open at the time; for a file of 128 KiB
  * or more, also what waits for the writer thread that deflates and
  * writes while the next objects are read (pdfstream-out.c: at most
- * 16 MiB).  The output is PDF 1.7; the same input gives the same
+ * 1 MiB).  The output is PDF 1.7; the same input gives the same
  * bytes, its /ID being a checksum (CRC-32, Adler-32 and length) of what
  * precedes the cross-reference stream.
  */
