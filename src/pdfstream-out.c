@@ -151,8 +151,11 @@ static void *writer(void *arg)
         if (!o->head)
             o->tail = NULL;
         pthread_mutex_unlock(&o->mu);
-        write_piece(o, pc, &z);
+        /* Measured before writing: writing swaps a deflated piece's data
+         * with the scratch buffer, and the count must fall by what
+         * submit() added, or the caller waits for room that never comes. */
         size_t size = piece_size(pc);
+        write_piece(o, pc, &z);
         piece_free(pc);
         pthread_mutex_lock(&o->mu);
         o->queued -= size;
@@ -175,7 +178,8 @@ static void submit(Out *o, OutPiece *pc)
     }
     size_t size = piece_size(pc);
     pthread_mutex_lock(&o->mu);
-    while (o->queued && o->queued + size > QUEUE_BYTES && !failed(o))
+    /* Waits while others are queued: one piece alone always goes in. */
+    while (o->head && o->queued + size > QUEUE_BYTES && !failed(o))
         pthread_cond_wait(&o->room, &o->mu);
     if (o->tail)
         o->tail->next = pc;

@@ -127,6 +127,21 @@ t_bench_report_is_reproducible_and_unchanged_to_the_eye() {
     cmp -s "$T/report.pdf" "$T/one.pdf" || fail "one thread and two differ"
 }
 
+# A report long enough for the post-pass's writer to fall behind, so that
+# the caller deflates some streams itself (150 sections: about thirty):
+# the same bytes as from one thread, and no hang (a count of the queue
+# that drifted once left both threads waiting, at 20,000 sections).
+t_a_long_report_is_the_same_from_one_thread_as_from_two() {
+    cc -O1 -o "$T/gen-report" "$SRCDIR/bench/gen-report.c" || fail "cannot build gen-report"
+    "$T/gen-report" 150 > "$T/report.fo"
+    SOURCE_DATE_EPOCH=1437177600 timeout 300 "$COCOM" render "$T/report.fo" -o "$T/two.pdf" \
+        || fail "cannot render the report with two threads (status $?)"
+    COCOM_THREADS=1 SOURCE_DATE_EPOCH=1437177600 timeout 300 "$COCOM" render "$T/report.fo" -o "$T/one.pdf" \
+        || fail "cannot render the report with one thread (status $?)"
+    cmp -s "$T/one.pdf" "$T/two.pdf" || fail "one thread and two differ"
+    qpdf --check "$T/two.pdf" > /dev/null || fail "qpdf --check fails on the report"
+}
+
 # The cocom command has Cairo write its streams uncompressed (cli.c says
 # why) and the post-pass deflates them: in the finished file every stream
 # but the XMP metadata is compressed (the pages, the fonts' ToUnicode maps,
