@@ -508,9 +508,12 @@ xmlDocPtr cocom_load_file_mode(CocomContext *ctx, const char *path, const char *
     if (!data) {
         int e = errno;
         if (e == EFBIG) {
+            /* In the unit the limit was given in: "200" is 200 bytes,
+             * which "0 MiB" would misstate. */
+            size_t unit = max % (1024 * 1024) == 0 ? 1024 * 1024 : max % 1024 == 0 ? 1024 : 1;
             cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 0,
-                         "the file is larger than the limit of %zu MiB for %s (see --max-input-size)",
-                         max / (1024 * 1024), what);
+                         "the file is larger than the limit of %zu %s for %s (see --max-input-size)", max / unit,
+                         unit == 1 ? "bytes" : unit == 1024 ? "KiB" : "MiB", what);
             *status = COCOM_STATUS_LIMIT;
         } else {
             cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 0, "cannot read the file: %s",

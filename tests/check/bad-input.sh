@@ -121,6 +121,18 @@ t_oversized_input_is_refused() {
     rm -f "$T/big.xml"
 }
 
+# A limit given in bytes or KiB is said in its own unit ("0 MiB" before).
+t_a_small_limit_is_said_in_its_unit() {
+    head -c 300 /dev/zero | tr '\0' ' ' > "$T/small.xml"
+    run_cocom check --max-input-size=200 "$T/small.xml"
+    expect_rc 1
+    expect_err "small.xml: error: the file is larger than the limit of 200 bytes for an arrangement (see --max-input-size)"
+    head -c 3000 /dev/zero | tr '\0' ' ' > "$T/small.xml"
+    run_cocom check --max-input-size=2K "$T/small.xml"
+    expect_rc 1
+    expect_err "small.xml: error: the file is larger than the limit of 2 KiB for an arrangement (see --max-input-size)"
+}
+
 t_missing_file() {
     run_cocom check "$T/nope.xml"
     expect_rc 1
