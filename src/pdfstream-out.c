@@ -318,14 +318,7 @@ int pst_out_finish(Post *p)
         pthread_mutex_destroy(&o->mu);
         pthread_cond_destroy(&o->work);
         pthread_cond_destroy(&o->room);
-        o->threaded = 0;
-        /* A failed writer leaves pieces it did not write. */
-        while (o->head) {
-            OutPiece *pc = o->head;
-            o->head = pc->next;
-            piece_free(pc);
-        }
-        o->tail = NULL;
+        o->threaded = 0;    /* the writer leaves only when the queue is empty */
     }
     for (size_t i = 0; i < o->nmarks; i++)
         p->e[o->marks[i].num].out = o->marks[i].pos;

@@ -16,6 +16,10 @@
 #include <zlib.h>
 
 
+/* What follows a dictionary ending in /Length and its value, before the
+ * stream's data (the post-pass's own streams). */
+static const char STREAM_TAIL[] = " >>\nstream\n";
+
 /* ------------------------------------------------------------------ */
 /* The table of objects                                                 */
 
@@ -63,7 +67,7 @@ static void stm_flush(Post *p)
     char head[128];
     int n = snprintf(head, sizeof head, "%u 0 obj\n<< /Type /ObjStm /N %u /First %zu /Filter /FlateDecode /Length ",
                      p->stm_num, p->stm_count, first);
-    pst_out_stream(p, head, (size_t)n, " >>\nstream\n", 11, &p->stm_head);
+    pst_out_stream(p, head, (size_t)n, STREAM_TAIL, strlen(STREAM_TAIL), &p->stm_head);
     p->stm_data.len = 0;
     p->stm_count = 0;
 }
@@ -500,9 +504,8 @@ static void write_xref(Post *p)
                      "%u 0 obj\n<< /Type /XRef /Size %u /W [1 %d 2] /Root %u 0 R /Info %u 0 R /ID [<%s> <%s>] "
                      "/Filter /FlateDecode /Length ",
                      xref_num, p->ne, w, p->catalog, p->info, idhex, idhex);
-    pst_out_stream(p, head, (size_t)n, " >>\nstream\n", 11, &rows);
+    pst_out_stream(p, head, (size_t)n, STREAM_TAIL, strlen(STREAM_TAIL), &rows);
     pst_out_printf(p, "startxref\n%llu\n%%%%EOF\n", (unsigned long long)at);
-    pst_out_finish(p);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -538,7 +541,7 @@ static int write_file(Post *p)
     stm_flush(p);
     write_metadata(p);
     write_xref(p);
-    return pst_out_finish(p);
+    return !pst_out_failed(p);   /* the caller waits for the last bytes */
 }
 
 static int same_file(const char *a, const char *b)

@@ -113,34 +113,34 @@ static void report_cairo_error(CocomRenderer *r, cairo_status_t s, int page)
  * keeps it. */
 #define WRITE_BUFFER (64 * 1024)
 
+/* Hands n bytes to stdio, keeping errno on failure; 0 once a write has
+ * failed. */
+static int put_pdf(CocomRenderer *r, const void *data, size_t n)
+{
+    errno = 0;
+    if (!r->write_errno && n && fwrite(data, 1, n, r->file) != n)
+        r->write_errno = errno ? errno : EIO;
+    return !r->write_errno;
+}
+
 static int flush_pdf(CocomRenderer *r)
 {
-    if (r->wlen && !r->write_errno) {
-        errno = 0;
-        if (fwrite(r->wbuf, 1, r->wlen, r->file) != r->wlen)
-            r->write_errno = errno ? errno : EIO;
-    }
+    int ok = put_pdf(r, r->wbuf, r->wlen);
     r->wlen = 0;
-    return !r->write_errno;
+    return ok;
 }
 
 static cairo_status_t write_pdf(void *closure, const unsigned char *data, unsigned int length)
 {
     CocomRenderer *r = closure;
+    if (r->wlen + length > WRITE_BUFFER) {
+        if (!flush_pdf(r) || (length > WRITE_BUFFER && !put_pdf(r, data, length)))
+            return CAIRO_STATUS_WRITE_ERROR;
+        if (length > WRITE_BUFFER)
+            return CAIRO_STATUS_SUCCESS;
+    }
     if (r->write_errno)
         return CAIRO_STATUS_WRITE_ERROR;
-    if (r->wlen + length > WRITE_BUFFER) {
-        if (!flush_pdf(r))
-            return CAIRO_STATUS_WRITE_ERROR;
-        if (length > WRITE_BUFFER) {
-            errno = 0;
-            if (fwrite(data, 1, length, r->file) != length) {
-                r->write_errno = errno ? errno : EIO;
-                return CAIRO_STATUS_WRITE_ERROR;
-            }
-            return CAIRO_STATUS_SUCCESS;
-        }
-    }
     memcpy(r->wbuf + r->wlen, data, length);
     r->wlen += length;
     return CAIRO_STATUS_SUCCESS;
@@ -226,47 +226,40 @@ static int same_border(const AreaOp *a, const AreaOp *b)
            && a->style != FO_BORDER_DOUBLE;
 }
 
-/* A straight border line at c (y for one across, x for one down), from a
+/* A straight border line: across (at y = c) or down (at x = c), from a
  * to b.  Lines whose c rounds to the same 1/1024 pt are on one line (the
  * layout's sums put a row's bottom and the next row's top a rounding
  * error apart): key is c in those units. */
 typedef struct {
+    int down;
     long long key;
     double c, a, b;
 } Seg;
 
-static Seg seg(double c, double a0, double a1)
-{
-    return (Seg){llround(c * 1024), c, fmin(a0, a1), fmax(a0, a1)};
-}
-
 static int cmp_seg(const void *x, const void *y)
 {
     const Seg *s = x, *t = y;
+    if (s->down != t->down)
+        return s->down - t->down;
     if (s->key != t->key)
         return s->key < t->key ? -1 : 1;
     return s->a < t->a ? -1 : s->a > t->a;
 }
 
-/* Adds the lines of segs[0, n), sorted, to the path, those on one line
- * that meet or overlap made one. */
-static void path_joined(cairo_t *cr, Seg *segs, size_t n, int down)
+/* Adds the lines of segs[0, n) to the path, those on one line that meet
+ * or overlap made one. */
+static void path_joined(cairo_t *cr, Seg *segs, size_t n)
 {
     qsort(segs, n, sizeof *segs, cmp_seg);
     for (size_t i = 0; i < n;) {
         Seg s = segs[i++];
-        while (i < n && segs[i].key == s.key && segs[i].a <= s.b + 1e-6) {
+        while (i < n && segs[i].down == s.down && segs[i].key == s.key && segs[i].a <= s.b + 1e-6) {
             if (segs[i].b > s.b)
                 s.b = segs[i].b;
             i++;
         }
-        if (down) {
-            cairo_move_to(cr, s.c, s.a);
-            cairo_line_to(cr, s.c, s.b);
-        } else {
-            cairo_move_to(cr, s.a, s.c);
-            cairo_line_to(cr, s.b, s.c);
-        }
+        cairo_move_to(cr, s.down ? s.c : s.a, s.down ? s.a : s.c);
+        cairo_line_to(cr, s.down ? s.c : s.b, s.down ? s.b : s.c);
     }
 }
 
@@ -295,29 +288,23 @@ static size_t paint_borders(cairo_t *cr, const AreaOp *ops, size_t i, size_t n)
     do
         j++;
     while (j < n && same_border(op, &ops[j]));
-    Seg *across = NULL, *down = NULL;
-    size_t nacross = 0, ndown = 0;
-    if (op->style == FO_BORDER_SOLID && j - i > 1) {
-        across = cocom_xmalloc((j - i) * sizeof *across);
-        down = cocom_xmalloc((j - i) * sizeof *down);
-    }
+    int join = op->style == FO_BORDER_SOLID && j - i > 1;
+    Seg *segs = join ? cocom_xmalloc((j - i) * sizeof *segs) : NULL;
+    size_t nsegs = 0;
     for (size_t k = i; k < j; k++) {
         const AreaOp *o = &ops[k];
-        if (across && o->h == 0)
-            across[nacross++] = seg(o->y, o->x, o->x + o->w);
-        else if (across && o->w == 0)
-            down[ndown++] = seg(o->x, o->y, o->y + o->h);
-        else {
+        if (join && (o->h == 0 || o->w == 0)) {
+            int down = o->h != 0;
+            double c = down ? o->x : o->y, a0 = down ? o->y : o->x, a1 = a0 + (down ? o->h : o->w);
+            segs[nsegs++] = (Seg){down, llround(c * 1024), c, fmin(a0, a1), fmax(a0, a1)};
+        } else {
             cairo_move_to(cr, o->x, o->y);
             cairo_line_to(cr, o->x + o->w, o->y + o->h);
         }
     }
-    if (across) {
-        path_joined(cr, across, nacross, 0);
-        path_joined(cr, down, ndown, 1);
-        free(across);
-        free(down);
-    }
+    if (join)
+        path_joined(cr, segs, nsegs);
+    free(segs);
     cairo_stroke(cr);
     cairo_restore(cr);
     return j - 1;

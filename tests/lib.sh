@@ -177,6 +177,14 @@ tagged_pdf() {
     "$TOOLS/mktagged" "$out" "$@" || fail "mktagged failed"
 }
 
+# bench_report SECTIONS OUT.fo: the bench's report (bench/gen-report.c) of
+# that many sections, for tests that need a long document.
+bench_report() {
+    [ -x "$T/gen-report" ] || cc -O1 -o "$T/gen-report" "$SRCDIR/bench/gen-report.c" \
+        || fail "cannot build gen-report"
+    "$T/gen-report" "$1" > "$2" || fail "gen-report failed"
+}
+
 # fixed_pdf OUT [MKTAGGED-OPTION]...: the same after the post-pass, in
 # English.  Its tree is Cairo's, passed through as it is.
 fixed_pdf() {

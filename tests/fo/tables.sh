@@ -139,7 +139,7 @@ PY
     [ "$(tr '\n' ' ' < "$T/lines.txt")" = "16 4 " ] \
         || fail "lines per stroke: $(tr '\n' ' ' < "$T/lines.txt") (the grid 8 and the solid cells apart 8, then 4 dashed)"
     # Drawn, the rule under the first row runs unbroken across the table
-    # (50 to 200 mm from the edge, at 100 pixels to the inch).
+    # (from 60 to 480 pt; the table spans 57 to 482).
     page_ppm "$T/joined-borders.pdf" 1 "$T/p.ppm"
     pdftotext -bbox "$T/joined-borders.pdf" "$T/words.html"
     y=$(awk -F'"' '/>a2</ { printf "%.1f", $4 - 2.4 }' "$T/words.html")

@@ -218,8 +218,7 @@ t_damaged_input_is_an_error() {
 # user can act on, and leaves no file.  (A file-size limit stands in for
 # a full disk.)
 t_a_long_file_that_cannot_be_written_leaves_nothing() {
-    cc -O1 -o "$T/gen-report" "$SRCDIR/bench/gen-report.c" || fail "cannot build gen-report"
-    "$T/gen-report" 40 > "$T/report.fo"
+    bench_report 40 "$T/report.fo"
     COCOM_PDFPOST=0 "$COCOM" render "$T/report.fo" -o "$T/raw.pdf" || fail "cannot render the report"
     [ "$(stat -c %s "$T/raw.pdf")" -ge 131072 ] || fail "the report is too short to be written by a thread"
     set +e

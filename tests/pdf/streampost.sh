@@ -116,8 +116,7 @@ t_sample_documents_look_as_cairo_drew_them() {
 # from two (the painter's, and the post-pass's writer, which a file of
 # 128 KiB or more gets).
 t_bench_report_is_reproducible_and_unchanged_to_the_eye() {
-    cc -O1 -o "$T/gen-report" "$SRCDIR/bench/gen-report.c" || fail "cannot build gen-report"
-    "$T/gen-report" 40 > "$T/report.fo"
+    bench_report 40 "$T/report.fo"
     render_both "$T/report.fo" report || fail "cannot render the report"
     [ "$(stat -c %s "$T/report.raw.pdf")" -ge 131072 ] || fail "the report is too short for the post-pass's writer"
     unchanged_to_the_eye "$T/report.raw.pdf" "$T/report.pdf"
@@ -132,8 +131,7 @@ t_bench_report_is_reproducible_and_unchanged_to_the_eye() {
 # the same bytes as from one thread, and no hang (a count of the queue
 # that drifted once left both threads waiting, at 20,000 sections).
 t_a_long_report_is_the_same_from_one_thread_as_from_two() {
-    cc -O1 -o "$T/gen-report" "$SRCDIR/bench/gen-report.c" || fail "cannot build gen-report"
-    "$T/gen-report" 150 > "$T/report.fo"
+    bench_report 150 "$T/report.fo"
     SOURCE_DATE_EPOCH=1437177600 timeout 300 "$COCOM" render "$T/report.fo" -o "$T/two.pdf" \
         || fail "cannot render the report with two threads (status $?)"
     COCOM_THREADS=1 SOURCE_DATE_EPOCH=1437177600 timeout 300 "$COCOM" render "$T/report.fo" -o "$T/one.pdf" \
