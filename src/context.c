@@ -160,6 +160,49 @@ void cocom_unhush(CocomContext *ctx, const CocomHush *h)
     ctx->warnings = h->warnings;
 }
 
+/* Called with the report lock held (cocom_vreport). */
+static void held(void *user, const CocomDiagnostic *d)
+{
+    CocomHold *h = user;
+    COCOM_GROW(h->held, h->cap, h->n + 1);
+    CocomDiagnostic *c = &h->held[h->n++];
+    *c = *d;
+    c->file = d->file ? cocom_xstrdup(d->file) : NULL;
+    c->message = cocom_xstrdup(d->message ? d->message : "");
+    c->rule = d->rule ? cocom_xstrdup(d->rule) : NULL;
+    c->source = d->source ? cocom_xstrdup(d->source) : NULL;
+}
+
+void cocom_hold(CocomContext *ctx, CocomHold *h)
+{
+    *h = (CocomHold){ctx->diag_func, ctx->diag_user, ctx->errors, ctx->warnings, NULL, 0, 0};
+    ctx->diag_func = held;
+    ctx->diag_user = h;
+}
+
+void cocom_release(CocomContext *ctx, CocomHold *h, int say)
+{
+    ctx->diag_func = h->func;
+    ctx->diag_user = h->user;
+    if (!say) {
+        ctx->errors = h->errors;
+        ctx->warnings = h->warnings;
+        cocom_map_clear(&ctx->once);
+    }
+    for (size_t i = 0; i < h->n; i++) {
+        CocomDiagnostic *d = &h->held[i];
+        if (say)
+            h->func(h->user, d);
+        free((char *)d->file);
+        free((char *)d->message);
+        free((char *)d->rule);
+        free((char *)d->source);
+    }
+    free(h->held);
+    h->held = NULL;
+    h->n = h->cap = 0;
+}
+
 CocomStatus cocom_context_set_data_dir(CocomContext *ctx, const char *dir)
 {
     if (!dir || !*dir)

@@ -72,6 +72,21 @@ typedef struct {
 void cocom_hush(CocomContext *ctx, CocomHush *h);
 void cocom_unhush(CocomContext *ctx, const CocomHush *h);
 
+/* Work that may be thrown away (a pass that may be done again): between
+ * cocom_hold() and cocom_release() diagnostics are kept, not said, and
+ * counted as usual.  cocom_release says them, in order, when `say`;
+ * otherwise it forgets them, with their counts and the keys of once-only
+ * warnings (so the pass done again says them). */
+typedef struct {
+    CocomDiagnosticFunc func;
+    void *user;
+    unsigned errors, warnings;
+    CocomDiagnostic *held;      /* copies (owned) */
+    size_t n, cap;
+} CocomHold;
+void cocom_hold(CocomContext *ctx, CocomHold *h);
+void cocom_release(CocomContext *ctx, CocomHold *h, int say);
+
 /* The state a stage keeps under `key` on this context, or NULL before the
  * stage has set any.  The context owns it (see cocom_context_set_state). */
 void *cocom_context_state(const CocomContext *ctx, const CocomContextKey *key);

@@ -16,6 +16,7 @@
 #include "driver.h"
 #include "fo-input.h"
 #include "text.h"
+#include "cites.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -144,7 +145,7 @@ static CocomStatus first_pass(CocomContext *ctx, const Source *src, const CocomR
 /* Cairo's PDF at `tmp` goes through the post-pass (pdfpost.h) into a second
  * temporary file, which is renamed to `output` when whole. */
 static CocomStatus finish_pdf(CocomContext *ctx, const CocomRenderer *r, const CocomDocInfo *info, const char *tmp,
-                              const char *output)
+                              const char *output, const char *const *cites, size_t ncites, int *cites_unmatched)
 {
     CocomPdfFix fix;
     memset(&fix, 0, sizeof fix);
@@ -154,6 +155,9 @@ static CocomStatus finish_pdf(CocomContext *ctx, const CocomRenderer *r, const C
     fix.subject = info->subject;
     fix.keywords = info->keywords;
     fix.name = output;   /* not the temporary files on the way to it */
+    fix.cites = cites;
+    fix.ncites = ncites;
+    fix.cites_unmatched = cites_unmatched;
     cocom_renderer_fix(r, &fix);
     char *fixed = cocom_xasprintf("%s-post", tmp);
     CocomStatus st = cocom_pdfpost(ctx, tmp, fixed, &fix);
@@ -168,80 +172,127 @@ static CocomStatus finish_pdf(CocomContext *ctx, const CocomRenderer *r, const C
     return st;
 }
 
-static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
-                                 int *pages_out)
+/* How many digits the page count will have, foreseen from the first part
+ * of a long input (cites.h): a silent layout of its first 1/32 (at least
+ * SAMPLE_BYTES), and the pages that took, scaled to the whole.  0 when the
+ * input is short (two passes cost little), or when the count could be
+ * either side of a power of ten. */
+#define FORESEE_MIN_BYTES (512 * 1024)
+#define SAMPLE_BYTES (256 * 1024)
+#define FORESEE_MARGIN 1.5
+
+static int ndigits(double n)
 {
-    fo_props_init();
-    const char *name = src->name;
-    /* Said before the work, not after it: rename() would refuse a folder. */
+    int d = 1;
+    while (n >= 10) {
+        n /= 10;
+        d++;
+    }
+    return d;
+}
+
+static int foresee_digits(CocomContext *ctx, const Source *src)
+{
+    /* COCOM_SPECULATE=0 never paints before the numbers are known; =N
+     * takes N digits, whatever the input (for tests, and measuring). */
+    const char *env = getenv("COCOM_SPECULATE");
+    if (env && *env) {
+        long n = strtol(env, NULL, 10);
+        return n > 0 && n < 10 ? (int)n : 0;
+    }
+    long total = 0;
     struct stat sb;
-    if (format == COCOM_FORMAT_PDF && stat(output, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: this is a folder; name a file in it");
-        return COCOM_STATUS_IO;
-    }
-    CocomRefs refs = {{0}, {0}};
-    int have_refs = 0;
-    CocomStatus ost;
-    FoInput *probe = source_open(ctx, src, &ost);
-    if (!probe)
-        return ost;
-    int cites = fo_input_has_citations(probe);
-    fo_input_close(probe);
-    if (cites) {
-        /* Diagnostics of the first passes repeat in the last. */
-        CocomHush hush;
-        cocom_hush(ctx, &hush);
-        long flow_citations = 0;
-        CocomStatus st = first_pass(ctx, src, NULL, &refs, &flow_citations);
-        /* Only citations in the flow can move breaks; when there are some,
-         * check that the numbers found are stable (a longer number can
-         * push a line over). */
-        for (int pass = 1; st == COCOM_STATUS_OK && flow_citations && pass < MAX_PASSES - 1; pass++) {
-            CocomRefs again = {{0}, {0}};
-            st = first_pass(ctx, src, &refs, &again, &flow_citations);
-            int same = cocom_refs_equal(&refs, &again);
-            cocom_refs_clear(&refs);
-            refs = again;
-            if (same)
-                break;
-        }
-        cocom_unhush(ctx, &hush);
-        /* Keys of once-only warnings were set while silent: forget them so
-         * the real pass says them. */
-        cocom_map_clear(&ctx->once);
-        if (st == COCOM_STATUS_INTERRUPTED) {
-            cocom_refs_clear(&refs);
-            return st;
-        }
-        have_refs = 1;
-    }
-    FoInput *input = source_open(ctx, src, &ost);
-    if (!input) {
-        cocom_refs_clear(&refs);
-        return ost;
-    }
-    CocomLayout *l = cocom_layout_new(ctx, input, have_refs ? &refs : NULL);
+    if (src->data)
+        total = (long)src->len;
+    else if (src->path && stat(src->path, &sb) == 0 && S_ISREG(sb.st_mode))
+        total = (long)sb.st_size;
+    if (total < FORESEE_MIN_BYTES)
+        return 0;
+    long want = total / 32 > SAMPLE_BYTES ? total / 32 : SAMPLE_BYTES;
+    CocomStatus st;
+    FoInput *input = source_open(ctx, src, &st);
+    if (!input)
+        return 0;
+    CocomLayout *l = cocom_layout_new(ctx, input, NULL);
     if (!l) {
         fo_input_close(input);
-        cocom_refs_clear(&refs);
+        return 0;
+    }
+    CocomHush hush;
+    cocom_hush(ctx, &hush);
+    cocom_layout_set_dry_run(l, 1);
+    long pages = 0, read = 0;
+    int whole = 1;
+    CocomPage *page;
+    while ((page = cocom_layout_next(l, &st))) {
+        cocom_page_free(page);
+        pages++;
+        read = fo_input_bytes_read(input);
+        if (read >= want) {
+            whole = 0;
+            break;
+        }
+    }
+    cocom_layout_free(l);
+    fo_input_close(input);
+    cocom_unhush(ctx, &hush);
+    cocom_map_clear(&ctx->once);
+    if (st != COCOM_STATUS_OK || pages == 0)
+        return 0;
+    if (whole)
+        return ndigits((double)pages);
+    double estimate = (double)pages * (double)total / (double)read;
+    int d = ndigits(estimate / FORESEE_MARGIN);
+    return d == ndigits(estimate * FORESEE_MARGIN) ? d : 0;
+}
+
+/* Lays the document out and paints it, once.  refs: where ids fall, from
+ * the first passes (NULL: none were needed).  digits > 0: static content's
+ * citations are painted as that many zeros and written over at the end
+ * (cites.h); when that cannot be done, nothing is written or said and
+ * *again is set, for the caller to lay the document out the usual way. */
+static CocomStatus render_pass(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
+                               const CocomRefs *refs, int digits, int *again, int *pages_out)
+{
+    const char *name = src->name;
+    CocomStatus ost;
+    FoInput *input = source_open(ctx, src, &ost);
+    if (!input)
+        return ost;
+    CocomLayout *l = cocom_layout_new(ctx, input, refs);
+    if (!l) {
+        fo_input_close(input);
         return COCOM_STATUS_INVALID;
+    }
+    CocomHold hold;
+    CocomCites *cites = NULL;
+    if (digits) {
+        cocom_hold(ctx, &hold);
+        cocom_layout_set_placeholders(l, digits);
+        cites = cocom_cites_new();
     }
     char *tmp = NULL;
     CocomRenderer *r;
+    /* COCOM_PDFPOST=0 skips the post-pass, leaving Cairo's PDF as it is
+     * (untagged, not accessible): for measuring the two apart, and for
+     * debugging. */
+    const char *post = getenv("COCOM_PDFPOST");
+    int no_post = post && strcmp(post, "0") == 0;
     if (format == COCOM_FORMAT_PDF) {
         tmp = cocom_xasprintf("%s.tmp-%ld", output, (long)getpid());
         /* Without the post-pass, nothing would turn the painter's tags
          * into marked content: Cairo's file is then drawn untagged. */
-        const char *post = getenv("COCOM_PDFPOST");
-        r = cocom_renderer_pdf(ctx, tmp, output, cocom_layout_info(l), !(post && strcmp(post, "0") == 0));
+        r = cocom_renderer_pdf(ctx, tmp, output, cocom_layout_info(l), !no_post);
     } else {
         r = cocom_renderer_pages(ctx, output, format);
     }
+    if (r && cites)
+        cocom_renderer_set_cites(r, cites);
     CocomStatus st = r ? COCOM_STATUS_OK : COCOM_STATUS_IO;
     /* An error reported while formatting (a master that does not exist, a
      * head that overflows a region that forbids it) means the document
      * is not what its FO asks for: nothing is written, as for a build. */
-    unsigned errors_before = ctx->errors;
+    unsigned errors_before = digits ? hold.errors : ctx->errors;
     int pages = 0;
     CocomPage *page;
     Pipe pipe;
@@ -275,31 +326,113 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
     }
     if (st == COCOM_STATUS_OK && ctx->errors > errors_before)
         st = COCOM_STATUS_INVALID;
-    if (st == COCOM_STATUS_OK) {
+    /* The placeholders' numbers, now that every page is placed; a flow
+     * that cited a page after all (the scan could not tell) moved breaks
+     * this pass did not know about. */
+    const char *const *texts = NULL;
+    size_t ntexts = 0;
+    int unmatched = 0;
+    if (st == COCOM_STATUS_OK && digits) {
+        CocomRefs found = {{0}, {0}};
+        cocom_layout_take_refs(l, &found);
+        size_t ncites;
+        const struct RefCite *rc = cocom_layout_cites(l, &ncites);
+        unmatched = cocom_layout_flow_citations(l) != 0
+                    || !cocom_cites_resolve(cites, ctx, rc, ncites, &found, digits, &texts, &ntexts);
+        cocom_refs_clear(&found);
+    }
+    if (st == COCOM_STATUS_OK && !unmatched) {
         cocom_renderer_outline(r, cocom_layout_bookmarks(l), name);
         st = cocom_renderer_finish(r);
     }
-    /* COCOM_PDFPOST=0 skips the post-pass, leaving Cairo's PDF as it is
-     * (untagged, not accessible): for measuring the two apart, and for
-     * debugging. */
-    const char *post = getenv("COCOM_PDFPOST");
-    if (st == COCOM_STATUS_OK && tmp && post && strcmp(post, "0") == 0 && rename(tmp, output) != 0) {
+    if (st == COCOM_STATUS_OK && !unmatched && tmp && no_post && rename(tmp, output) != 0) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: %s", cocom_load_errno_text(errno));
         st = COCOM_STATUS_IO;
-    } else if (st == COCOM_STATUS_OK && tmp && !(post && strcmp(post, "0") == 0)) {
-        st = finish_pdf(ctx, r, cocom_layout_info(l), tmp, output);
+    } else if (st == COCOM_STATUS_OK && !unmatched && tmp && !no_post) {
+        st = finish_pdf(ctx, r, cocom_layout_info(l), tmp, output, texts, ntexts, &unmatched);
     }
     cocom_renderer_destroy(r);
     if (tmp) {
-        if (st != COCOM_STATUS_OK)
+        if (st != COCOM_STATUS_OK || unmatched)
             unlink(tmp);
         free(tmp);
     }
     cocom_layout_free(l);
     fo_input_close(input);
-    cocom_refs_clear(&refs);
+    cocom_cites_free(cites);
+    if (digits) {
+        /* Unmatched, what this pass said is said again by the next. */
+        cocom_release(ctx, &hold, !unmatched);
+        *again = unmatched;
+        if (unmatched)
+            st = COCOM_STATUS_OK;
+    }
     if (pages_out)
-        *pages_out = st == COCOM_STATUS_OK ? pages : 0;
+        *pages_out = st == COCOM_STATUS_OK && !unmatched ? pages : 0;
+    return st;
+}
+
+static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomFormat format, const char *output,
+                                 int *pages_out)
+{
+    fo_props_init();
+    /* Said before the work, not after it: rename() would refuse a folder. */
+    struct stat sb;
+    if (format == COCOM_FORMAT_PDF && stat(output, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        cocom_report(ctx, COCOM_SEVERITY_ERROR, output, 0, "cannot write the PDF: this is a folder; name a file in it");
+        return COCOM_STATUS_IO;
+    }
+    CocomStatus ost;
+    FoInput *probe = source_open(ctx, src, &ost);
+    if (!probe)
+        return ost;
+    int cites = fo_input_has_citations(probe);
+    fo_input_close(probe);
+    /* Citations only in static content ("Page 3 of 212"), in a tagged PDF:
+     * a long document is painted at once, the numbers written in at the
+     * end (cites.h), if the page count's length can be foreseen. */
+    const char *post = getenv("COCOM_PDFPOST");
+    if (cites == FO_CITES && format == COCOM_FORMAT_PDF && !(post && strcmp(post, "0") == 0)) {
+        int digits = foresee_digits(ctx, src);
+        if (digits) {
+            int again = 0;
+            CocomStatus st = render_pass(ctx, src, format, output, NULL, digits, &again, pages_out);
+            if (!again)
+                return st;
+        }
+    }
+    CocomRefs refs = {{0}, {0}};
+    int have_refs = 0;
+    if (cites) {
+        /* Diagnostics of the first passes repeat in the last. */
+        CocomHush hush;
+        cocom_hush(ctx, &hush);
+        long flow_citations = 0;
+        CocomStatus st = first_pass(ctx, src, NULL, &refs, &flow_citations);
+        /* Only citations in the flow can move breaks; when there are some,
+         * check that the numbers found are stable (a longer number can
+         * push a line over). */
+        for (int pass = 1; st == COCOM_STATUS_OK && flow_citations && pass < MAX_PASSES - 1; pass++) {
+            CocomRefs again = {{0}, {0}};
+            st = first_pass(ctx, src, &refs, &again, &flow_citations);
+            int same = cocom_refs_equal(&refs, &again);
+            cocom_refs_clear(&refs);
+            refs = again;
+            if (same)
+                break;
+        }
+        cocom_unhush(ctx, &hush);
+        /* Keys of once-only warnings were set while silent: forget them so
+         * the real pass says them. */
+        cocom_map_clear(&ctx->once);
+        if (st == COCOM_STATUS_INTERRUPTED) {
+            cocom_refs_clear(&refs);
+            return st;
+        }
+        have_refs = 1;
+    }
+    CocomStatus st = render_pass(ctx, src, format, output, have_refs ? &refs : NULL, 0, NULL, pages_out);
+    cocom_refs_clear(&refs);
     return st;
 }
 

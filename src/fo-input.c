@@ -514,8 +514,8 @@ static int scan_tag(const char *name, size_t len, int closing, int *in_flow)
     if (closing)
         return 0;
     if (IS("page-number-citation") || IS("page-number-citation-last"))
-        return 1;
-    return IS("page-number") && *in_flow;
+        return *in_flow ? FO_CITES | FO_CITES_IN_FLOW : FO_CITES;
+    return IS("page-number") && *in_flow ? FO_CITES | FO_CITES_IN_FLOW : 0;
 #undef IS
 }
 
@@ -524,15 +524,16 @@ int fo_input_has_citations(FoInput *in)
     if (in->doc) {
         xmlNodePtr n = in->root;
         int flow_depth = 0;   /* > 0 inside an fo:flow */
-        while (n) {
+        int found = 0;
+        while (n && !(found & FO_CITES_IN_FLOW)) {
             if (n->type == XML_ELEMENT_NODE) {
                 FoKind k = fo_kind(n);
                 if (k == FO_PAGE_NUMBER_CITATION || k == FO_PAGE_NUMBER_CITATION_LAST)
-                    return 1;
+                    found |= flow_depth > 0 ? FO_CITES | FO_CITES_IN_FLOW : FO_CITES;
                 /* fo:page-number in a flow is resolved like a citation:
                  * the page its line lands on is known after a pass. */
                 if (k == FO_PAGE_NUMBER && flow_depth > 0)
-                    return 1;
+                    found |= FO_CITES | FO_CITES_IN_FLOW;
                 if (n->children) {
                     flow_depth += k == FO_FLOW;
                     n = n->children;
@@ -547,20 +548,20 @@ int fo_input_has_citations(FoInput *in)
             if (n)
                 n = n->next;
         }
-        return 0;
+        return found;
     }
     /* A stream: the tag names in its bytes, in one pass, so memory stays
      * flat (a tag in a comment only costs a pass that was not needed). */
     FILE *f = in->mem ? NULL : fopen(in->path, "rb");
     if (!in->mem && !f)
-        return 1;
+        return FO_CITES | FO_CITES_IN_FLOW;
     char buf[65536];
     char name[64];
     size_t nlen = 0;
     int state = 0;   /* 0 text, 1 after '<', 2 in a tag name, 3 rest of a tag */
     int closing = 0, in_flow = 0, found = 0;
     size_t off = 0;
-    while (!found) {
+    while (!(found & FO_CITES_IN_FLOW)) {
         const char *p;
         size_t n;
         if (in->mem) {
@@ -575,7 +576,7 @@ int fo_input_has_citations(FoInput *in)
                 break;
             p = buf;
         }
-        for (size_t i = 0; i < n && !found; i++) {
+        for (size_t i = 0; i < n && !(found & FO_CITES_IN_FLOW); i++) {
             if (state == 0 || state == 3) {
                 /* Text, or a tag's attributes: on to the next '<' or '>'
                  * (memchr: most bytes are here). */
@@ -601,7 +602,7 @@ int fo_input_has_citations(FoInput *in)
                 state = 2;
             }
             if (ch == '>' || ch == '/' || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-                found = scan_tag(name, nlen, closing, &in_flow);
+                found |= scan_tag(name, nlen, closing, &in_flow);
                 state = ch == '>' ? 0 : 3;
             } else if (nlen < sizeof name) {
                 name[nlen++] = ch;
@@ -613,4 +614,9 @@ int fo_input_has_citations(FoInput *in)
     if (f)
         fclose(f);
     return found;
+}
+
+long fo_input_bytes_read(FoInput *in)
+{
+    return in->reader ? xmlTextReaderByteConsumed(in->reader) : 0;
 }

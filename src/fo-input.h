@@ -61,8 +61,14 @@ xmlNodePtr fo_input_next_flow_child(FoInput *in);
 CocomStatus fo_input_status(const FoInput *in);
 
 /* Does the input have page-number citations, or fo:page-number in a flow
- * (so that a first pass is needed)?  For a file, a quick scan of its
- * bytes. */
+ * (so that a first pass is needed)?  0, or FO_CITES, with FO_CITES_IN_FLOW
+ * when one is in a flow (or cannot be ruled out there): only those can
+ * move the flow's breaks.  For a file, a quick scan of its bytes. */
+enum { FO_CITES = 1, FO_CITES_IN_FLOW = 2 };
 int fo_input_has_citations(FoInput *in);
+
+/* How many bytes of the input the parser has read so far (for a document
+ * in memory, 0). */
+long fo_input_bytes_read(FoInput *in);
 
 #endif

@@ -50,6 +50,7 @@ typedef struct {
     double rise;
     int link;
     int tag;
+    int cite;           /* a placeholder for a page number (refs.h), or 0 */
 } InlineCtx;
 
 /* Frees what a collector holds (not the collector). */
@@ -86,6 +87,7 @@ static int add_style(Collector *c, const FoStyle *s, const InlineCtx *ic)
         ps.hyph_right = 3;   /* British and American practice: at least three letters carried over */
     ps.link = ic->link;
     ps.tag = ic->tag;
+    ps.cite = ic->cite;
     ps.hidden = s->visibility != FO_VISIBILITY_VISIBLE;
     ps.keep_spaces = s->white_space_treatment == FO_WS_PRESERVE;
     /* Reuse the previous style when nothing changed (most pieces). */
@@ -430,7 +432,7 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
     case FO_PAGE_NUMBER_CITATION_LAST: {
         add_anchor(c, s, &sub, s->id);
         const char *t = s->ref_id ? reftable_citation(g->env->refs, s->ref_id, k == FO_PAGE_NUMBER_CITATION_LAST,
-                                                      g->env->in_static, xmlGetLineNo(n)) : NULL;
+                                                      g->env->in_static, xmlGetLineNo(n), &sub.cite) : NULL;
         add_object_text(c, s, &sub, t ? t : "0");
         break;
     }
@@ -699,7 +701,7 @@ void gal_emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
     c.g = g;
     c.block = f;
     c.last_was_space = 1;   /* leading spaces of a line-building run go */
-    InlineCtx ic = {FO_COLOR_TRANSPARENT, (uint8_t)(f->style->text_decoration & 7), 0, -1, -1};
+    InlineCtx ic = {FO_COLOR_TRANSPARENT, (uint8_t)(f->style->text_decoration & 7), 0, -1, -1, 0};
     collect_children(&c, first, stop, f->child_parent, &ic);
     /* Trailing spaces of the run go too. */
     for (int i = c.npieces - 1; i >= 0; i--) {
@@ -908,7 +910,7 @@ void gal_measure_inline_run(Galley *g, xmlNodePtr first, xmlNodePtr stop, const 
     c.g = g;
     c.block = &tmp;
     c.last_was_space = 1;
-    InlineCtx ic = {FO_COLOR_TRANSPARENT, 0, 0, -1, -1};
+    InlineCtx ic = {FO_COLOR_TRANSPARENT, 0, 0, -1, -1, 0};
     collect_children(&c, first, stop, style, &ic);
     collector_point_texts(&c);
     /* Widest: one line per forced break; narrowest: the widest word. */

@@ -55,5 +55,15 @@ void cocom_layout_set_dry_run(CocomLayout *l, int on);
  * citations can move the flow's breaks. */
 long cocom_layout_flow_citations(const CocomLayout *l);
 
+/* Painting before the page numbers are known (driver.c): static content's
+ * page-number citations are laid out as `digits` zeros, in a run of their
+ * own that names its citation (ParaStyle.cite).  Call before the first
+ * page. */
+void cocom_layout_set_placeholders(CocomLayout *l, int digits);
+
+/* The citations those placeholders stand for: cites[k - 1] for
+ * ParaStyle.cite k.  Owned by the layout. */
+const struct RefCite *cocom_layout_cites(const CocomLayout *l, size_t *n);
+
 
 #endif

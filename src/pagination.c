@@ -719,3 +719,14 @@ long cocom_layout_flow_citations(const CocomLayout *l)
     return l->xref.flow_citations;
 }
 
+void cocom_layout_set_placeholders(CocomLayout *l, int digits)
+{
+    l->xref.cite_digits = digits;
+}
+
+const struct RefCite *cocom_layout_cites(const CocomLayout *l, size_t *n)
+{
+    *n = l->xref.ncites;
+    return l->xref.cites;
+}
+

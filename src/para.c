@@ -463,7 +463,8 @@ typedef struct {
 static int same_style(const ParaStyle *a, const ParaStyle *b)
 {
     return a->color == b->color && a->background == b->background && a->decoration == b->decoration
-           && a->rise == b->rise && a->link == b->link && a->tag == b->tag && a->hidden == b->hidden;
+           && a->rise == b->rise && a->link == b->link && a->tag == b->tag && a->hidden == b->hidden
+           && a->cite == b->cite;
 }
 
 static void finish_run(Builder *b)

@@ -43,6 +43,8 @@ typedef struct {
     int8_t hyph_left, hyph_right;   /* characters kept before/after a hyphen */
     int link;                   /* the caller's link index, or -1 */
     int tag;                    /* the caller's inline structure element index, or -1 */
+    int cite;                   /* the caller's page-number placeholder (refs.h), or 0: a
+                                   run of its own, which the painter marks */
     uint8_t hidden;             /* visibility="hidden" (or collapse): takes its room, not drawn */
     uint8_t keep_spaces;        /* white-space-treatment="preserve": spaces that begin a line
                                    after a forced break keep their width (indentation) */

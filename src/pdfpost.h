@@ -53,6 +53,15 @@ typedef struct {
     /* what messages call the file: the PDF being made, when in_path and
      * out_path are temporary files on the way to it; NULL: in_path */
     const char *name;
+    /* Page numbers painted as zeros before they were known (cites.h):
+     * with `structure`, the digits to write over the zeros between each
+     * pair of the painter's cite markers, in order.  When the pages do
+     * not match them (as many markers, only zeros between them, one per
+     * digit, in strings of single bytes), nothing is said or written, and
+     * *cites_unmatched is set to 1. */
+    const char *const *cites;
+    size_t ncites;
+    int *cites_unmatched;
 } CocomPdfFix;
 
 /* Reads the PDF at in_path and writes the corrected one to out_path (which

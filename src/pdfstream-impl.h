@@ -95,6 +95,8 @@ typedef struct {
     CocomBuf stm_head, stm_data;
     CocomBuf obj;           /* an object being rewritten */
     struct PstTags *tags;   /* cocom's own tags (fix->structure), or NULL */
+    size_t next_cite;       /* the next of fix->cites to write */
+    int cites_unmatched;    /* the pages' placeholders do not match fix->cites */
 } Post;
 
 /* pdfstream.c: the output and the table of objects */

@@ -363,6 +363,9 @@ static int replace_marker(Post *p, int marker, CocomBuf *out)
     return 1;
 }
 
+/* A cite marker's kind in Scan.pending (the log's kinds are letters). */
+enum { CITE_BEGIN = 1, CITE_END = 2 };
+
 /* The marker being looked for: "0 0 W H re" then "f". */
 typedef struct {
     Post *p;
@@ -370,9 +373,76 @@ typedef struct {
     CocomBuf *out;
     size_t copied;          /* s[0, copied) is in out */
     size_t re_start;        /* a marker's "re": where its operands begin */
-    int pending;            /* that marker's kind (COCOM_SL_MARK …), or 0 */
+    int pending;            /* that marker's kind (COCOM_SL_MARK …, CITE_*), or 0 */
     int failed;
+    const char *cite;       /* between cite markers: the digits to write */
+    size_t cite_pos;        /* how many of them are written */
 } Scan;
+
+/* The pages do not hold the placeholders the painter said: the caller
+ * lays the document out again, so nothing is said. */
+static int unmatched(Scan *sc)
+{
+    sc->p->cites_unmatched = 1;
+    sc->p->r.failed = 1;
+    sc->failed = 1;
+    return 0;
+}
+
+static int cite_marker(Scan *sc, int kind)
+{
+    const CocomPdfFix *fix = sc->p->fix;
+    if (kind == CITE_BEGIN) {
+        if (sc->cite || sc->p->next_cite >= fix->ncites)
+            return unmatched(sc);
+        sc->cite = fix->cites[sc->p->next_cite++];
+        sc->cite_pos = 0;
+        return 1;
+    }
+    if (!sc->cite || sc->cite[sc->cite_pos])
+        return unmatched(sc);
+    sc->cite = NULL;
+    return 1;
+}
+
+/* Writes digits over the zeros of the string token t (a literal string of
+ * single-byte codes, as Cairo writes a Latin subset's text) in `dst`,
+ * which holds a copy of s from s[from] on. */
+static int cite_string(Scan *sc, const unsigned char *s, const CocomPdfTok *t, char *dst, size_t from)
+{
+    if (s[t->start] != '(')
+        return unmatched(sc);   /* a hexadecimal string: codes of a composite font */
+    for (size_t k = t->start + 1; k + 1 < t->end; k++) {
+        if (s[k] != '0' || !sc->cite[sc->cite_pos])
+            return unmatched(sc);
+        dst[k - from] = sc->cite[sc->cite_pos++];
+    }
+    return 1;
+}
+
+/* A text-showing operator between cite markers: its strings hold the
+ * placeholder's zeros. */
+static int cite_text(Scan *sc, const unsigned char *s, const CocomPdfTok *op, const CocomPdfTok *operands, int n)
+{
+    size_t from = sc->copied;
+    cocom_buf_append(sc->out, (const char *)s + from, op->end - from);
+    sc->copied = op->end;
+    char *dst = sc->out->data + sc->out->len - (op->end - from);
+    for (int i = 0; i < n; i++) {
+        const CocomPdfTok *t = &operands[i];
+        if (t->kind == COCOM_TK_STRING) {
+            if (!cite_string(sc, s, t, dst, from))
+                return 0;
+        } else if (t->kind == COCOM_TK_COMPOSITE && s[t->start] == '[') {
+            CocomPdfLexer lx = {s, t->end, t->start + 1};
+            for (CocomPdfTok u = cocom_pdfcontent_lex(&lx); u.kind != COCOM_TK_END && u.kind != COCOM_TK_ARRAY_END;
+                 u = cocom_pdfcontent_lex(&lx))
+                if (u.kind == COCOM_TK_STRING && !cite_string(sc, s, &u, dst, from))
+                    return 0;
+        }
+    }
+    return 1;
+}
 
 static int tok_is_text(const unsigned char *s, const CocomPdfTok *t, const char *text)
 {
@@ -387,7 +457,9 @@ static void on_operator(void *user, const unsigned char *s, const CocomPdfTok *o
         return;
     if (sc->pending && n == 0 && cocom_pdfcontent_tok_is(s, op, "f")) {
         cocom_buf_append(sc->out, (const char *)s + sc->copied, sc->re_start - sc->copied);
-        if (!replace_marker(sc->p, sc->pending, sc->out)) {
+        int ok = sc->pending == CITE_BEGIN || sc->pending == CITE_END ? cite_marker(sc, sc->pending)
+                                                                       : replace_marker(sc->p, sc->pending, sc->out);
+        if (!ok) {
             sc->failed = 1;
             return;
         }
@@ -396,13 +468,20 @@ static void on_operator(void *user, const unsigned char *s, const CocomPdfTok *o
         return;
     }
     sc->pending = 0;
+    if (sc->cite && (cocom_pdfcontent_tok_is(s, op, "Tj") || cocom_pdfcontent_tok_is(s, op, "TJ")
+                     || cocom_pdfcontent_tok_is(s, op, "'") || cocom_pdfcontent_tok_is(s, op, "\""))) {
+        cite_text(sc, s, op, operands, n);
+        return;
+    }
     if (n == 4 && cocom_pdfcontent_tok_is(s, op, "re") && tok_is_text(s, &operands[0], "0")
         && tok_is_text(s, &operands[1], "0") && tok_is_text(s, &operands[3], COCOM_MARKER_HEIGHT_TEXT)) {
         const CocomPdfTok *w = &operands[2];
-        sc->pending = tok_is_text(s, w, COCOM_MARKER_MARK_TEXT)       ? COCOM_SL_MARK
-                      : tok_is_text(s, w, COCOM_MARKER_ARTIFACT_TEXT) ? COCOM_SL_ARTIFACT
-                      : tok_is_text(s, w, COCOM_MARKER_END_TEXT)      ? COCOM_SL_END
-                                                                      : 0;
+        sc->pending = tok_is_text(s, w, COCOM_MARKER_MARK_TEXT)         ? COCOM_SL_MARK
+                      : tok_is_text(s, w, COCOM_MARKER_ARTIFACT_TEXT)   ? COCOM_SL_ARTIFACT
+                      : tok_is_text(s, w, COCOM_MARKER_END_TEXT)        ? COCOM_SL_END
+                      : tok_is_text(s, w, COCOM_MARKER_CITE_TEXT)       ? CITE_BEGIN
+                      : tok_is_text(s, w, COCOM_MARKER_CITE_END_TEXT)   ? CITE_END
+                                                                        : 0;
         sc->re_start = operands[0].start;
     }
 }
@@ -415,8 +494,10 @@ int pst_tags_content(Post *p, const unsigned char *s, size_t len, uint32_t page,
     t->next_page++;
     t->page = page;
     t->nmcids = 0;
-    Scan sc = {p, s, out, 0, 0, 0, 0};
+    Scan sc = {p, s, out, 0, 0, 0, 0, NULL, 0};
     cocom_pdfcontent_walk(s, len, on_operator, &sc);
+    if (!sc.failed && sc.cite)
+        unmatched(&sc);   /* a placeholder's end marker is missing */
     if (sc.failed)
         return 0;
     cocom_buf_append(out, (const char *)s + sc.copied, len - sc.copied);

@@ -606,6 +606,16 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
     }
     if (st == COCOM_STATUS_OK && p.r.failed)
         st = COCOM_STATUS_INVALID;
+    /* Every number written, none left over. */
+    if (st == COCOM_STATUS_OK && p.next_cite != fix->ncites)
+        p.cites_unmatched = 1;
+    if (p.cites_unmatched) {
+        if (st == COCOM_STATUS_OK)
+            unlink(out_path);
+        st = COCOM_STATUS_INVALID;
+        if (fix->cites_unmatched)
+            *fix->cites_unmatched = 1;
+    }
     pst_out_free(&p);
     cocom_pdfobj_close(&p.r);
     free(p.e);

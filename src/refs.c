@@ -76,6 +76,9 @@ void reftable_clear(RefTable *t)
     cocom_map_clear(&t->anchor_index);
     cocom_map_clear(&t->link_index);
     cocom_refs_clear(&t->rec);
+    for (size_t i = 0; i < t->ncites; i++)
+        free(t->cites[i].id);
+    free(t->cites);
     memset(t, 0, sizeof *t);
 }
 
@@ -116,10 +119,25 @@ const char *reftable_link_target(const RefTable *t, int link, int *is_uri)
     return t->links[link].target;
 }
 
-const char *reftable_citation(RefTable *t, const char *id, int last, int in_static, long line)
+const char *reftable_citation(RefTable *t, const char *id, int last, int in_static, long line, int *cite)
 {
+    *cite = 0;
     if (!in_static)
         t->flow_citations++;
+    if (in_static && t->cite_digits > 0 && !t->known) {
+        /* A handful of (id, first or last) per document: a list is enough. */
+        size_t i = 0;
+        while (i < t->ncites && !(t->cites[i].last == last && strcmp(t->cites[i].id, id) == 0))
+            i++;
+        if (i == t->ncites) {
+            COCOM_GROW(t->cites, t->capcites, t->ncites + 1);
+            t->cites[t->ncites++] = (struct RefCite){cocom_xstrdup(id), last};
+        }
+        *cite = (int)i + 1;
+        static const char zeros[] = "000000000";
+        int d = t->cite_digits < (int)sizeof zeros - 1 ? t->cite_digits : (int)sizeof zeros - 1;
+        return zeros + (sizeof zeros - 1 - (size_t)d);
+    }
     intptr_t v;
     if (t->known && cocom_map_get(last ? &t->known->last : &t->known->first, id, &v))
         return (const char *)v;

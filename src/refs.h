@@ -46,6 +46,13 @@ typedef struct RefTable {
     CocomRefs rec;              /* what this pass records */
     long flow_citations;        /* citations met in flows (not static content) */
     long page_marks;            /* fo:page-numbers met in flows (reftable_page_number_mark) */
+    /* A pass that paints before it knows the page numbers (driver.c):
+     * static content's citations are laid out as this many zeros, each
+     * (id, first or last) given a number in `cites` that the paragraph
+     * carries to the painter; 0 on any other pass. */
+    int cite_digits;
+    struct RefCite { char *id; int last; } *cites;   /* owned */
+    size_t ncites, capcites;
 } RefTable;
 
 /* A table for the document `file`; `known` (NULL on a first pass) must
@@ -65,8 +72,10 @@ const char *reftable_link_target(const RefTable *t, int link, int *is_uri);
  * NULL when not known (yet): on a later pass an id no element has gives
  * "?" and a warning, once.  in_static: the citation is in static content
  * (which cannot move the flow's breaks); line: the citation's, for the
- * warning.  The string belongs to the table. */
-const char *reftable_citation(RefTable *t, const char *id, int last, int in_static, long line);
+ * warning.  On a pass with cite_digits set, a citation in static content
+ * gives that many zeros and sets *cite to its number in `cites` plus one
+ * (0 otherwise).  The string belongs to the table. */
+const char *reftable_citation(RefTable *t, const char *id, int last, int in_static, long line, int *cite);
 
 /* fo:page-number in a flow: writes into key (size: 32 is enough) a
  * private id of the next page-number of the flow (a count after a byte no

@@ -1,6 +1,7 @@
 /* render.c — see render.h. */
 #include "config.h"
 #include "render.h"
+#include "cites.h"
 #include "fo-tree.h"
 #include "image.h"
 #include "load.h"
@@ -54,6 +55,7 @@ struct CocomRenderer {
     CocomTagger *tg;
     int document_open;
     double vis[4];              /* the visible area: the page, or the clip (x0 y0 x1 y1) */
+    CocomCites *cites;          /* page numbers painted before they are known, or NULL */
     char date[32];              /* PDF: its dates, ISO 8601 UTC */
 };
 
@@ -477,6 +479,20 @@ static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, do
         i = j;
     }
     cocom_buf_append(&b->text, text, (size_t)tlen);
+    if (r->cites && !run->style.cite)
+        cocom_cites_drawn(r->cites, run->font, text, (size_t)tlen);
+}
+
+/* Draws a placeholder's glyphs (the batch holds them alone) between the
+ * two cite markers, and records them. */
+static void flush_cite(CocomRenderer *r, cairo_t *cr, const LineRun *run, const char *wrap)
+{
+    if (!r->batch.nglyphs)
+        return;   /* outside the visible area: nothing drawn, nothing to write */
+    cocom_tagger_cite(r->tg, cr, 1);
+    batch_flush_in(r, cr, wrap);
+    cocom_tagger_cite(r->tg, cr, 0);
+    cocom_cites_painted(r->cites, run->style.cite, run->font);
 }
 
 /* Paints a leader run at x.  line_x is where its line starts and ref_dx
@@ -652,7 +668,13 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
             furniture_end(r, cr);
         }
         switch (run->kind) {
-        case RUN_GLYPHS:
+        case RUN_GLYPHS: {
+            /* A page number not known yet: its zeros go to Cairo on their
+             * own between two markers, for the post-pass to write the
+             * number over (cites.h). */
+            int cite = run->style.cite && r->cites && r->tg;
+            if (cite)
+                batch_flush_r(r, cr);
             if (pl && r->tg) {
                 /* The Link element holds its text, and its annotation lies
                  * over the text's line box. */
@@ -662,13 +684,20 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
                     cocom_tagger_begin(r->tg, "Link", 1, NULL, link);
                 mark_content(r, cr);
                 paint_run_text(r, cr, run, rx, rb);
-                batch_flush_in(r, cr, NULL);
+                if (cite)
+                    flush_cite(r, cr, run, NULL);
+                else
+                    batch_flush_in(r, cr, NULL);
                 if (tagged)
                     cocom_tagger_end(r->tg, cr);
+            } else if (cite) {
+                paint_run_text(r, cr, run, rx, rb);
+                flush_cite(r, cr, run, cocom_tagger_text_wrapper(r->tg));
             } else {
                 paint_run_text(r, cr, run, rx, rb);
             }
             break;
+        }
         case RUN_LEADER:
             furniture_begin(r);
             mark_content(r, cr);
@@ -1036,6 +1065,11 @@ void cocom_renderer_fix(const CocomRenderer *r, CocomPdfFix *fix)
 {
     fix->date = r->date[0] ? r->date : NULL;
     fix->structure = r->tg ? cocom_tagger_log(r->tg) : NULL;
+}
+
+void cocom_renderer_set_cites(CocomRenderer *r, CocomCites *cites)
+{
+    r->cites = cites;
 }
 
 void cocom_renderer_destroy(CocomRenderer *r)

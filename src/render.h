@@ -15,6 +15,7 @@
 #include "pdfpost.h"
 
 typedef struct CocomRenderer CocomRenderer;
+struct CocomCites;
 
 /* A PDF written to `path` (the caller's temporary name); `name` is the
  * file the user asked for, used in messages (NULL: `path`).  info may be
@@ -26,6 +27,12 @@ CocomRenderer *cocom_renderer_pdf(CocomContext *ctx, const char *path, const cha
 
 /* PNG or SVG pages written into the folder `dir` as page-0001.png ... */
 CocomRenderer *cocom_renderer_pages(CocomContext *ctx, const char *dir, CocomFormat format);
+
+/* A tagged PDF renderer records in `cites` (not owned) the page numbers
+ * it paints as placeholders (ParaStyle.cite) and the digits it draws
+ * (cites.h), and brackets each placeholder with markers for the
+ * post-pass.  Call before the first page. */
+void cocom_renderer_set_cites(CocomRenderer *r, struct CocomCites *cites);
 
 /* Paints one page.  Returns IO when the output cannot be written. */
 CocomStatus cocom_renderer_page(CocomRenderer *r, const CocomPage *page);

@@ -38,6 +38,13 @@
 #define COCOM_MARKER_ARTIFACT_TEXT "0.375"
 #define COCOM_MARKER_END 0.5        /* what began ends, and nothing begins */
 #define COCOM_MARKER_END_TEXT "0.5"
+/* Around a page number painted before it was known (cites.h): outside
+ * the log, and no end of marked content; the post-pass drops them and
+ * writes the number's digits over the zeros between them. */
+#define COCOM_MARKER_CITE 0.625
+#define COCOM_MARKER_CITE_TEXT "0.625"
+#define COCOM_MARKER_CITE_END 0.75
+#define COCOM_MARKER_CITE_END_TEXT "0.75"
 
 typedef enum {
     COCOM_SL_OPEN = 'O',     /* an element opens inside the innermost open one */

@@ -77,6 +77,12 @@ static void draw_marker(cairo_t *cr, double width)
     cairo_restore(cr);
 }
 
+void cocom_tagger_cite(CocomTagger *tg, cairo_t *cr, int begin)
+{
+    (void)tg;
+    draw_marker(cr, begin ? COCOM_MARKER_CITE : COCOM_MARKER_CITE_END);
+}
+
 static void mc_end(CocomTagger *tg)
 {
     if (tg->mc == MC_NONE)

@@ -46,6 +46,9 @@ int cocom_tagger_in_furniture(const CocomTagger *tg);
 /* Called before anything is drawn: opens the pending elements and the
  * marked content the drawing lies in (a marker drawn into cr). */
 void cocom_tagger_mark(CocomTagger *tg, cairo_t *cr);
+/* Brackets a page number painted before it was known (cites.h): begin
+ * before its glyphs, end after them.  Nothing is logged. */
+void cocom_tagger_cite(CocomTagger *tg, cairo_t *cr, int begin);
 /* The element text must be wrapped in ("P" or "Span"), so that every piece
  * of text lies in a leaf; NULL when it can go where it is. */
 const char *cocom_tagger_text_wrapper(const CocomTagger *tg);

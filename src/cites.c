@@ -1,0 +1,154 @@
+/* cites.c — page numbers painted before they are known (cites.h). */
+#include "config.h"
+#include "cites.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ALL_DIGITS 0x3FFu
+
+/* The digits drawn in one font, as a mask (bit d for the digit d). */
+typedef struct {
+    const CocomFont *font;
+    unsigned digits;
+} FontDigits;
+
+/* A citation painted in a font (each pair is checked once). */
+typedef struct {
+    int cite;
+    const CocomFont *font;
+} Pair;
+
+struct CocomCites {
+    int *painted;               /* per placeholder painted, in order: its cite */
+    size_t npainted, cappainted;
+    Pair *pairs;
+    size_t npairs, cappairs;
+    FontDigits *fonts;          /* a handful: a list is enough */
+    size_t nfonts, capfonts;
+    size_t last;                /* the font looked up last (runs come in a few fonts) */
+    char **texts;               /* per cite: its number (owned) */
+    const char **order;         /* per placeholder painted: its number */
+    size_t ncites;
+};
+
+CocomCites *cocom_cites_new(void)
+{
+    return cocom_xcalloc(1, sizeof(CocomCites));
+}
+
+void cocom_cites_free(CocomCites *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->ncites; i++)
+        free(c->texts[i]);
+    free(c->texts);
+    free(c->order);
+    free(c->painted);
+    free(c->pairs);
+    free(c->fonts);
+    free(c);
+}
+
+static FontDigits *font_digits(CocomCites *c, const CocomFont *font)
+{
+    if (c->last < c->nfonts && c->fonts[c->last].font == font)
+        return &c->fonts[c->last];
+    for (size_t i = 0; i < c->nfonts; i++)
+        if (c->fonts[i].font == font) {
+            c->last = i;
+            return &c->fonts[i];
+        }
+    COCOM_GROW(c->fonts, c->capfonts, c->nfonts + 1);
+    c->fonts[c->nfonts] = (FontDigits){font, 0};
+    c->last = c->nfonts;
+    return &c->fonts[c->nfonts++];
+}
+
+void cocom_cites_painted(CocomCites *c, int cite, const CocomFont *font)
+{
+    COCOM_GROW(c->painted, c->cappainted, c->npainted + 1);
+    c->painted[c->npainted++] = cite;
+    for (size_t i = 0; i < c->npairs; i++)
+        if (c->pairs[i].cite == cite && c->pairs[i].font == font)
+            return;
+    COCOM_GROW(c->pairs, c->cappairs, c->npairs + 1);
+    c->pairs[c->npairs++] = (Pair){cite, font};
+}
+
+void cocom_cites_drawn(CocomCites *c, const CocomFont *font, const char *text, size_t len)
+{
+    FontDigits *fd = font_digits(c, font);
+    if (fd->digits == ALL_DIGITS)
+        return;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            fd->digits |= 1u << (text[i] - '0');
+}
+
+/* Are a and b shaped alike, in one piece of one font (no fallback): as
+ * many glyphs, each as wide, none moved off its place? */
+static int same_shape(const CocomShapedWord *a, const CocomShapedWord *b)
+{
+    if (!a || !b || a->npieces != 1 || b->npieces != 1 || a->missing || b->missing)
+        return 0;
+    const PangoGlyphString *ga = a->pieces[0].glyphs, *gb = b->pieces[0].glyphs;
+    if (a->pieces[0].font != b->pieces[0].font || ga->num_glyphs != gb->num_glyphs)
+        return 0;
+    for (int i = 0; i < ga->num_glyphs; i++) {
+        const PangoGlyphGeometry *x = &ga->glyphs[i].geometry, *y = &gb->glyphs[i].geometry;
+        if (x->width != y->width || x->x_offset != y->x_offset || x->y_offset != y->y_offset)
+            return 0;
+    }
+    return 1;
+}
+
+int cocom_cites_resolve(CocomCites *c, CocomContext *ctx, const struct RefCite *cites, size_t ncites,
+                        const CocomRefs *refs, int digits, const char *const **texts, size_t *n)
+{
+    *texts = NULL;
+    *n = 0;
+    if (digits <= 0 || digits > 9)
+        return 0;
+    /* Each citation's number: exactly `digits` digits. */
+    if (!c->texts) {
+        c->texts = cocom_xcalloc(ncites ? ncites : 1, sizeof *c->texts);
+        c->ncites = ncites;
+        for (size_t i = 0; i < ncites; i++) {
+            intptr_t v;
+            const char *t = cocom_map_get(cites[i].last ? &refs->last : &refs->first, cites[i].id, &v)
+                                ? (const char *)v : NULL;
+            if (!t || strlen(t) != (size_t)digits || strspn(t, "0123456789") != (size_t)digits)
+                return 0;
+            c->texts[i] = cocom_xstrdup(t);
+        }
+    }
+    char zeros[10];
+    memset(zeros, '0', (size_t)digits);
+    zeros[digits] = 0;
+    for (size_t i = 0; i < c->npairs; i++) {
+        const Pair *pr = &c->pairs[i];
+        if (pr->cite < 1 || (size_t)pr->cite > ncites)
+            return 0;
+        const char *t = c->texts[pr->cite - 1];
+        /* Every digit drawn somewhere in this font (the zeros themselves
+         * are: they were painted). */
+        unsigned have = font_digits(c, pr->font)->digits | 1u;
+        for (const char *q = t; *q; q++)
+            if (!(have & (1u << (*q - '0'))))
+                return 0;
+        CocomFont *f = (CocomFont *)pr->font;
+        const CocomShapedWord *wz = cocom_font_shape(ctx, f, zeros, digits, 0);
+        const CocomShapedWord *wt = cocom_font_shape(ctx, f, t, digits, 0);
+        if (!same_shape(wz, wt))
+            return 0;
+    }
+    free(c->order);
+    c->order = cocom_xcalloc(c->npainted ? c->npainted : 1, sizeof *c->order);
+    for (size_t i = 0; i < c->npainted; i++)
+        c->order[i] = c->texts[c->painted[i] - 1];
+    *texts = c->order;
+    *n = c->npainted;
+    return 1;
+}

@@ -1,0 +1,55 @@
+/* cites.h — page numbers painted before they are known.
+ *
+ * "Page 3 of 212" in a running footer cites the last page, which is not
+ * known when page 1 is painted.  The usual way (driver.c) lays the whole
+ * document out twice: a silent first pass to learn where ids fall, then
+ * the real one.  A long document whose flows cite nothing can instead be
+ * painted at once: each citation in static content is set as zeros of
+ * the length the page count is expected to have, in a run of its own
+ * (ParaStyle.cite), which the painter brackets with two markers
+ * (structlog.h).  When the last page is laid out the real numbers are
+ * known, and the post-pass writes their digits over the zeros
+ * (pdfstream-tags.c).
+ *
+ * The page is then the one two passes would have made only when, for
+ * every placeholder painted:
+ *   - its number has exactly as many digits as it has zeros;
+ *   - those digits are shaped as the zeros were (one glyph each, of the
+ *     same advance: the line was set with the zeros' widths);
+ *   - each of those digits is drawn elsewhere in the same font, since
+ *     Cairo embeds only the glyphs it was given;
+ * which cocom_cites_resolve checks.  When one fails the document is laid
+ * out again the usual way, and nothing of this attempt is kept.
+ *
+ * The painter (one thread) records; the driver resolves after the painter
+ * has finished.
+ */
+#ifndef COCOM_CITES_H
+#define COCOM_CITES_H
+
+#include "font.h"
+#include "refs.h"
+
+typedef struct CocomCites CocomCites;
+
+CocomCites *cocom_cites_new(void);
+void cocom_cites_free(CocomCites *c);
+
+/* The painter drew the placeholder of citation `cite` (ParaStyle.cite,
+ * from 1) in `font`. */
+void cocom_cites_painted(CocomCites *c, int cite, const CocomFont *font);
+
+/* The painter drew `text` (len bytes) in `font`: its digits are in the
+ * file's copy of the font. */
+void cocom_cites_drawn(CocomCites *c, const CocomFont *font, const char *text, size_t len);
+
+/* After the last page: the number each painted placeholder stands for,
+ * looked up in `refs` (what the pass recorded) through `cites` (the
+ * layout's, cocom_layout_cites), and checked as above against `digits`
+ * zeros.  Returns 1 when every one can be written over its zeros; then
+ * *texts (owned by c, valid until it is freed) holds them in the order
+ * they were painted, *n of them.  Returns 0 otherwise. */
+int cocom_cites_resolve(CocomCites *c, CocomContext *ctx, const struct RefCite *cites, size_t ncites,
+                        const CocomRefs *refs, int digits, const char *const **texts, size_t *n);
+
+#endif
