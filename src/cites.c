@@ -104,6 +104,23 @@ static int same_shape(const CocomShapedWord *a, const CocomShapedWord *b)
     return 1;
 }
 
+int cocom_cites_hopeless(CocomCites *c)
+{
+    for (size_t i = 0; i < c->npairs; i++)
+        if (!(font_digits(c, c->pairs[i].font)->digits & ~1u))
+            return 1;
+    return 0;
+}
+
+int cocom_cites_digits_alike(CocomContext *ctx, CocomFont *font)
+{
+    const CocomShapedWord *zero = cocom_font_shape(ctx, font, "0", 1, 0);
+    for (char d = '1'; d <= '9'; d++)
+        if (!same_shape(zero, cocom_font_shape(ctx, font, &d, 1, 0)))
+            return 0;
+    return 1;
+}
+
 int cocom_cites_resolve(CocomCites *c, CocomContext *ctx, const struct RefCite *cites, size_t ncites,
                         const CocomRefs *refs, int digits, const char *const **texts, size_t *n)
 {

@@ -43,6 +43,16 @@ void cocom_cites_painted(CocomCites *c, int cite, const CocomFont *font);
  * file's copy of the font. */
 void cocom_cites_drawn(CocomCites *c, const CocomFont *font, const char *text, size_t len);
 
+/* Early, after a few pages painted: is there a placeholder whose font
+ * has had no digit but zero drawn in it?  Then the numbers would most
+ * likely lack their glyphs at the end (a count set in a font of its own),
+ * and the caller stops now rather than after the last page. */
+int cocom_cites_hopeless(CocomCites *c);
+
+/* Are the ten digits of `font` shaped alike (one glyph each, all as wide)?
+ * A placeholder's zeros hold the room of any number only then. */
+int cocom_cites_digits_alike(CocomContext *ctx, CocomFont *font);
+
 /* After the last page: the number each painted placeholder stands for,
  * looked up in `refs` (what the pass recorded) through `cites` (the
  * layout's, cocom_layout_cites), and checked as above against `digits`

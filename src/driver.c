@@ -40,7 +40,20 @@ typedef struct {
     int closed;                 /* layout has finished (or failed) */
     CocomRenderer *r;
     CocomStatus status;         /* the painter's */
+    CocomCites *cites;          /* placeholders being painted (cites.h), or NULL */
+    int painted;
+    int gave_up;                /* they cannot hold: painting stopped */
 } Pipe;
+
+/* Pages painted before placeholders are judged hopeless (cites.h): enough
+ * for page numbers to have drawn every digit. */
+#define EARLY_PAGES 16
+
+/* After each page the painter paints: are the placeholders hopeless? */
+static int cites_hopeless(CocomCites *cites, int *painted)
+{
+    return cites && ++*painted == EARLY_PAGES && cocom_cites_hopeless(cites);
+}
 
 static void *painter(void *arg)
 {
@@ -59,11 +72,17 @@ static void *painter(void *arg)
         pthread_cond_signal(&p->not_full);
         CocomStatus st = p->status;
         pthread_mutex_unlock(&p->mu);
-        if (st == COCOM_STATUS_OK)
+        int give_up = 0;
+        if (st == COCOM_STATUS_OK) {
             st = cocom_renderer_page(p->r, page);
+            give_up = st == COCOM_STATUS_OK && cites_hopeless(p->cites, &p->painted);
+            if (give_up)
+                st = COCOM_STATUS_INTERRUPTED;   /* stops layout; render_pass knows why */
+        }
         cocom_page_free(page);
         if (st != COCOM_STATUS_OK) {
             pthread_mutex_lock(&p->mu);
+            p->gave_up |= give_up;
             p->status = st;
             pthread_cond_signal(&p->not_full);
             pthread_mutex_unlock(&p->mu);
@@ -301,26 +320,39 @@ static CocomStatus render_pass(CocomContext *ctx, const Source *src, CocomFormat
     pthread_cond_init(&pipe.not_empty, NULL);
     pthread_cond_init(&pipe.not_full, NULL);
     pipe.r = r;
+    pipe.cites = cites;
     pthread_t th;
     /* COCOM_THREADS=1 paints in the layout's thread (for debugging and
      * for measuring the two halves apart). */
     const char *threads = getenv("COCOM_THREADS");
     int threaded = r && !(threads && strcmp(threads, "1") == 0) && pthread_create(&th, NULL, painter, &pipe) == 0;
+    int unmatched = 0;
     while (st == COCOM_STATUS_OK && (page = cocom_layout_next(l, &st))) {
         st = threaded ? pipe_put(&pipe, page) : cocom_renderer_page(r, page);
-        if (!threaded)
+        if (!threaded) {
             cocom_page_free(page);
+            pipe.gave_up = st == COCOM_STATUS_OK && cites_hopeless(cites, &pipe.painted);
+        }
         pages++;
+        /* Placeholders that cannot hold: given up now, not at the end. */
+        if (digits && ((!threaded && pipe.gave_up) || cocom_layout_cites_hopeless(l)))
+            unmatched = 1;
+        if (unmatched)
+            break;
     }
     if (threaded) {
         CocomStatus pst = pipe_close(&pipe, th);
         if (st == COCOM_STATUS_OK)
             st = pst;
     }
+    if (pipe.gave_up) {
+        unmatched = 1;
+        st = COCOM_STATUS_OK;
+    }
     pthread_mutex_destroy(&pipe.mu);
     pthread_cond_destroy(&pipe.not_empty);
     pthread_cond_destroy(&pipe.not_full);
-    if (st == COCOM_STATUS_OK && pages == 0) {
+    if (st == COCOM_STATUS_OK && pages == 0 && !unmatched) {
         cocom_report(ctx, COCOM_SEVERITY_ERROR, name, 0, "the document has no pages");
         st = COCOM_STATUS_INVALID;
     }
@@ -331,8 +363,7 @@ static CocomStatus render_pass(CocomContext *ctx, const Source *src, CocomFormat
      * this pass did not know about. */
     const char *const *texts = NULL;
     size_t ntexts = 0;
-    int unmatched = 0;
-    if (st == COCOM_STATUS_OK && digits) {
+    if (st == COCOM_STATUS_OK && digits && !unmatched) {
         CocomRefs found = {{0}, {0}};
         cocom_layout_take_refs(l, &found);
         size_t ncites;

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 #include "galley-impl.h"
+#include "cites.h"
 
 #include <float.h>
 #include <math.h>
@@ -434,6 +435,18 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
         const char *t = s->ref_id ? reftable_citation(g->env->refs, s->ref_id, k == FO_PAGE_NUMBER_CITATION_LAST,
                                                       g->env->in_static, xmlGetLineNo(n), &sub.cite) : NULL;
         add_object_text(c, s, &sub, t ? t : "0");
+        if (sub.cite) {
+            /* Zeros hold the room of any number only when every digit is
+             * as wide (cites.h); when not, the pass is given up. */
+            RefTable *rt = g->env->refs;
+            CocomFont *f = c->styles[c->pieces[c->npieces - 1].style].font;
+            if (rt->cite_font_ok != f) {
+                if (cocom_cites_digits_alike(g->ctx, f))
+                    rt->cite_font_ok = f;
+                else
+                    rt->cite_hopeless = 1;
+            }
+        }
         break;
     }
     case FO_CHARACTER: {

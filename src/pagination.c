@@ -730,3 +730,8 @@ const struct RefCite *cocom_layout_cites(const CocomLayout *l, size_t *n)
     return l->xref.cites;
 }
 
+int cocom_layout_cites_hopeless(const CocomLayout *l)
+{
+    return l->xref.cite_hopeless;
+}
+

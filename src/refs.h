@@ -53,6 +53,8 @@ typedef struct RefTable {
     int cite_digits;
     struct RefCite { char *id; int last; } *cites;   /* owned */
     size_t ncites, capcites;
+    int cite_hopeless;          /* a placeholder's font has digits of different widths */
+    const void *cite_font_ok;   /* the font last found to have them alike */
 } RefTable;
 
 /* A table for the document `file`; `known` (NULL on a first pass) must

@@ -123,6 +123,13 @@ t_placeholders_that_cannot_hold_are_laid_out_again() {
     short_doc 'of <fo:inline font-weight="bold"><fo:page-number-citation-last ref-id="end"/></fo:inline>' 12 > "$T/glyphs.fo"
     once_or_twice glyphs 2
     [ "$SAME" = 1 ] || fail "digits never drawn in their font were written over zeros"
+    # The same over 40 pages: given up after the first 16 (cites.h), from
+    # the painter's thread or the layout's.
+    short_doc 'of <fo:inline font-weight="bold"><fo:page-number-citation-last ref-id="end"/></fo:inline>' 40 > "$T/early.fo"
+    once_or_twice early 2
+    [ "$SAME" = 1 ] || fail "digits never drawn in their font were written over zeros (40 pages)"
+    COCOM_THREADS=1 once_or_twice early 2
+    [ "$SAME" = 1 ] || fail "digits never drawn in their font were written over zeros (one thread)"
     # A count of another length than guessed.
     once_or_twice ok 3
     [ "$SAME" = 1 ] || fail "a guess of 3 digits for 12 pages was kept"
