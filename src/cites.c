@@ -2,6 +2,7 @@
 #include "config.h"
 #include "cites.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,10 +14,17 @@ typedef struct {
     unsigned digits;
 } FontDigits;
 
-/* A citation painted in a font (each pair is checked once). */
+#define MAX_GLYPHS 9
+
+/* A placeholder as painted: which citation, in which font, its glyphs'
+ * places, and the visible area (the clip) then.  Each different one is
+ * checked once (a running footer paints a handful). */
 typedef struct {
     int cite;
     const CocomFont *font;
+    int n;
+    double x[MAX_GLYPHS], y[MAX_GLYPHS];
+    double vis[4];
 } Pair;
 
 struct CocomCites {
@@ -27,6 +35,7 @@ struct CocomCites {
     FontDigits *fonts;          /* a handful: a list is enough */
     size_t nfonts, capfonts;
     size_t last;                /* the font looked up last (runs come in a few fonts) */
+    int given_up;               /* cocom_cites_give_up */
     char **texts;               /* per cite: its number (owned) */
     const char **order;         /* per placeholder painted: its number */
     size_t ncites;
@@ -66,15 +75,30 @@ static FontDigits *font_digits(CocomCites *c, const CocomFont *font)
     return &c->fonts[c->nfonts++];
 }
 
-void cocom_cites_painted(CocomCites *c, int cite, const CocomFont *font)
+void cocom_cites_painted(CocomCites *c, int cite, const CocomFont *font, const cairo_glyph_t *glyphs, int n,
+                         const double vis[4])
 {
     COCOM_GROW(c->painted, c->cappainted, c->npainted + 1);
     c->painted[c->npainted++] = cite;
+    if (n > MAX_GLYPHS) {
+        c->given_up = 1;   /* more zeros than any page count has digits */
+        return;
+    }
+    Pair p;
+    memset(&p, 0, sizeof p);   /* padding too: pairs are compared as bytes */
+    p.cite = cite;
+    p.font = font;
+    p.n = n;
+    for (int i = 0; i < n; i++) {
+        p.x[i] = glyphs[i].x;
+        p.y[i] = glyphs[i].y;
+    }
+    memcpy(p.vis, vis, sizeof p.vis);
     for (size_t i = 0; i < c->npairs; i++)
-        if (c->pairs[i].cite == cite && c->pairs[i].font == font)
+        if (memcmp(&c->pairs[i], &p, sizeof p) == 0)
             return;
     COCOM_GROW(c->pairs, c->cappairs, c->npairs + 1);
-    c->pairs[c->npairs++] = (Pair){cite, font};
+    c->pairs[c->npairs++] = p;
 }
 
 void cocom_cites_drawn(CocomCites *c, const CocomFont *font, const char *text, size_t len)
@@ -104,8 +128,15 @@ static int same_shape(const CocomShapedWord *a, const CocomShapedWord *b)
     return 1;
 }
 
+void cocom_cites_give_up(CocomCites *c)
+{
+    c->given_up = 1;
+}
+
 int cocom_cites_hopeless(CocomCites *c)
 {
+    if (c->given_up)
+        return 1;
     for (size_t i = 0; i < c->npairs; i++)
         if (!(font_digits(c, c->pairs[i].font)->digits & ~1u))
             return 1;
@@ -121,12 +152,46 @@ int cocom_cites_digits_alike(CocomContext *ctx, CocomFont *font)
     return 1;
 }
 
+/* The ink of word w's glyphs, drawn where the placeholder's were (x0 y0
+ * x1 y1, device space). */
+static void ink_box(const Pair *p, const CocomFont *font, const CocomShapedWord *w, double box[4])
+{
+    const PangoGlyphString *g = w->pieces[0].glyphs;
+    cairo_glyph_t gl[MAX_GLYPHS];
+    for (int i = 0; i < p->n; i++)
+        gl[i] = (cairo_glyph_t){g->glyphs[i].glyph, p->x[i], p->y[i]};
+    cairo_text_extents_t e;
+    cairo_scaled_font_glyph_extents(font->scaled, gl, p->n, &e);
+    box[0] = gl[0].x + e.x_bearing;
+    box[1] = gl[0].y + e.y_bearing;
+    box[2] = box[0] + e.width;
+    box[3] = box[1] + e.height;
+}
+
+/* Cairo clips what it draws to the clip reduced to the drawing's ink,
+ * rounded out to whole points: a placeholder's drawing is clipped to the
+ * zeros' ink.  The number's glyphs show as they would have only if all
+ * of their visible ink lies within that. */
+static int ink_covered(const Pair *p, const CocomFont *font, const CocomShapedWord *zeros,
+                       const CocomShapedWord *number)
+{
+    double z[4], t[4];
+    ink_box(p, font, zeros, z);
+    ink_box(p, font, number, t);
+    if (t[2] <= t[0] || t[3] <= t[1])
+        return 1;   /* no ink */
+    double v[4] = {fmax(t[0], p->vis[0]), fmax(t[1], p->vis[1]), fmin(t[2], p->vis[2]), fmin(t[3], p->vis[3])};
+    if (v[2] <= v[0] || v[3] <= v[1])
+        return 1;   /* none of it visible */
+    return v[0] >= floor(z[0]) && v[1] >= floor(z[1]) && v[2] <= ceil(z[2]) && v[3] <= ceil(z[3]);
+}
+
 int cocom_cites_resolve(CocomCites *c, CocomContext *ctx, const struct RefCite *cites, size_t ncites,
                         const CocomRefs *refs, int digits, const char *const **texts, size_t *n)
 {
     *texts = NULL;
     *n = 0;
-    if (digits <= 0 || digits > 9)
+    if (digits <= 0 || digits > 9 || c->given_up)
         return 0;
     /* Each citation's number: exactly `digits` digits. */
     if (!c->texts) {
@@ -158,7 +223,8 @@ int cocom_cites_resolve(CocomCites *c, CocomContext *ctx, const struct RefCite *
         CocomFont *f = (CocomFont *)pr->font;
         const CocomShapedWord *wz = cocom_font_shape(ctx, f, zeros, digits, 0);
         const CocomShapedWord *wt = cocom_font_shape(ctx, f, t, digits, 0);
-        if (!same_shape(wz, wt))
+        if (!same_shape(wz, wt) || wz->pieces[0].glyphs->num_glyphs != pr->n || !f->scaled
+            || !ink_covered(pr, f, wz, wt))
             return 0;
     }
     free(c->order);

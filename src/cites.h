@@ -18,6 +18,8 @@
  *     same advance: the line was set with the zeros' widths);
  *   - each of those digits is drawn elsewhere in the same font, since
  *     Cairo embeds only the glyphs it was given;
+ *   - their ink lies within the zeros' (rounded out to whole points),
+ *     where it shows: Cairo clips a drawing to its own ink's box;
  * which cocom_cites_resolve checks.  When one fails the document is laid
  * out again the usual way, and nothing of this attempt is kept.
  *
@@ -36,8 +38,14 @@ CocomCites *cocom_cites_new(void);
 void cocom_cites_free(CocomCites *c);
 
 /* The painter drew the placeholder of citation `cite` (ParaStyle.cite,
- * from 1) in `font`. */
-void cocom_cites_painted(CocomCites *c, int cite, const CocomFont *font);
+ * from 1) in `font`: n glyphs, placed as `glyphs` says, with `vis` (x0 y0
+ * x1 y1) the visible area, the clip, then. */
+void cocom_cites_painted(CocomCites *c, int cite, const CocomFont *font, const cairo_glyph_t *glyphs, int n,
+                         const double vis[4]);
+
+/* The painter met a placeholder it cannot paint as the number would be
+ * (partly outside the visible area): resolving will fail. */
+void cocom_cites_give_up(CocomCites *c);
 
 /* The painter drew `text` (len bytes) in `font`: its digits are in the
  * file's copy of the font. */

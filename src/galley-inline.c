@@ -435,12 +435,15 @@ static void collect_node(Collector *c, xmlNodePtr n, const FoStyle *parent, cons
         const char *t = s->ref_id ? reftable_citation(g->env->refs, s->ref_id, k == FO_PAGE_NUMBER_CITATION_LAST,
                                                       g->env->in_static, xmlGetLineNo(n), &sub.cite) : NULL;
         add_object_text(c, s, &sub, t ? t : "0");
-        if (sub.cite) {
+        RefTable *rt = g->env->refs;
+        if (sub.cite && rt->cite_digits > 0 && !rt->cite_hopeless) {
             /* Zeros hold the room of any number only when every digit is
-             * as wide (cites.h); when not, the pass is given up. */
-            RefTable *rt = g->env->refs;
+             * as wide (cites.h); and a link would be described by them
+             * (its /Contents).  When not, the pass is given up. */
             CocomFont *f = c->styles[c->pieces[c->npieces - 1].style].font;
-            if (rt->cite_font_ok != f) {
+            if (sub.link >= 0) {
+                rt->cite_hopeless = 1;
+            } else if (rt->cite_font_ok != f) {
                 if (cocom_cites_digits_alike(g->ctx, f))
                     rt->cite_font_ok = f;
                 else
@@ -676,8 +679,12 @@ static void warn_overfull(Galley *g, const Frame *f, const ParaLine *lines, int 
     CocomBuf text = {0};
     const ParaLine *l = &lines[worst];
     for (int r = 0; r < l->nruns && text.len < 200; r++)
-        if (l->runs[r].kind == RUN_GLYPHS && l->runs[r].text)
+        if (l->runs[r].kind == RUN_GLYPHS && l->runs[r].text) {
             cocom_buf_append(&text, l->runs[r].text, (size_t)l->runs[r].text_len);
+            /* The message would quote a placeholder's zeros (cites.h). */
+            if (l->runs[r].style.cite && g->env->refs->cite_digits > 0)
+                g->env->refs->cite_hopeless = 1;
+        }
     const char *t = text.data ? text.data : "";
     while (*t == ' ')
         t++;
@@ -736,6 +743,8 @@ void gal_emit_paragraph(Galley *g, xmlNodePtr first, xmlNodePtr stop)
     in.npieces = c.npieces;
     in.width = f->cx1 - f->cx0;
     in.text_indent = f->first_lines_done ? 0 : fo_length_resolve(bs->text_indent, in.width);
+    if (g->env->refs->cite_digits > 0)
+        in.cite_quoted = &g->env->refs->cite_hopeless;
     in.last_line_end_indent = fo_length_resolve(bs->last_line_end_indent, in.width);
     uint8_t a = bs->text_align;
     if (a == FO_ALIGN_LEFT || a == FO_ALIGN_INSIDE)

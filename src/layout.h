@@ -65,8 +65,8 @@ void cocom_layout_set_placeholders(CocomLayout *l, int digits);
  * ParaStyle.cite k.  Owned by the layout. */
 const struct RefCite *cocom_layout_cites(const CocomLayout *l, size_t *n);
 
-/* Has a placeholder been set in a font whose digits differ in width (so
- * that the pass cannot be kept)? */
+/* Can the placeholders laid out so far not hold (refs.h, cite_hopeless),
+ * so that the pass cannot be kept? */
 int cocom_layout_cites_hopeless(const CocomLayout *l);
 
 

@@ -308,6 +308,8 @@ static void say_long_word(Composer *c, const Atom *a, const char *what, const ch
     if (c->warned_long_word)
         return;
     c->warned_long_word = 1;
+    if (c->in->styles[a->style].cite && c->in->cite_quoted)
+        *c->in->cite_quoted = 1;
     long nchars = g_utf8_strlen(a->text, a->len);
     int show = (int)(g_utf8_offset_to_pointer(a->text, nchars > 20 ? 20 : nchars) - a->text);
     cocom_report(c->ctx, COCOM_SEVERITY_WARNING, c->in->file, c->in->line, "a word %s ('%.*s%s', %ld characters) %s",

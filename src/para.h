@@ -109,6 +109,9 @@ typedef struct {
     double strut_line_height;
     const char *file;           /* for warnings */
     long line;
+    /* Set to 1 when a warning quotes a run of a style with `cite` set (a
+     * placeholder's zeros, cites.h); NULL: not wanted. */
+    int *cite_quoted;
 } ParaInput;
 
 typedef enum {

@@ -53,12 +53,14 @@ typedef struct {
     /* what messages call the file: the PDF being made, when in_path and
      * out_path are temporary files on the way to it; NULL: in_path */
     const char *name;
-    /* Page numbers painted as zeros before they were known (cites.h):
-     * with `structure`, the digits to write over the zeros between each
-     * pair of the painter's cite markers, in order.  When the pages do
-     * not match them (as many markers, only zeros between them, one per
-     * digit, in strings of single bytes), nothing is said or written, and
-     * *cites_unmatched is set to 1. */
+    /* With `structure`, the painter brackets static content's page
+     * numbers with cite markers, which are dropped.  When write_cites is
+     * set the numbers were painted as zeros before they were known
+     * (cites.h): `cites` holds the digits to write over the zeros between
+     * each pair, in order; when the pages do not match them (as many
+     * pairs, only zeros between them, one per digit, in strings of single
+     * bytes), nothing is said or written, and *cites_unmatched is set. */
+    int write_cites;
     const char *const *cites;
     size_t ncites;
     int *cites_unmatched;

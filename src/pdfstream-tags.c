@@ -377,6 +377,7 @@ typedef struct {
     int failed;
     const char *cite;       /* between cite markers: the digits to write */
     size_t cite_pos;        /* how many of them are written */
+    int in_cite;            /* between cite markers, numbers known (no writing) */
 } Scan;
 
 /* The pages do not hold the placeholders the painter said: the caller
@@ -392,6 +393,13 @@ static int unmatched(Scan *sc)
 static int cite_marker(Scan *sc, int kind)
 {
     const CocomPdfFix *fix = sc->p->fix;
+    if (!fix->write_cites) {
+        /* Numbers known when painted: the markers only go. */
+        if ((kind == CITE_BEGIN) == sc->in_cite)
+            return damaged(sc->p, "a page number's markers do not pair");
+        sc->in_cite = kind == CITE_BEGIN;
+        return 1;
+    }
     if (kind == CITE_BEGIN) {
         if (sc->cite || sc->p->next_cite >= fix->ncites)
             return unmatched(sc);
@@ -494,10 +502,12 @@ int pst_tags_content(Post *p, const unsigned char *s, size_t len, uint32_t page,
     t->next_page++;
     t->page = page;
     t->nmcids = 0;
-    Scan sc = {p, s, out, 0, 0, 0, 0, NULL, 0};
+    Scan sc = {p, s, out, 0, 0, 0, 0, NULL, 0, 0};
     cocom_pdfcontent_walk(s, len, on_operator, &sc);
     if (!sc.failed && sc.cite)
         unmatched(&sc);   /* a placeholder's end marker is missing */
+    if (!sc.failed && sc.in_cite)
+        return damaged(p, "a page number's markers do not pair");
     if (sc.failed)
         return 0;
     cocom_buf_append(out, (const char *)s + sc.copied, len - sc.copied);

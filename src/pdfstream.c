@@ -607,7 +607,7 @@ CocomStatus cocom_pdfpost(CocomContext *ctx, const char *in_path, const char *ou
     if (st == COCOM_STATUS_OK && p.r.failed)
         st = COCOM_STATUS_INVALID;
     /* Every number written, none left over. */
-    if (st == COCOM_STATUS_OK && p.next_cite != fix->ncites)
+    if (st == COCOM_STATUS_OK && fix->write_cites && p.next_cite != fix->ncites)
         p.cites_unmatched = 1;
     if (p.cites_unmatched) {
         if (st == COCOM_STATUS_OK)

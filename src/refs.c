@@ -124,7 +124,7 @@ const char *reftable_citation(RefTable *t, const char *id, int last, int in_stat
     *cite = 0;
     if (!in_static)
         t->flow_citations++;
-    if (in_static && t->cite_digits > 0 && !t->known) {
+    if (in_static) {
         /* A handful of (id, first or last) per document: a list is enough. */
         size_t i = 0;
         while (i < t->ncites && !(t->cites[i].last == last && strcmp(t->cites[i].id, id) == 0))
@@ -134,6 +134,17 @@ const char *reftable_citation(RefTable *t, const char *id, int last, int in_stat
             t->cites[t->ncites++] = (struct RefCite){cocom_xstrdup(id), last};
         }
         *cite = (int)i + 1;
+    }
+    if (in_static && t->cite_digits > 0 && !t->known) {
+        /* An id met already ("see page 4" in a running head) has its
+         * first page now: when that cannot fill the zeros, say so at once
+         * rather than after the last page. */
+        intptr_t v;
+        if (!last && cocom_map_get(&t->rec.first, id, &v)) {
+            size_t n = strlen((const char *)v);
+            if (n != (size_t)t->cite_digits || strspn((const char *)v, "0123456789") != n)
+                t->cite_hopeless = 1;
+        }
         static const char zeros[] = "000000000";
         int d = t->cite_digits < (int)sizeof zeros - 1 ? t->cite_digits : (int)sizeof zeros - 1;
         return zeros + (sizeof zeros - 1 - (size_t)d);

@@ -46,14 +46,17 @@ typedef struct RefTable {
     CocomRefs rec;              /* what this pass records */
     long flow_citations;        /* citations met in flows (not static content) */
     long page_marks;            /* fo:page-numbers met in flows (reftable_page_number_mark) */
-    /* A pass that paints before it knows the page numbers (driver.c):
-     * static content's citations are laid out as this many zeros, each
-     * (id, first or last) given a number in `cites` that the paragraph
-     * carries to the painter; 0 on any other pass. */
+    /* Static content's citations: each (id, first or last) is given a
+     * number in `cites`, which its run carries to the painter (a run of
+     * its own, drawn the same whether its number was known or not).  On
+     * a pass that paints before it knows the page numbers (driver.c,
+     * cites.h) they are laid out as cite_digits zeros; 0 on any other. */
     int cite_digits;
     struct RefCite { char *id; int last; } *cites;   /* owned */
     size_t ncites, capcites;
-    int cite_hopeless;          /* a placeholder's font has digits of different widths */
+    int cite_hopeless;          /* a placeholder cannot hold (cites.h): its font's digits
+                                   differ in width, it is in a link, a message quotes it,
+                                   or its id's first page is known and will not fit */
     const void *cite_font_ok;   /* the font last found to have them alike */
 } RefTable;
 
@@ -74,9 +77,9 @@ const char *reftable_link_target(const RefTable *t, int link, int *is_uri);
  * NULL when not known (yet): on a later pass an id no element has gives
  * "?" and a warning, once.  in_static: the citation is in static content
  * (which cannot move the flow's breaks); line: the citation's, for the
- * warning.  On a pass with cite_digits set, a citation in static content
- * gives that many zeros and sets *cite to its number in `cites` plus one
- * (0 otherwise).  The string belongs to the table. */
+ * warning.  A citation in static content sets *cite to its number in
+ * `cites` plus one (0 otherwise), and gives cite_digits zeros on a pass
+ * with them set.  The string belongs to the table. */
 const char *reftable_citation(RefTable *t, const char *id, int last, int in_static, long line, int *cite);
 
 /* fo:page-number in a flow: writes into key (size: 32 is enough) a

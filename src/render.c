@@ -1,6 +1,7 @@
 /* render.c — see render.h. */
 #include "config.h"
 #include "render.h"
+#include "render-impl.h"
 #include "cites.h"
 #include "fo-tree.h"
 #include "image.h"
@@ -58,12 +59,6 @@ struct CocomRenderer {
     CocomCites *cites;          /* page numbers painted before they are known, or NULL */
     char date[32];              /* PDF: its dates, ISO 8601 UTC */
 };
-
-static void set_color(cairo_t *cr, FoColor c)
-{
-    cairo_set_source_rgba(cr, ((c >> 24) & 0xFF) / 255.0, ((c >> 16) & 0xFF) / 255.0, ((c >> 8) & 0xFF) / 255.0,
-                          (c & 0xFF) / 255.0);
-}
 
 /* Cairo's tag attributes quote strings with single quotes; a quote or a
  * backslash inside is escaped with a backslash. */
@@ -220,132 +215,6 @@ CocomRenderer *cocom_renderer_pages(CocomContext *ctx, const char *dir, CocomFor
 /* ---------------------------------------------------------------------- */
 /* Painting                                                                 */
 
-/* Borders that look alike go into one path and one stroke, and rectangles
- * of one colour into one fill: Cairo's PDF cost is largely per call. */
-static int same_border(const AreaOp *a, const AreaOp *b)
-{
-    return b->type == AOP_BORDER && a->color == b->color && a->width == b->width && a->style == b->style
-           && a->style != FO_BORDER_DOUBLE;
-}
-
-/* A straight border line: across (at y = c) or down (at x = c), from a
- * to b.  Lines whose c rounds to the same 1/1024 pt are on one line (the
- * layout's sums put a row's bottom and the next row's top a rounding
- * error apart): key is c in those units. */
-typedef struct {
-    int down;
-    long long key;
-    double c, a, b;
-} Seg;
-
-static int cmp_seg(const void *x, const void *y)
-{
-    const Seg *s = x, *t = y;
-    if (s->down != t->down)
-        return s->down - t->down;
-    if (s->key != t->key)
-        return s->key < t->key ? -1 : 1;
-    return s->a < t->a ? -1 : s->a > t->a;
-}
-
-/* Adds the lines of segs[0, n) to the path, those on one line that meet
- * or overlap made one. */
-static void path_joined(cairo_t *cr, Seg *segs, size_t n)
-{
-    qsort(segs, n, sizeof *segs, cmp_seg);
-    for (size_t i = 0; i < n;) {
-        Seg s = segs[i++];
-        while (i < n && segs[i].down == s.down && segs[i].key == s.key && segs[i].a <= s.b + 1e-6) {
-            if (segs[i].b > s.b)
-                s.b = segs[i].b;
-            i++;
-        }
-        cairo_move_to(cr, s.down ? s.c : s.a, s.down ? s.a : s.c);
-        cairo_line_to(cr, s.down ? s.c : s.b, s.down ? s.b : s.c);
-    }
-}
-
-/* Solid borders are stroked as one shape, so where two cells' edges meet
- * or overlap (a table draws each shared edge twice, and each edge runs
- * half a border's width into the next), one line draws the same ink.
- * Joining them before Cairo sees them halves a table's path, which the
- * PDF backend records, replays and prints number by number.  Dashes and
- * dots keep their own lines: joined, their pattern would shift. */
-static size_t paint_borders(cairo_t *cr, const AreaOp *ops, size_t i, size_t n)
-{
-    const AreaOp *op = &ops[i];
-    double w = op->width;
-    cairo_save(cr);
-    set_color(cr, op->color);
-    cairo_set_line_width(cr, w);
-    if (op->style == FO_BORDER_DASHED) {
-        double d[2] = {3 * w, 3 * w};
-        cairo_set_dash(cr, d, 2, 0);
-    } else if (op->style == FO_BORDER_DOTTED) {
-        double d[2] = {0, 2 * w};
-        cairo_set_dash(cr, d, 2, 0);
-        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    }
-    size_t j = i;
-    do
-        j++;
-    while (j < n && same_border(op, &ops[j]));
-    int join = op->style == FO_BORDER_SOLID && j - i > 1;
-    Seg *segs = join ? cocom_xmalloc((j - i) * sizeof *segs) : NULL;
-    size_t nsegs = 0;
-    for (size_t k = i; k < j; k++) {
-        const AreaOp *o = &ops[k];
-        if (join && (o->h == 0 || o->w == 0)) {
-            int down = o->h != 0;
-            double c = down ? o->x : o->y, a0 = down ? o->y : o->x, a1 = a0 + (down ? o->h : o->w);
-            segs[nsegs++] = (Seg){down, llround(c * 1024), c, fmin(a0, a1), fmax(a0, a1)};
-        } else {
-            cairo_move_to(cr, o->x, o->y);
-            cairo_line_to(cr, o->x + o->w, o->y + o->h);
-        }
-    }
-    if (join)
-        path_joined(cr, segs, nsegs);
-    free(segs);
-    cairo_stroke(cr);
-    cairo_restore(cr);
-    return j - 1;
-}
-
-static void paint_border(cairo_t *cr, const AreaOp *op)
-{
-    double w = op->width;
-    cairo_save(cr);
-    set_color(cr, op->color);
-    double x0 = op->x, y0 = op->y, x1 = op->x + op->w, y1 = op->y + op->h;
-    if (op->style == FO_BORDER_DOUBLE && w >= 1.5) {
-        /* Two lines of a third each, with a third between. */
-        double t = w / 3;
-        double dx = op->h != 0 ? t : 0, dy = op->w != 0 ? t : 0;
-        cairo_set_line_width(cr, t);
-        cairo_move_to(cr, x0 - dx, y0 - dy);
-        cairo_line_to(cr, x1 - dx, y1 - dy);
-        cairo_move_to(cr, x0 + dx, y0 + dy);
-        cairo_line_to(cr, x1 + dx, y1 + dy);
-        cairo_stroke(cr);
-        cairo_restore(cr);
-        return;
-    }
-    cairo_set_line_width(cr, w);
-    if (op->style == FO_BORDER_DASHED) {
-        double d[2] = {3 * w, 3 * w};
-        cairo_set_dash(cr, d, 2, 0);
-    } else if (op->style == FO_BORDER_DOTTED) {
-        double d[2] = {0, 2 * w};
-        cairo_set_dash(cr, d, 2, 0);
-        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    }
-    cairo_move_to(cr, x0, y0);
-    cairo_line_to(cr, x1, y1);
-    cairo_stroke(cr);
-    cairo_restore(cr);
-}
-
 /* The tagger's calls, for a renderer that may not tag (PNG, SVG). */
 static void mark_content(CocomRenderer *r, cairo_t *cr)
 {
@@ -383,7 +252,7 @@ static void batch_flush_in(CocomRenderer *r, cairo_t *cr, const char *wrap)
         cocom_tagger_begin(r->tg, wrap, 1, NULL, COCOM_SL_NO_LINK);
     mark_content(r, cr);
     cairo_set_scaled_font(cr, b->font);
-    set_color(cr, b->color);
+    draw_set_color(cr, b->color);
     cairo_show_text_glyphs(cr, b->text.data, (int)b->text.len, b->glyphs, (int)b->nglyphs, b->clusters,
                            (int)b->nclusters, 0);
     if (wrap)
@@ -415,20 +284,6 @@ static int visible(const CocomRenderer *r, double x0, double y0, double x1, doub
     return x1 > r->vis[0] && x0 < r->vis[2] && y1 > r->vis[1] && y0 < r->vis[3];
 }
 
-/* Pango's glyphs placed from x on the baseline, as Cairo takes them
- * (out has room for g->num_glyphs); returns the x after the last. */
-static double glyphs_to_cairo(const PangoGlyphString *g, double x, double baseline, cairo_glyph_t *out)
-{
-    for (int i = 0; i < g->num_glyphs; i++) {
-        const PangoGlyphInfo *gi = &g->glyphs[i];
-        out[i].index = gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG || gi->glyph == PANGO_GLYPH_EMPTY ? 0 : gi->glyph;
-        out[i].x = x + gi->geometry.x_offset / (double)PANGO_SCALE;
-        out[i].y = baseline + gi->geometry.y_offset / (double)PANGO_SCALE;
-        x += gi->geometry.width / (double)PANGO_SCALE;
-    }
-    return x;
-}
-
 static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, double x, double baseline)
 {
     Batch *b = &r->batch;
@@ -448,7 +303,7 @@ static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, do
     COCOM_GROW(b->glyphs, b->capglyphs, need);
     COCOM_GROW(b->clusters, b->capclusters, b->nclusters + (size_t)g->num_glyphs);
     size_t first = b->nglyphs;
-    double gx = glyphs_to_cairo(g, x, baseline, b->glyphs + first);
+    double gx = draw_glyphs_at(g, x, baseline, b->glyphs + first);
     b->nglyphs += (size_t)g->num_glyphs;
     /* Plainly inside the visible area: the usual case, no measuring.
      * Otherwise the ink decides (see paint_line). */
@@ -479,107 +334,25 @@ static void paint_run_text(CocomRenderer *r, cairo_t *cr, const LineRun *run, do
         i = j;
     }
     cocom_buf_append(&b->text, text, (size_t)tlen);
-    if (r->cites && !run->style.cite)
+    /* (Cairo draws nothing, and embeds no glyph, for a transparent colour.) */
+    if (r->cites && !run->style.cite && (run->style.color & 0xFF))
         cocom_cites_drawn(r->cites, run->font, text, (size_t)tlen);
 }
 
-/* Draws a placeholder's glyphs (the batch holds them alone) between the
- * two cite markers, and records them. */
+/* Draws a static citation's glyphs (the batch holds them alone) between
+ * the two cite markers, whether its number was known or is a
+ * placeholder's zeros (cites.h), so that the text objects are the same
+ * either way; records a placeholder. */
 static void flush_cite(CocomRenderer *r, cairo_t *cr, const LineRun *run, const char *wrap)
 {
-    if (!r->batch.nglyphs)
+    Batch *b = &r->batch;
+    if (!b->nglyphs)
         return;   /* outside the visible area: nothing drawn, nothing to write */
+    if (r->cites)
+        cocom_cites_painted(r->cites, run->style.cite, run->font, b->glyphs, (int)b->nglyphs, r->vis);
     cocom_tagger_cite(r->tg, cr, 1);
     batch_flush_in(r, cr, wrap);
     cocom_tagger_cite(r->tg, cr, 0);
-    cocom_cites_painted(r->cites, run->style.cite, run->font);
-}
-
-/* Paints a leader run at x.  line_x is where its line starts and ref_dx
- * where the line's reference area starts from there (ParaLine.ref_dx). */
-static void paint_leader(cairo_t *cr, const LineRun *run, double x, double baseline, double line_x, double ref_dx)
-{
-    if (run->leader_pattern == FO_LEADER_RULE) {
-        if (run->rule_style == FO_RULE_NONE)
-            return;
-        set_color(cr, run->style.color);
-        double t = run->rule_thickness > 0 ? run->rule_thickness : 1;
-        cairo_save(cr);
-        cairo_set_line_width(cr, t);
-        if (run->rule_style == FO_RULE_DOTTED) {
-            double d[2] = {0, 2 * t};
-            cairo_set_dash(cr, d, 2, 0);
-            cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-        } else if (run->rule_style == FO_RULE_DASHED) {
-            double d[2] = {3 * t, 3 * t};
-            cairo_set_dash(cr, d, 2, 0);
-        }
-        /* The rule sits on the baseline, like a line to write on. */
-        cairo_move_to(cr, x, baseline - t / 2);
-        cairo_line_to(cr, x + run->width, baseline - t / 2);
-        cairo_stroke(cr);
-        cairo_restore(cr);
-    } else if (run->leader_pattern == FO_LEADER_DOTS || (run->leader_pattern == FO_LEADER_USE_CONTENT && run->glyphs)) {
-        /* The unit repeated: a dot, or the leader's own content. */
-        const CocomFont *f = run->font;
-        const PangoGlyphString *unit = run->leader_pattern == FO_LEADER_DOTS ? f->dot : run->glyphs;
-        double uw = run->leader_pattern == FO_LEADER_DOTS ? f->dot_width
-                                                           : pango_glyph_string_get_width((PangoGlyphString *)unit) / (double)PANGO_SCALE;
-        if (!f->scaled || !unit || !unit->num_glyphs || uw <= 0)
-            return;
-        /* One repeat is leader-pattern-width long, unit included; with
-         * "use-font-metrics", or a length shorter than the unit, it is the
-         * unit's own advance (XSL 1.1 §7.22.5), so dots touch as in FOP. */
-        double pw = run->leader_pattern_width > uw ? run->leader_pattern_width : uw;
-        double end = x + run->width - uw;    /* the last unit's latest start */
-        double start = x, step = pw;
-        if (run->leader_alignment == FO_LEADER_ALIGN_NONE) {
-            /* No alignment asked: the units run from the leader's start to
-             * its end, the part of a repeat left over shared between the
-             * gaps, so that no gap is left before what follows (", and"
-             * after a blank).  Each gap grows by less than one repeat
-             * divided among them all. */
-            int n = end < x ? 0 : (int)floor((end - x) / pw + 1e-6);
-            if (n > 0)
-                step = (end - x) / n;
-        } else {
-            /* Counted from the reference area's or the page's start edge, so
-             * that units line up from line to line, as in a contents list. */
-            double origin = run->leader_alignment == FO_LEADER_ALIGN_PAGE ? 0 : line_x + ref_dx;
-            start = origin + ceil((x - origin) / pw - 1e-6) * pw;
-        }
-        set_color(cr, run->style.color);
-        cairo_set_scaled_font(cr, f->scaled);
-        /* Every repeat in one glyph run: one show for the leader, not one
-         * per dot. */
-        int ng = unit->num_glyphs;
-        size_t reps = end + 0.01 >= start ? (size_t)floor((end + 0.01 - start) / step) + 1 : 0;
-        if (!reps)
-            return;
-        cairo_glyph_t small[64];
-        size_t total = reps * (size_t)ng;
-        cairo_glyph_t *gs = total <= 64 ? small : cocom_xmalloc(sizeof *gs * total);
-        for (size_t k = 0; k < reps; k++)
-            glyphs_to_cairo(unit, start + (double)k * step, baseline, gs + k * (size_t)ng);
-        cairo_show_glyphs(cr, gs, (int)total);
-        if (gs != small)
-            free(gs);
-    }
-}
-
-static void paint_image(cairo_t *cr, CocomImage *img, double x, double y, double w, double h)
-{
-    if (!img || w <= 0 || h <= 0)
-        return;
-    cairo_save(cr);
-    cairo_rectangle(cr, x, y, w, h);
-    cairo_clip(cr);
-    cairo_translate(cr, x, y);
-    cairo_scale(cr, w / img->width_px, h / img->height_px);
-    cairo_set_source_surface(cr, img->surface, 0, 0);
-    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-    cairo_paint(cr);
-    cairo_restore(cr);
 }
 
 /* A link's description for its annotation's /Contents: its text, with the
@@ -643,6 +416,11 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
          * drawing but keeps its tag, which breaks the structure tree. */
         double top = rb - (run->kind == RUN_BOX ? run->height : run->font->ascent);
         double bottom = rb + (run->kind == RUN_BOX ? run->depth : run->font->descent);
+        /* A placeholder partly outside: the zeros' ink, not the number's,
+         * would decide what is drawn (paint_run_text). */
+        if (run->style.cite && r->cites
+            && !(rx >= r->vis[0] && rx + run->width <= r->vis[2] && top >= r->vis[1] && bottom <= r->vis[3]))
+            cocom_cites_give_up(r->cites);
         if (!visible(r, rx, top, rx + run->width, bottom))
             continue;
         /* visibility="hidden": the run keeps its room on the line, and
@@ -662,8 +440,8 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         if (run->style.background != FO_COLOR_TRANSPARENT && run->kind == RUN_GLYPHS) {
             furniture_begin(r);
             mark_content(r, cr);
-            set_color(cr, run->style.background);
-            cairo_rectangle(cr, rx, rb - run->font->ascent, run->width, run->font->ascent + run->font->descent);
+            draw_set_color(cr, run->style.background);
+            draw_rect(cr, rx, rb - run->font->ascent, run->width, run->font->ascent + run->font->descent);
             cairo_fill(cr);
             furniture_end(r, cr);
         }
@@ -672,7 +450,7 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
             /* A page number not known yet: its zeros go to Cairo on their
              * own between two markers, for the post-pass to write the
              * number over (cites.h). */
-            int cite = run->style.cite && r->cites && r->tg;
+            int cite = run->style.cite && r->tg;
             if (cite)
                 batch_flush_r(r, cr);
             if (pl && r->tg) {
@@ -701,7 +479,7 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
         case RUN_LEADER:
             furniture_begin(r);
             mark_content(r, cr);
-            paint_leader(cr, run, rx, rb, x, line->ref_dx);
+            draw_leader(cr, run, rx, rb, x, line->ref_dx);
             furniture_end(r, cr);
             break;
         case RUN_BOX:
@@ -710,12 +488,12 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
             if (in_structure(r) && run->alt && *run->alt) {
                 cocom_tagger_begin(r->tg, "Figure", 1, run->alt, COCOM_SL_NO_LINK);
                 mark_content(r, cr);
-                paint_image(cr, run->object, rx, rb - run->height, run->width, run->height);
+                draw_image(cr, run->object, rx, rb - run->height, run->width, run->height);
                 cocom_tagger_end(r->tg, cr);
             } else {
                 furniture_begin(r);
                 mark_content(r, cr);
-                paint_image(cr, run->object, rx, rb - run->height, run->width, run->height);
+                draw_image(cr, run->object, rx, rb - run->height, run->width, run->height);
                 furniture_end(r, cr);
             }
             break;
@@ -725,15 +503,15 @@ static void paint_line(CocomRenderer *r, cairo_t *cr, const CocomPage *page, con
             furniture_begin(r);
             mark_content(r, cr);
             const CocomFont *f = run->font;
-            set_color(cr, run->style.color);
+            draw_set_color(cr, run->style.color);
             if (run->style.decoration & FO_DECORATION_UNDERLINE)
-                cairo_rectangle(cr, rx, rb + f->underline_position - f->underline_thickness / 2, run->width,
+                draw_rect(cr, rx, rb + f->underline_position - f->underline_thickness / 2, run->width,
                                 f->underline_thickness);
             if (run->style.decoration & FO_DECORATION_LINE_THROUGH)
-                cairo_rectangle(cr, rx, rb - f->strikethrough_position - f->strikethrough_thickness / 2, run->width,
+                draw_rect(cr, rx, rb - f->strikethrough_position - f->strikethrough_thickness / 2, run->width,
                                 f->strikethrough_thickness);
             if (run->style.decoration & FO_DECORATION_OVERLINE)
-                cairo_rectangle(cr, rx, rb - f->ascent, run->width, f->underline_thickness);
+                draw_rect(cr, rx, rb - f->ascent, run->width, f->underline_thickness);
             cairo_fill(cr);
             furniture_end(r, cr);
         }
@@ -807,11 +585,11 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
         case AOP_RECT:
             furniture_begin(r);
             mark_content(r, cr);
-            set_color(cr, op->color);
-            cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+            draw_set_color(cr, op->color);
+            draw_rect(cr, op->x, op->y, op->w, op->h);
             while (i + 1 < page->nops && page->ops[i + 1].type == AOP_RECT && page->ops[i + 1].color == op->color) {
                 const AreaOp *o = &page->ops[++i];
-                cairo_rectangle(cr, o->x, o->y, o->w, o->h);
+                draw_rect(cr, o->x, o->y, o->w, o->h);
             }
             cairo_fill(cr);
             furniture_end(r, cr);
@@ -820,9 +598,9 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
             furniture_begin(r);
             mark_content(r, cr);
             if (op->style == FO_BORDER_DOUBLE)
-                paint_border(cr, op);
+                draw_border(cr, op);
             else
-                i = paint_borders(cr, page->ops, i, page->nops);
+                i = draw_borders(cr, page->ops, i, page->nops);
             furniture_end(r, cr);
             break;
         case AOP_LINE:
@@ -830,7 +608,7 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
             break;
         case AOP_IMAGE:
             mark_content(r, cr);
-            paint_image(cr, op->image, op->x, op->y, op->w, op->h);
+            draw_image(cr, op->image, op->x, op->y, op->w, op->h);
             break;
         case AOP_DEST:
             if (pdf && op->str) {
@@ -845,7 +623,7 @@ static void paint_ops(CocomRenderer *r, cairo_t *cr, const CocomPage *page)
             break;
         case AOP_CLIP_BEGIN:
             cairo_save(cr);
-            cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+            draw_rect(cr, op->x, op->y, op->w, op->h);
             cairo_clip(cr);
             r->vis[0] = op->x > 0 ? op->x : 0;
             r->vis[1] = op->y > 0 ? op->y : 0;

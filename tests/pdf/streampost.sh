@@ -167,3 +167,30 @@ PY
             || fail "$n: the finished file is much larger than Cairo's"
     done
 }
+
+# The painter's markers are black rectangles of sizes nothing else draws at
+# the page's corner (src/structlog.h).  A document that draws one of those
+# sizes there all the same (a background 0.125 pt tall, no page margin) is
+# drawn, not taken for a marker (which failed the post-pass), for every
+# marker's width.
+t_a_rectangle_shaped_like_a_marker_is_drawn() {
+    {
+        printf '<?xml version="1.0"?>\n<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="Liberation Sans">\n'
+        printf '<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="200pt" page-height="150pt">'
+        printf '<fo:region-body/></fo:simple-page-master></fo:layout-master-set>\n'
+        printf '<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">\n'
+        for w in 0.25 0.375 0.5 0.625 0.75; do
+            printf '<fo:block-container height="0.125pt" width="%spt" background-color="red"><fo:block/></fo:block-container>' "$w"
+            printf '<fo:block break-after="page">Width %s</fo:block>\n' "$w"
+        done
+        printf '</fo:flow></fo:page-sequence></fo:root>\n'
+    } > "$T/rects.fo"
+    run_cocom render "$T/rects.fo" -o "$T/rects.pdf"
+    expect_rc 0
+    [ ! -s "$ERR" ] || { cat "$ERR"; fail "messages printed"; }
+    [ "$(pdftotext "$T/rects.pdf" - | grep -c 'Width')" = 5 ] || fail "a page is missing"
+    # Each background is on its page, red.
+    pdftoppm -r 288 -f 1 -l 1 -x 0 -y 0 -W 2 -H 1 "$T/rects.pdf" "$T/corner"
+    [ "$(od -An -tu1 -j "$(($(stat -c %s "$T/corner-1.ppm") - 6))" "$T/corner-1.ppm" | tr -s ' ' | cut -d' ' -f2-4)" = "255 0 0" ] \
+        || fail "the first page's background is not drawn at its corner"
+}
