@@ -84,6 +84,20 @@ static void path_joined(cairo_t *cr, Seg *segs, size_t n)
     }
 }
 
+/* A border's line: its width, and the dashes or dots of its style. */
+static void stroke_style(cairo_t *cr, uint8_t style, double w)
+{
+    cairo_set_line_width(cr, w);
+    if (style == FO_BORDER_DASHED) {
+        double d[2] = {3 * w, 3 * w};
+        cairo_set_dash(cr, d, 2, 0);
+    } else if (style == FO_BORDER_DOTTED) {
+        double d[2] = {0, 2 * w};
+        cairo_set_dash(cr, d, 2, 0);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    }
+}
+
 /* Solid borders are stroked as one shape, so where two cells' edges meet
  * or overlap (a table draws each shared edge twice, and each edge runs
  * half a border's width into the next), one line draws the same ink.
@@ -96,15 +110,7 @@ size_t draw_borders(cairo_t *cr, const AreaOp *ops, size_t i, size_t n)
     double w = op->width;
     cairo_save(cr);
     draw_set_color(cr, op->color);
-    cairo_set_line_width(cr, w);
-    if (op->style == FO_BORDER_DASHED) {
-        double d[2] = {3 * w, 3 * w};
-        cairo_set_dash(cr, d, 2, 0);
-    } else if (op->style == FO_BORDER_DOTTED) {
-        double d[2] = {0, 2 * w};
-        cairo_set_dash(cr, d, 2, 0);
-        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    }
+    stroke_style(cr, op->style, w);
     size_t j = i;
     do
         j++;
@@ -150,15 +156,7 @@ void draw_border(cairo_t *cr, const AreaOp *op)
         cairo_restore(cr);
         return;
     }
-    cairo_set_line_width(cr, w);
-    if (op->style == FO_BORDER_DASHED) {
-        double d[2] = {3 * w, 3 * w};
-        cairo_set_dash(cr, d, 2, 0);
-    } else if (op->style == FO_BORDER_DOTTED) {
-        double d[2] = {0, 2 * w};
-        cairo_set_dash(cr, d, 2, 0);
-        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    }
+    stroke_style(cr, op->style, w);
     cairo_move_to(cr, x0, y0);
     cairo_line_to(cr, x1, y1);
     cairo_stroke(cr);
