@@ -10,7 +10,9 @@
  * script, then the PDF.  The script is the log: 'O' and a byte choosing
  * the element's type (a Link gets the next link, on the page the script
  * has reached; a Figure an alternative text), 'C', 'M', 'A', 'E', 'P' as
- * in structlog.h, 'l' a link in the page furniture; other bytes are
+ * in structlog.h, 'l' a link in the page furniture, 'w' and a byte n:
+ * n % 8 page numbers ("7") to write over the zeros between the painter's
+ * cite markers (cites.h: the markers come with the pages); other bytes are
  * skipped.  Seeds: fuzz/seeds/tags/ (a painter's file before the
  * post-pass, with its log as a script). */
 #include "config.h"
@@ -42,6 +44,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!log)
         abort();
     uint32_t page = 0, links = 0;
+    int write = 0, unmatched = 0;
+    size_t ncites = 0;
+    static const char *const numbers[] = {"7", "7", "7", "7", "7", "7", "7", "7"};
     for (size_t i = 0; i < n; i++) {
         switch (script[i]) {
         case 'O': {
@@ -57,6 +62,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 'l':
             add_link(log, page, 0, links++);
             break;
+        case 'w':
+            if (i + 1 >= n)
+                break;
+            write = 1;
+            ncites = script[++i] % 8;
+            break;
         case 'P':
             page++;
             /* fall through */
@@ -71,7 +82,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     CocomPdfFix fix = {.lang = "en-GB", .title = "Title", .author = "Author", .date = "2015-07-29T00:00:00Z",
-                       .structure = log};
+                       .structure = log, .write_cites = write, .cites = write ? numbers : NULL,
+                       .ncites = ncites, .cites_unmatched = &unmatched};
     fuzz_pdfpost(in, out, &fix);
     cocom_structlog_free(log);
     return 0;
