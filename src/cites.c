@@ -14,8 +14,6 @@ typedef struct {
     unsigned digits;
 } FontDigits;
 
-#define MAX_GLYPHS 9
-
 /* A placeholder as painted: which citation, in which font, its glyphs'
  * places, and the visible area (the clip) then.  Each different one is
  * checked once (a running footer paints a handful). */
@@ -23,7 +21,7 @@ typedef struct {
     int cite;
     const CocomFont *font;
     int n;
-    double x[MAX_GLYPHS], y[MAX_GLYPHS];
+    double x[CITE_MAX_DIGITS], y[CITE_MAX_DIGITS];
     double vis[4];
 } Pair;
 
@@ -80,7 +78,7 @@ void cocom_cites_painted(CocomCites *c, int cite, const CocomFont *font, const c
 {
     COCOM_GROW(c->painted, c->cappainted, c->npainted + 1);
     c->painted[c->npainted++] = cite;
-    if (n > MAX_GLYPHS) {
+    if (n > CITE_MAX_DIGITS) {
         c->given_up = 1;   /* more zeros than any page count has digits */
         return;
     }
@@ -157,7 +155,7 @@ int cocom_cites_digits_alike(CocomContext *ctx, CocomFont *font)
 static void ink_box(const Pair *p, const CocomFont *font, const CocomShapedWord *w, double box[4])
 {
     const PangoGlyphString *g = w->pieces[0].glyphs;
-    cairo_glyph_t gl[MAX_GLYPHS];
+    cairo_glyph_t gl[CITE_MAX_DIGITS];
     for (int i = 0; i < p->n; i++)
         gl[i] = (cairo_glyph_t){g->glyphs[i].glyph, p->x[i], p->y[i]};
     cairo_text_extents_t e;
@@ -191,22 +189,20 @@ int cocom_cites_resolve(CocomCites *c, CocomContext *ctx, const struct RefCite *
 {
     *texts = NULL;
     *n = 0;
-    if (digits <= 0 || digits > 9 || c->given_up)
+    if (digits <= 0 || digits > CITE_MAX_DIGITS || c->given_up || c->texts)
         return 0;
     /* Each citation's number: exactly `digits` digits. */
-    if (!c->texts) {
-        c->texts = cocom_xcalloc(ncites ? ncites : 1, sizeof *c->texts);
-        c->ncites = ncites;
-        for (size_t i = 0; i < ncites; i++) {
-            intptr_t v;
-            const char *t = cocom_map_get(cites[i].last ? &refs->last : &refs->first, cites[i].id, &v)
-                                ? (const char *)v : NULL;
-            if (!t || strlen(t) != (size_t)digits || strspn(t, "0123456789") != (size_t)digits)
-                return 0;
-            c->texts[i] = cocom_xstrdup(t);
-        }
+    c->texts = cocom_xcalloc(ncites ? ncites : 1, sizeof *c->texts);
+    c->ncites = ncites;
+    for (size_t i = 0; i < ncites; i++) {
+        intptr_t v;
+        const char *t = cocom_map_get(cites[i].last ? &refs->last : &refs->first, cites[i].id, &v)
+                            ? (const char *)v : NULL;
+        if (!t || strlen(t) != (size_t)digits || strspn(t, "0123456789") != (size_t)digits)
+            return 0;
+        c->texts[i] = cocom_xstrdup(t);
     }
-    char zeros[10];
+    char zeros[CITE_MAX_DIGITS + 1];
     memset(zeros, '0', (size_t)digits);
     zeros[digits] = 0;
     for (size_t i = 0; i < c->npairs; i++) {
@@ -227,7 +223,6 @@ int cocom_cites_resolve(CocomCites *c, CocomContext *ctx, const struct RefCite *
             || !ink_covered(pr, f, wz, wt))
             return 0;
     }
-    free(c->order);
     c->order = cocom_xcalloc(c->npainted ? c->npainted : 1, sizeof *c->order);
     for (size_t i = 0; i < c->npainted; i++)
         c->order[i] = c->texts[c->painted[i] - 1];

@@ -66,7 +66,7 @@ int cocom_cites_digits_alike(CocomContext *ctx, CocomFont *font);
  * layout's, cocom_layout_cites), and checked as above against `digits`
  * zeros.  Returns 1 when every one can be written over its zeros; then
  * *texts (owned by c, valid until it is freed) holds them in the order
- * they were painted, *n of them.  Returns 0 otherwise. */
+ * they were painted, *n of them.  Returns 0 otherwise.  Call once. */
 int cocom_cites_resolve(CocomCites *c, CocomContext *ctx, const struct RefCite *cites, size_t ncites,
                         const CocomRefs *refs, int digits, const char *const **texts, size_t *n);
 

@@ -137,27 +137,44 @@ static FoInput *source_open(CocomContext *ctx, const Source *src, CocomStatus *s
     return fo_input_from_file(ctx, src->path, st);
 }
 
-/* Lays the document out without painting, to learn where ids fall. */
-static CocomStatus first_pass(CocomContext *ctx, const Source *src, const CocomRefs *in, CocomRefs *out,
-                              long *flow_citations)
+/* Lays the document out without painting, to learn where ids fall (into
+ * *out, unless NULL), silently: what it finds is said by the pass that
+ * counts.  stop_bytes > 0: stops after the page at which that much of the
+ * input has been read (a sample, foresee_digits).  *pages and *read say
+ * how far it got. */
+static CocomStatus dry_pass(CocomContext *ctx, const Source *src, const CocomRefs *in, CocomRefs *out,
+                            long *flow_citations, long stop_bytes, long *pages, long *read)
 {
+    *pages = *read = 0;
+    CocomHush hush;
+    cocom_hush(ctx, &hush);   /* from the start: making a layout checks the masters */
     CocomStatus st;
     FoInput *input = source_open(ctx, src, &st);
-    if (!input)
-        return st;
-    CocomLayout *l = cocom_layout_new(ctx, input, in);
-    if (!l) {
-        fo_input_close(input);
-        return COCOM_STATUS_INVALID;
+    CocomLayout *l = input ? cocom_layout_new(ctx, input, in) : NULL;
+    if (input && !l)
+        st = COCOM_STATUS_INVALID;
+    if (l) {
+        cocom_layout_set_dry_run(l, 1);
+        CocomPage *page;
+        while ((page = cocom_layout_next(l, &st))) {
+            cocom_page_free(page);
+            ++*pages;
+            *read = fo_input_bytes_read(input);
+            if (stop_bytes > 0 && *read >= stop_bytes)
+                break;
+        }
+        if (out)
+            cocom_layout_take_refs(l, out);
+        if (flow_citations)
+            *flow_citations = cocom_layout_flow_citations(l);
+        cocom_layout_free(l);
     }
-    cocom_layout_set_dry_run(l, 1);
-    CocomPage *page;
-    while ((page = cocom_layout_next(l, &st)))
-        cocom_page_free(page);
-    cocom_layout_take_refs(l, out);
-    *flow_citations = cocom_layout_flow_citations(l);
-    cocom_layout_free(l);
-    fo_input_close(input);
+    if (input)
+        fo_input_close(input);
+    cocom_unhush(ctx, &hush);
+    /* Keys of once-only warnings were set while silent: forget them so
+     * the real pass says them. */
+    cocom_map_clear(&ctx->once);
     return st;
 }
 
@@ -211,14 +228,15 @@ static int ndigits(double n)
     return d;
 }
 
-static int foresee_digits(CocomContext *ctx, const Source *src)
+static int foresee_digits(CocomContext *ctx, const Source *src, int *forced)
 {
     /* COCOM_SPECULATE=0 never paints before the numbers are known; =N
      * takes N digits, whatever the input (for tests, and measuring). */
     const char *env = getenv("COCOM_SPECULATE");
-    if (env && *env) {
+    *forced = env && *env;
+    if (*forced) {
         long n = strtol(env, NULL, 10);
-        return n > 0 && n < 10 ? (int)n : 0;
+        return n > 0 && n <= CITE_MAX_DIGITS ? (int)n : 0;
     }
     long total = 0;
     struct stat sb;
@@ -229,40 +247,11 @@ static int foresee_digits(CocomContext *ctx, const Source *src)
     if (total < FORESEE_MIN_BYTES)
         return 0;
     long want = total / 32 > SAMPLE_BYTES ? total / 32 : SAMPLE_BYTES;
-    /* Silent from the start: making a layout checks the masters. */
-    CocomHush hush;
-    cocom_hush(ctx, &hush);
-    CocomStatus st;
-    FoInput *input = source_open(ctx, src, &st);
-    CocomLayout *l = input ? cocom_layout_new(ctx, input, NULL) : NULL;
-    if (!l) {
-        if (input)
-            fo_input_close(input);
-        cocom_unhush(ctx, &hush);
-        cocom_map_clear(&ctx->once);
+    long pages, read;
+    if (dry_pass(ctx, src, NULL, NULL, NULL, want, &pages, &read) != COCOM_STATUS_OK || pages == 0)
         return 0;
-    }
-    cocom_layout_set_dry_run(l, 1);
-    long pages = 0, read = 0;
-    int whole = 1;
-    CocomPage *page;
-    while ((page = cocom_layout_next(l, &st))) {
-        cocom_page_free(page);
-        pages++;
-        read = fo_input_bytes_read(input);
-        if (read >= want) {
-            whole = 0;
-            break;
-        }
-    }
-    cocom_layout_free(l);
-    fo_input_close(input);
-    cocom_unhush(ctx, &hush);
-    cocom_map_clear(&ctx->once);
-    if (st != COCOM_STATUS_OK || pages == 0)
-        return 0;
-    if (whole)
-        return ndigits((double)pages);
+    if (read < want)
+        return ndigits((double)pages);   /* the whole document */
     double estimate = (double)pages * (double)total / (double)read;
     int d = ndigits(estimate / FORESEE_MARGIN);
     return d == ndigits(estimate * FORESEE_MARGIN) ? d : 0;
@@ -431,13 +420,13 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
      * end (cites.h), if the page count's length can be foreseen. */
     const char *post = getenv("COCOM_PDFPOST");
     if (cites == FO_CITES && format == COCOM_FORMAT_PDF && !(post && strcmp(post, "0") == 0)) {
-        int digits = foresee_digits(ctx, src);
+        int forced;
+        int digits = foresee_digits(ctx, src, &forced);
         if (digits) {
             int again = 0;
             CocomStatus st = render_pass(ctx, src, format, output, NULL, digits, &again, pages_out);
             /* Asked for by the environment (tests, measuring): say which way it went. */
-            const char *forced = getenv("COCOM_SPECULATE");
-            if (forced && *forced)
+            if (forced)
                 cocom_report(ctx, COCOM_SEVERITY_NOTE, NULL, 0, "COCOM_SPECULATE=%d: %s", digits,
                              again ? "the guess did not hold; laid out again" : "the guess held; laid out once");
             if (!again)
@@ -447,27 +436,20 @@ static CocomStatus format_source(CocomContext *ctx, const Source *src, CocomForm
     CocomRefs refs = {{0}, {0}};
     int have_refs = 0;
     if (cites) {
-        /* Diagnostics of the first passes repeat in the last. */
-        CocomHush hush;
-        cocom_hush(ctx, &hush);
-        long flow_citations = 0;
-        CocomStatus st = first_pass(ctx, src, NULL, &refs, &flow_citations);
+        long flow_citations = 0, pages, read;
+        CocomStatus st = dry_pass(ctx, src, NULL, &refs, &flow_citations, 0, &pages, &read);
         /* Only citations in the flow can move breaks; when there are some,
          * check that the numbers found are stable (a longer number can
          * push a line over). */
         for (int pass = 1; st == COCOM_STATUS_OK && flow_citations && pass < MAX_PASSES - 1; pass++) {
             CocomRefs again = {{0}, {0}};
-            st = first_pass(ctx, src, &refs, &again, &flow_citations);
+            st = dry_pass(ctx, src, &refs, &again, &flow_citations, 0, &pages, &read);
             int same = cocom_refs_equal(&refs, &again);
             cocom_refs_clear(&refs);
             refs = again;
             if (same)
                 break;
         }
-        cocom_unhush(ctx, &hush);
-        /* Keys of once-only warnings were set while silent: forget them so
-         * the real pass says them. */
-        cocom_map_clear(&ctx->once);
         if (st == COCOM_STATUS_INTERRUPTED) {
             cocom_refs_clear(&refs);
             return st;

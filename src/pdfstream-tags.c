@@ -375,9 +375,9 @@ typedef struct {
     size_t re_start;        /* a marker's "re": where its operands begin */
     int pending;            /* that marker's kind (COCOM_SL_MARK …, CITE_*), or 0 */
     int failed;
-    const char *cite;       /* between cite markers: the digits to write */
+    int in_cite;            /* between cite markers */
+    const char *cite;       /* there, with write_cites: the digits to write */
     size_t cite_pos;        /* how many of them are written */
-    int in_cite;            /* between cite markers, numbers known (no writing) */
 } Scan;
 
 /* The pages do not hold the placeholders the painter said: the caller
@@ -390,26 +390,26 @@ static int unmatched(Scan *sc)
     return 0;
 }
 
+/* A cite marker: they pair, and with write_cites each pair takes the next
+ * number, which must be written whole by the time it ends. */
 static int cite_marker(Scan *sc, int kind)
 {
     const CocomPdfFix *fix = sc->p->fix;
-    if (!fix->write_cites) {
-        /* Numbers known when painted: the markers only go. */
-        if ((kind == CITE_BEGIN) == sc->in_cite)
-            return damaged(sc->p, "a page number's markers do not pair");
-        sc->in_cite = kind == CITE_BEGIN;
-        return 1;
+    int begin = kind == CITE_BEGIN;
+    int ok = begin != sc->in_cite;
+    if (ok && fix->write_cites && begin) {
+        ok = sc->p->next_cite < fix->ncites;
+        if (ok) {
+            sc->cite = fix->cites[sc->p->next_cite++];
+            sc->cite_pos = 0;
+        }
+    } else if (ok && fix->write_cites) {
+        ok = !sc->cite[sc->cite_pos];
+        sc->cite = NULL;
     }
-    if (kind == CITE_BEGIN) {
-        if (sc->cite || sc->p->next_cite >= fix->ncites)
-            return unmatched(sc);
-        sc->cite = fix->cites[sc->p->next_cite++];
-        sc->cite_pos = 0;
-        return 1;
-    }
-    if (!sc->cite || sc->cite[sc->cite_pos])
-        return unmatched(sc);
-    sc->cite = NULL;
+    if (!ok)
+        return fix->write_cites ? unmatched(sc) : damaged(sc->p, "a page number's markers do not pair");
+    sc->in_cite = begin;
     return 1;
 }
 
@@ -502,12 +502,10 @@ int pst_tags_content(Post *p, const unsigned char *s, size_t len, uint32_t page,
     t->next_page++;
     t->page = page;
     t->nmcids = 0;
-    Scan sc = {p, s, out, 0, 0, 0, 0, NULL, 0, 0};
+    Scan sc = {p, s, out, 0, 0, 0, 0, 0, NULL, 0};
     cocom_pdfcontent_walk(s, len, on_operator, &sc);
-    if (!sc.failed && sc.cite)
-        unmatched(&sc);   /* a placeholder's end marker is missing */
-    if (!sc.failed && sc.in_cite)
-        return damaged(p, "a page number's markers do not pair");
+    if (!sc.failed && sc.in_cite)   /* an end marker is missing */
+        sc.failed = !(p->fix->write_cites ? unmatched(&sc) : damaged(p, "a page number's markers do not pair"));
     if (sc.failed)
         return 0;
     cocom_buf_append(out, (const char *)s + sc.copied, len - sc.copied);

@@ -76,8 +76,6 @@ void reftable_clear(RefTable *t)
     cocom_map_clear(&t->anchor_index);
     cocom_map_clear(&t->link_index);
     cocom_refs_clear(&t->rec);
-    for (size_t i = 0; i < t->ncites; i++)
-        free(t->cites[i].id);
     free(t->cites);
     memset(t, 0, sizeof *t);
 }
@@ -125,13 +123,16 @@ const char *reftable_citation(RefTable *t, const char *id, int last, int in_stat
     if (!in_static)
         t->flow_citations++;
     if (in_static) {
-        /* A handful of (id, first or last) per document: a list is enough. */
+        /* The id interned as an anchor's is (one string per id); a
+         * handful of (id, first or last) per document: a list is enough. */
+        int a = reftable_anchor(t, id);   /* (may move t->anchors) */
+        const char *interned = t->anchors[a];
         size_t i = 0;
-        while (i < t->ncites && !(t->cites[i].last == last && strcmp(t->cites[i].id, id) == 0))
+        while (i < t->ncites && !(t->cites[i].id == interned && t->cites[i].last == last))
             i++;
         if (i == t->ncites) {
             COCOM_GROW(t->cites, t->capcites, t->ncites + 1);
-            t->cites[t->ncites++] = (struct RefCite){cocom_xstrdup(id), last};
+            t->cites[t->ncites++] = (struct RefCite){interned, last};
         }
         *cite = (int)i + 1;
     }
@@ -145,9 +146,9 @@ const char *reftable_citation(RefTable *t, const char *id, int last, int in_stat
             if (n != (size_t)t->cite_digits || strspn((const char *)v, "0123456789") != n)
                 t->cite_hopeless = 1;
         }
-        static const char zeros[] = "000000000";
-        int d = t->cite_digits < (int)sizeof zeros - 1 ? t->cite_digits : (int)sizeof zeros - 1;
-        return zeros + (sizeof zeros - 1 - (size_t)d);
+        static const char zeros[CITE_MAX_DIGITS + 1] = "000000000";
+        int d = t->cite_digits < CITE_MAX_DIGITS ? t->cite_digits : CITE_MAX_DIGITS;
+        return zeros + (CITE_MAX_DIGITS - d);
     }
     intptr_t v;
     if (t->known && cocom_map_get(last ? &t->known->last : &t->known->first, id, &v))

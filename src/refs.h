@@ -33,6 +33,9 @@ int cocom_refs_equal(const CocomRefs *a, const CocomRefs *b);
 /* The reference table of one layout pass.  Ids and link targets are
  * interned: a line names them by a small index, so that a line copied or
  * kept does not copy strings. */
+/* The longest page count painted before it is known (cites.h). */
+#define CITE_MAX_DIGITS 9
+
 typedef struct RefTable {
     CocomContext *ctx;
     const char *file;           /* the FO document, for messages */
@@ -51,8 +54,8 @@ typedef struct RefTable {
      * its own, drawn the same whether its number was known or not).  On
      * a pass that paints before it knows the page numbers (driver.c,
      * cites.h) they are laid out as cite_digits zeros; 0 on any other. */
-    int cite_digits;
-    struct RefCite { char *id; int last; } *cites;   /* owned */
+    int cite_digits;            /* at most CITE_MAX_DIGITS */
+    struct RefCite { const char *id; int last; } *cites;   /* owned; each id is anchors[k]'s */
     size_t ncites, capcites;
     int cite_hopeless;          /* a placeholder cannot hold (cites.h): its font's digits
                                    differ in width, it is in a link, a message quotes it,
